@@ -1,0 +1,4 @@
+"""``python -m geomap``: the command line."""
+from .cli import main
+
+main()

@@ -1,0 +1,45 @@
+"""``geomap where``: look a name up in the gazetteer and relate it to the border."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from .common import extractor
+
+
+@click.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one entry per line.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1),
+              help="At most this many entries.")
+@click.pass_context
+def where(ctx, name, as_json, limit):
+    """Show the gazetteer entries named NAME (any case, diacritics or inflection), with the
+    side of the border, the nearest Belarus border and the distance to it.
+
+    \b
+    Examples:
+      geomap where Dieveniškės
+      geomap where Salcininkai --json
+      geomap where Минске
+    """
+    from ..records import place_record
+
+    ex = extractor(ctx)
+    places = ex.gazetteer.find(name)[:limit]
+    if not places:
+        raise click.ClickException(f"no place named {name!r} in the gazetteer")
+    for p in places:
+        rel = ex.borders.relate(p.lat, p.lon)
+        rec = place_record(p) | {"side": rel.side, "border": rel.border,
+                                 "border_km": round(rel.distance_km, 2),
+                                 "nearest_border_point": [round(rel.nearest[0], 6),
+                                                          round(rel.nearest[1], 6)]}
+        if as_json:
+            click.echo(json.dumps(rec, ensure_ascii=False))
+        else:
+            click.echo(f"{p.name} ({p.kind}, {p.country or '-'}) {p.lat:.5f}, {p.lon:.5f}  "
+                       f"id {p.id}\n  side {rel.side or '-'}; {rel.distance_km:.1f} km from the "
+                       f"{rel.border} border (nearest point {rel.nearest[0]:.5f}, "
+                       f"{rel.nearest[1]:.5f})")

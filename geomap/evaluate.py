@@ -1,0 +1,217 @@
+"""Scoring against a gold folder (``NNN.txt`` + ``gold.json``), with the rules of the
+evaluation corpus's ``score.py``: exact-span precision/recall/F1 for all and for in-scope
+mentions (mentions inside organisation names count neither way), resolution accuracy at
+10 km (30 km districts, 100 km regions, ISO code for countries, plus the gold uncertainty)
+and at 161 km, and, for incidents, the primary incident per document.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+
+# Approximate PL/LT/LV-Belarus border polyline (lat, lon) that defines "in scope".
+SCOPE_LINE = [
+    [(51.51, 23.62), (52.08, 23.64), (52.30, 23.20), (52.49, 23.44), (52.70, 23.92), (53.00, 23.93),
+     (53.25, 23.93), (53.38, 23.90), (53.55, 23.68), (53.74, 23.52), (53.90, 23.51)],
+    [(53.95, 23.80), (54.00, 24.00), (53.93, 24.40), (54.05, 24.80), (54.15, 25.00), (54.10, 25.30),
+     (54.05, 25.70), (54.25, 25.80), (54.53, 25.75), (54.65, 25.95), (54.87, 26.25), (55.15, 26.58),
+     (55.35, 26.75), (55.68, 26.63)],
+    [(55.79, 26.85), (55.85, 27.15), (55.98, 27.60), (56.17, 28.16)],
+]
+SCOPE_KM = 300.0
+TOLERANCE_KM = {"region": 100.0, "district": 30.0}
+DEFAULT_TOLERANCE_KM = 10.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius 6371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _scope_points() -> list[tuple[float, float]]:
+    pts = []
+    for piece in SCOPE_LINE:
+        for (a, b), (c, d) in zip(piece, piece[1:]):
+            n = max(1, int(haversine_km(a, b, c, d) / 2.0))
+            pts += [(a + (c - a) * i / n, b + (d - b) * i / n) for i in range(n + 1)]
+    return pts
+
+
+_SCOPE_POINTS = _scope_points()
+
+
+def in_scope(lat: float, lon: float) -> bool:
+    """True within 300 km of the approximate Belarus EU-border polyline."""
+    return min(haversine_km(lat, lon, a, b) for a, b in _SCOPE_POINTS) <= SCOPE_KM
+
+
+def _num(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 (rounded to 4 places) with the raw counts."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def resolution_ok(gold: dict, pred: dict, tol_km: float | None) -> bool:
+    """Whether a predicted mention resolves the gold one within the tolerance."""
+    if gold["kind"] == "country":
+        pc = (pred.get("country") or "").upper()
+        if pc:
+            return pc == (gold.get("country") or "").upper()
+        tol_km = 500.0
+    lat, lon = _num(pred.get("lat")), _num(pred.get("lon"))
+    if lat is None or lon is None:
+        return False
+    tol = tol_km if tol_km is not None else TOLERANCE_KM.get(gold["kind"], DEFAULT_TOLERANCE_KM)
+    if tol_km is None and gold["kind"] not in TOLERANCE_KM:
+        tol += float(gold.get("uncertainty_km") or 0.0)
+    return haversine_km(gold["lat"], gold["lon"], lat, lon) <= tol
+
+
+def load_gold(gold_dir: str) -> dict[str, dict]:
+    """The gold documents of a folder, by file name."""
+    with open(os.path.join(gold_dir, "gold.json"), encoding="utf-8") as fh:
+        return {d["file"]: d for d in json.load(fh)["docs"]}
+
+
+def _context(texts: dict[str, str], name: str, span) -> str:
+    text = texts.get(name, "")
+    a, b = span
+    return text[max(0, a - 40):a].replace("\n", " ") + "[" + text[a:b] + "]" + \
+        text[b:b + 40].replace("\n", " ")
+
+
+def score_mentions(docs: dict[str, dict], predictions: list[dict],
+                   texts: dict[str, str] | None = None) -> dict:
+    """Mention figures and the list of errors, as score.py computes them."""
+    preds: dict[str, list[dict]] = {}
+    for rec in predictions:
+        name = os.path.basename(str(rec.get("file", "")))
+        if name in docs and isinstance(rec.get("start"), int) and isinstance(rec.get("end"), int):
+            preds.setdefault(name, []).append(rec)
+    c = dict.fromkeys(("tp", "fp", "fn", "s_tp", "s_fp", "s_fn", "res_n", "res10", "res161"), 0)
+    errors = []
+    for name, doc in docs.items():
+        gold_m = [m for m in doc["mentions"] if not m.get("in_org_name")]
+        org_spans = [(m["start"], m["end"]) for m in doc["mentions"] if m.get("in_org_name")]
+        by_span = {(m["start"], m["end"]): m for m in gold_m}
+        seen = set()
+        for p in preds.get(name, []):
+            span = (p["start"], p["end"])
+            if span in seen:
+                continue
+            seen.add(span)
+            g = by_span.get(span)
+            if g is None:
+                if any(p["start"] < e and s < p["end"] for s, e in org_spans):
+                    continue
+                c["fp"] += 1
+                lat, lon = _num(p.get("lat")), _num(p.get("lon"))
+                if lat is None or lon is None or in_scope(lat, lon):
+                    c["s_fp"] += 1
+                    errors.append({"file": name, "type": "false_positive", "span": list(span),
+                                   "text": p.get("text")})
+                continue
+            c["tp"] += 1
+            if not g["in_scope"]:
+                continue
+            c["s_tp"] += 1
+            if g.get("lat") is None:
+                continue
+            c["res_n"] += 1
+            ok10 = resolution_ok(g, p, None)
+            c["res10"] += ok10
+            c["res161"] += resolution_ok(g, p, 161.0)
+            if not ok10:
+                errors.append({"file": name, "type": "wrong_place", "span": list(span),
+                               "text": g["text"], "gold": [g["lat"], g["lon"], g.get("country")],
+                               "pred": [p.get("lat"), p.get("lon"), p.get("country")]})
+        for g in gold_m:
+            if (g["start"], g["end"]) in seen:
+                continue
+            c["fn"] += 1
+            if g["in_scope"]:
+                c["s_fn"] += 1
+                overlap = any(s < g["end"] and g["start"] < e for s, e in seen)
+                errors.append({"file": name, "type": "wrong_span" if overlap else "missed",
+                               "span": [g["start"], g["end"]], "text": g["text"]})
+    if texts:
+        for e in errors:
+            if "span" in e:
+                e["context"] = _context(texts, e["file"], e["span"])
+    n = c["res_n"]
+    return {
+        "docs": len(docs),
+        "all": prf(c["tp"], c["fp"], c["fn"]),
+        "in_scope": prf(c["s_tp"], c["s_fp"], c["s_fn"]),
+        "resolution": {"n": n, "acc_10km": round(c["res10"] / n, 4) if n else 0.0,
+                       "acc_161km": round(c["res161"] / n, 4) if n else 0.0},
+        "errors": errors,
+    }
+
+
+def score_incidents(docs: dict[str, dict], incidents: list[dict], errors: list[dict]) -> dict:
+    """Incident figures: each gold incident against the predicted primary one of its file."""
+    primary = {}
+    for rec in incidents:
+        for src in rec.get("sources") or []:
+            name = os.path.basename(str(src.get("file", "")))
+            if src.get("primary") and name in docs and name not in primary:
+                primary[name] = rec
+    dists, dates_ok, dated, found, total = [], 0, 0, 0, 0
+    for name, doc in docs.items():
+        gi = doc.get("incident")
+        if not gi or gi.get("lat") is None:
+            continue
+        total += 1
+        p = primary.get(name)
+        if p is None:
+            errors.append({"file": name, "type": "incident_missed"})
+            continue
+        found += 1
+        lat, lon = _num(p.get("lat")), _num(p.get("lon"))
+        d = haversine_km(gi["lat"], gi["lon"], lat, lon) \
+            if lat is not None and lon is not None else 20000.0
+        dists.append(d)
+        if gi.get("date"):
+            dated += 1
+            dates_ok += str(p.get("date") or "")[:10] == gi["date"]
+        if d > 25:
+            errors.append({"file": name, "type": "incident_far", "km": round(d, 1),
+                           "gold": gi["place"]})
+    dists.sort()
+    median = dists[len(dists) // 2] if dists else None
+    return {
+        "gold": total, "found": found,
+        "median_error_km": round(median, 2) if median is not None else None,
+        "within_25km": round(sum(d <= 25 for d in dists) / total, 4) if total else 0.0,
+        "date_exact": round(dates_ok / dated, 4) if dated else 0.0,
+    }
+
+
+def summary_lines(result: dict) -> list[str]:
+    """The figures as score.py prints them."""
+    a, s, r = result["all"], result["in_scope"], result["resolution"]
+    lines = [f"all mentions   P={a['precision']:.3f} R={a['recall']:.3f} F1={a['f1']:.3f}",
+             f"in-scope       P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}",
+             f"resolution     n={r['n']} acc@10km={r['acc_10km']:.3f} "
+             f"acc@161km={r['acc_161km']:.3f}"]
+    if "incidents" in result:
+        i = result["incidents"]
+        lines.append(f"incidents      found {i['found']}/{i['gold']} "
+                     f"median_error_km={i['median_error_km']} within_25km={i['within_25km']:.3f} "
+                     f"date_exact={i['date_exact']:.3f}")
+    return lines

@@ -1,0 +1,73 @@
+"""The extraction pipeline: a document in, resolved and border-related mentions out."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .gazetteer import Gazetteer
+from .mentions import Recogniser, load_common_words
+from .model import Document, Mention
+from .resolve import Resolver
+
+COMMON_WORDS_FILE = "common-words.txt"
+
+
+def bundled_gazetteer_dir() -> Path:
+    """The gazetteer shipped with geomap (the repository's ``gazetteer/`` in a checkout)."""
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("geomap._gazetteer")))
+        if (path / "countries.csv").exists():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "gazetteer"
+
+
+def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The active gazetteer: ``explicit``, else $GEOMAP_GAZETTEER, else ./gazetteer, else bundled."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("GEOMAP_GAZETTEER")
+    if env:
+        return Path(env)
+    local = Path("gazetteer")
+    if (local / "countries.csv").is_file() and (local / "borders.geojson").is_file():
+        return local
+    return bundled_gazetteer_dir()
+
+
+class Extractor:
+    """Finds, resolves and relates to the border every place name of a document."""
+
+    def __init__(self, gazetteer: Gazetteer, borders=None, *,
+                 common_words: frozenset[str] = frozenset()):
+        self.gazetteer = gazetteer
+        self.borders = borders
+        self.recogniser = Recogniser(gazetteer, common_words=common_words)
+        self.resolver = Resolver(borders.relate if borders is not None else None)
+
+    @classmethod
+    def from_directory(cls, directory: str | os.PathLike | None = None, *,
+                       with_borders: bool = True) -> "Extractor":
+        """Load the gazetteer (and border data) of a directory, see ``gazetteer_dir``."""
+        directory = gazetteer_dir(directory)
+        gazetteer = Gazetteer.load(directory)
+        borders = None
+        if with_borders:
+            from .border import Borders
+
+            borders = Borders.load(directory)
+        common = load_common_words(str(directory / COMMON_WORDS_FILE))
+        return cls(gazetteer, borders, common_words=common)
+
+    def extract(self, doc: Document) -> list[Mention]:
+        """Every place mention of ``doc``, in text order."""
+        return self.resolver.resolve(doc, self.recogniser.find(doc))
+
+    def extract_all(self, docs: Iterable[Document]) -> Iterator[Mention]:
+        """Mentions of many documents, lazily, document by document."""
+        for doc in docs:
+            yield from self.extract(doc)

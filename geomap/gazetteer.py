@@ -1,0 +1,199 @@
+"""The local gazetteer: CSV files of places, loaded into an in-memory name index.
+
+A gazetteer directory holds ``*.csv`` files with the header
+``id,name,alt_names,lat,lon,country,kind,population,source`` (alternate names separated by
+``|``). Files load in name order, except the user file ``local.csv``, which loads last, so a user
+row with an existing id overrides that entry. See gazetteer/README.md.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GazetteerError
+from .model import KINDS, Place
+from .normalize import key
+
+FIELDS = ("id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source")
+USER_FILE = "local.csv"
+
+# Words that designate an administrative unit. A unit's name minus its designator
+# ("Šalčininkai district" -> "Šalčininkai") is indexed as a *designated* name: it matches only
+# where the text puts a designator beside it ("Šalčininkai district", "Lazdijų rajone").
+DESIGNATORS = frozenset(key(w) for w in """
+    district districts municipality municipalities county region raion rayon voivodeship
+    province oblast voblast voblasts powiat gmina commune eldership
+    rajonas rajono rajone rajonu r rajono savivaldybe savivaldybes savivaldybeje apskritis
+    apskrities apskrityje seniunija seniunijos
+    район района районе районы областью область области обл вобласць вобласці раён раёна раёне
+    obwod obwodu obwodzie powiatu powiecie wojewodztwo wojewodztwa wojewodztwie rejon rejonu
+    rejonie novads novada novada kreis landkreis bezirk
+    """.split())
+_DESIGNATOR_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(DESIGNATORS, key=len, reverse=True))
+                              + r"))+$")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """One gazetteer entry that a name key may refer to."""
+
+    place: Place
+    canonical: bool      # the key is the entry's canonical name (not an alternate)
+    designated: bool     # the key is a unit's name without its designator
+
+
+def _near_eligible(m: NameMatch) -> bool:
+    return not m.designated and (m.place.kind in ("country", "region")
+                                 or m.place.country in ("LT", "LV", "PL", "BY"))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one inserted, deleted or substituted letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def parse_row(row: dict, where: str) -> Place:
+    """Validate one CSV row and build a Place; raise GazetteerError naming ``where``."""
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (TypeError, ValueError):
+        raise GazetteerError(f"{where}: lat/lon are not numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise GazetteerError(f"{where}: coordinates out of range ({lat}, {lon})")
+    kind = (row.get("kind") or "").strip()
+    if kind not in KINDS:
+        raise GazetteerError(f"{where}: unknown kind {kind!r}")
+    name = (row.get("name") or "").strip()
+    pid = (row.get("id") or "").strip()
+    if not name or not pid:
+        raise GazetteerError(f"{where}: id and name are required")
+    pop = (row.get("population") or "").strip()
+    try:
+        population = int(pop) if pop else None
+    except ValueError:
+        raise GazetteerError(f"{where}: population {pop!r} is not a whole number") from None
+    alts = tuple(a.strip() for a in (row.get("alt_names") or "").split("|") if a.strip())
+    return Place(id=pid, name=name, lat=lat, lon=lon,
+                 country=(row.get("country") or "").strip().upper() or None, kind=kind,
+                 population=population, source=(row.get("source") or "").strip(), alt_names=alts)
+
+
+def read_csv(path: Path) -> Iterator[Place]:
+    """Yield the places of one gazetteer CSV file."""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = set(FIELDS) - set(reader.fieldnames or ())
+            if missing:
+                raise GazetteerError(f"{path}: missing columns {', '.join(sorted(missing))}")
+            for n, row in enumerate(reader, 2):
+                yield parse_row(row, f"{path}:{n}")
+    except UnicodeDecodeError:
+        raise GazetteerError(f"{path}: not valid UTF-8") from None
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def gazetteer_files(directory: Path) -> list[Path]:
+    """The CSV files of a gazetteer directory in load order (user file last)."""
+    files = sorted(p for p in directory.glob("*.csv") if p.name != USER_FILE)
+    user = directory / USER_FILE
+    return files + ([user] if user.exists() else [])
+
+
+class Gazetteer:
+    """Places with a name index. ``lookup(key)`` gives every entry a folded name may mean."""
+
+    def __init__(self, places: Iterable[Place], *, directory: Path | None = None):
+        self.directory = directory
+        by_id: dict[str, Place] = {}
+        for place in places:
+            by_id[place.id] = place          # a later file overrides an earlier one
+        self.places: tuple[Place, ...] = tuple(by_id.values())
+        self._by_id = by_id
+        self._index: dict[str, list[NameMatch]] = {}
+        for place in self.places:
+            self._add_to_index(place)
+        self.max_tokens = max((k.count(" ") + 1 for k in self._index), default=1)
+        self._near: dict[str, set[str]] | None = None
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> "Gazetteer":
+        """Load every CSV file of a gazetteer directory."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise GazetteerError(f"{directory}: gazetteer directory not found")
+        files = gazetteer_files(directory)
+        if not files:
+            raise GazetteerError(f"{directory}: no gazetteer *.csv files")
+        return cls((p for f in files for p in read_csv(f)), directory=directory)
+
+    def _add_to_index(self, place: Place) -> None:
+        seen: set[str] = set()
+        for i, name in enumerate((place.name, *place.alt_names)):
+            k = key(name)
+            if not k:
+                continue
+            variants = [(k, False)]
+            if place.kind in ("district", "region"):
+                bare = _DESIGNATOR_TAIL.sub("", k)
+                if bare and bare != k:
+                    variants.append((bare, True))
+            for v, designated in variants:
+                if v in seen:
+                    continue
+                seen.add(v)
+                self._index.setdefault(v, []).append(NameMatch(place, i == 0, designated))
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def near(self, name_key: str) -> list[NameMatch]:
+        """Entries in or near the border region whose one-word name is one edit away from
+        ``name_key`` (a letter added, dropped or changed): "Kuznice" -> "Kuznica"."""
+        if self._near is None:
+            self._near = {}
+            for k, matches in self._index.items():
+                if " " in k or len(k) < 6 or not any(_near_eligible(m) for m in matches):
+                    continue
+                for v in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}:
+                    self._near.setdefault(v, set()).add(k)
+        keys: set[str] = set()
+        for v in {name_key, *(name_key[:i] + name_key[i + 1:] for i in range(len(name_key)))}:
+            keys |= self._near.get(v, set())
+        keys.discard(name_key)
+        return [m for k in sorted(keys) if _one_edit(k, name_key)
+                for m in self._index[k] if _near_eligible(m)]
+
+    def get(self, place_id: str) -> Place | None:
+        """The entry with this id, or None."""
+        return self._by_id.get(place_id)
+
+    def lookup(self, name_key: str) -> list[NameMatch]:
+        """Every entry whose (folded) name or alternate name is ``name_key``."""
+        return self._index.get(name_key, [])
+
+    def find(self, name: str) -> list[Place]:
+        """Entries named ``name`` (any spelling, case, diacritics or inflection), best first."""
+        from .morph import base_forms
+
+        k = key(name)
+        matches = list(self.lookup(k))
+        if not matches and " " not in k:
+            for base in sorted(base_forms(name.strip())):
+                matches += self.lookup(base)
+        ranked = sorted({m.place.id: m for m in matches}.values(),
+                        key=lambda m: (not m.canonical, m.designated, -(m.place.population or 0),
+                                       m.place.id))
+        return [m.place for m in ranked]

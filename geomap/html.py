@@ -1,0 +1,400 @@
+"""Render resolved mentions as a self-contained, offline, layered Leaflet map (via folium).
+
+Layers (switchable in the layer control, added last):
+
+* base layers (radio buttons): "Country outlines (offline)" (``world`` underneath
+  ``countries``, light fill on a plain sea-coloured background; the default) and
+  "OpenStreetMap (online)", which is never shown by default, so nothing is fetched unless
+  the user picks it;
+* "Lithuania–Belarus border" (thick red) and "Other Belarus borders" (LV–BY, PL–BY);
+* "Places mentioned": one circle per place, radius growing with the mention count,
+  colour by side of the border (LT, BY, PL, LV; grey otherwise), dashed and small when
+  the place is only named inside organisations' names;
+* one layer per source document with the markers of that document's mentions only. These
+  are hidden by default: "Places mentioned" already shows their union, and a reader
+  switches a document on to see what that one text located.
+
+Safety: every source-derived string (names, sentences, titles, file names) passes through
+``html.escape`` before it becomes HTML, and every string that goes into the page's
+JavaScript is emitted with Jinja's ``tojson``, which also escapes ``<``, ``>``, ``&`` and
+``'``, so no text can close the ``<script>`` element or run as code. folium's own
+Popup/Tooltip are not used: they paste HTML into JS template literals (and Popup needs
+jQuery).
+
+Determinism: folium gives every element a random id; ``_stable_ids`` swaps that for a
+counter while the map is built and while it is rendered, so equal inputs render to
+byte-identical HTML.
+"""
+from __future__ import annotations
+
+import base64
+import contextlib
+import html
+import itertools
+import math
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+from .layers import DocumentLayer, PlaceMarker, document_layers, place_markers
+from .model import Document, Mention
+
+ASSETS = Path(__file__).with_name("assets")
+
+SIDE_COLOURS = {"LT": "#1b9e77", "BY": "#d95f02", "PL": "#7570b3", "LV": "#e7298a"}
+SIDE_NAMES = {"LT": "Lithuania", "BY": "Belarus", "PL": "Poland", "LV": "Latvia"}
+OTHER_COLOUR = "#888888"
+LT_BY_COLOUR = "#d7191c"
+OTHER_BORDER_COLOUR = "#b2182b"
+SEA_COLOUR = "#dcebf5"
+LAND_STYLE = {"color": "#8c8c8c", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
+WORLD_STYLE = {"color": "#b0b0b0", "weight": 0.5, "fillColor": "#ebe8e0", "fillOpacity": 1.0}
+LT_BY_BBOX = [[53.85, 23.2], [56.5, 27.0]]  # fallback view: the Lithuania–Belarus border
+ATTRIBUTION = ("Borders: © OpenStreetMap contributors (ODbL) via @geo-maps; Natural Earth; "
+               "Places: GeoNames (CC BY 4.0)")
+PANES = {"gm-land": 250, "gm-borders": 390}  # tiles 200 < land < borders < overlays 400
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+# -- deterministic ids ---------------------------------------------------------------------
+
+_ids_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _stable_ids(prefix: str = "") -> Iterator[None]:
+    """Give every branca/folium element created inside the block a counter-based id.
+
+    Used around building (ids "00001", ...) and, with prefix "r", around rendering: folium
+    creates elements while rendering (e.g. a layer's ``addTo``) and files their output under
+    their names, so the same names on every render make re-rendering a map idempotent.
+    """
+    counter = itertools.count(1)
+    with _ids_lock:
+        original = Element.__dict__["_generate_id"]
+        Element._generate_id = classmethod(lambda cls: f"{prefix}{next(counter):05d}")
+        try:
+            yield
+        finally:
+            Element._generate_id = original
+
+
+# -- custom elements -----------------------------------------------------------------------
+
+def _asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def _leaflet_css() -> str:
+    """Leaflet's CSS with its ``url(images/X.png)`` references turned into data: URIs."""
+    def inline(match: re.Match) -> str:
+        data = base64.b64encode((ASSETS / match.group(1)).read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{data})"
+    return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, _asset("leaflet.css"))
+
+
+class _InlineAssets(MacroElement):
+    """Leaflet's JS/CSS (with its licence) and this map's own CSS, inlined in <head>."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+        <!-- {{ this.licences }} -->
+        <style>{{ this.css }}</style>
+        <script>{{ this.js }}</script>
+        <style>
+            .leaflet-container { background: {{ this.sea }}; }
+            .gm-popup { font: 13px/1.35 sans-serif; }
+            .gm-popup h4 { margin: 0 0 2px; font-size: 15px; }
+            .gm-popup .gm-meta { color: #555; margin-bottom: 6px; }
+            .gm-popup .gm-mention { border-top: 1px solid #ddd; padding: 4px 0; }
+            .gm-popup .gm-doc { font-size: 11px; color: #666; }
+            .gm-popup mark { background: #ffe066; padding: 0 1px; }
+            .gm-legend { position: fixed; bottom: 36px; left: 10px; z-index: 1000;
+                         background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 4px;
+                         font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+                         pointer-events: none; /* never hides a marker from clicks */ }
+            .gm-legend .gm-swatch { display: inline-block; width: 11px; height: 11px;
+                                    border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
+            .gm-legend .gm-line { display: inline-block; width: 16px; margin-right: 5px;
+                                  vertical-align: 3px; }
+        </style>
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "InlineAssets"
+        self.licences = _asset("LICENSES.md").replace("-->", "-- >")
+        self.js = _asset("leaflet.js")
+        self.css = _leaflet_css()
+        self.sea = SEA_COLOUR
+        if "</script" in self.js.lower() or "</style" in self.css.lower():
+            raise ValueError("an inlined asset would close its own element")
+
+
+class _Legend(MacroElement):
+    """Side colours, border lines and the map's title (all fixed strings, except the title)."""
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <div class="gm-legend">
+            {%- if this.title %}<b>{{ this.title }}</b><br>{% endif %}
+            {%- for colour, label in this.sides %}
+            <span class="gm-swatch" style="background: {{ colour }}"></span>{{ label }}<br>
+            {%- endfor %}
+            <span class="gm-line" style="border-top: 4px solid {{ this.lt_by }}"></span>LT–BY border<br>
+            <span class="gm-line" style="border-top: 2px solid {{ this.other }}"></span>other Belarus borders
+        </div>
+        {% endmacro %}
+    """)
+
+    def __init__(self, title: str | None) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.title = html.escape(title) if title else ""
+        self.sides = [(c, f"{SIDE_NAMES[s]} side") for s, c in SIDE_COLOURS.items()]
+        self.sides.append((OTHER_COLOUR, "other / unknown"))
+        self.lt_by, self.other = LT_BY_COLOUR, OTHER_BORDER_COLOUR
+
+
+class _Attribution(MacroElement):
+    """Adds the data sources to Leaflet's attribution control."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = html.escape(text)
+
+
+class _Panes(MacroElement):
+    """Map panes that keep land below the borders and the borders below the markers (the
+    overlay pane, z-index 400), however the user toggles the layers."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {%- for name, z in this.panes.items() %}
+        {{ this._parent.get_name() }}.createPane({{ name|tojson }}).style.zIndex = {{ z }};
+        {%- endfor %}
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Panes"
+        self.panes = PANES
+
+
+class _GeoJson(MacroElement):
+    """A non-interactive, uniformly styled GeoJSON layer in one of ``PANES`` (folium's
+    GeoJson would add ids to the caller's features and a per-feature style switch)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        L.geoJSON({{ this.data|tojson }}, {{ this.options|tojson }})
+            .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict, style: dict, pane: str) -> None:
+        super().__init__()
+        self._name = "GeoJson"
+        self.data = data
+        self.options = {"style": style, "interactive": False, "pane": pane}
+
+
+class _PopupTooltip(MacroElement):
+    """Binds a popup (ready-made, escaped HTML) and a tooltip to its parent marker."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}
+            .bindPopup({{ this.popup|tojson }}, {maxWidth: 380, maxHeight: 320})
+            .bindTooltip({{ this.tooltip|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, popup_html: str, tooltip_html: str) -> None:
+        super().__init__()
+        self._name = "PopupTooltip"
+        self.popup, self.tooltip = popup_html, tooltip_html
+
+
+# -- popup content -------------------------------------------------------------------------
+
+def _highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escape ``sentence`` piecewise, wrapping each (start, end) span in <mark>."""
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        start, end = max(start, pos), min(end, len(sentence))
+        if start >= end:
+            continue
+        out += [html.escape(sentence[pos:start]), "<mark>",
+                html.escape(sentence[start:end]), "</mark>"]
+        pos = end
+    out.append(html.escape(sentence[pos:]))
+    return "".join(out)
+
+
+def _doc_line(doc: Document) -> str:
+    title = html.escape(doc.title or doc.name)
+    date = f" — {doc.date.isoformat()}" if doc.date else ""
+    return f'<div class="gm-doc">{title}{date} <i>({html.escape(doc.name)})</i></div>'
+
+
+def _border_text(marker: PlaceMarker) -> str:
+    side = SIDE_NAMES.get(marker.side or "", marker.side or "unknown")
+    if marker.border is None:
+        return f"{html.escape(side)} side"
+    border = html.escape(marker.border.border.replace("-", "–"))
+    return f"{html.escape(side)} side, {marker.border.distance_km:.1f} km from the {border} border"
+
+
+def popup_html(marker: PlaceMarker) -> str:
+    """Name, country, kind, side and border distance, then each mentioning sentence."""
+    p = marker.place
+    parts = [f'<div class="gm-popup"><h4>{html.escape(p.name)}</h4>',
+             f'<div class="gm-meta">{html.escape(p.country or "—")} · {html.escape(p.kind)} · '
+             f"{_border_text(marker)}",
+             " · only named inside organisations' names" if marker.org_only else "",
+             "</div>"]
+    sentences: dict[tuple[str, int], list[Mention]] = {}
+    for m in marker.mentions:
+        sentences.setdefault((m.doc.path, m.sentence_start), []).append(m)
+    for group in sentences.values():
+        first = group[0]
+        spans = [(m.start - m.sentence_start, m.end - m.sentence_start) for m in group]
+        parts.append(f'<div class="gm-mention">{_doc_line(first.doc)}'
+                     f"{_highlight(first.sentence, spans)}</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# -- layers --------------------------------------------------------------------------------
+
+def marker_radius(count: int) -> float:
+    """5 + 3·√count pixels, capped at 25 (an in_org-only place gets the minimum, 5)."""
+    return min(5 + 3 * math.sqrt(count), 25.0)
+
+
+def _circle(marker: PlaceMarker) -> folium.CircleMarker:
+    colour = SIDE_COLOURS.get(marker.side or "", OTHER_COLOUR)
+    circle = folium.CircleMarker(
+        location=[marker.place.lat, marker.place.lon], radius=marker_radius(marker.count),
+        color=colour, weight=1 if marker.org_only else 2, fill=True, fill_color=colour,
+        fill_opacity=0.15 if marker.org_only else 0.6, dash_array="3 3" if marker.org_only else None,
+        class_name="gm-place")
+    _PopupTooltip(popup_html(marker), html.escape(marker.place.name)).add_to(circle)
+    return circle
+
+
+def _base_layer(m: folium.Map, countries: dict, world: dict | None) -> None:
+    group = folium.FeatureGroup(name="Country outlines (offline)", overlay=False)
+    for data, style in ((world, WORLD_STYLE), (countries, LAND_STYLE)):
+        if data is not None:
+            _GeoJson(data, style, "gm-land").add_to(group)
+    group.add_to(m)
+    folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", overlay=False, show=False,
+                     attr="© OpenStreetMap contributors", max_zoom=19).add_to(m)
+
+
+def _border_layers(m: folium.Map, borders: dict) -> None:
+    features = borders.get("features", [])
+    for name, keep, style in (
+            ("Lithuania–Belarus border", lambda i: i == "LT-BY",
+             {"color": LT_BY_COLOUR, "weight": 5, "opacity": 0.9}),
+            ("Other Belarus borders", lambda i: i != "LT-BY",
+             {"color": OTHER_BORDER_COLOUR, "weight": 2.5, "opacity": 0.7, "dashArray": "6 4"})):
+        group = folium.FeatureGroup(name=name, overlay=True)
+        selected = [f for f in features if keep((f.get("properties") or {}).get("id"))]
+        if selected:
+            _GeoJson({"type": "FeatureCollection", "features": selected}, style,
+                     "gm-borders").add_to(group)
+        group.add_to(m)
+
+
+def _places_layer(m: folium.Map, markers: tuple[PlaceMarker, ...]) -> None:
+    group = folium.FeatureGroup(name="Places mentioned", overlay=True)
+    for marker in markers:
+        _circle(marker).add_to(group)
+    group.add_to(m)
+
+
+def _document_layer(m: folium.Map, layer: DocumentLayer) -> None:
+    # Leaflet's layer control shows names as HTML: escape the (untrusted) label.
+    group = folium.FeatureGroup(name=html.escape(layer.label), overlay=True, show=False)
+    for marker in layer.markers:
+        _circle(marker).add_to(group)
+    group.add_to(m)
+
+
+def _bounds(markers: tuple[PlaceMarker, ...]) -> list[list[float]]:
+    if not markers:
+        return LT_BY_BBOX
+    lats = [k.place.lat for k in markers]
+    lons = [k.place.lon for k in markers]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+# -- public API ----------------------------------------------------------------------------
+
+def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, borders: dict,
+              countries: dict, world: dict | None = None,
+              title: str | None = None) -> folium.Map:
+    """A folium map of ``mentions`` (see the module docstring for its layers)."""
+    mentions = list(mentions)
+    markers = place_markers(mentions)
+    bounds = _bounds(markers)
+    with _stable_ids():
+        m = folium.Map(location=[(bounds[0][0] + bounds[1][0]) / 2,
+                                 (bounds[0][1] + bounds[1][1]) / 2],
+                       zoom_start=7, tiles=None, control_scale=True)
+        m.default_js, m.default_css = [], []  # no CDN jQuery/Bootstrap/awesome-markers
+        if title:
+            m.get_root().title = html.escape(title)
+        _InlineAssets().add_to(m)
+        _Panes().add_to(m)
+        _base_layer(m, countries, world)
+        _border_layers(m, borders)
+        _places_layer(m, markers)
+        for layer in document_layers(mentions, documents):
+            _document_layer(m, layer)
+        _Legend(title).add_to(m)
+        _Attribution(ATTRIBUTION).add_to(m)
+        m.fit_bounds(bounds, padding=(40, 40), max_zoom=11)
+        folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def render_html(m: folium.Map) -> str:
+    """The complete HTML page of ``m`` (the same every time for the same map)."""
+    with _stable_ids("r"):
+        return m.get_root().render()
+
+
+def write_html(m: folium.Map, path: str | os.PathLike) -> None:
+    """Write the page atomically: a temporary file in the same directory, then os.replace."""
+    path = Path(path)
+    text = render_html(m)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,258 @@
+"""Recognition: find spans of a text that name gazetteer places.
+
+Greedy longest match over word tokens: at each token the longest run of tokens (joined by
+spaces or a hyphen/dash) whose folded form, or whose last word's base form (see ``morph``),
+is a gazetteer name wins. "Bruzgi-Kuznica" is one crossing because the gazetteer has that
+name; "Baghdad-Minsk" is two places because it has not. Case rules keep common words out:
+a name must be capitalised (or in an ALL-CAPS dateline); a capitalised word that is also a
+common word ("Police", "Mobile") needs a locative preposition before it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import DESIGNATORS, Gazetteer, NameMatch
+from .model import Document
+from .morph import base_forms
+from .normalize import fold, key
+from .texts import sentence_spans
+
+TOKEN = re.compile(r"[^\W\d_]+")
+INNER_JOIN = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]?[-‐‑–—][ \u00a0]?|\n")
+PARTICLES = frozenset("am an der dem on upon nad pod na de la del le el di da do van von".split())
+# Countries, macro-regions and places in or next to the border region may be matched through an
+# inflected form; elsewhere only exact names count (over-generation far away is not worth it).
+INFLECTION_COUNTRIES = frozenset("LT LV PL BY RU UA EE DE".split())
+PREPOSITIONS = frozenset(key(w) for w in """
+    in near at to from into via outside around towards toward through of
+    w we koło kolo pod przy do z ze od na
+    в во под около у из до возле близ на к
+    i is ties netoli prie link
+    bei nach aus von nahe
+    """.split())
+# Organisation context: the place is part of a proper name of a body, unit or outlet.
+ORG_BEFORE = frozenset(key(w) for w in """
+    committee ministry embassy service government bank university agency council
+    office police guard guards parliament sputnik radio
+    """.split())
+ORG_AFTER = frozenset(key(w) for w in """
+    border team unit airlines airways university radio tv television agency news times
+    today post herald express ministry committee guard embassy
+    """.split())
+# A quoted name next to these words is the name of a building or body, not a place
+# ("hotels like "Minsk" and "Belarus"", "Hotel Minsk").
+VENUES = frozenset(key(w) for w in """
+    hotel hotels restaurant restaurants cafe club ship ferry cinema newspaper operation
+    гостиница гостиницы отель отеля ресторан hotelu hotelach hotelis viesbutis
+    """.split())
+QUOTES_OPEN, QUOTES_CLOSE = "\"“„«'‘‚", "\"”»'’"
+ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ic|ics|ski|sky|ska|skie|skiej|ского|ская|ский|ские"
+                       r"|ской|ская|скую|ских)$")
+PERSON_TITLES = frozenset(key(w) for w in """
+    mr mrs ms dr president minister general colonel gen col sir lord saint st pan pani
+    """.split())
+KIND_CUES = {
+    "crossing": frozenset(key(w) for w in """
+        checkpoint checkpoints crossing crossings border-crossing punkt przejscie przejsciu
+        пункт пропуска погранперехода погранпереход кпп пункта uzkarda uzkardos pasienio
+        """.split()),
+    "camp": frozenset(key(w) for w in """
+        camp camps centre center centres training ground lager obóz oboz obozie лагерь лагере
+        стовпище стоянка stovykla stovykloje stovyklos
+        """.split()),
+    "village": frozenset(key(w) for w in """
+        village villages kaimas kaime kaimo kaimu wies wsi wioska деревня деревне деревни
+        села село поселок посёлок dorf
+        """.split()),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recognised span and every gazetteer entry it may name."""
+
+    start: int
+    end: int
+    text: str
+    matches: tuple[NameMatch, ...]
+    inflected: bool              # matched through a base form, not as written
+    designator: bool             # an administrative designator stands next to it
+    cue: str | None              # a kind the surrounding words point to ("crossing", "camp", ...)
+    preposition: bool            # a locative preposition precedes it
+    in_org: bool                 # part of an organisation's name
+    sentence: tuple[int, int]
+    fuzzy: frozenset[str] = frozenset()   # ids matched only through a one-letter-off spelling
+
+
+@lru_cache(maxsize=4)
+def load_common_words(path: str) -> frozenset[str]:
+    """Folded common words (one per line, ``#`` comments) that also name places."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(key(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[0].isupper()
+
+
+class Recogniser:
+    """Finds candidate place-name spans in texts using a Gazetteer's name index."""
+
+    def __init__(self, gazetteer: Gazetteer, *, common_words: frozenset[str] = frozenset()):
+        self.gazetteer = gazetteer
+        self.common_words = common_words
+        self.max_tokens = min(gazetteer.max_tokens, 6)
+
+    def _lookup(self, words: list[str], last: str) -> tuple[list[NameMatch], bool, frozenset]:
+        """Exact matches, else base-form matches; plus one-letter-off names for one word."""
+        found = list(self.gazetteer.lookup(" ".join(words)))
+        inflected = False
+        if not any(not m.designated for m in found):
+            for base in sorted(base_forms(last)):
+                for m in self.gazetteer.lookup(" ".join(words[:-1] + [base])):
+                    if m.place.country is None or m.place.kind in ("country", "region") \
+                            or m.place.country in INFLECTION_COUNTRIES:
+                        found.append(m)
+                        inflected = True
+        fuzzy: frozenset = frozenset()
+        word = words[0]
+        if len(words) == 1 and len(word) >= (6 if found else 7) and not ADJECTIVE.search(word):
+            known = {m.place.id for m in found}
+            near = [m for m in self.gazetteer.near(word) if m.place.id not in known]
+            fuzzy = frozenset(m.place.id for m in near)
+            found += near
+        return found, inflected, fuzzy
+
+    def find(self, doc: Document) -> list[Candidate]:
+        """All candidate spans of a document, in text order, non-overlapping."""
+        text = doc.text
+        toks = tokens(text)
+        folded = [key(t[2]) for t in toks]
+        sentences = sentence_spans(text)
+        starts = [s for s, _ in sentences]
+        out: list[Candidate] = []
+        i = 0
+        while i < len(toks):
+            cand = self._match_at(doc, toks, folded, i, sentences, starts)
+            if cand is None:
+                i += 1
+            else:
+                out.append(cand[0])
+                i = cand[1]
+        return out
+
+    def _match_at(self, doc, toks, folded, i, sentences, starts):
+        text = doc.text
+        first = toks[i][2]
+        if not _capitalised(first):
+            return None
+        caps = first.isupper() and len(first) > 1
+        for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
+            span = toks[i:i + n]
+            if n > 1 and not self._joinable(text, span):
+                continue
+            last = span[-1][2]
+            if n > 1 and not _capitalised(last):
+                continue
+            if any(not _capitalised(t) and fold(t) not in PARTICLES for _, _, t in span[1:-1]):
+                continue
+            matches, inflected, fuzzy = self._lookup(folded[i:i + n], last)
+            if not matches:
+                continue
+            if caps and len(first) < 4 and n == 1 and not any(
+                    m.place.kind == "country" for m in matches):
+                return None
+            start, end = span[0][0], span[-1][1]
+            prev_word = folded[i - 1] if i > 0 else ""
+            next_word = folded[i + n] if i + n < len(folded) else ""
+            sent = sentences[max(0, bisect.bisect_right(starts, start) - 1)]
+            sentence_initial = start == sent[0] or not text[sent[0]:start].strip(" \"'“‘«(")
+            prep = prev_word in PREPOSITIONS and _near(text, toks[i - 1][1], start)
+            if n == 1 and folded[i] in self.common_words and not prep:
+                return None
+            if prev_word in PERSON_TITLES and _near(text, toks[i - 1][1], start):
+                return None
+            if self._venue(text, folded, i, n, start, end):
+                return None
+            designated = [m for m in matches if m.designated]
+            has_designator = (next_word in DESIGNATORS and _near(text, end, toks[i + n][0])) or (
+                prev_word in DESIGNATORS and _near(text, toks[i - 1][1], start))
+            if not has_designator:
+                matches = [m for m in matches if not m.designated]
+                if not matches:
+                    continue
+            elif designated and not inflected:
+                matches = designated + [m for m in matches if not m.designated]
+            cue = self._cue(folded, i, n)
+            in_org = self._in_org(text, toks, folded, i, n, sentence_initial)
+            return Candidate(start, end, text[start:end], tuple(matches), inflected,
+                             has_designator, cue, prep, in_org, sent,
+                             fuzzy - {m.place.id for m in matches if m.place.id not in fuzzy}), i + n
+        return None
+
+    @staticmethod
+    def _joinable(text: str, span) -> bool:
+        return all(INNER_JOIN.fullmatch(text[a[1]:b[0]]) for a, b in zip(span, span[1:]))
+
+    @staticmethod
+    def _venue(text, folded, i, n, start, end) -> bool:
+        after = text[end + 1:end + 2]
+        if (i > 0 and folded[i - 1] in VENUES) or (
+                i + n < len(folded) and folded[i + n] in VENUES and after.isupper()):
+            return True
+        quoted = text[start - 1:start] in QUOTES_OPEN and text[end:end + 1] in QUOTES_CLOSE + ","
+        return quoted and any(w in VENUES for w in folded[max(0, i - 8):i])
+
+    @staticmethod
+    def _cue(folded: list[str], i: int, n: int) -> str | None:
+        window = folded[max(0, i - 3):i] + folded[i + n:i + n + 3]
+        for kind, words in KIND_CUES.items():
+            if any(w in words for w in window):
+                return kind
+        return None
+
+    @staticmethod
+    def _in_org(text, toks, folded, i, n, sentence_initial) -> bool:
+        end = toks[i + n - 1][1]
+        if re.match(r"\.[a-z]{2,}\b", text[end:end + 12]):          # a web site: "Hrodna.life"
+            return True
+        if i + n < len(toks) and _near(text, end, toks[i + n][0]):
+            nxt = toks[i + n][2]
+            if nxt[0].isupper() and folded[i + n] in ORG_AFTER:
+                return True
+            if folded[i + n] == "border" and i + n + 1 < len(toks) \
+                    and folded[i + n + 1] in {"team", "guard", "unit", "service"}:
+                return True
+        if i >= 2 and folded[i - 1] in {"of", "for"}:
+            head = toks[i - 2][2]
+            if head[0].isupper() and folded[i - 2] in ORG_BEFORE:
+                return True
+        if i >= 1 and folded[i - 1] == "sputnik":
+            return True
+        return False
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens (start, end, word); words glued by scraping ("MichałówAgnieszka") split."""
+    out = []
+    for m in TOKEN.finditer(text):
+        word, base = m.group(), m.start()
+        cut = 0
+        for k in range(3, len(word) - 1):
+            if word[k - 1].islower() and word[k].isupper() and k - cut >= 3:
+                out.append((base + cut, base + k, word[cut:k]))
+                cut = k
+        out.append((base + cut, m.end(), word[cut:]))
+    return out
+
+
+def _near(text: str, a: int, b: int) -> bool:
+    """True when only spaces (no punctuation or line break) separate offsets a and b."""
+    return 0 < b - a <= 2 and not text[a:b].strip()

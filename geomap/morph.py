@@ -1,0 +1,71 @@
+"""Base-form candidates for inflected place names.
+
+Place names decline in the region's languages: lt "Vilniaus", "Druskininkuose"; pl "Michałowie",
+"Polsce", "Białymstoku"; ru "Минске", "Беларуси", "Польшей"; de "Polens". ``base_forms`` returns the
+folded nominative forms a folded word may come from; the matcher keeps only those the gazetteer
+knows, so over-generation costs a dictionary look-up, not a false match.
+
+Latin-script words get the noun-ending rules of Lithuanian, Polish and German (see
+docs/accuracy.md); Cyrillic words get pymorphy3's lemmas (Russian dictionary, which also covers
+most Belarusian place-name endings) plus a few ending rules for names missing from it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .normalize import is_cyrillic, key
+
+# (inflected ending, nominative ending), on folded (diacritic-free, lower-case) words.
+LATIN_RULES: tuple[tuple[str, str], ...] = (
+    # Lithuanian: genitive, locative, dative, accusative, instrumental of -as/-is/-us/-a/-e/-ai/-es
+    ("aus", "us"), ("uje", "us"), ("ui", "us"), ("umi", "us"),
+    ("o", "as"), ("e", "as"), ("ui", "as"), ("u", "as"), ("a", "as"), ("u", "us"),
+    ("io", "is"), ("yje", "is"), ("iui", "is"), ("i", "is"), ("cio", "tis"), ("dzio", "dis"),
+    ("os", "a"), ("oje", "a"), ("ai", "a"), ("a", "a"), ("os", "e"),
+    ("es", "e"), ("eje", "e"), ("ei", "e"),
+    ("u", "ai"), ("uose", "ai"), ("ams", "ai"), ("us", "ai"), ("ais", "ai"),
+    ("iu", "iai"), ("iuose", "iai"),
+    ("iu", "es"), ("ese", "es"), ("ems", "es"), ("es", "es"),
+    # Polish: locative/genitive/dative/instrumental of -a/-o/-ów/consonant stems
+    ("owie", "owo"), ("owa", "owo"), ("owem", "owo"), ("owie", "ow"), ("owa", "ow"), ("owem", "ow"),
+    ("ie", "a"), ("y", "a"), ("i", "a"), ("e", "a"), ("a", "a"), ("ej", "a"), ("sce", "ska"),
+    ("ce", "ka"), ("dze", "ga"), ("rze", "ra"), ("le", "la"), ("ie", "o"), ("a", "o"), ("em", "o"),
+    ("u", ""), ("a", ""), ("ie", ""), ("em", ""), ("iu", ""), ("ia", ""),
+    ("ej", "a"), ("iej", "a"), ("kiej", "ka"), ("ymstoku", "ystok"), ("egostoku", "ystok"),
+    # German genitive
+    ("s", ""), ("es", ""), ("ens", "en"),
+)
+
+CYRILLIC_RULES: tuple[tuple[str, str], ...] = (
+    ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("е", "о"), ("е", "а"), ("и", "а"),
+    ("ы", "а"), ("ой", "а"), ("у", "а"), ("ей", "ь"), ("и", "ь"), ("ю", "ь"), ("и", "я"),
+    ("ю", "я"), ("ей", "я"), ("ах", "и"), ("ам", "и"), ("ов", "и"),
+)
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3  # deferred: loading its dictionary takes ~0.4 s
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> set[str]:
+    out = set()
+    for ending, base in rules:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.add(word[: len(word) - len(ending)] + base)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
+    """Candidate folded nominatives of ``word`` as written (the folded word itself excluded)."""
+    folded = key(word)
+    if is_cyrillic(word):
+        forms = {key(p.normal_form) for p in _morph().parse(word.lower())}
+        forms |= _apply(folded, CYRILLIC_RULES)
+    else:
+        forms = _apply(folded, LATIN_RULES)
+    forms.discard(folded)
+    return frozenset(forms)

@@ -1,0 +1,114 @@
+"""Resolution: choose one gazetteer entry for every recognised span.
+
+Each candidate entry gets a score from independent pieces of evidence (see docs/accuracy.md):
+its kind and population, whether the text used its canonical name, a prior for the border
+region, the kind the surrounding words point to ("checkpoint", "camp", "district"), the
+document's language, and spatial coherence with the other places of the same text (a
+second pass, once every span has a first choice). The highest score wins; its softmax share
+is the reported confidence and the runners-up stay available as ``Mention.alternatives``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from .gazetteer import NameMatch
+from .mentions import Candidate
+from .model import BorderRelation, Document, Mention, Place
+
+REGION = frozenset({"LT", "BY", "LV", "PL"})
+KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
+               "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
+LANG_COUNTRY = {"lt": "LT", "pl": "PL", "lv": "LV", "be": "BY"}
+_LANG_HINTS = {
+    "lt": re.compile(r"[ėųįū]|\b(?:ir|kad|buvo|iš|pasieni\w*)\b", re.I),
+    "pl": re.compile(r"[łżśćń]|\b(?:się|jest|oraz|przez|granic\w*)\b", re.I),
+    "lv": re.compile(r"[āēīūņļķģ]|\b(?:un|ir|robež\w*)\b", re.I),
+    "de": re.compile(r"\b(?:der|die|und|das|nicht|Grenze)\b"),
+}
+
+
+def guess_language(text: str) -> str:
+    """A rough language guess (en, ru, lt, pl, lv, de) from script and frequent words."""
+    sample = text[:4000]
+    cyr = sum("\u0400" <= c <= "\u04ff" for c in sample)
+    lat = sum(c.isascii() and c.isalpha() for c in sample)
+    if cyr > lat:
+        return "be" if re.search(r"[іў]", sample) else "ru"
+    counts = {lang: len(rx.findall(sample)) for lang, rx in _LANG_HINTS.items()}
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    return lang if n >= max(2, len(sample) // 300) else "en"
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Scores and picks gazetteer entries; ``relate`` gives a point's border relation."""
+
+    def __init__(self, relate: Callable[[float, float], BorderRelation] | None = None):
+        self.relate = relate
+
+    def _prior(self, m: NameMatch, cand: Candidate, lang: str) -> float:
+        p = m.place
+        s = KIND_WEIGHT.get(p.kind, 0.5)
+        s += 0.35 * math.log10((p.population or 0) + 1)
+        if p.source and not p.id.startswith("gn:") and p.kind not in ("country", "region"):
+            s += 1.0                                   # curated or user entry: chosen on purpose
+        s += 0.8 if m.canonical else 0.0
+        if p.country in REGION:
+            s += 1.0
+        if self.relate and p.kind not in ("country", "region"):
+            d = self.relate(p.lat, p.lon).distance_km
+            s += 1.2 * math.exp(-d / 60.0)
+        if cand.cue and p.kind == cand.cue:
+            s += 2.5
+        if cand.designator and m.designated:
+            s += 3.0
+        if LANG_COUNTRY.get(lang) == p.country:
+            s += 0.6
+        if p.id in cand.fuzzy:
+            s -= 1.5                                   # spelt one letter differently
+        return s
+
+    def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
+        """One Mention per candidate, resolved with document-level coherence."""
+        lang = guess_language(doc.text)
+        priors = [[(self._prior(m, c, lang), m.place) for m in c.matches] for c in candidates]
+        first = [max(ps, key=lambda sp: (sp[0], sp[1].id))[1] for ps in priors]
+        countries = {p.country for p in first if p.kind == "country"}
+        mentions = []
+        for idx, (cand, scored) in enumerate(zip(candidates, priors)):
+            anchors = [p for j, p in enumerate(first)
+                       if j != idx and p.kind != "country" and p.id != first[idx].id]
+            final = []
+            for s, place in scored:
+                if len(scored) > 1 and place.kind != "country":
+                    if anchors:
+                        d = min(_distance_km(place, a) for a in anchors)
+                        s += 1.5 * math.exp(-d / 50.0)
+                    if place.country in countries:
+                        s += 0.7
+                final.append((s, place))
+            final.sort(key=lambda sp: (-sp[0], sp[1].id))
+            top = final[0][0]
+            total = sum(math.exp(s - top) for s, _ in final)
+            place = final[0][1]
+            seen, alts = {place.id}, []
+            for _, p in final[1:]:
+                if p.id not in seen:
+                    seen.add(p.id)
+                    alts.append(p)
+            s0, s1 = cand.sentence
+            mentions.append(Mention(
+                doc=doc, start=cand.start, end=cand.end, text=cand.text,
+                sentence=doc.text[s0:s1], sentence_start=s0, place=place,
+                confidence=round(1.0 / total, 3), alternatives=tuple(alts),
+                border=self.relate(place.lat, place.lon) if self.relate else None,
+                in_org=cand.in_org))
+        return mentions

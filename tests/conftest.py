@@ -1,0 +1,45 @@
+"""Browser fixtures: Debian's headless Chromium driven by Playwright, with no network."""
+import os
+from types import SimpleNamespace
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module. Skipped only outside CI when Chromium is missing."""
+    if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
+        pytest.skip(f"{CHROMIUM} not found (apt-get install chromium); in CI this test fails")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that may load only file: and data: URLs; records what else it tried,
+    dialogs (dismissed), uncaught errors and console errors."""
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    context.set_default_timeout(5000)
+    page = context.new_page()
+    seen = SimpleNamespace(page=page, blocked=[], dialogs=[], errors=[])
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            seen.blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: seen.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and seen.errors.append(m.text))
+    yield seen
+    context.close()

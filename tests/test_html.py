@@ -1,0 +1,228 @@
+import copy
+import datetime as dt
+import html
+import json
+import os
+import random
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+from geomap.html import (LT_BY_BBOX, _highlight, build_map, marker_radius, popup_html,
+                         render_html, write_html)
+from geomap.layers import place_markers
+from geomap.model import BorderRelation, Document, Mention, Place
+
+XSS = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script> ${alert(1)} `'
+
+MEDININKAI = Place("597231", "Medininkai", 54.54, 25.65, "LT", "village")
+VILNIUS = Place("593116", "Vilnius", 54.69, 25.28, "LT", "capital")
+GRODNO = Place("627904", "Grodno", 53.68, 23.83, "BY", "city")
+BELARUS = Place("630336", "Belarus", 53.5, 28.0, "BY", "country")
+
+
+def line(coords):
+    return {"type": "LineString", "coordinates": coords}
+
+
+def feature(geometry, **properties):
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+def box(lon0, lat0, lon1, lat1):
+    return {"type": "Polygon",
+            "coordinates": [[[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]]}
+
+
+BORDERS = {"type": "FeatureCollection", "features": [
+    feature({"type": "MultiLineString", "coordinates": [[[23.5, 53.9], [24.5, 54.0], [25.7, 54.3]],
+                                                        [[25.7, 54.3], [26.6, 55.6]]]},
+            id="LT-BY", countries=["LT", "BY"], length_km=679),
+    feature(line([[26.6, 55.6], [28.2, 56.1]]), id="LV-BY", countries=["LV", "BY"], length_km=173),
+    feature(line([[23.5, 53.9], [23.2, 52.3]]), id="PL-BY", countries=["PL", "BY"], length_km=418),
+]}
+COUNTRIES = {"type": "FeatureCollection", "features": [
+    feature(box(21.0, 53.9, 26.8, 56.4), iso="LT", name="Lithuania"),
+    feature(box(23.2, 51.3, 32.7, 53.9), iso="BY", name="Belarus"),
+]}
+WORLD = {"type": "FeatureCollection", "features": [feature(box(10, 45, 40, 65), iso="XX", name="World")]}
+
+
+def mention(d, word, place, *, nth=0, in_org=False, border=None):
+    """The nth occurrence of ``word`` in ``d``; sentences end with ". "."""
+    start = -1
+    for _ in range(nth + 1):
+        start = d.text.index(word, start + 1)
+    s0 = d.text.rfind(". ", 0, start) + 2 if ". " in d.text[:start] else 0
+    s1 = d.text.find(". ", start)
+    s1 = len(d.text) if s1 < 0 else s1 + 1
+    return Mention(doc=d, start=start, end=start + len(word), text=word, sentence=d.text[s0:s1],
+                   sentence_start=s0, place=place, confidence=0.9, border=border, in_org=in_org)
+
+
+def sample(payload=""):
+    """(mentions, documents): 4 places overall, 2 documents with 2 and 3 places."""
+    near = BorderRelation("LT", "LT-BY", 3.4, (54.53, 25.70))
+    far = BorderRelation("BY", "PL-BY", 14.0, (53.7, 23.6))
+    medininkai = Place(**{**MEDININKAI.__dict__, "name": f"Medininkai{payload}"})
+    a = Document(f"news/a{payload}.txt",
+                 f"Alpha{payload}. Migrants were stopped near Medininkai{payload}. "
+                 f"Vilnius sent guards to Medininkai.", dt.date(2021, 8, 1), f"Alpha{payload}")
+    b = Document("news/b.txt", "The State Border Committee of Belarus said Grodno was calm. "
+                 "Medininkai too.", None, "Beta")
+    mentions = [
+        mention(a, "Medininkai", medininkai, border=near),
+        mention(a, "Vilnius", VILNIUS),
+        mention(a, "Medininkai", medininkai, nth=1, border=near),
+        mention(b, "Belarus", BELARUS, in_org=True),
+        mention(b, "Grodno", GRODNO, border=far),
+        mention(b, "Medininkai", medininkai, border=near),
+    ]
+    return mentions, [a, b]
+
+
+def render(mentions=None, documents=None, **kw):
+    if mentions is None:
+        mentions, documents = sample()
+    kw = {"borders": BORDERS, "countries": COUNTRIES, **kw}
+    return render_html(build_map(mentions, documents, **kw))
+
+
+class Tags(HTMLParser):
+    """Start tags of a page (script contents are opaque to the parser, as in a browser)."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.tags, self.attrs = Counter(), []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        self.attrs += [name for name, _ in attrs]
+
+
+def test_same_input_gives_identical_html():
+    mentions, documents = sample()
+    first = render(mentions, documents)
+    assert render(mentions, documents) == first
+    shuffled = mentions[:]
+    random.Random(1).shuffle(shuffled)
+    assert render(shuffled, documents[::-1]) == first
+    assert "map_00001" in first  # counter ids, not random ones
+
+
+def test_self_contained():
+    page = render(world=WORLD)
+    tags = Tags(page)
+    assert tags.tags["link"] == 0 and tags.tags["img"] == 0
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//",
+                         page, re.I)
+    assert not re.search(r"url\(\s*[\"']?(https?:)?//", page, re.I)
+    assert not re.search(r"@import", page)
+    for cdn in ("jquery", "bootstrap", "awesome", "fontawesome", "cdn."):
+        assert cdn not in page.lower()
+    assert "Leaflet 1.9.4" in page and "BSD 2-Clause License" in page
+    assert "url(data:image/png;base64," in page  # the layer-control icon
+
+
+def layer_control(page):
+    """{layer name: variable} for base layers and overlays, and the set of variables added."""
+    base = re.search(r"base_layers : \{(.*?)\},", page, re.S).group(1)
+    over = re.search(r"overlays :  \{(.*?)\},\s*\};", page, re.S).group(1)
+    pairs = lambda s: {json.loads(k): v for k, v in re.findall(r'("(?:[^"\\]|\\.)*") : (\w+),', s)}
+    shown = set(re.findall(r"(\w+)\.addTo\(map_\d+\)", page))
+    return pairs(base), pairs(over), shown
+
+
+def test_layers_and_what_is_shown():
+    base, over, shown = layer_control(render())
+    assert list(base) == ["Country outlines (offline)", "OpenStreetMap (online)"]
+    assert list(over) == ["Lithuania–Belarus border", "Other Belarus borders", "Places mentioned",
+                          "2021-08-01 Alpha", "Beta"]
+    assert base["Country outlines (offline)"] in shown
+    assert base["OpenStreetMap (online)"] not in shown        # tiles only on request
+    assert [name for name, var in over.items() if var in shown] == \
+        ["Lithuania–Belarus border", "Other Belarus borders", "Places mentioned"]
+
+
+def test_markers_and_styles():
+    page = render()
+    assert page.count('"className": "gm-place"') == 4 + 2 + 3   # places + the two documents
+    assert '"color": "#d7191c"' in page and '"weight": 5' in page  # LT-BY
+    assert '"fillColor": "#1b9e77"' in page and '"fillColor": "#d95f02"' in page
+    assert '"dashArray": "3 3"' in page                           # org-only Belarus
+    assert "Borders: \\u00a9 OpenStreetMap contributors (ODbL) via @geo-maps" in page
+    assert 'class="gm-legend"' in page and "Latvia side" in page
+
+
+def test_marker_radius():
+    assert marker_radius(0) == 5
+    assert marker_radius(1) == 8
+    assert marker_radius(4) == 11
+    assert marker_radius(10_000) == 25
+    radii = [marker_radius(n) for n in range(60)]
+    assert radii == sorted(radii)
+
+
+def test_world_is_optional_and_input_is_not_modified():
+    borders, countries, world = (copy.deepcopy(x) for x in (BORDERS, COUNTRIES, WORLD))
+    assert '"World"' not in render()
+    assert '"World"' in render(borders=borders, countries=countries, world=world)
+    assert (borders, countries, world) == (BORDERS, COUNTRIES, WORLD)
+
+
+def test_fit_bounds():
+    page = render()
+    assert re.search(r"fitBounds\(\s*\[\[53.5, 23.83\], \[54.69, 28.0\]\]", page)
+    assert re.search(r"fitBounds\(\s*" + re.escape(json.dumps(LT_BY_BBOX)), render([], []))
+
+
+def test_popup_content():
+    mentions, _ = sample()
+    markers = {k.place.name: k for k in place_markers(mentions)}
+    text = popup_html(markers["Medininkai"])
+    assert "<h4>Medininkai</h4>" in text
+    assert "LT · village · Lithuania side, 3.4 km from the LT–BY border" in text
+    assert "Alpha — 2021-08-01 <i>(a.txt)</i>" in text and "Beta <i>(b.txt)</i>" in text
+    assert text.count("<mark>Medininkai</mark>") == 3
+    assert "Migrants were stopped near <mark>Medininkai</mark>." in text
+    assert "<mark>Vilnius</mark>" not in text
+    grodno = popup_html(markers["Grodno"])
+    assert "Belarus side, 14.0 km from the PL–BY border" in grodno
+    assert "only named inside organisations" in popup_html(markers["Belarus"])
+
+
+def test_highlight_escapes_each_piece():
+    assert _highlight("a <b> c", [(2, 5)]) == "a <mark>&lt;b&gt;</mark> c"
+    assert _highlight("x & y & z", [(4, 5), (0, 1)]) == \
+        "<mark>x</mark> &amp; <mark>y</mark> &amp; z"
+    assert _highlight('"q"', [(1, 2), (1, 2), (0, 9)]) == "<mark>&quot;q&quot;</mark>"
+    assert _highlight('"q"', [(1, 2), (1, 2)]) == "&quot;<mark>q</mark>&quot;"
+    assert _highlight("abc", [(5, 9)]) == "abc"
+
+
+def test_untrusted_text_cannot_break_out():
+    clean = Tags(render(title="Title"))
+    mentions, documents = sample(XSS)
+    page = render(mentions, documents, title=XSS)
+    for raw in ("<script>alert(1)</script>", "<img", 'onerror=alert(1)>', "</script> $"):
+        assert raw not in page
+    assert page.count("</script>") == page.count("<script>")
+    tags = Tags(page)
+    assert tags.tags == clean.tags and "onerror" not in tags.attrs
+    assert f"<title>{html.escape(XSS)}</title>" in page
+    _, overlays, _ = layer_control(page)     # layer names are shown as HTML by Leaflet
+    assert "2021-08-01 Alpha&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img" in \
+        "".join(overlays)
+    assert not any("<" in name for name in overlays)
+
+
+def test_write_html_is_atomic(tmp_path):
+    mentions, documents = sample()
+    m = build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES)
+    target = tmp_path / "map.html"
+    target.write_text("old")
+    write_html(m, target)
+    assert target.read_text(encoding="utf-8") == render_html(m) == render_html(m)
+    assert os.listdir(tmp_path) == ["map.html"]
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -1,0 +1,122 @@
+import datetime as dt
+import random
+
+from geomap.layers import DocumentLayer, PlaceMarker, document_label, document_layers, place_markers
+from geomap.model import BorderRelation, Document, Mention, Place
+
+VILNIUS = Place("593116", "Vilnius", 54.69, 25.28, "LT", "capital")
+MINSK = Place("625144", "Minsk", 53.90, 27.57, "BY", "capital")
+MEDININKAI = Place("597231", "Medininkai", 54.54, 25.65, "LT", "village")
+NEAR = BorderRelation("LT", "LT-BY", 3.4, (54.53, 25.70))
+
+
+def doc(path, text, title="", date=None):
+    return Document(path=path, text=text, date=date, title=title)
+
+
+def mention(d, word, place, *, nth=0, in_org=False, border=None):
+    """A mention of the nth occurrence of ``word`` in ``d``, its sentence = the whole text."""
+    start = -1
+    for _ in range(nth + 1):
+        start = d.text.index(word, start + 1)
+    return Mention(doc=d, start=start, end=start + len(word), text=word, sentence=d.text,
+                   sentence_start=0, place=place, confidence=0.9, border=border, in_org=in_org)
+
+
+A = doc("b/a.txt", "Migrants near Medininkai. Vilnius and Medininkai again.", "Alpha", dt.date(2021, 8, 1))
+B = doc("a/b.txt", "The State Border Committee of Belarus in Minsk. Medininkai too.", "Beta")
+MENTIONS = [
+    mention(A, "Medininkai", MEDININKAI, border=NEAR),
+    mention(A, "Vilnius", VILNIUS),
+    mention(A, "Medininkai", MEDININKAI, nth=1, border=NEAR),
+    mention(B, "Belarus", None),                          # unresolved: not drawn
+    mention(B, "Minsk", MINSK, in_org=True),              # only an organisation's name
+    mention(B, "Medininkai", MEDININKAI, border=NEAR),
+]
+
+
+def by_name(markers):
+    return {k.place.name: k for k in markers}
+
+
+def test_one_marker_per_resolved_place():
+    markers = place_markers(MENTIONS)
+    assert all(isinstance(k, PlaceMarker) for k in markers)
+    assert sorted(by_name(markers)) == ["Medininkai", "Minsk", "Vilnius"]
+
+
+def test_marker_fields():
+    k = by_name(place_markers(MENTIONS))["Medininkai"]
+    assert k.count == 3
+    assert [(m.doc.path, m.start) for m in k.mentions] == [("a/b.txt", B.text.index("Med")), ("b/a.txt", 14),
+                                                          ("b/a.txt", 38)]
+    assert [d.path for d in k.documents] == ["a/b.txt", "b/a.txt"]
+    assert k.side == "LT" and k.border == NEAR and not k.org_only
+
+
+def test_side_falls_back_to_the_place_country():
+    k = by_name(place_markers(MENTIONS))["Vilnius"]
+    assert k.border is None and k.side == "LT"
+
+
+def test_org_only_place_is_drawn_without_size():
+    k = by_name(place_markers(MENTIONS))["Minsk"]
+    assert k.org_only and k.count == 0 and len(k.mentions) == 1
+
+
+def test_org_mentions_are_dropped_when_the_place_has_others():
+    org = mention(B, "Minsk", MINSK, in_org=True)
+    plain = Mention(**{**org.__dict__, "in_org": False, "start": 0, "end": 5})
+    k = place_markers([org, plain, org])[0]
+    assert k.count == 1 and k.mentions == (plain,) and not k.org_only
+
+
+def test_markers_sorted_big_first_then_by_name():
+    assert [k.place.name for k in place_markers(MENTIONS)] == ["Medininkai", "Vilnius", "Minsk"]
+
+
+def test_order_of_input_does_not_matter():
+    shuffled = MENTIONS[:]
+    random.Random(4).shuffle(shuffled)
+    assert place_markers(shuffled) == place_markers(MENTIONS)
+    assert document_layers(shuffled, [A, B]) == document_layers(MENTIONS, [B, A])
+
+
+def test_nothing_to_draw():
+    assert place_markers([]) == ()
+    assert place_markers([mention(B, "Belarus", None)]) == ()
+    assert document_layers([mention(B, "Belarus", None)], [A, B]) == ()
+
+
+def test_document_layers_are_per_document():
+    layers = document_layers(MENTIONS, [A, B])
+    assert all(isinstance(layer, DocumentLayer) for layer in layers)
+    assert [layer.document.path for layer in layers] == ["a/b.txt", "b/a.txt"]
+    assert [layer.label for layer in layers] == ["Beta", "2021-08-01 Alpha"]
+    beta, alpha = (by_name(layer.markers) for layer in layers)
+    assert sorted(beta) == ["Medininkai", "Minsk"] and beta["Medininkai"].count == 1
+    assert sorted(alpha) == ["Medininkai", "Vilnius"] and alpha["Medininkai"].count == 2
+
+
+def test_documents_without_drawn_places_get_no_layer():
+    empty = doc("c.txt", "Nothing here.", "Gamma")
+    assert [layer.document.path for layer in document_layers(MENTIONS, [empty])] == \
+        ["a/b.txt", "b/a.txt"]
+
+
+def test_labels_are_unique():
+    d1, d2, d3 = (doc(p, "Vilnius", "Same") for p in ("x/1.txt", "y/1.txt", "z/2.txt"))
+    labels = [layer.label for layer in
+              document_layers([mention(d, "Vilnius", VILNIUS) for d in (d1, d2, d3)])]
+    assert labels == ["Same", "Same [1.txt]", "Same [2.txt]"]
+    d4 = doc("w/1.txt", "Vilnius", "Same")
+    labels = [layer.label for layer in
+              document_layers([mention(d, "Vilnius", VILNIUS) for d in (d1, d2, d3, d4)])]
+    assert len(set(labels)) == 4
+
+
+def test_document_label():
+    assert document_label(doc("dir/file.txt", "x")) == "file.txt"
+    assert document_label(doc("-", "x", "  A \n title ", dt.date(2022, 1, 2))) == "2022-01-02 A title"
+    long = document_label(doc("f", "x", "word " * 40))
+    assert len(long) == 60 and long.endswith("…")

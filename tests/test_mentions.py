@@ -1,0 +1,83 @@
+import pytest
+
+from geomap.mentions import Recogniser
+from geomap.texts import make_document
+
+from gazetteer_fixture import gazetteer
+
+REC = Recogniser(gazetteer(), common_words=frozenset({"police"}))
+
+
+def found(text):
+    return [(c.text, sorted({m.place.id for m in c.matches})) for c in REC.find(make_document("t", text))]
+
+
+def names(text):
+    return [t for t, _ in found(text)]
+
+
+def test_exact_and_offsets():
+    doc = make_document("t", " date 2021-08-18 Lithuania protested to Minsk.")
+    (a, b) = REC.find(doc)
+    assert doc.text[a.start:a.end] == "Lithuania" and doc.text[b.start:b.end] == "Minsk"
+
+
+def test_missing_diacritics_and_transliterations():
+    assert names("Near Dieveniskes and Salcininkai, not far from Devenishki.") == [
+        "Dieveniskes", "Salcininkai", "Devenishki"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pasieniečiai iš Lazdijų ir Alytaus.", ["Lazdijų"]),                      # lt genitive
+    ("Migrantai Kapčiamiestyje ir Druskininkuose.", ["Kapčiamiestyje", "Druskininkuose"]),
+    ("Jie atvyko iš Vilniaus į Kauno rajoną.", ["Vilniaus", "Kauno"]),
+    ("Migranci w Michałowie i w Białymstoku.", ["Michałowie", "Białymstoku"]),  # pl locative
+    ("Granica z Polską, straż w Polsce.", ["Polską", "Polsce"]),
+    ("на границе Беларуси с Польшей и Литвы", ["Беларуси", "Польшей", "Литвы"]),  # ru
+    ("В Минске и Гродно", ["Минске", "Гродно"]),
+    ("Die Grenze Polens zu Weißrussland.", ["Polens", "Weißrussland"]),          # de
+])
+def test_inflected_forms(text, expected):
+    assert names(text) == expected
+
+
+def test_all_caps_dateline_and_hyphenated_pairs():
+    assert names("VILNIUS (Reuters) - The Baghdad-Minsk flight landed.") == [
+        "VILNIUS", "Baghdad", "Minsk"]
+    assert found("Migrants camped at the Bruzgi-Kuznica checkpoint.") == [
+        ("Bruzgi-Kuznica", ["cur:bruzgi-kuznica"])]
+
+
+def test_lowercase_and_common_words_are_not_places():
+    assert names("The police said the minsk hotel was full.") == []
+    assert names("Police said nothing.") == []          # a common word, capitalised
+    assert names("He moved to Police in 2019.") == ["Police"]   # but a place after a preposition
+
+
+def test_adjectives_are_not_places():
+    assert names("Lithuanian and Belarusian officers; белорусской стороны.") == []
+
+
+def test_multiword_name_with_diacritics():
+    assert names("Near Usnarz Gorny, on the border") == ["Usnarz Gorny"]
+
+
+def test_designator_links_a_name_to_its_district():
+    (c,) = REC.find(make_document("t", "in the village of Prabaščiškės in Šalčininkai district."))
+    assert c.text == "Šalčininkai" and c.designator
+    assert c.matches[0].place.id == "adm:LT:salcininkai"
+    (c,) = REC.find(make_document("t", "Lazdijų rajone"))
+    assert c.designator and "adm:LT:lazdijai" in {m.place.id for m in c.matches}
+    (c,) = REC.find(make_document("t", "Šalčininkai is a town."))
+    assert {m.place.id for m in c.matches} == {"gn:594739"}
+
+
+def test_kind_cue_and_org_names():
+    (c,) = REC.find(make_document("t", "through the Medininkai checkpoint"))
+    assert c.cue == "crossing"
+    cands = REC.find(make_document("t", "the State Border Committee of Belarus said; Vilnius Radio"))
+    assert [(c.text, c.in_org) for c in cands] == [("Belarus", True), ("Vilnius", True)]
+
+
+def test_person_title_blocks_a_match():
+    assert names("President Minsk spoke.") == []

@@ -1,0 +1,48 @@
+from geomap.mentions import Recogniser
+from geomap.resolve import Resolver, guess_language
+from geomap.texts import make_document
+
+from gazetteer_fixture import gazetteer
+
+REC = Recogniser(gazetteer())
+
+
+def resolved(text):
+    doc = make_document("t", text)
+    return [(m.text, m.place.id) for m in Resolver().resolve(doc, REC.find(doc))]
+
+
+def test_curated_canonical_name_beats_a_historical_alternate():
+    assert resolved("Migrants were stopped near Medininkai.")[0][1] in {
+        "cur:medininkai", "cur:medininkai-crossing"}
+
+
+def test_kind_cue_picks_the_crossing():
+    assert resolved("Traffic through the Medininkai checkpoint stopped.") == [
+        ("Medininkai", "cur:medininkai-crossing")]
+
+
+def test_spatial_coherence_picks_the_place_near_the_others():
+    assert resolved("A fire in Michałów.") == [("Michałów", "gn:763397")]   # the exact name alone
+    out = resolved("Migrants in Michałów, near Białystok and Kuźnica, on the border with Belarus.")
+    assert out[0] == ("Michałów", "gn:7531920")    # a near spelling, coherent with its neighbours
+    out = resolved("Migrants were held in Michałowie near Białystok.")
+    assert out[0] == ("Michałowie", "gn:7531920")   # Polish locative
+
+
+def test_district_designator():
+    assert resolved("in Šalčininkai district") == [("Šalčininkai", "adm:LT:salcininkai")]
+
+
+def test_confidence_and_alternatives():
+    doc = make_document("t", "Medininkai")
+    (m,) = Resolver().resolve(doc, REC.find(doc))
+    assert 0 < m.confidence < 1 and m.alternatives
+    assert m.place.id not in {a.id for a in m.alternatives}
+
+
+def test_guess_language():
+    assert guess_language("Migrantai buvo sulaikyti netoli pasienio, kad ir kaip būtų.") == "lt"
+    assert guess_language("на границе Беларуси с Польшей") == "ru"
+    assert guess_language("Migranci przekroczyli granicę, straż się nie zgodziła.") == "pl"
+    assert guess_language("Migrants crossed the border.") == "en"

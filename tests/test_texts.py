@@ -1,0 +1,74 @@
+import datetime as dt
+import io
+import sys
+
+import pytest
+
+from geomap.errors import InputError
+from geomap.texts import expand, make_document, read_document, read_documents, sentence_spans
+
+
+def write(tmp_path, name, data: bytes):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return str(p)
+
+
+def test_date_header_is_parsed_and_stays_in_the_text(tmp_path):
+    path = write(tmp_path, "a.txt", " date 2021-08-18 Lithuania protests.\nSecond line.".encode())
+    doc = read_document(path)
+    assert doc.date == dt.date(2021, 8, 18)
+    assert doc.title == "Lithuania protests."
+    assert doc.text.startswith(" date 2021-08-18 ")
+    assert doc.text.index("Lithuania") == 17
+
+
+def test_no_header_and_month_only_header():
+    assert make_document("x", "Tensions again.\nMore.").date is None
+    doc = make_document("x", " date 2021-08 Riga says.")
+    assert doc.date is None and doc.title == "Riga says."
+
+
+def test_bom_is_tolerated_and_counts_as_a_character(tmp_path):
+    path = write(tmp_path, "b.txt", "\ufeff date 2021-01-02 Vilnius.".encode())
+    doc = read_document(path)
+    assert doc.date == dt.date(2021, 1, 2)
+    assert doc.text.index("Vilnius") == 18     # the BOM is offset 0, as open().read() gives
+
+
+def test_universal_newlines_match_open_read(tmp_path):
+    path = write(tmp_path, "c.txt", b"One.\r\nTwo Minsk.\rThree.")
+    with open(path, encoding="utf-8") as fh:
+        assert read_document(path).text == fh.read()
+
+
+def test_binary_and_invalid_utf8_are_refused(tmp_path):
+    with pytest.raises(InputError, match="binary"):
+        read_document(write(tmp_path, "bin.txt", b"\x89PNG\x00\x00\x01"))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        read_document(write(tmp_path, "latin.txt", "Šalčininkai".encode("cp1257")))
+
+
+def test_missing_file_and_empty_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        expand([str(tmp_path / "nope.txt")])
+    with pytest.raises(InputError, match="no \\*.txt"):
+        expand([str(tmp_path)])
+
+
+def test_directory_lists_txt_files_sorted(tmp_path):
+    for name in ("b.txt", "a.txt", "notes.md"):
+        write(tmp_path, name, b"Vilnius.")
+    assert [p.rsplit("/", 1)[-1] for p in expand([str(tmp_path)])] == ["a.txt", "b.txt"]
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(" date 2020-02-03 Minsk.".encode())))
+    (doc,) = read_documents(["-"])
+    assert doc.path == "-" and doc.name == "stdin" and doc.date == dt.date(2020, 2, 3)
+
+
+def test_sentence_spans():
+    text = 'He said "no." Then Minsk replied.\n\nNew paragraph here'
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans == ['He said "no."', "Then Minsk replied.", "New paragraph here"]
