@@ -28,7 +28,7 @@ PARTICLES = frozenset("am an der dem on upon nad pod na de la del le el di da do
 # inflected form; elsewhere only exact names count (over-generation far away is not worth it).
 INFLECTION_COUNTRIES = frozenset("LT LV PL BY RU UA EE DE".split())
 PREPOSITIONS = frozenset(key(w) for w in """
-    in near at to from into via outside around towards toward through of
+    in near at to from into via outside around towards toward through of with between
     w we koło kolo pod przy do z ze od na
     в во под около у из до возле близ на к
     i is ties netoli prie link
@@ -48,10 +48,16 @@ ORG_AFTER = frozenset(key(w) for w in """
 VENUES = frozenset(key(w) for w in """
     hotel hotels restaurant restaurants cafe club ship ferry cinema newspaper operation
     гостиница гостиницы отель отеля ресторан hotelu hotelach hotelis viesbutis
+    airline airlines airways
     """.split())
+# A capitalised word with one of these endings right after a name makes it a person's first
+# name ("Vladimir Putin", "Alexander Lukashenko").
+SURNAME = re.compile(r"(?:in|ov|ova|ev|eva|enko|uk|yuk|ski|ska|sky|wicz|vich|vych|ich|ienė|aitė"
+                     r"|ytė|man|son|er)$")
 QUOTES_OPEN, QUOTES_CLOSE = "\"“„«'‘‚", "\"”»'’"
 ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ic|ics|ski|sky|ska|skie|skiej|ского|ская|ский|ские"
                        r"|ской|ская|скую|ских)$")
+DEMONYM_ENDINGS = frozenset({"i", "is", "n", "ns", "ian", "ians", "ese", "ish"})
 PERSON_TITLES = frozenset(key(w) for w in """
     mr mrs ms dr president minister general colonel gen col sir lord saint st pan pani
     """.split())
@@ -117,15 +123,17 @@ class Recogniser:
         if not any(not m.designated for m in found):
             for base in sorted(base_forms(last)):
                 for m in self.gazetteer.lookup(" ".join(words[:-1] + [base])):
-                    if m.place.country is None or m.place.kind in ("country", "region") \
-                            or m.place.country in INFLECTION_COUNTRIES:
+                    if (m.place.country is None or m.place.kind in ("country", "region")
+                            or m.place.country in INFLECTION_COUNTRIES) \
+                            and not _demonym(words[-1], m.place.name):
                         found.append(m)
                         inflected = True
         fuzzy: frozenset = frozenset()
         word = words[0]
         if len(words) == 1 and len(word) >= (6 if found else 7) and not ADJECTIVE.search(word):
             known = {m.place.id for m in found}
-            near = [m for m in self.gazetteer.near(word) if m.place.id not in known]
+            near = [m for m in self.gazetteer.near(word)
+                    if m.place.id not in known and not _demonym(word, m.place.name)]
             fuzzy = frozenset(m.place.id for m in near)
             found += near
         return found, inflected, fuzzy
@@ -179,8 +187,11 @@ class Recogniser:
                 return None
             if prev_word in PERSON_TITLES and _near(text, toks[i - 1][1], start):
                 return None
-            if self._venue(text, folded, i, n, start, end):
+            if self._venue(text, folded, i, n, start, end) or self._person(text, toks, i, n):
                 return None
+            if fuzzy and all(m.place.id in fuzzy for m in matches) \
+                    and not (prep or self._cue(folded, i, n)):
+                continue                     # a one-letter-off spelling alone needs context
             designated = [m for m in matches if m.designated]
             has_designator = (next_word in DESIGNATORS and _near(text, end, toks[i + n][0])) or (
                 prev_word in DESIGNATORS and _near(text, toks[i - 1][1], start))
@@ -207,8 +218,19 @@ class Recogniser:
         if (i > 0 and folded[i - 1] in VENUES) or (
                 i + n < len(folded) and folded[i + n] in VENUES and after.isupper()):
             return True
-        quoted = text[start - 1:start] in QUOTES_OPEN and text[end:end + 1] in QUOTES_CLOSE + ","
-        return quoted and any(w in VENUES for w in folded[max(0, i - 8):i])
+        quoted = re.search(r"[\"“„«'‘‚](?:[^\W\d_][\w.-]*\s)*$", text[max(0, start - 40):start]) \
+            and re.match(r"(?:\s[^\W\d_][\w.-]*)*[,.!?]?[\"”»'’]", text[end:end + 40])
+        return bool(quoted) and any(w in VENUES for w in folded[max(0, i - 12):i + n + 3])
+
+    def _person(self, text, toks, i, n) -> bool:
+        prev = toks[i - 1] if i else None
+        if prev and len(prev[2]) == 1 and prev[2].isupper() and text[prev[1]:prev[1] + 1] == ".":
+            return True                                    # "G. Žagunis"
+        if i + n < len(toks) and _near(text, toks[i + n - 1][1], toks[i + n][0]):
+            nxt = toks[i + n][2]
+            return nxt[0].isupper() and not nxt.isupper() and bool(SURNAME.search(nxt)) \
+                and not self.gazetteer.lookup(key(nxt))
+        return False
 
     @staticmethod
     def _cue(folded: list[str], i: int, n: int) -> str | None:
@@ -237,6 +259,12 @@ class Recogniser:
         if i >= 1 and folded[i - 1] == "sputnik":
             return True
         return False
+
+
+def _demonym(word: str, name: str) -> bool:
+    """True for an English demonym of a name ("Iraqi", "Pakistani"), not an inflected form."""
+    stem = key(name)
+    return word.startswith(stem) and word[len(stem):] in DEMONYM_ENDINGS
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

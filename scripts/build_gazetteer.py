@@ -164,7 +164,7 @@ def finish_alts(name: str, alts, add_fold: bool = True) -> list[str]:
     if add_fold:
         for a in [name, *out]:
             f = ascii_fold(a)
-            if f != a and f != name and script_ok(f):
+            if f != a and f != name and script_ok(f) and not is_cyrillic(a):
                 out.add(f)
     return sorted(out)
 
@@ -256,6 +256,10 @@ COUNTRY_EXTRA = {
     "CV": ["Cape Verde"], "SZ": ["Swaziland"], "MK": ["Macedonia"],
     "VA": ["Vatican", "Vatican City", "Holy See"],
 }
+COUNTRY_CANON = {"RU": "Russia", "IR": "Iran", "SY": "Syria", "KR": "South Korea",
+                 "KP": "North Korea", "VN": "Vietnam", "LA": "Laos", "MD": "Moldova",
+                 "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "CD": "DR Congo",
+                 "PS": "Palestine", "FM": "Micronesia", "VA": "Vatican City", "BN": "Brunei"}
 # short/ambiguous alternates not to take from countryinfo alt_spellings
 COUNTRY_ALT_BLOCK = {"Lietuva"}
 
@@ -268,7 +272,7 @@ def countries_rows(gc) -> list[dict]:
     rows = []
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         cc = c.alpha_2
-        name = getattr(c, "common_name", None) or c.name
+        name = COUNTRY_CANON.get(cc) or getattr(c, "common_name", None) or c.name
         alts = {c.name}
         if getattr(c, "official_name", None):
             alts.add(c.official_name)
