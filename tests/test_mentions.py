@@ -81,3 +81,29 @@ def test_kind_cue_and_org_names():
 
 def test_person_title_blocks_a_match():
     assert names("President Minsk spoke.") == []
+
+
+def test_quoted_venue_names_are_not_places():
+    assert names('They stayed in hotels like "Minsk," "Renaissance" and "Belarus".') == []
+    assert names("Rooms at the Hotel Minsk were full.") == []
+    assert names("the cheapest Minsk hotels") == ["Minsk"]       # hotels *in* Minsk
+    assert names("a flight of the 'Fly Baghdad' airline") == []
+
+
+def test_person_names_are_not_places():
+    assert names("border guards of G. Salcininkai said") == []           # an initial
+    assert names("Presidents Vladimir Putin and Berlin Lukashenko") == []  # first name + surname
+    assert names("the Vilnius Ministry said") == ["Vilnius"]
+
+
+def test_one_letter_off_spellings_need_context():
+    assert found("migrants found near Salcininkay") == [("Salcininkay", ["gn:594739"])]
+    assert names("Salcininkay said nothing.") == []
+
+
+def test_demonyms_are_not_inflected_country_names():
+    assert names("an Iraqi citizen and Pakistani workers") == []
+
+
+def test_glued_words_are_split():
+    assert names("the building in MichałowoAgnieszka Sadowska") == ["Michałowo"]
