@@ -3,23 +3,33 @@
 A gazetteer directory holds ``*.csv`` files with the header
 ``id,name,alt_names,lat,lon,country,kind,population,source`` (alternate names separated by
 ``|``). Files load in name order, except the user file ``local.csv``, which loads last, so a user
-row with an existing id overrides that entry. See gazetteer/README.md.
+row with an existing id overrides that entry; ids listed in ``local-hidden.txt`` (one a line)
+are left out. Both user files live in the *user layer* of the directory (``user_layer_dir``):
+the directory itself, or, for the read-only gazetteer bundled with geomap, the platform's
+user-data directory. See docs/gazetteer.md; the write side is ``geomap.store``.
 """
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GazetteerError
+from .evaluate import haversine_km
 from .model import KINDS, Place
 from .normalize import key
 
+if TYPE_CHECKING:
+    from .store import Report
+
 FIELDS = ("id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source")
 USER_FILE = "local.csv"
+HIDDEN_FILE = "local-hidden.txt"
 
 # Words that designate an administrative unit. A unit's name minus its designator
 # ("Šalčininkai district" -> "Šalčininkai") is indexed as a *designated* name: it matches only
@@ -105,21 +115,76 @@ def read_csv(path: Path) -> Iterator[Place]:
         raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def bundled_gazetteer_dir() -> Path:
+    """The gazetteer shipped with geomap (the repository's ``gazetteer/`` in a checkout)."""
+    spec = importlib.util.find_spec("geomap._gazetteer")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / "countries.csv").is_file():
+            return Path(location)
+    return Path(__file__).resolve().parent.parent / "gazetteer"
+
+
+def user_layer_dir(directory: str | os.PathLike) -> Path:
+    """Where the user files (``local.csv``, ``local-hidden.txt``) of ``directory`` live:
+    the directory itself, except for the bundled gazetteer, which is read-only and gets the
+    platform's user-data directory (``~/.local/share/geomap`` on Linux, or under
+    $XDG_DATA_HOME)."""
+    directory = Path(directory)
+    if directory.resolve() == bundled_gazetteer_dir().resolve():
+        import platformdirs
+
+        return Path(platformdirs.user_data_dir("geomap", appauthor=False))
+    return directory
+
+
 def gazetteer_files(directory: Path) -> list[Path]:
-    """The CSV files of a gazetteer directory in load order (user file last)."""
-    files = sorted(p for p in directory.glob("*.csv") if p.name != USER_FILE)
-    user = directory / USER_FILE
+    """The CSV files of a gazetteer directory in load order (the user file, from the
+    directory's user layer, last)."""
+    files = sorted(p for p in Path(directory).glob("*.csv") if p.name != USER_FILE)
+    user = user_layer_dir(directory) / USER_FILE
     return files + ([user] if user.exists() else [])
+
+
+def read_hidden(directory: str | os.PathLike) -> frozenset[str]:
+    """The ids the user hid (``local-hidden.txt`` of the user layer; ``#`` starts a comment)."""
+    path = user_layer_dir(directory) / HIDDEN_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc})") from None
+    return frozenset(s for line in lines if (s := line.split("#", 1)[0].strip()))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result of ``Gazetteer.search``."""
+
+    place: Place
+    match: str                     # name, alternate, designated, inflected, prefix or substring
+    matched: str                   # the entry's name that matched
+    distance_km: float | None      # from the ``near`` point, when one was given
+
+
+# Rank of each kind of search match, best first.
+MATCH_RANK = {"name": 0, "alternate": 1, "designated": 2, "inflected": 3, "prefix": 4,
+              "substring": 5}
 
 
 class Gazetteer:
     """Places with a name index. ``lookup(key)`` gives every entry a folded name may mean."""
 
-    def __init__(self, places: Iterable[Place], *, directory: Path | None = None):
+    def __init__(self, places: Iterable[Place], *, directory: Path | None = None,
+                 user_ids: Iterable[str] = (), hidden: Iterable[str] = ()):
         self.directory = directory
+        self.user_ids = frozenset(user_ids)   # ids defined (or overridden) by the user file
+        self.hidden = frozenset(hidden)       # ids the user hid (left out of ``places``)
         by_id: dict[str, Place] = {}
         for place in places:
             by_id[place.id] = place          # a later file overrides an earlier one
+        for place_id in self.hidden:
+            by_id.pop(place_id, None)
         self.places: tuple[Place, ...] = tuple(by_id.values())
         self._by_id = by_id
         self._index: dict[str, list[NameMatch]] = {}
@@ -135,9 +200,13 @@ class Gazetteer:
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer directory not found")
         files = gazetteer_files(directory)
-        if not files:
+        if not files or files[0].name == USER_FILE:
             raise GazetteerError(f"{directory}: no gazetteer *.csv files")
-        return cls((p for f in files for p in read_csv(f)), directory=directory)
+        places = [p for f in files for p in read_csv(f)]
+        user_file = user_layer_dir(directory) / USER_FILE
+        user_ids = [p.id for p in read_csv(user_file)] if files[-1] == user_file else []
+        return cls(places, directory=directory, user_ids=user_ids,
+                   hidden=read_hidden(directory))
 
     def _add_to_index(self, place: Place) -> None:
         seen: set[str] = set()

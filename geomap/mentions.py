@@ -10,6 +10,7 @@ common word ("Police", "Mobile") needs a locative preposition before it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,8 +122,8 @@ class Recogniser:
         found = list(self.gazetteer.lookup(" ".join(words)))
         inflected = False
         if not any(not m.designated for m in found):
-            for base in sorted(base_forms(last)):
-                for m in self.gazetteer.lookup(" ".join(words[:-1] + [base])):
+            for variant in self._variants(words, last):
+                for m in self.gazetteer.lookup(variant):
                     if (m.place.country is None or m.place.kind in ("country", "region")
                             or m.place.country in INFLECTION_COUNTRIES) \
                             and not _demonym(words[-1], m.place.name):
@@ -137,6 +138,19 @@ class Recogniser:
             fuzzy = frozenset(m.place.id for m in near)
             found += near
         return found, inflected, fuzzy
+
+    @staticmethod
+    def _variants(words: list[str], last: str) -> list[str]:
+        """Keys of the span with its words in base form: the last word always, and in
+        two- or three-word names every word ("Usnarzu Górnym" -> "usnarz gorny")."""
+        if len(words) == 1:
+            return sorted(base_forms(last))
+        if len(words) > 3:
+            return [" ".join(words[:-1] + [b]) for b in sorted(base_forms(last))]
+        options = [[w, *sorted(base_forms(w))] for w in words]
+        keys = {" ".join(combo) for combo in itertools.product(*options)}
+        keys.discard(" ".join(words))
+        return sorted(keys)
 
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""

@@ -32,6 +32,7 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("ce", "ka"), ("dze", "ga"), ("rze", "ra"), ("le", "la"), ("ie", "o"), ("a", "o"), ("em", "o"),
     ("u", ""), ("a", ""), ("ie", ""), ("em", ""), ("iu", ""), ("ia", ""),
     ("ej", "a"), ("iej", "a"), ("kiej", "ka"), ("ymstoku", "ystok"), ("egostoku", "ystok"),
+    ("ym", "y"), ("im", "i"), ("ego", "y"), ("iego", "i"), ("iu", "ie"), ("zu", "z"),
     # German genitive
     ("s", ""), ("es", ""), ("ens", "en"),
 )

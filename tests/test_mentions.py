@@ -107,3 +107,13 @@ def test_demonyms_are_not_inflected_country_names():
 
 def test_glued_words_are_split():
     assert names("the building in MichałowoAgnieszka Sadowska") == ["Michałowo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Migranci koczowali w Usnarzu Górnym.", ["Usnarzu Górnym"]),                 # pl, two words
+    ("Die Lage in Polen und Litauen, an der Grenze Weißrusslands.",
+     ["Polen", "Litauen", "Weißrusslands"]),
+    ("Straż Graniczna na Litwie i w Kuźnicy", ["Litwie", "Kuźnicy"]),
+])
+def test_more_inflection(text, expected):
+    assert names(text) == expected
