@@ -34,15 +34,18 @@ HIDDEN_FILE = "local-hidden.txt"
 # Words that designate an administrative unit. A unit's name minus its designator
 # ("Šalčininkai district" -> "Šalčininkai") is indexed as a *designated* name: it matches only
 # where the text puts a designator beside it ("Šalčininkai district", "Lazdijų rajone").
-DESIGNATORS = frozenset(key(w) for w in """
-    district districts municipality municipalities county region raion rayon voivodeship
-    province oblast voblast voblasts powiat gmina commune eldership
-    rajonas rajono rajone rajonu r rajono savivaldybe savivaldybes savivaldybeje apskritis
-    apskrities apskrityje seniunija seniunijos
-    район района районе районы областью область области обл вобласць вобласці раён раёна раёне
-    obwod obwodu obwodzie powiatu powiecie wojewodztwo wojewodztwa wojewodztwie rejon rejonu
-    rejonie novads novada novada kreis landkreis bezirk
+REGION_DESIGNATORS = frozenset(key(w) for w in """
+    county region voivodeship province oblast voblast voblasts apskritis apskrities apskrityje
+    областью область области обл вобласць вобласці obwod obwodu obwodzie wojewodztwo
+    wojewodztwa wojewodztwie woiwodschaft
     """.split())
+DISTRICT_DESIGNATORS = frozenset(key(w) for w in """
+    district districts municipality municipalities raion rayon powiat gmina commune eldership
+    rajonas rajono rajone rajonu r savivaldybe savivaldybes savivaldybeje seniunija seniunijos
+    район района районе районы раён раёна раёне powiatu powiecie rejon rejonu rejonie novads
+    novada kreis landkreis bezirk
+    """.split())
+DESIGNATORS = REGION_DESIGNATORS | DISTRICT_DESIGNATORS
 _DESIGNATOR_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(DESIGNATORS, key=len, reverse=True))
                               + r"))+$")
 
@@ -195,16 +198,21 @@ class Gazetteer:
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "Gazetteer":
-        """Load every CSV file of a gazetteer directory."""
+        """Load every CSV file of a gazetteer directory and its user layer (hidden ids left
+        out)."""
         directory = Path(directory)
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer directory not found")
         files = gazetteer_files(directory)
-        if not files or files[0].name == USER_FILE:
+        if not files:
             raise GazetteerError(f"{directory}: no gazetteer *.csv files")
-        places = [p for f in files for p in read_csv(f)]
         user_file = user_layer_dir(directory) / USER_FILE
-        user_ids = [p.id for p in read_csv(user_file)] if files[-1] == user_file else []
+        places, user_ids = [], []
+        for f in files:
+            rows = list(read_csv(f))
+            places += rows
+            if f == user_file:
+                user_ids = [p.id for p in rows]
         return cls(places, directory=directory, user_ids=user_ids,
                    hidden=read_hidden(directory))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import DESIGNATORS, Gazetteer, NameMatch
+from .gazetteer import DESIGNATORS, REGION_DESIGNATORS, Gazetteer, NameMatch
 from .model import Document
 from .morph import base_forms
 from .normalize import fold, key
@@ -25,8 +25,8 @@ from .texts import sentence_spans
 TOKEN = re.compile(r"[^\W\d_]+")
 INNER_JOIN = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]?[-‐‑–—][ \u00a0]?|\n")
 PARTICLES = frozenset("am an der dem on upon nad pod na de la del le el di da do van von".split())
-# Countries, macro-regions and places in or next to the border region may be matched through an
-# inflected form; elsewhere only exact names count (over-generation far away is not worth it).
+# Countries, macro-regions, capitals, cities of a million and places in or next to the border
+# region may be matched through an inflected form; elsewhere only exact names count.
 INFLECTION_COUNTRIES = frozenset("LT LV PL BY RU UA EE DE".split())
 PREPOSITIONS = frozenset(key(w) for w in """
     in near at to from into via outside around towards toward through of with between
@@ -124,8 +124,9 @@ class Recogniser:
         if not any(not m.designated for m in found):
             for variant in self._variants(words, last):
                 for m in self.gazetteer.lookup(variant):
-                    if (m.place.country is None or m.place.kind in ("country", "region")
-                            or m.place.country in INFLECTION_COUNTRIES) \
+                    if (m.place.country is None or m.place.kind in ("country", "region", "capital")
+                            or m.place.country in INFLECTION_COUNTRIES
+                            or (m.place.population or 0) >= 1_000_000) \
                             and not _demonym(words[-1], m.place.name):
                         found.append(m)
                         inflected = True
@@ -207,16 +208,19 @@ class Recogniser:
                     and not (prep or self._cue(folded, i, n)):
                 continue                     # a one-letter-off spelling alone needs context
             designated = [m for m in matches if m.designated]
-            has_designator = (next_word in DESIGNATORS and _near(text, end, toks[i + n][0])) or (
-                prev_word in DESIGNATORS and _near(text, toks[i - 1][1], start))
-            if not has_designator:
-                matches = [m for m in matches if not m.designated]
-                if not matches:
-                    continue
+            designator = next_word if next_word in DESIGNATORS and _near(
+                text, end, toks[i + n][0]) else prev_word if prev_word in DESIGNATORS and _near(
+                text, toks[i - 1][1], start) else ""
+            has_designator = bool(designator)
+            if not has_designator and any(not m.designated for m in matches):
+                matches = [m for m in matches if not m.designated]   # a unit's bare name is
+            # its own only when nothing else has that name ("Augšdaugava")
             elif designated and not inflected:
                 matches = designated + [m for m in matches if not m.designated]
             cue = self._cue(folded, i, n)
             in_org = self._in_org(text, toks, folded, i, n, sentence_initial)
+            if designator:
+                cue = "region" if designator in REGION_DESIGNATORS else "district"
             return Candidate(start, end, text[start:end], tuple(matches), inflected,
                              has_designator, cue, prep, in_org, sent,
                              fuzzy - {m.place.id for m in matches if m.place.id not in fuzzy}), i + n

@@ -64,7 +64,14 @@ def base_forms(word: str) -> frozenset[str]:
     """Candidate folded nominatives of ``word`` as written (the folded word itself excluded)."""
     folded = key(word)
     if is_cyrillic(word):
-        forms = {key(p.normal_form) for p in _morph().parse(word.lower())}
+        forms = set()
+        for p in _morph().parse(word.lower()):
+            forms.add(key(p.normal_form))
+            if "ADJF" in p.tag:                  # "Гродненской области": feminine, neuter too
+                for gender in ("femn", "neut"):
+                    form = p.inflect({gender, "sing", "nomn"})
+                    if form:
+                        forms.add(key(form.word))
         forms |= _apply(folded, CYRILLIC_RULES)
     else:
         forms = _apply(folded, LATIN_RULES)
