@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, bundled_gazetteer_dir
 from .mentions import Recogniser, load_common_words
 from .model import Document, Mention
 from .resolve import Resolver
@@ -13,21 +13,10 @@ from .resolve import Resolver
 COMMON_WORDS_FILE = "common-words.txt"
 
 
-def bundled_gazetteer_dir() -> Path:
-    """The gazetteer shipped with geomap (the repository's ``gazetteer/`` in a checkout)."""
-    try:
-        from importlib.resources import files
-
-        path = Path(str(files("geomap._gazetteer")))
-        if (path / "countries.csv").exists():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "gazetteer"
-
-
 def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """The active gazetteer: ``explicit``, else $GEOMAP_GAZETTEER, else ./gazetteer, else bundled."""
+    """The active gazetteer: ``explicit``, else $GEOMAP_GAZETTEER, else ./gazetteer (when the
+    current directory holds a geomap gazetteer), else the bundled one, whose user entries live
+    in the platform's user-data directory (see ``gazetteer.user_layer_dir``)."""
     if explicit:
         return Path(explicit)
     env = os.environ.get("GEOMAP_GAZETTEER")

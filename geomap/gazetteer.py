@@ -127,13 +127,20 @@ def bundled_gazetteer_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "gazetteer"
 
 
+def installed_gazetteer_dir() -> Path:
+    """Where an installed (wheel) geomap keeps its bundled gazetteer: read-only package data.
+    (In a source checkout the bundled copy is the repository's ``gazetteer/``, a plain
+    directory.)"""
+    return Path(__file__).resolve().parent / "_gazetteer"
+
+
 def user_layer_dir(directory: str | os.PathLike) -> Path:
     """Where the user files (``local.csv``, ``local-hidden.txt``) of ``directory`` live:
-    the directory itself, except for the bundled gazetteer, which is read-only and gets the
-    platform's user-data directory (``~/.local/share/geomap`` on Linux, or under
-    $XDG_DATA_HOME)."""
+    the directory itself, except for the installed package's read-only gazetteer, whose user
+    layer is the platform's user-data directory (``~/.local/share/geomap`` on Linux, or
+    ``$XDG_DATA_HOME/geomap``)."""
     directory = Path(directory)
-    if directory.resolve() == bundled_gazetteer_dir().resolve():
+    if directory.resolve() == installed_gazetteer_dir():
         import platformdirs
 
         return Path(platformdirs.user_data_dir("geomap", appauthor=False))
@@ -274,3 +281,103 @@ class Gazetteer:
                         key=lambda m: (not m.canonical, m.designated, -(m.place.population or 0),
                                        m.place.id))
         return [m.place for m in ranked]
+
+    def source_of(self, place_id: str) -> str:
+        """``user`` for an entry of the user file (new or overriding), else ``bundled``."""
+        return "user" if place_id in self.user_ids else "bundled"
+
+    def within(self, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
+        """(distance in km, entry) for every entry at most ``km`` from (lat, lon), nearest
+        first."""
+        max_dlat = km / 111.0 + 1e-9            # a degree of latitude is >= 110.5 km
+        found = [(haversine_km(lat, lon, p.lat, p.lon), p) for p in self.places
+                 if abs(p.lat - lat) <= max_dlat]
+        return sorted(((d, p) for d, p in found if d <= km), key=lambda dp: (dp[0], dp[1].id))
+
+    def search(self, query: str, *, country: str | None = None, kind: str | None = None,
+               near: tuple[float, float] | None = None, within_km: float | None = None,
+               limit: int | None = 20) -> list[SearchHit]:
+        """Entries matching ``query`` regardless of case and diacritics, best first.
+
+        Matches rank: the entry's name, an alternate name, a unit's name without its
+        designator, an inflected form ("Dieveniškėse", "Минске"), a name that starts with the
+        query, a name that contains it (queries of 3+ characters). Ties go to the nearer entry
+        (with ``near``), then the more populous. ``country``/``kind`` filter; ``within_km``
+        keeps entries that close to ``near``.
+        """
+        from .morph import base_forms
+
+        q = key(query)
+        if not q:
+            return []
+        best: dict[str, tuple[str, str]] = {}          # id -> (match, matched key)
+
+        def offer(matches: list[NameMatch], how: str | None, k: str) -> None:
+            for m in matches:
+                match = how or ("designated" if m.designated
+                                else "name" if m.canonical else "alternate")
+                old = best.get(m.place.id)
+                if old is None or MATCH_RANK[match] < MATCH_RANK[old[0]]:
+                    best[m.place.id] = (match, k)
+
+        offer(self.lookup(q), None, q)
+        words = q.split(" ")
+        for base in sorted(base_forms(words[-1])):
+            k = " ".join(words[:-1] + [base])
+            offer(self.lookup(k), "inflected", k)
+        for k, matches in self._index.items():
+            if k.startswith(q):
+                offer(matches, "prefix", k)
+            elif len(q) >= 3 and q in k:
+                offer(matches, "substring", k)
+
+        hits = []
+        for place_id, (match, k) in best.items():
+            p = self._by_id[place_id]
+            if (country and (p.country or "") != country.upper()) or (kind and p.kind != kind):
+                continue
+            d = haversine_km(near[0], near[1], p.lat, p.lon) if near else None
+            if within_km is not None and (d is None or d > within_km):
+                continue
+            hits.append(SearchHit(p, match, _matched_name(p, k), d))
+        hits.sort(key=lambda h: (MATCH_RANK[h.match], h.distance_km or 0.0,
+                                 -(h.place.population or 0), key(h.place.name), h.place.id))
+        return hits[:limit] if limit is not None else hits
+
+    def add(self, name: str, *, lat: float, lon: float, country: str | None, kind: str,
+            alt_names: Iterable[str] = (), source: str = "user", population: int | None = None,
+            force: bool = False) -> Place:
+        """Validate and store a new user entry (``geomap.store.Store.add``); it is indexed at
+        once, here and for every later ``Gazetteer.load``."""
+        from .store import Store
+
+        place = Store(self._own_directory()).add(
+            name, lat=lat, lon=lon, country=country, kind=kind, alt_names=alt_names,
+            source=source, population=population, force=force)
+        self._by_id[place.id] = place
+        self.places = (*self.places, place)
+        self.user_ids |= {place.id}
+        self._add_to_index(place)
+        self.max_tokens = max((k.count(" ") + 1 for k in self._index), default=1)
+        self._near = None
+        return place
+
+    def validate(self, *, borders=None) -> "Report":
+        """Check the directory's files (``geomap.store.validate_directory``)."""
+        from .store import validate_directory
+
+        return validate_directory(self._own_directory(), borders=borders)
+
+    def _own_directory(self) -> Path:
+        if self.directory is None:
+            raise GazetteerError("this gazetteer was built in memory: it has no files")
+        return self.directory
+
+
+def _matched_name(place: Place, name_key: str) -> str:
+    """The name of ``place`` whose key (or designator-less key) is ``name_key``."""
+    for name in (place.name, *place.alt_names):
+        k = key(name)
+        if k == name_key or _DESIGNATOR_TAIL.sub("", k) == name_key:
+            return name
+    return place.name

@@ -1,0 +1,112 @@
+"""The command line through click's CliRunner and, for exit codes and stderr, subprocesses."""
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = str(ROOT / "seeds")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def geomap(*args, input=None):
+    """Run the real console entry point in a subprocess (exit codes, stderr)."""
+    return subprocess.run([sys.executable, "-m", "geomap", *args], input=input,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_where_dieveniskes_is_a_few_km_from_the_lt_by_border():
+    res = run("where", "Dieveniškės", "--json")
+    assert res.exit_code == 0
+    rec = json.loads(res.output.splitlines()[0])
+    assert rec["country"] == "LT" and rec["side"] == "LT" and rec["border"] == "LT-BY"
+    assert 2.5 <= rec["border_km"] <= 4.5
+
+
+@pytest.mark.parametrize("name, side, border, low, high", [
+    ("Vilnius", "LT", "LT-BY", 20, 40),
+    ("Minsk", "BY", "LT-BY", 150, 200),
+    ("Šalčininkai", "LT", "LT-BY", 2, 10),
+    ("Salcininkai", "LT", "LT-BY", 2, 10),
+    ("Минске", "BY", "LT-BY", 150, 200),
+])
+def test_where_gives_side_and_distance(name, side, border, low, high):
+    rec = json.loads(run("where", name, "--json").output.splitlines()[0])
+    assert (rec["side"], rec["border"]) == (side, border)
+    assert low <= rec["border_km"] <= high
+
+
+def test_where_unknown_place_exits_1_with_one_line():
+    proc = geomap("where", "Atlantis-on-Sea")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0 and "no place named" in proc.stderr
+
+
+def test_extract_seeds_finds_and_places_the_key_places():
+    res = run("extract", SEEDS)
+    recs = [json.loads(line) for line in res.output.splitlines()]
+    by_name = {}
+    for r in recs:
+        by_name.setdefault(r["name"], r)
+    truth = {"Dieveniškės": (54.19, 25.62), "Šalčininkai": (54.31, 25.39),
+             "Vilnius": (54.69, 25.28), "Minsk": (53.90, 27.57)}
+    for name, (lat, lon) in truth.items():
+        r = by_name[name]
+        assert abs(r["lat"] - lat) < 0.09 and abs(r["lon"] - lon) < 0.15, name
+    for name, code in {"Lithuania": "LT", "Belarus": "BY", "Iraq": "IQ"}.items():
+        assert by_name[name]["country"] == code
+    assert any(r["text"] == "Dieveniskes" and r["name"] == "Dieveniškės" for r in recs)
+    doc = (ROOT / "seeds" / Path(recs[0]["file"]).name).read_text(encoding="utf-8")
+    assert doc[recs[0]["start"]:recs[0]["end"]] == recs[0]["text"]
+    assert recs[0]["text"] in recs[0]["sentence"]
+
+
+def test_extract_formats_and_stdin(tmp_path):
+    text = "Migrants were found near Dieveniškės, south of Vilnius."
+    rec = json.loads(run("extract", "-", input=text).output.splitlines()[0])
+    assert rec["file"] == "-" and rec["name"] == "Dieveniškės"
+    gj = json.loads(run("extract", "-", "--format", "geojson", input=text).output)
+    lon, lat = gj["features"][0]["geometry"]["coordinates"]
+    assert (round(lat, 1), round(lon, 1)) == (54.2, 25.6)
+    out = tmp_path / "m.csv"
+    assert run("extract", "-", "--format", "csv", "-o", str(out), input=text).exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("file,start,end,text,name,id,lat,lon") and len(lines) == 3
+
+
+def test_missing_path_exits_2_and_binary_file_exits_1(tmp_path):
+    proc = geomap("extract", str(tmp_path / "missing.txt"))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    proc = geomap("extract", str(binary))
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+    assert "photo.txt" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_map_writes_a_self_contained_file(tmp_path):
+    out = tmp_path / "map.html"
+    res = run("map", SEEDS, "-o", str(out))
+    assert res.exit_code == 0 and res.output.strip() == str(out)
+    html = out.read_text(encoding="utf-8")
+    assert "Dieveni" in html and "<script src=" not in html
+
+
+def test_help_is_fast_and_has_examples():
+    t = time.perf_counter()
+    proc = geomap("--help")
+    elapsed = time.perf_counter() - t
+    assert proc.returncode == 0 and "Examples" in proc.stdout
+    assert elapsed < 2.0          # generous for a loaded CI machine; measured ~0.1 s
+    for command in ("extract", "where", "map", "eval"):
+        assert "Examples" in run(command, "--help").output
