@@ -59,6 +59,12 @@ QUOTES_OPEN, QUOTES_CLOSE = "\"“„«'‘‚", "\"”»'’"
 ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ic|ics|ski|sky|ska|skie|skiej|ского|ская|ский|ские"
                        r"|ской|ская|скую|ских)$")
 DEMONYM_ENDINGS = frozenset({"i", "is", "n", "ns", "ian", "ians", "ese", "ish"})
+# ... and these, in any case, right after a name: units and bodies in ru/lt/pl.
+ORG_AFTER_ANY_CASE = frozenset(key(w) for w in """
+    отряд отряда отряду отрядом погранотряд погранотряда пограничного пограничный пограничная
+    пограничной комитет комитета rinktine rinktines rinktineje uzkarda uzkardos uzkardoje
+    oddzial oddzialu placowka placowki
+    """.split())
 PERSON_TITLES = frozenset(key(w) for w in """
     mr mrs ms dr president minister general colonel gen col sir lord saint st pan pani
     """.split())
@@ -265,7 +271,8 @@ class Recogniser:
             return True
         if i + n < len(toks) and _near(text, end, toks[i + n][0]):
             nxt = toks[i + n][2]
-            if nxt[0].isupper() and folded[i + n] in ORG_AFTER:
+            if (nxt[0].isupper() and folded[i + n] in ORG_AFTER) \
+                    or folded[i + n] in ORG_AFTER_ANY_CASE:
                 return True
             if folded[i + n] == "border" and i + n + 1 < len(toks) \
                     and folded[i + n + 1] in {"team", "guard", "unit", "service"}:

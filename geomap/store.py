@@ -240,26 +240,36 @@ class Store:
                      "(one id a line)\n")
             fh.writelines(f"{i}\n" for i in sorted(hidden))
 
-    def _new_id(self, name: str, taken: Callable[[str], bool]) -> str:
+    def _new_id(self, name: str, rows: dict[str, Place], hidden: set[str]) -> str:
         slug = key(name).replace(" ", "-")
         candidate, n = f"usr:{slug}", 1
-        while taken(candidate):
+        while self._taken(candidate, rows, hidden):
             n += 1
             candidate = f"usr:{slug}-{n}"
         return candidate
+
+    def _taken(self, place_id: str, rows: dict[str, Place], hidden: set[str]) -> bool:
+        return place_id in self.base or place_id in rows or place_id in hidden
 
     def add(self, name: str, *, lat: float, lon: float, country: str | None, kind: str,
             alt_names: Iterable[str] = (), source: str = USER_SOURCE,
             population: int | None = None, force: bool = False) -> Place:
         """Store a new user entry with a fresh ``usr:`` id and return it."""
-        place = new_place("usr:new", name, lat, lon, country, kind, alt_names, source,
-                          population)
-        check_place(place)
+        return self.add_place(new_place("", name, lat, lon, country, kind, alt_names, source,
+                                        population), force=force)
+
+    def add_place(self, place: Place, *, force: bool = False) -> Place:
+        """Store ``place`` as a user entry (with a fresh ``usr:`` id when its id is empty)
+        and return it. An id already present is refused, and so is a name already present
+        within ``DUPLICATE_KM`` unless ``force``."""
+        check_place(replace(place, id=place.id or "usr:new"))
         with self._locked() as (rows, hidden):
+            if place.id and self._taken(place.id, rows, hidden):
+                raise GazetteerError(f"refused: id {place.id} is already in the gazetteer")
             if not force:
                 _refuse_duplicate(place, self._current(rows, hidden).values())
-            place = replace(place, id=self._new_id(place.name, lambda i: i in self.base
-                                                   or i in rows or i in hidden))
+            if not place.id:
+                place = replace(place, id=self._new_id(place.name, rows, hidden))
             rows[place.id] = place
             self._save_rows(rows)
         return place
@@ -323,10 +333,6 @@ class Store:
         rows = list(rows)
         with self._locked() as (user_rows, hidden):
             current = self._current(user_rows, hidden)
-
-            def taken(i: str) -> bool:
-                return i in self.base or i in user_rows or i in hidden
-
             for row in rows:
                 problems = [row.error] if row.place is None else place_problems(
                     replace(row.place, id=row.place.id or "usr:new"))
@@ -334,7 +340,7 @@ class Store:
                     report.refused.append((row.where, problems[0]))
                     continue
                 place = row.place
-                if place.id and taken(place.id):
+                if place.id and self._taken(place.id, user_rows, hidden):
                     report.duplicates.append((row.where, f"id {place.id} is already present"))
                     continue
                 near = same_name_nearby(place, current.values())
@@ -344,7 +350,7 @@ class Store:
                         (row.where, f"{name!r} is already present {d:.1f} km away ({p.id})"))
                     continue
                 if not place.id:
-                    place = replace(place, id=self._new_id(place.name, taken))
+                    place = replace(place, id=self._new_id(place.name, user_rows, hidden))
                 user_rows[place.id] = current[place.id] = place
                 report.added.append(place)
             if report.added and not dry_run:
@@ -653,19 +659,18 @@ def validate_directory(directory: str | os.PathLike, *, borders=None,
                     issue("error", *at(p), p.id, f"({p.lat}, {p.lon}) lies in {other}, more "
                           f"than {tolerance_km:g} km from {p.country}")
 
-    # Duplicates: the same name within DUPLICATE_KM.
+    # Duplicates: the same name within DUPLICATE_KM (a country and its namesake city-state
+    # excepted: Monaco, Gibraltar...).
     by_name: dict[str, list[Place]] = defaultdict(list)
     for p in effective.values():
         by_name[key(p.name)].append(p)
-    pairs: set[tuple[str, str]] = set()
     for group in by_name.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 d = haversine_km(a.lat, a.lon, b.lat, b.lon)
-                if d > DUPLICATE_KM:
+                if d > DUPLICATE_KM or (a.kind == "country") != (b.kind == "country"):
                     continue
                 first, second = sorted((a, b), key=at)
-                pairs.add((first.id, second.id))
                 if a.kind == b.kind and d <= SAME_PLACE_KM:
                     issue("error", *at(second), second.id, f"duplicate of {first.id} "
                           f"({first.name}, {first.kind}) {d:.2f} km away")
@@ -673,17 +678,24 @@ def validate_directory(directory: str | os.PathLike, *, borders=None,
                     issue("warning", *at(second), second.id, f"near-duplicate: {first.id} "
                           f"({first.name}, {first.kind}) has the same name {d:.1f} km away")
 
-    # Alternate names that are another entry's name.
+    # Alternate names that are another entry's name (spellings of the entry's own name are
+    # not: two places may share a name).
     g = Gazetteer(effective.values())
     for p in effective.values():
+        seen = {key(p.name)}
         for alt in p.alt_names:
-            for m in g.lookup(key(alt)):
-                q = m.place
-                if q.id == p.id or not m.canonical or (p.id, q.id) in pairs \
-                        or (q.id, p.id) in pairs:
-                    continue
-                d = haversine_km(p.lat, p.lon, q.lat, q.lon)
-                issue("warning", *at(p), p.id, f"alternate name {alt!r} is the name of {q.id} "
-                      f"({q.name}, {q.kind}, {q.country or '-'}, {d:.0f} km away): a mention "
-                      "of it may resolve to the wrong place")
+            k = key(alt)
+            if k in seen:
+                continue
+            seen.add(k)
+            others = [m.place for m in g.lookup(k)
+                      if m.canonical and not m.designated and m.place.id != p.id]
+            if not others:
+                continue
+            named = ", ".join(f"{q.id} ({q.name}, {q.kind}, {q.country or '-'}, "
+                              f"{haversine_km(p.lat, p.lon, q.lat, q.lon):.0f} km away)"
+                              for q in others[:3])
+            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            issue("warning", *at(p), p.id, f"alternate name {alt!r} is the name of {named}"
+                  f"{more}: a mention of it may resolve to the wrong place")
     return Report(sorted(set(issues)), len(effective), files)

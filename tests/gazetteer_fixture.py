@@ -33,6 +33,8 @@ PLACES = [
       alts=("Medininkai",)),
     P("gn:varniai", "Varniai", 55.74435, 22.37251, "LT", "town", 961, ("Medininkai",), "geonames"),
     P("gn:628035", "Hrodna", 53.6884, 23.8258, "BY", "city", 317365, ("Grodno", "Гродно", "Гродна"), "geonames"),
+    P("adm:BY:hrodna-district", "Hrodna District", 53.6884, 23.8258, "BY", "district",
+      alts=("Гродненский район",)),
     P("gn:lazdijai", "Lazdijai", 54.23333, 23.51667, "LT", "town", 4500, (), "geonames"),
     P("adm:LT:lazdijai", "Lazdijai District Municipality", 54.23333, 23.51667, "LT", "district",
       alts=("Lazdijai district", "Lazdijų rajonas")),

@@ -117,3 +117,8 @@ def test_glued_words_are_split():
 ])
 def test_more_inflection(text, expected):
     assert names(text) == expected
+
+
+def test_units_named_after_places_are_organisations():
+    cands = REC.find(make_document("t", "на участке Гродненского пограничного отряда; Vilnius border team"))
+    assert [(c.text, c.in_org) for c in cands] == [("Гродненского", True), ("Vilnius", True)]
