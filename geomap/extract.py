@@ -5,12 +5,13 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .cache import COMMON_WORDS_FILE, load_compiled
 from .gazetteer import Gazetteer, bundled_gazetteer_dir
-from .mentions import Recogniser, load_common_words
+from .mentions import Recogniser
 from .model import Document, Mention
 from .resolve import Resolver
 
-COMMON_WORDS_FILE = "common-words.txt"
+__all__ = ["COMMON_WORDS_FILE", "Extractor", "gazetteer_dir"]
 
 
 def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -41,15 +42,15 @@ class Extractor:
     @classmethod
     def from_directory(cls, directory: str | os.PathLike | None = None, *,
                        with_borders: bool = True) -> "Extractor":
-        """Load the gazetteer (and border data) of a directory, see ``gazetteer_dir``."""
+        """Load the gazetteer (compiled once, see ``geomap.cache``) and border data of a
+        directory, see ``gazetteer_dir``."""
         directory = gazetteer_dir(directory)
-        gazetteer = Gazetteer.load(directory)
+        gazetteer, common = load_compiled(directory)
         borders = None
         if with_borders:
             from .border import Borders
 
             borders = Borders.load(directory)
-        common = load_common_words(str(directory / COMMON_WORDS_FILE))
         return cls(gazetteer, borders, common_words=common)
 
     def extract(self, doc: Document) -> list[Mention]:

@@ -41,9 +41,10 @@ class GazetteerGeocoder(Geocoder):
         self.reverse_km = reverse_km
 
     def _location(self, place: Place) -> Location:
+        """"Name, Country" (the country's name from the gazetteer's ``cc:`` entry)."""
         country = self.gazetteer.get(f"cc:{place.country}") if place.country else None
-        address = ", ".join(n for n in (place.name, country.name if country else place.country)
-                            if n and n != place.name or n == place.name)
+        label = country.name if country else place.country
+        address = f"{place.name}, {label}" if label and label != place.name else place.name
         return Location(address, (place.lat, place.lon), place_record(place))
 
     def geocode(self, query: str, *, exactly_one: bool = True,

@@ -10,6 +10,10 @@ Layers (switchable in the layer control, added last):
 * "Places mentioned": one circle per place, radius growing with the mention count,
   colour by side of the border (LT, BY, PL, LV; grey otherwise), dashed and small when
   the place is only named inside organisations' names;
+* "Incidents" (when given): one symbol per incident, its shape and colour by type, its size
+  by the people involved, a popup with date, type, counts and every source's quoted evidence
+  (key words highlighted), and a dashed line to the nearest border point labelled with the
+  distance;
 * one layer per source document with the markers of that document's mentions only. These
   are hidden by default: "Places mentioned" already shows their union, and a reader
   switches a document on to see what that one text located.
@@ -38,13 +42,18 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from .layers import DocumentLayer, PlaceMarker, document_layers, place_markers
+from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers, event_quotes, incident_type,
+                     people_involved, people_text, place_markers)
 from .model import Document, Mention
+
+if TYPE_CHECKING:
+    from .incidents import Incident
 
 ASSETS = Path(__file__).with_name("assets")
 
@@ -100,6 +109,50 @@ def _leaflet_css() -> str:
     return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, _asset("leaflet.css"))
 
 
+MAP_CSS = """
+.leaflet-container { background: %(sea)s; }
+path.gm-place:focus { outline: none; }
+.gm-popup { font: 13px/1.35 sans-serif; }
+.gm-popup h4 { margin: 0 0 2px; font-size: 15px; }
+.gm-popup .gm-meta { color: #555; margin-bottom: 6px; }
+.gm-popup .gm-mention { border-top: 1px solid #ddd; padding: 4px 0; }
+.gm-popup .gm-doc { font-size: 11px; color: #666; }
+.gm-popup mark { background: #ffe066; padding: 0 1px; }
+.gm-popup blockquote { margin: 2px 0 2px 8px; }
+.gm-distance { background: rgba(255,255,255,.85); border: 0; box-shadow: none;
+               padding: 0 3px; font: 11px sans-serif; color: #333; }
+.gm-distance:before { display: none; }
+.gm-incident svg { display: block; overflow: visible; }
+.gm-legend .gm-symbol { vertical-align: -2px; margin-right: 4px; }
+.gm-legend { position: absolute; bottom: 36px; left: 10px; z-index: 1000;
+             background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 4px;
+             font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+             pointer-events: none; /* never hides a marker from clicks */ }
+.gm-legend .gm-swatch { display: inline-block; width: 11px; height: 11px;
+                        border-radius: 50%%; margin-right: 5px; vertical-align: -1px; }
+.gm-legend .gm-line { display: inline-block; width: 16px; margin-right: 5px;
+                      vertical-align: 3px; }
+""" % {"sea": SEA_COLOUR}
+
+
+def scope_css(css: str, scope: str) -> str:
+    """Prefix every selector of ``css`` with the selector ``scope`` (comments dropped; rules
+    nested one level deep in ``@media`` blocks are prefixed too)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    if not scope:
+        return css
+
+    def rule(match: re.Match) -> str:
+        selectors = ", ".join(f"{scope} {s.strip()}" for s in match.group(1).split(","))
+        return f"\n{selectors} {{{match.group(2)}}}"
+    return re.sub(r"([^{}@;]+?)\s*\{([^{}]*)\}", rule, css)
+
+
+def map_css(scope: str = "") -> str:
+    """This map's own CSS, every rule under ``scope`` (a selector) when given."""
+    return scope_css(MAP_CSS, scope)
+
+
 class _InlineAssets(MacroElement):
     """Leaflet's JS/CSS (with its licence) and this map's own CSS, inlined in <head>."""
 
@@ -108,24 +161,7 @@ class _InlineAssets(MacroElement):
         <!-- {{ this.licences }} -->
         <style>{{ this.css }}</style>
         <script>{{ this.js }}</script>
-        <style>
-            .leaflet-container { background: {{ this.sea }}; }
-            path.gm-place:focus { outline: none; }
-            .gm-popup { font: 13px/1.35 sans-serif; }
-            .gm-popup h4 { margin: 0 0 2px; font-size: 15px; }
-            .gm-popup .gm-meta { color: #555; margin-bottom: 6px; }
-            .gm-popup .gm-mention { border-top: 1px solid #ddd; padding: 4px 0; }
-            .gm-popup .gm-doc { font-size: 11px; color: #666; }
-            .gm-popup mark { background: #ffe066; padding: 0 1px; }
-            .gm-legend { position: fixed; bottom: 36px; left: 10px; z-index: 1000;
-                         background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 4px;
-                         font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-                         pointer-events: none; /* never hides a marker from clicks */ }
-            .gm-legend .gm-swatch { display: inline-block; width: 11px; height: 11px;
-                                    border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
-            .gm-legend .gm-line { display: inline-block; width: 16px; margin-right: 5px;
-                                  vertical-align: 3px; }
-        </style>
+        <style>{{ this.map_css }}</style>
         {% endmacro %}
     """)
 
@@ -135,7 +171,7 @@ class _InlineAssets(MacroElement):
         self.licences = _asset("LICENSES.md").replace("-->", "-- >")
         self.js = _asset("leaflet.js")
         self.css = _leaflet_css()
-        self.sea = SEA_COLOUR
+        self.map_css = map_css()
         if "</script" in self.js.lower() or "</style" in self.css.lower():
             raise ValueError("an inlined asset would close its own element")
 
@@ -152,13 +188,18 @@ class _Legend(MacroElement):
             {%- endfor %}
             <span class="gm-line" style="border-top: 4px solid {{ this.lt_by }}"></span>LT–BY border<br>
             <span class="gm-line" style="border-top: 2px solid {{ this.other }}"></span>other Belarus borders
+            {%- for svg, label in this.incident_types %}
+            <br>{{ svg }}{{ label }}
+            {%- endfor %}
         </div>
         {% endmacro %}
     """)
 
-    def __init__(self, title: str | None) -> None:
+    def __init__(self, title: str | None, incident_types: Iterable[str] = ()) -> None:
         super().__init__()
         self._name = "Legend"
+        self.incident_types = [(_svg(t, INCIDENT_TYPES[t][1], 12), INCIDENT_TYPES[t][0])
+                               for t in INCIDENT_TYPES if t in set(incident_types)]
         self.title = html.escape(title) if title else ""
         self.sides = [(c, f"{SIDE_NAMES[s]} side") for s, c in SIDE_COLOURS.items()]
         self.sides.append((OTHER_COLOUR, "other / unknown"))
@@ -233,6 +274,41 @@ class _PopupTooltip(MacroElement):
         self.popup, self.tooltip = popup, tooltip
 
 
+class _Symbol(MacroElement):
+    """A marker drawn as an inline SVG shape (``L.divIcon``), with alt text for keyboards."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.marker({{ this.location|tojson }}, {
+            icon: L.divIcon({{ this.icon|tojson }}), alt: {{ this.alt|tojson }},
+            riseOnHover: true}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, location: list[float], svg: str, size: float, alt: str) -> None:
+        super().__init__()
+        self._name = "Symbol"
+        self.location, self.alt = location, alt
+        self.icon = {"html": svg, "className": "gm-incident", "iconSize": [size, size],
+                     "iconAnchor": [size / 2, size / 2], "popupAnchor": [0, -size / 2]}
+
+
+class _Label(MacroElement):
+    """A permanent, centred text label on its parent (a line)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindTooltip({{ this.text|tojson }},
+            {permanent: true, direction: "center", className: "gm-distance"});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Label"
+        self.text = html.escape(text)
+
+
 # -- popup content -------------------------------------------------------------------------
 
 def _highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -281,6 +357,78 @@ def popup_html(marker: PlaceMarker) -> str:
                      f"{_highlight(first.sentence, spans)}</div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def incident_popup_html(incident: "Incident") -> str:
+    """Type, place, date, side and border distance, people and actors, then every source's
+    quoted evidence with its key words (trigger, count, date, place) highlighted."""
+    label, _ = incident_type(incident)
+    place = incident.place.name if incident.place else "unknown place"
+    date = incident.date.isoformat() if incident.date else "undated"
+    if incident.date and incident.date_precision not in (None, "day"):
+        date += f" ({incident.date_precision})"
+    meta = [date]
+    if incident.border is not None:
+        side = SIDE_NAMES.get(incident.border.side or "", incident.border.side or "unknown")
+        meta.append(f"{side} side, {incident.border.distance_km:.1f} km from the "
+                    f"{incident.border.border.replace('-', '–')} border")
+    if people_text(incident):
+        meta.append(people_text(incident))
+    parts = [f'<div class="gm-popup"><h4>{html.escape(label)} — {html.escape(place)}</h4>',
+             f'<div class="gm-meta">{" · ".join(html.escape(x) for x in meta)}']
+    for name, values in (("Actors", incident.actors), ("Reported by", incident.claim_sources)):
+        if values:
+            parts.append(f"<br>{name}: {html.escape('; '.join(values))}")
+    parts.append("</div>")
+    for event in incident.events:
+        quotes = "".join(f"<blockquote>{_highlight(s, spans)}</blockquote>"
+                         for s, spans in event_quotes(event))
+        parts.append(f'<div class="gm-mention">{_doc_line(event.doc)}{quotes}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# SVG shapes in a 24×24 box, one per incident type
+SHAPES = {
+    "pushback": '<polygon points="2,12 22,2 22,22"/>',
+    "border_violation": '<polygon points="12,1 23,22 1,22"/>',
+    "crossing": '<polygon points="12,1 23,12 12,23 1,12"/>',
+    "detention": '<rect x="3" y="3" width="18" height="18"/>',
+    "death": '<polygon points="9,2 15,2 15,9 22,9 22,15 15,15 15,22 9,22 9,15 2,15 2,9 9,9"/>',
+    "statement_or_order": '<polygon points="12,1 14.9,8.6 23,8.9 16.7,14 18.9,22 12,17.5 5.1,22 '
+                          '7.3,14 1,8.9 9.1,8.6"/>',
+    "other": '<circle cx="12" cy="12" r="10"/>',
+}
+
+
+def _svg(kind: str, colour: str, size: float) -> str:
+    return (f'<svg class="gm-symbol" viewBox="0 0 24 24" width="{size:g}" height="{size:g}" '
+            f'fill="{colour}" stroke="#fff" stroke-width="1.5">'
+            f'{SHAPES.get(kind, SHAPES["other"])}</svg>')
+
+
+def incident_size(incident: "Incident") -> float:
+    """14 + 4·√people pixels, capped at 40."""
+    return min(14 + 4 * math.sqrt(people_involved(incident)), 40.0)
+
+
+def _incident_symbol(incident: "Incident", group: folium.FeatureGroup) -> None:
+    assert incident.place is not None
+    label, colour = incident_type(incident)
+    size = incident_size(incident)
+    location = [incident.place.lat, incident.place.lon]
+    if incident.border is not None:
+        line = folium.PolyLine([location, list(incident.border.nearest)], color=colour,
+                               weight=1.5, opacity=0.8, dash_array="4 4",
+                               class_name="gm-to-border")
+        _Label(f"{incident.border.distance_km:.1f} km").add_to(line)
+        line.add_to(group)
+    svg = _svg(incident.type, colour, size)
+    tooltip = " ".join(filter(None, [incident.date.isoformat() if incident.date else "",
+                                     label, "—", incident.place.name]))
+    symbol = _Symbol(location, svg, size, tooltip)
+    _PopupTooltip(incident_popup_html(incident), html.escape(tooltip)).add_to(symbol)
+    symbol.add_to(group)
 
 
 # -- layers --------------------------------------------------------------------------------
@@ -333,6 +481,13 @@ def _places_layer(m: folium.Map, markers: tuple[PlaceMarker, ...]) -> None:
     group.add_to(m)
 
 
+def _incidents_layer(m: folium.Map, incidents: list["Incident"]) -> None:
+    group = folium.FeatureGroup(name="Incidents", overlay=True)
+    for incident in incidents:
+        _incident_symbol(incident, group)
+    group.add_to(m)
+
+
 def _document_layer(m: folium.Map, layer: DocumentLayer) -> None:
     # Leaflet's layer control shows names as HTML: escape the (untrusted) label.
     group = folium.FeatureGroup(name=html.escape(layer.label), overlay=True, show=False)
@@ -341,11 +496,13 @@ def _document_layer(m: folium.Map, layer: DocumentLayer) -> None:
     group.add_to(m)
 
 
-def _bounds(markers: tuple[PlaceMarker, ...]) -> list[list[float]]:
-    if not markers:
+def _bounds(markers: tuple[PlaceMarker, ...],
+            incidents: list["Incident"] = ()) -> list[list[float]]:
+    points = [(k.place.lat, k.place.lon) for k in markers]
+    points += [(i.place.lat, i.place.lon) for i in incidents if i.place is not None]
+    if not points:
         return LT_BY_BBOX
-    lats = [k.place.lat for k in markers]
-    lons = [k.place.lon for k in markers]
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
@@ -353,11 +510,13 @@ def _bounds(markers: tuple[PlaceMarker, ...]) -> list[list[float]]:
 
 def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, borders: dict,
               countries: dict, world: dict | None = None,
-              title: str | None = None) -> folium.Map:
-    """A folium map of ``mentions`` (see the module docstring for its layers)."""
+              title: str | None = None, incidents: Iterable["Incident"] = ()) -> folium.Map:
+    """A folium map of ``mentions`` and ``incidents`` (see the module docstring)."""
     mentions = list(mentions)
     markers = place_markers(mentions)
-    bounds = _bounds(markers)
+    incidents = sorted((i for i in incidents if i.place is not None),
+                       key=lambda i: (-incident_size(i), i.id))   # small ones on top
+    bounds = _bounds(markers, incidents)
     with _stable_ids():
         m = folium.Map(location=[(bounds[0][0] + bounds[1][0]) / 2,
                                  (bounds[0][1] + bounds[1][1]) / 2],
@@ -370,9 +529,11 @@ def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, bor
         _base_layer(m, countries, world)
         _border_layers(m, borders)
         _places_layer(m, markers)
+        if incidents:
+            _incidents_layer(m, incidents)
         for layer in document_layers(mentions, documents):
             _document_layer(m, layer)
-        _Legend(title).add_to(m)
+        _Legend(title, {i.type for i in incidents}).add_to(m)
         _Attribution(ATTRIBUTION).add_to(m)
         m.fit_bounds(bounds, padding=(40, 40), max_zoom=11)
         folium.LayerControl(collapsed=True).add_to(m)

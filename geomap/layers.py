@@ -16,10 +16,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import BorderRelation, Document, Mention, Place
 
+if TYPE_CHECKING:
+    from .incidents import Event, Incident
+
 LABEL_MAX = 60  # characters of a document's title used in its layer label
+INCIDENT_TYPES = {  # incident type: (label, colour), the order of legends
+    "pushback": ("Pushback", "#b2182b"),
+    "border_violation": ("Border violation", "#e66101"),
+    "crossing": ("Crossing", "#2166ac"),
+    "detention": ("Detention", "#5e3c99"),
+    "death": ("Death", "#000000"),
+    "statement_or_order": ("Statement or order", "#4d4d4d"),
+    "other": ("Other", "#8c510a"),
+}
 
 
 @dataclass(frozen=True)
@@ -107,3 +120,50 @@ def document_layers(mentions: Iterable[Mention],
         seen.add(label)
         layers.append(DocumentLayer(document=docs[path], label=label, markers=markers))
     return tuple(layers)
+
+
+def incident_type(incident: "Incident") -> tuple[str, str]:
+    """(label, colour) of an incident's type, with the subtype for "other" ("Other: camp")."""
+    label, colour = INCIDENT_TYPES.get(incident.type, INCIDENT_TYPES["other"])
+    if incident.type == "other" and incident.subtype:
+        label = f"{label}: {incident.subtype}"
+    return label, colour
+
+
+def people_involved(incident: "Incident") -> int:
+    """The largest number reported per subject (migrants, officers), summed; 0 if none."""
+    return sum(max(values) for values in incident.counts.values() if values)
+
+
+def people_text(incident: "Incident") -> str:
+    """"35 migrants, 12 officers" (disagreeing sources: "35/40 migrants"); "" if none."""
+    return ", ".join(f"{'/'.join(map(str, v))} {subject}"
+                     for subject, v in sorted(incident.counts.items()) if v)
+
+
+def _sentence_start(text: str, sentence: str, start: int, end: int) -> int | None:
+    """Where ``sentence`` (which holds the span start..end) begins in ``text``, if found."""
+    s0 = text.find(sentence, max(0, end - len(sentence)))
+    return s0 if 0 <= s0 <= start and end <= s0 + len(sentence) else None
+
+
+def event_quotes(event: "Event") -> list[tuple[str, list[tuple[int, int]]]]:
+    """The sentences an event (``incidents.Event``) rests on, in text order, each with the
+    spans (relative to the sentence) of its key words: triggers, counts, date and place."""
+    text = event.doc.text
+    found = [*event.triggers, *(c.evidence for c in event.counts)]
+    if event.date_evidence is not None:
+        found.append(event.date_evidence)
+    quotes: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for ev in found:
+        s0 = _sentence_start(text, ev.sentence, ev.start, ev.end)
+        key = (-1 if s0 is None else s0, ev.sentence)
+        quotes.setdefault(key, [])
+        if s0 is not None:
+            quotes[key].append((ev.start - s0, ev.end - s0))
+    if event.place is not None:
+        m = event.place
+        same = next((k for k in quotes if k[0] >= 0 and k[0] <= m.start < k[0] + len(k[1])), None)
+        key = same or (m.sentence_start, m.sentence)
+        quotes.setdefault(key, []).append((m.start - key[0], m.end - key[0]))
+    return [(sentence, spans) for (_, sentence), spans in sorted(quotes.items())]

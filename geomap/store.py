@@ -516,7 +516,7 @@ def read_import(path: str | os.PathLike, fmt: str) -> list[ImportRow]:
 
 # --- validation -----------------------------------------------------------------------------
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Issue:
     """One finding of ``validate_directory``."""
 
@@ -698,4 +698,8 @@ def validate_directory(directory: str | os.PathLike, *, borders=None,
             more = f" and {len(others) - 3} more" if len(others) > 3 else ""
             issue("warning", *at(p), p.id, f"alternate name {alt!r} is the name of {named}"
                   f"{more}: a mention of it may resolve to the wrong place")
-    return Report(sorted(set(issues)), len(effective), files)
+    rank = {(str(f) if f == user_file and f.parent != directory else f.name): n
+            for n, f in enumerate(files)}
+    issues.sort(key=lambda i: (rank.get(i.file, len(files)), i.file, i.line, i.severity,
+                               i.place_id, i.message))
+    return Report(issues, len(effective), files)

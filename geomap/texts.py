@@ -1,12 +1,15 @@
-"""Reading input texts: files, directories of ``*.txt`` and ``-`` for stdin.
+"""Reading input texts: files, directories of ``*.txt``, ``-`` for stdin, and tables (JSON Lines
+or Parquet files with a text column, one document a row).
 
 Offsets are Python ``str`` offsets into the text as ``open(path, encoding="utf-8").read()``
 returns it (universal newlines); a leading ``" date YYYY-MM-DD "`` header stays part of the text.
+A table row's offsets are into its text value as stored.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import re
 import sys
@@ -87,6 +90,93 @@ def read_documents(inputs: Iterable[str]) -> Iterator[Document]:
     """Yield a Document for every input path, lazily, in order."""
     for path in expand(inputs):
         yield read_document(path)
+
+
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
+
+
+def is_table(path: str) -> bool:
+    """True for a JSON Lines or Parquet input (by its suffix)."""
+    return path.lower().endswith(TABLE_SUFFIXES)
+
+
+def row_document(path: str, row: int, values: dict, text_field: str,
+                 id_field: str | None) -> Document:
+    """The Document of one table row (row numbers from 1): its path is the ``id_field``
+    value, else ``PATH#ROW``."""
+    text = values.get(text_field)
+    if not isinstance(text, str):
+        raise InputError(f"{path}#{row}: no text in field {text_field!r}")
+    if id_field is None:
+        return make_document(f"{path}#{row}", text)
+    ident = values.get(id_field)
+    if ident is None:
+        raise InputError(f"{path}#{row}: no value in id field {id_field!r}")
+    return make_document(str(ident), text)
+
+
+def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None, *,
+               start: int = 0, stop: int | None = None, first_row: int = 1
+               ) -> Iterator[Document]:
+    """Documents of a JSON Lines file, line by line; with ``start``/``stop`` only the lines
+    that begin in that byte range (``first_row`` numbers the first of them). Blank lines
+    count as rows but yield nothing."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            row, pos = first_row, start
+            for line in fh:
+                if stop is not None and pos >= stop:
+                    break
+                pos += len(line)
+                if line.strip():
+                    try:
+                        values = json.loads(line)
+                    except ValueError:
+                        raise InputError(f"{path}#{row}: not a JSON object") from None
+                    if not isinstance(values, dict):
+                        raise InputError(f"{path}#{row}: not a JSON object")
+                    yield row_document(path, row, values, text_field, id_field)
+                row += 1
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_parquet(path: str, text_field: str = "text", id_field: str | None = None, *,
+                 row_groups: list[int] | None = None, first_row: int = 1,
+                 batch_size: int = 1024) -> Iterator[Document]:
+    """Documents of a Parquet file, read in record batches (only the text and id columns);
+    ``row_groups`` restricts it to those row groups, ``first_row`` numbering their first row."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
+        raise InputError(f"{path}: not a Parquet file ({exc})") from None
+    columns = [text_field] + ([id_field] if id_field and id_field != text_field else [])
+    missing = [c for c in columns if c not in pf.schema_arrow.names]
+    if missing:
+        raise InputError(f"{path}: no column {missing[0]!r}")
+    row = first_row
+    for batch in pf.iter_batches(batch_size=batch_size, row_groups=row_groups, columns=columns):
+        for values in batch.to_pylist():
+            yield row_document(path, row, values, text_field, id_field)
+            row += 1
+
+
+def read_inputs(inputs: Iterable[str], text_field: str = "text",
+                id_field: str | None = None) -> Iterator[Document]:
+    """Documents of every input, lazily, in order: tables row by row, other paths as texts."""
+    for path in expand(inputs):
+        if path != "-" and is_table(path):
+            reader = read_parquet if path.lower().endswith((".parquet", ".pq")) else read_jsonl
+            yield from reader(path, text_field, id_field)
+        else:
+            yield read_document(path)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -19,6 +19,9 @@ COMMANDS = {
     "where": ("geomap.cli.where_cmd", "where"),
     "map": ("geomap.cli.map_cmd", "map_command"),
     "eval": ("geomap.cli.eval_cmd", "eval_command"),
+    "gazetteer": ("geomap.cli.gazetteer_cmd", "gazetteer"),
+    "incidents": ("geomap.cli.incidents_cmd", "incidents"),
+    "report": ("geomap.cli.report_cmd", "report"),
 }
 
 

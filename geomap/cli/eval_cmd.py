@@ -17,8 +17,10 @@ from .common import extractor
 @click.pass_context
 def eval_command(ctx, gold_dir, as_json, show_errors):
     """Run extraction over GOLD_DIR (NNN.txt files and gold.json, the format of the
-    evaluation corpus) and print precision, recall and F1 for all and in-scope mentions and
-    resolution accuracy at 10 km and 161 km, by the rules of the corpus's score.py.
+    evaluation corpus) and print precision, recall and F1 for all and in-scope mentions,
+    resolution accuracy at 10 km and 161 km, and the incident figures (the primary incident
+    of each document: found, median location error, share within 25 km, exact dates), by the
+    rules of the corpus's score.py.
 
     \b
     Examples:
@@ -26,7 +28,9 @@ def eval_command(ctx, gold_dir, as_json, show_errors):
       geomap eval ../shared/eval/dev --errors
     """
     from ..errors import GeomapError
-    from ..evaluate import load_gold, score_mentions, summary_lines
+    from ..evaluate import load_gold, score_incidents, score_mentions, summary_lines
+    from ..incidents import incident_record, merge_events, extract_events
+    from ..dates import batch_year
     from ..records import mention_record
     from ..texts import read_document
 
@@ -35,12 +39,18 @@ def eval_command(ctx, gold_dir, as_json, show_errors):
     except (OSError, ValueError, KeyError) as exc:
         raise GeomapError(f"{gold_dir}: not a gold folder ({exc})") from None
     ex = extractor(ctx)
-    texts, predictions = {}, []
+    texts, predictions, extracted = {}, [], []
     for name in sorted(docs):
         doc = read_document(os.path.join(gold_dir, name))
         texts[name] = doc.text
-        predictions += [mention_record(m) for m in ex.extract(doc)]
+        mentions = ex.extract(doc)
+        predictions += [mention_record(m) for m in mentions]
+        extracted.append((doc, mentions))
     result = score_mentions(docs, predictions, texts)
+    year = batch_year(doc for doc, _ in extracted)
+    events = [e for doc, ms in extracted for e in extract_events(doc, ms, year)]
+    incidents = [incident_record(i) for i in merge_events(events)]
+    result["incidents"] = score_incidents(docs, incidents, result["errors"])
     if as_json:
         if not show_errors:
             result.pop("errors")

@@ -1,4 +1,5 @@
-"""``geomap extract``: every place mention as JSON Lines, GeoJSON or CSV."""
+"""``geomap extract``: every place mention as JSON Lines, GeoJSON, CSV or Parquet, streamed
+(inputs read lazily, records written as they come), on one process or on a Dask cluster."""
 from __future__ import annotations
 
 import click
@@ -8,28 +9,68 @@ from .common import INPUTS, check_inputs, extractor, output
 
 @click.command()
 @INPUTS
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv"]),
-              default="jsonl", show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv", "parquet"]),
+              help="Output format  [default: parquet for -o *.parquet, else jsonl].")
 @click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
+@click.option("--text-field", default="text", show_default=True, metavar="NAME",
+              help="Text column of JSON Lines / Parquet inputs.")
+@click.option("--id-field", metavar="NAME",
+              help="Id column of table inputs, used as the record's file "
+                   "(default: PATH#ROW).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="One process, or partitions on a Dask cluster "
+              "(needs -o OUT.parquet: a directory of part files).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to use (e.g. tcp://host:8786); default: a local cluster.")
+@click.option("--workers", type=click.IntRange(1), metavar="N",
+              help="Workers of the local Dask cluster  [default: one per core].")
+@click.option("--partitions", type=click.IntRange(1), metavar="N",
+              help="Dask partitions  [default: 4 per worker].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def extract(ctx, inputs, fmt, out):
-    """List the place names found in INPUT (files, directories of *.txt, or - for stdin),
-    one record per mention: file, start, end, text, name, id, lat, lon, country, kind, side,
-    border, border_km, sentence.
+def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, workers,
+            partitions, quiet):
+    """List the place names found in INPUT (files, directories of *.txt, - for stdin, or
+    JSON Lines / Parquet tables with one text a row), one record per mention: file, start,
+    end, text, name, id, lat, lon, country, kind, side, border, border_km, sentence.
 
     \b
     Examples:
       geomap extract seeds/
       geomap extract seeds/ --format geojson -o output/mentions.geojson
       echo "Migrants were found near Dieveniškės." | geomap extract -
+      geomap extract corpus.parquet --text-field body --id-field url -o mentions.parquet
+      geomap extract corpus.jsonl --engine dask --partitions 16 -o mentions.parquet
     """
     from ..records import MENTION_FIELDS, mention_record, write_records
-    from ..texts import read_documents
+    from ..texts import is_table, read_inputs
 
     paths = check_inputs(inputs)
+    fmt = fmt or ("parquet" if out and out.endswith(".parquet") else "jsonl")
+    if engine == "dask":
+        if fmt != "parquet" or out in (None, "-"):
+            raise click.UsageError("--engine dask writes Parquet: give -o OUT.parquet")
+        from ..scale import run_dask
+
+        n = run_dask(paths, out, gazetteer=ctx.obj.get("gazetteer") if ctx.obj else None,
+                     scheduler=scheduler, workers=workers, partitions=partitions,
+                     text_field=text_field, id_field=id_field, quiet=quiet)
+        click.echo(f"wrote {n} mentions to {out}", err=True)
+        return
+    if fmt == "parquet" and out in (None, "-"):
+        raise click.UsageError("Parquet output needs -o FILE")
+    from ..progress import progress
+
     ex = extractor(ctx)
-    with output(out) as fh:
-        records = (mention_record(m) for m in ex.extract_all(read_documents(paths)))
-        n = write_records(records, fmt, fh, MENTION_FIELDS)
+    total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
+    docs = progress(read_inputs(paths, text_field, id_field), total=total, quiet=quiet)
+    records = (mention_record(m) for m in ex.extract_all(docs))
+    if fmt == "parquet":
+        from ..scale import write_parquet
+
+        n = write_parquet(records, out)
+    else:
+        with output(out) as fh:
+            n = write_records(records, fmt, fh, MENTION_FIELDS)
     if out not in (None, "-"):
         click.echo(f"wrote {n} mentions to {out}", err=True)

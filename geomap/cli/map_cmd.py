@@ -1,43 +1,89 @@
-"""``geomap map``: a self-contained, layered HTML map of the places in the texts."""
+"""``geomap map``: the places and incidents of the texts as an offline HTML map, an HTML
+fragment to embed, or a static PNG/SVG image."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from .common import INPUTS, check_inputs, extractor
 
+DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
+               "png": "output/map.png", "svg": "output/map.svg"}
+
 
 @click.command("map")
 @INPUTS
-@click.option("-o", "--output", "out", default="output/map.html", show_default=True,
-              metavar="FILE", help="HTML file to write (replaced atomically).")
-@click.option("--title", help="Map title (default: derived from the inputs).")
+@click.option("-o", "--output", "out", metavar="FILE",
+              help="File to write (replaced atomically). [default: output/map.html; "
+                   "output/map-embed.html with --embed; output/map.png, output/map.svg]")
+@click.option("--title", help="Map title (default: none).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["html", "png", "svg"]),
+              default="html", show_default=True,
+              help="html: interactive Leaflet page; png/svg: static image for print.")
+@click.option("--embed", is_flag=True,
+              help="Write an HTML fragment (one <div> with its scripts and styles, all ids and "
+                   "CSS scoped) to paste into another page.")
+@click.option("--iframe", is_flag=True,
+              help="Also print an <iframe> snippet that shows the written map page.")
+@click.option("--width", type=click.IntRange(min=100), metavar="PX",
+              help="Width in pixels. [default: 1600 for images, 100% for --embed/--iframe]")
+@click.option("--height", type=click.IntRange(min=100), metavar="PX",
+              help="Height in pixels. [default: 1200 for images, 500/600 for --embed/--iframe]")
+@click.option("--dpi", type=click.IntRange(min=10), default=200, show_default=True,
+              help="Resolution of PNG output (text and symbol sizes follow it).")
+@click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
 @click.pass_context
-def map_command(ctx, inputs, out, title):
-    """Render an offline HTML map of the places named in INPUT (files, directories of *.txt,
-    or - for stdin): the Belarus borders, country outlines, one marker per place (popups quote
-    every sentence that names it) and one layer per document. Prints the path written.
+def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents):
+    """Map the places named in INPUT (files, directories of *.txt, or - for stdin) and the
+    incidents the texts report: the Belarus borders, country outlines, one marker per place
+    (popups quote every sentence that names it), one symbol per incident (popups quote the
+    evidence) and one layer per document. Prints the path written.
 
     \b
     Examples:
       geomap map seeds/
       geomap map seeds/ -o output/seeds.html --title "Border incidents, August 2021"
+      geomap map seeds/ --embed -o output/fragment.html
+      geomap map seeds/ -o site/map.html --iframe
+      geomap map seeds/ --format png -o output/map.png --width 2400 --height 1600
     """
-    import json
-
-    from ..html import build_map, write_html
+    if fmt != "html" and (embed or iframe):
+        raise click.UsageError("--embed and --iframe need --format html")
+    if embed and iframe:
+        raise click.UsageError("--embed and --iframe exclude each other")
+    from ..api import analyse
     from ..texts import read_documents
 
+    out = out or DEFAULT_OUT["embed" if embed else fmt]
     paths = check_inputs(inputs)
-    ex = extractor(ctx)
-    docs = list(read_documents(paths))
-    mentions = [m for d in docs for m in ex.extract(d)]
-    directory = ex.gazetteer.directory
+    a = analyse(read_documents(paths), extractor(ctx), incidents=not no_incidents)
+    if fmt in ("png", "svg"):
+        from ..static import draw_map, save_map
 
-    def load(name):
-        path = directory / name
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+        fig = draw_map(a.mentions, a.incidents, title=title, width=width or 1600,
+                       height=height or 1200, dpi=dpi, **a.geodata)
+        save_map(fig, out, fmt)
+        click.echo(out)
+        return
+    from ..files import atomic_write
+    from ..html import build_map, write_html
 
-    m = build_map(mentions, docs, borders=load("borders.geojson"),
-                  countries=load("countries.geojson"), world=load("world.geojson"), title=title)
+    m = build_map(a.mentions, a.documents, title=title, incidents=a.incidents, **a.geodata)
+    size = {k: v for k, v in (("width", width), ("height", height)) if v}
+    if embed:
+        from ..embed import default_scope, render_fragment
+
+        scope = default_scope(m, Path(out).name)
+        with atomic_write(out) as fh:
+            fh.write(render_fragment(m, scope=scope, **size))
+        click.echo(out)
+        return
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_html(m, out)
-    click.echo(out)
+    if iframe:
+        from ..embed import iframe_snippet
+
+        click.echo(iframe_snippet(Path(out).as_posix(), title=title or "Map", **size))
+    else:
+        click.echo(out)

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Speed and scale of geomap in one run, printed as a Markdown table (see docs/benchmarks.md).
+
+Usage: python benchmarks/bench.py [--docs 20000] [--runs 3] [--rss-docs 200000]
+                                  [--dask-docs 100000] [--workdir DIR]
+Needs the extras: pip install -e '.[bench,dask]'. Every figure is the median of --runs runs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import ROOT, build_corpus  # noqa: E402
+
+from geomap.extract import Extractor  # noqa: E402
+from geomap.records import mention_record  # noqa: E402
+from geomap.texts import read_jsonl  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def median_of(runs: int, fn: Callable[[], float]) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def wall(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of a command; raise with its stderr when it fails."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    err = proc.stderr.read().decode(errors="replace").strip()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{' '.join(cmd[:3])}...: {err.splitlines()[-1] if err else status}")
+    return seconds, usage.ru_maxrss
+
+
+def throughput(docs, extract: Callable, runs: int) -> float:
+    """Median seconds to turn every document into mention records."""
+    for d in docs[:20]:
+        extract(d)                                        # warm up (lazy loading)
+
+    def once() -> float:
+        t = time.perf_counter()
+        for d in docs:
+            extract(d)
+        return time.perf_counter() - t
+    return median_of(runs, once)
+
+
+def has_borders() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("geomap.border") is not None
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=20_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--rss-docs", type=int, default=0, help="also measure extract's RSS here")
+    ap.add_argument("--dask-docs", type=int, default=0, help="also time Dask on 1 and 2 workers")
+    ap.add_argument("--workdir", default=None)
+    args = ap.parse_args(argv)
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="geomap-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str]] = []
+
+    def row(label: str, value: str) -> None:
+        rows.append((label, value))
+        print(f"{label}: {value}", file=sys.stderr)
+
+    def try_row(label: str, fn: Callable[[], str]) -> None:
+        try:
+            row(label, fn())
+        except RuntimeError as exc:
+            row(label, f"failed ({exc})")
+
+    row("machine", f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    corpus = work / f"corpus-{args.docs}.jsonl"
+    mb = build_corpus(corpus, args.docs) / 1e6
+    row("corpus", f"{args.docs} documents, {mb:.1f} MB of text")
+    docs = list(read_jsonl(str(corpus), "text", "id"))
+
+    borders = has_borders()
+    ex = Extractor.from_directory(with_borders=borders)
+    s_geo = throughput(docs, lambda d: [mention_record(m) for m in ex.extract(d)], args.runs)
+    row(f"geomap extraction ({'with' if borders else 'without'} borders)",
+        f"{len(docs) / s_geo:,.0f} docs/s, {mb / s_geo:.2f} MB/s")
+    try:
+        from peers import flashgeotext_records
+    except ImportError:
+        row("flashgeotext extraction", "not installed (pip install -e '.[bench]')")
+    else:
+        s_flash = throughput(docs, lambda d: flashgeotext_records(d.path, d.text), args.runs)
+        row("flashgeotext extraction", f"{len(docs) / s_flash:,.0f} docs/s, "
+            f"{mb / s_flash:.2f} MB/s")
+        row("geomap / flashgeotext docs/s", f"{s_flash / s_geo:.2f}x")
+    del docs
+
+    py = [sys.executable, "-c"]
+    load = ("import time; t = time.perf_counter(); from geomap.extract import Extractor; "
+            "Extractor.from_directory(with_borders=False); print(time.perf_counter() - t)")
+
+    def load_time(env=None) -> float:
+        return float(subprocess.run(py + [load], env=env, cwd=ROOT, check=True,
+                                    capture_output=True, text=True).stdout)
+    row("gazetteer load, from cache", f"{median_of(args.runs, load_time):.3f} s")
+    cold = lambda: load_time(os.environ | {"GEOMAP_CACHE_DIR": tempfile.mkdtemp(dir=work)})  # noqa: E731
+    row("gazetteer load, building the cache", f"{median_of(args.runs, cold):.3f} s")
+
+    geomap = str(BIN / "geomap")
+    try_row("`geomap --help`", lambda: f"{median_of(max(5, args.runs), lambda: wall([geomap, '--help'])[0]):.3f} s")
+    imports = median_of(args.runs, lambda: wall(py + ["import folium, shapely"])[0])
+    row("`python -c 'import folium, shapely'`", f"{imports:.3f} s")
+    try_row("`geomap map seeds/`", lambda: (
+        lambda s: f"{s:.3f} s ({s / imports:.2f}x the imports)")(median_of(
+            args.runs, lambda: wall([geomap, "map", "seeds/", "-o", str(work / "map.html")])[0])))
+
+    def extract_rss(path: Path, n: int) -> str:
+        seconds, kib = wall([geomap, "extract", str(path), "--id-field", "id", "--quiet",
+                             "-o", str(work / "out.jsonl")])
+        return f"{kib / 1024:.0f} MB peak RSS, {seconds:.1f} s ({n / seconds:,.0f} docs/s)"
+    try_row(f"`geomap extract` on {args.docs} docs", lambda: extract_rss(corpus, args.docs))
+    if args.rss_docs:
+        big = work / f"corpus-{args.rss_docs}.jsonl"
+        build_corpus(big, args.rss_docs, seed=1)
+        try_row(f"`geomap extract` on {args.rss_docs} docs",
+                lambda: extract_rss(big, args.rss_docs))
+    if args.dask_docs:
+        try_row(f"Dask on {args.dask_docs} docs", lambda: dask_rows(work, args.dask_docs))
+
+    print("| measure | result |\n|---|---|")
+    for label, value in rows:
+        print(f"| {label} | {value} |")
+
+
+def dask_rows(work: Path, n: int) -> str:
+    """Single process vs Dask LocalCluster with 1 and 2 workers: times and identical output."""
+    import pyarrow.parquet as pq
+
+    corpus = work / f"corpus-{n}.jsonl"
+    build_corpus(corpus, n, seed=2)
+    base = [str(BIN / "geomap"), "extract", str(corpus), "--id-field", "id", "--quiet"]
+    single, _ = wall(base + ["-o", str(work / "single.parquet")])
+    times = {w: wall(base + ["--engine", "dask", "--workers", str(w), "--partitions",
+                             str(8 * w), "-o", str(work / f"dask{w}.parquet")])[0]
+             for w in (1, 2)}
+    expected = pq.read_table(work / "single.parquet")
+    same = all(pq.read_table(work / f"dask{w}.parquet").equals(expected) for w in (1, 2))
+    return (f"single process {single:.1f} s; 1 worker {times[1]:.1f} s; 2 workers "
+            f"{times[2]:.1f} s; speed-up {times[1] / times[2]:.2f}x; "
+            f"output {'identical' if same else 'DIFFERENT'} ({expected.num_rows} rows)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,95 @@
+"""The whole pipeline in one call, for notebooks, report generators and the commands.
+
+>>> import geomap
+>>> m = geomap.build_map(["Migrants were pushed back near Dieveniškės."])
+>>> m            # a folium.Map: shows itself in Jupyter (``_repr_html_``)
+>>> m.save("map.html")
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import Document, Mention
+from .texts import make_document, read_document
+
+if TYPE_CHECKING:
+    import folium
+
+    from .extract import Extractor
+    from .incidents import Incident
+
+EMPTY = {"type": "FeatureCollection", "features": []}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the map, the report and the exports are drawn from."""
+
+    documents: tuple[Document, ...]
+    mentions: tuple[Mention, ...]
+    incidents: tuple["Incident", ...]
+    geodata: dict[str, dict | None]   # borders, countries, world (GeoJSON; world may be None)
+    gazetteer_dir: Path
+
+
+def load_geodata(directory: str | os.PathLike) -> dict[str, dict | None]:
+    """borders.geojson, countries.geojson and world.geojson of a gazetteer directory (a missing
+    file gives an empty collection, a missing world None)."""
+    out: dict[str, dict | None] = {}
+    for name in ("borders", "countries", "world"):
+        path = Path(directory) / f"{name}.geojson"
+        out[name] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else (
+            None if name == "world" else EMPTY)
+    return out
+
+
+def as_documents(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike]
+                 ) -> list[Document]:
+    """Documents from texts (``str``, named "text-1", "text-2", ...), paths (``Path``) or
+    ready Documents."""
+    if isinstance(texts, (str, Document, os.PathLike)):
+        texts = [texts]
+    docs = []
+    for n, item in enumerate(texts, 1):
+        if isinstance(item, Document):
+            docs.append(item)
+        elif isinstance(item, os.PathLike):
+            docs.append(read_document(os.fspath(item)))
+        else:
+            docs.append(make_document(f"text-{n}", item))
+    return docs
+
+
+def analyse(documents: Iterable[Document], extractor: "Extractor", *,
+            incidents: bool = True) -> Analysis:
+    """Extract mentions (and incidents) of ``documents`` with ``extractor``."""
+    docs = tuple(documents)
+    mentions = tuple(m for d in docs for m in extractor.extract(d))
+    found: tuple = ()
+    if incidents:
+        from .incidents import find_incidents
+
+        found = tuple(find_incidents(docs, extractor))
+    directory = Path(extractor.gazetteer.directory)
+    return Analysis(docs, mentions, found, load_geodata(directory), directory)
+
+
+def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,
+              gazetteer: str | os.PathLike | None = None, title: str | None = None,
+              incidents: bool = True) -> "folium.Map":
+    """The offline, layered map of ``texts`` (see ``as_documents``) as a ``folium.Map``.
+
+    ``gazetteer``: a gazetteer directory (default: the active one, see
+    ``extract.gazetteer_dir``). ``incidents``: also find and draw the incidents.
+    """
+    from . import html
+    from .extract import Extractor
+
+    a = analyse(as_documents(texts), Extractor.from_directory(gazetteer), incidents=incidents)
+    return html.build_map(a.mentions, a.documents, title=title, incidents=a.incidents,
+                          **a.geodata)

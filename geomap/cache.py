@@ -1,0 +1,120 @@
+"""A compiled gazetteer: the loaded ``Gazetteer`` (name index and one-edit index built) and the
+common-words set, pickled once into the user cache directory and loaded from there while the
+gazetteer's files are unchanged.
+
+One cache file per gazetteer directory (named by a hash of its resolved path) holds a
+fingerprint: each data file's name, size and mtime_ns, the geomap version and the sources that
+shape the index. A stale, unreadable or corrupt file is rebuilt; writes go to a temporary file
+in the same directory and ``os.replace`` it, so concurrent builders never expose a torn file.
+The directory is ``platformdirs.user_cache_dir("geomap")`` or ``$GEOMAP_CACHE_DIR``.
+"""
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from .gazetteer import HIDDEN_FILE, Gazetteer, gazetteer_files, user_layer_dir
+from .mentions import load_common_words
+
+CACHE_ENV = "GEOMAP_CACHE_DIR"
+COMMON_WORDS_FILE = "common-words.txt"
+FORMAT = 1
+# geomap sources whose code decides what a loaded Gazetteer holds.
+_SOURCES = ("gazetteer.py", "normalize.py", "model.py", "mentions.py", "cache.py")
+
+
+def cache_dir() -> Path:
+    """Where compiled gazetteers live."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("geomap", appauthor=False))
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("geomap")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _stat(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
+def fingerprint(directory: Path) -> str:
+    """A hash of everything a compiled gazetteer of ``directory`` depends on."""
+    here = Path(__file__).resolve().parent
+    files = [*gazetteer_files(directory), user_layer_dir(directory) / HIDDEN_FILE,
+             directory / COMMON_WORDS_FILE]
+    parts = (FORMAT, _version(), sys.version_info[:2], str(directory.resolve()),
+             [_stat(f) for f in files], [_stat(here / s) for s in _SOURCES])
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def cache_path(directory: Path) -> Path:
+    """The cache file of a gazetteer directory."""
+    name = hashlib.sha256(str(Path(directory).resolve()).encode()).hexdigest()[:24]
+    return cache_dir() / f"gazetteer-{name}.pickle"
+
+
+def _read(path: Path, stamp: str) -> tuple[Gazetteer, frozenset[str]] | None:
+    """The cached pair when ``path`` holds one for ``stamp``; None otherwise (never raises)."""
+    gc.disable()                                  # many small objects: GC passes only cost
+    try:
+        with open(path, "rb") as fh:
+            found, gazetteer, common = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing, truncated, corrupt or from another build
+        return None
+    finally:
+        gc.enable()
+    if found != stamp or not isinstance(gazetteer, Gazetteer) \
+            or not isinstance(common, frozenset):
+        return None
+    return gazetteer, common
+
+
+def _write(path: Path, payload: tuple) -> None:
+    """Write ``payload`` atomically; a cache that cannot be written is simply skipped."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def load_compiled(directory: str | os.PathLike) -> tuple[Gazetteer, frozenset[str]]:
+    """The gazetteer and common words of ``directory``, from the cache when it is fresh,
+    else loaded from the files (errors as ``Gazetteer.load``) and cached."""
+    directory = Path(directory)
+    stamp = fingerprint(directory) if directory.is_dir() else ""
+    path = cache_path(directory)
+    cached = _read(path, stamp) if stamp else None
+    if cached is not None:
+        return cached
+    gazetteer = Gazetteer.load(directory)
+    gazetteer.near("")                            # build the one-edit index now, once
+    # bypass its per-process lru_cache: the file may have changed since it was first read
+    common = load_common_words.__wrapped__(str(directory / COMMON_WORDS_FILE))
+    _write(path, (stamp, gazetteer, common))
+    return gazetteer, common

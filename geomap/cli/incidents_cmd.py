@@ -1,0 +1,40 @@
+"""``geomap incidents``: the events the texts report, merged across texts."""
+from __future__ import annotations
+
+import click
+
+from .common import INPUTS, check_inputs, extractor, output
+
+
+@click.command()
+@INPUTS
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv"]),
+              default="jsonl", show_default=True, help="Output format.")
+@click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
+@click.pass_context
+def incidents(ctx, inputs, fmt, out):
+    """List the incidents reported in INPUT (files, directories of *.txt, or - for stdin),
+    one record per incident merged across texts: id, type, date, date_precision, location,
+    lat, lon, geo_precision, side, border, border_km, counts, actors, claim_sources and
+    sources (file, title, date, primary, evidence spans). CSV uses ACLED-like columns
+    (event_date, event_type, location, latitude, longitude, geo_precision, source, notes).
+
+    \b
+    Examples:
+      geomap incidents seeds/
+      geomap incidents seeds/ --format geojson -o output/incidents.geojson
+      geomap incidents seeds/ --format csv
+    """
+    from ..incidents import CSV_FIELDS, csv_record, find_incidents, incident_record
+    from ..records import write_records
+    from ..texts import read_documents
+
+    paths = check_inputs(inputs)
+    found = find_incidents(read_documents(paths), extractor(ctx))
+    records = (incident_record(i) for i in found)
+    if fmt == "csv":
+        records = (csv_record(r) for r in records)
+    with output(out) as fh:
+        n = write_records(records, fmt, fh, CSV_FIELDS if fmt == "csv" else None)
+    if out not in (None, "-"):
+        click.echo(f"wrote {n} incidents to {out}", err=True)

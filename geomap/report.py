@@ -1,0 +1,154 @@
+"""A self-contained HTML report (and its PDF): what was processed, the interactive map, the
+incidents with their quoted evidence, the places, and the methods and data sources.
+
+The page comes from ``templates/report.html.j2`` with Jinja's autoescaping on: every text
+from the articles is escaped; only the map fragment (built by ``embed.render_fragment``) and
+the highlighted quotes (built by ``html._highlight``, which escapes each piece) are inserted
+as ready HTML. It has print styles (A4, no controls, tables that break cleanly), and its
+content width equals the printed page's, so the map prints as it is shown.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .api import Analysis
+from .embed import render_fragment
+from .errors import GeomapError
+from .files import atomic_write
+from .html import ATTRIBUTION, ASSETS, OTHER_COLOUR, SIDE_COLOURS, SIDE_NAMES, _highlight, build_map
+from .layers import event_quotes, incident_type, people_text, place_markers
+
+TEMPLATES = Path(__file__).with_name("templates")
+MAP_HEIGHT = "560px"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                  "chrome", "microsoft-edge", "msedge")
+CHROMIUM_PATHS = ("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+                  "~/.cache/ms-playwright/chromium-*/chrome-linux*/chrome")
+INSTALL_HINT = ("no Chromium or Chrome found to print the PDF. Install one (Debian/Ubuntu: "
+                "sudo apt-get install chromium; Fedora: sudo dnf install chromium; macOS: brew "
+                "install --cask chromium; anywhere: pip install playwright && playwright install "
+                "chromium) or set GEOMAP_CHROMIUM to its executable. The HTML report {html} is "
+                "written and prints from any browser.")
+
+
+def _side(code: str | None) -> str:
+    return SIDE_NAMES.get(code or "", code or "—")
+
+
+def _date_range(docs) -> str:
+    dates = sorted(d.date for d in docs if d.date)
+    undated = sum(1 for d in docs if d.date is None)
+    text = "none given" if not dates else dates[0].isoformat() if dates[0] == dates[-1] \
+        else f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+    return f"{text} ({undated} undated)" if undated else text
+
+
+def _incident_rows(incidents) -> list[dict]:
+    rows = []
+    for n, inc in enumerate(sorted(incidents, key=lambda i: (i.date is None, i.date, i.id)), 1):
+        b = inc.border
+        rows.append({
+            "n": n, "type": incident_type(inc)[0],
+            "date": (inc.date.isoformat() + ("" if inc.date_precision in (None, "day")
+                                              else f" ({inc.date_precision})"))
+            if inc.date else "undated",
+            "place": inc.place.name if inc.place else "unknown place",
+            "side": _side(b.side if b else inc.place.country if inc.place else None),
+            "distance": f"{b.distance_km:.1f} km ({b.border})" if b else "—",
+            "people": people_text(inc) or "—",
+            "sources": list(dict.fromkeys(e.doc.name for e in inc.events)),
+            "actors": inc.actors, "claimed": inc.claim_sources,
+            "evidence": [{"title": e.doc.title or e.doc.name, "name": e.doc.name,
+                          "date": e.doc.date.isoformat() if e.doc.date else "",
+                          "quotes": [Markup(_highlight(s, spans)) for s, spans in event_quotes(e)]}
+                         for e in inc.events],
+        })
+    return rows
+
+
+def build_report(a: Analysis, *, title: str | None = None) -> str:
+    """The report page of an analysis (the same bytes for the same analysis and title)."""
+    title = title or "Places and incidents at the Belarus borders"
+    fmap = build_map(a.mentions, a.documents, title=None, incidents=a.incidents, **a.geodata)
+    markers = place_markers(a.mentions)
+    per_doc = Counter(x.doc.path for x in a.mentions)
+    inc_doc = Counter(e.doc.path for i in a.incidents for e in i.events)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, keep_trailing_newline=True)
+    resolved = sum(1 for x in a.mentions if x.place is not None)
+    return env.get_template("report.html.j2").render(
+        title=title, version=version("geomap"),
+        summary=f"{len(a.documents)} texts, {len(markers)} places and {len(a.incidents)} "
+                "incidents, found and mapped automatically by geomap.",
+        date_range=_date_range(a.documents), mentions=len(a.mentions), resolved=resolved,
+        documents=[{"name": d.name, "date": d.date.isoformat() if d.date else "—",
+                    "title": d.title, "mentions": per_doc[d.path], "incidents": inc_doc[d.path]}
+                   for d in sorted(a.documents, key=lambda d: d.path)],
+        map=Markup(render_fragment(fmap, height=MAP_HEIGHT)),
+        incidents=_incident_rows(a.incidents),
+        places=[{"name": k.place.name, "country": k.place.country or "—", "kind": k.place.kind,
+                 "side": _side(k.side), "colour": SIDE_COLOURS.get(k.side or "", OTHER_COLOUR),
+                 "distance": f"{k.border.distance_km:.1f} km" if k.border else "—",
+                 "count": k.count, "documents": len(k.documents)} for k in markers],
+        gazetteer=a.gazetteer_dir.name, attribution=ATTRIBUTION,
+        leaflet=(ASSETS / "LEAFLET_VERSION").read_text(encoding="utf-8").strip())
+
+
+def write_report(a: Analysis, path: str | os.PathLike, *, title: str | None = None) -> None:
+    """Write the report page atomically."""
+    text = build_report(a, title=title)
+    with atomic_write(path) as fh:
+        fh.write(text)
+
+
+def find_chromium() -> str | None:
+    """$GEOMAP_CHROMIUM, else a Chromium/Chrome/Edge on PATH or in a usual place."""
+    if os.environ.get("GEOMAP_CHROMIUM"):
+        return os.environ["GEOMAP_CHROMIUM"]
+    for name in CHROMIUM_NAMES:
+        if found := shutil.which(name):
+            return found
+    for pattern in CHROMIUM_PATHS:
+        if found := sorted(glob.glob(os.path.expanduser(pattern))):
+            return found[-1]
+    return None
+
+
+def print_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, *,
+              chromium: str | None = None, timeout: float = 120) -> None:
+    """Print a page to PDF with headless Chromium, network off (``GeomapError`` if it fails)."""
+    chromium = chromium or find_chromium()
+    if chromium is None:
+        raise GeomapError(INSTALL_HINT.format(html=html_path))
+    pdf_path = Path(pdf_path).resolve()
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="geomap-chromium-") as profile:
+        tmp = Path(profile) / "out.pdf"
+        args = [chromium, "--headless", "--disable-gpu", "--no-first-run", "--disable-sync",
+                "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", f"--user-data-dir={profile}",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--no-pdf-header-footer",
+                "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
+                f"--print-to-pdf={tmp}", Path(html_path).resolve().as_uri()]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            args.insert(1, "--no-sandbox")      # Chromium refuses to run as root otherwise
+        try:
+            proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise GeomapError(f"{chromium}: cannot print the PDF ({exc})") from None
+        if proc.returncode != 0 or not tmp.is_file() or tmp.stat().st_size == 0:
+            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            raise GeomapError(f"{chromium} failed to print the PDF (exit {proc.returncode}: "
+                              f"{last})")
+        shutil.move(tmp, pdf_path)

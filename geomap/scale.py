@@ -1,0 +1,234 @@
+"""Parquet output and scale-out on Dask.
+
+``write_parquet`` streams mention records into one Parquet file (plain columns, ``lat``/``lon``
+as float64: no GeoParquet geometry). ``run_dask`` cuts the inputs into partitions (runs of text
+files, line-aligned byte ranges of JSON Lines files, row groups of Parquet files), extracts
+each partition on a Dask cluster (``dask.bag``; a ``distributed.LocalCluster`` unless a
+scheduler address is given) and writes ``OUT/part-NNNNN.parquet``, one file a partition, in
+input order: read in name order, the rows equal a single-process run's. Every worker builds
+its Extractor once per process. Inputs, gazetteer and output must be at the same paths on
+every worker (a shared filesystem).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GeomapError, InputError
+from .extract import Extractor
+from .model import Document
+from .records import MENTION_FIELDS, mention_record
+
+BATCH_ROWS = 10_000
+_TYPES = {"start": "int64", "end": "int64", "lat": "float64", "lon": "float64",
+          "border_km": "float64", "confidence": "float64", "in_org": "bool_"}
+
+
+def parquet_schema():
+    """The Arrow schema of mention records (strings unless typed in ``_TYPES``)."""
+    import pyarrow as pa
+
+    return pa.schema([(f, getattr(pa, _TYPES.get(f, "string"))()) for f in MENTION_FIELDS])
+
+
+def _batches(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for rec in records:
+        batch.append(rec)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
+    """Write mention records to a Parquet file in batches (atomically replaced); return how
+    many were written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .files import atomic_write
+
+    schema, n = parquet_schema(), 0
+    with atomic_write(path, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
+        for batch in _batches(records, BATCH_ROWS):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A contiguous slice of one input: a text file, a byte range of a JSON Lines file
+    (``start``..``stop``) or row groups of a Parquet file; ``first_row`` numbers its first row."""
+
+    kind: str                            # "text", "jsonl" or "parquet"
+    path: str
+    start: int = 0
+    stop: int | None = None
+    row_groups: tuple[int, ...] = ()
+    first_row: int = 1
+    weight: int = 0                      # bytes (or rows x average bytes), for balancing
+
+
+def _jsonl_pieces(path: str, target: int) -> Iterator[Piece]:
+    with open(path, "rb") as fh:
+        start = pos = 0
+        row = first = 1
+        for line in fh:
+            pos += len(line)
+            row += 1
+            if pos - start >= target:
+                yield Piece("jsonl", path, start, pos, first_row=first, weight=pos - start)
+                start, first = pos, row
+        if pos > start:
+            yield Piece("jsonl", path, start, pos, first_row=first, weight=pos - start)
+
+
+def _parquet_pieces(path: str) -> Iterator[Piece]:
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    first = 1
+    for g in range(meta.num_row_groups):
+        rg = meta.row_group(g)
+        yield Piece("parquet", path, row_groups=(g,), first_row=first,
+                    weight=max(1, rg.total_byte_size))
+        first += rg.num_rows
+
+
+def plan(paths: list[str], partitions: int) -> list[list[Piece]]:
+    """Split expanded input paths into at most ``partitions`` runs of pieces, in input order,
+    of about equal size."""
+    from .texts import is_table
+
+    if "-" in paths:
+        raise InputError("-: stdin cannot be read by Dask workers; give files")
+    sizes = {p: os.path.getsize(p) for p in paths}
+    target = max(1, sum(sizes.values()) // max(1, partitions))
+    pieces: list[Piece] = []
+    for p in paths:
+        if p.lower().endswith((".parquet", ".pq")):
+            pieces += _parquet_pieces(p)
+        elif is_table(p):
+            pieces += _jsonl_pieces(p, target)
+        else:
+            pieces.append(Piece("text", p, weight=sizes[p]))
+    runs: list[list[Piece]] = [[]]
+    filled = 0
+    for piece in pieces:
+        if runs[-1] and filled >= target and len(runs) < partitions:
+            runs.append([])
+            filled = 0
+        runs[-1].append(piece)
+        filled += piece.weight
+    return [r for r in runs if r]
+
+
+def read_piece(piece: Piece, text_field: str, id_field: str | None) -> Iterator[Document]:
+    """The documents of one piece, in order."""
+    from .texts import read_document, read_jsonl, read_parquet
+
+    if piece.kind == "text":
+        yield read_document(piece.path)
+    elif piece.kind == "jsonl":
+        yield from read_jsonl(piece.path, text_field, id_field, start=piece.start,
+                              stop=piece.stop, first_row=piece.first_row)
+    else:
+        yield from read_parquet(piece.path, text_field, id_field,
+                                row_groups=list(piece.row_groups), first_row=piece.first_row)
+
+
+_EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}
+
+
+def worker_extractor(gazetteer: str | None, with_borders: bool) -> Extractor:
+    """This process's Extractor for a gazetteer, built on first use."""
+    ex = _EXTRACTORS.get((gazetteer, with_borders))
+    if ex is None:
+        ex = _EXTRACTORS[gazetteer, with_borders] = Extractor.from_directory(
+            gazetteer, with_borders=with_borders)
+    return ex
+
+
+def run_partition(job: tuple[int, list[Piece]], *, out_dir: str, gazetteer: str | None,
+                  with_borders: bool, text_field: str, id_field: str | None) -> int:
+    """Extract one partition into ``out_dir/part-NNNNN.parquet``; return its row count."""
+    index, pieces = job
+    ex = worker_extractor(gazetteer, with_borders)
+    records = (mention_record(m) for piece in pieces
+               for doc in read_piece(piece, text_field, id_field) for m in ex.extract(doc))
+    return write_parquet(records, Path(out_dir) / f"part-{index:05d}.parquet")
+
+
+def _replace_dir(tmp: Path, out: Path) -> None:
+    """Move the finished ``tmp`` directory to ``out``, replacing an earlier output there."""
+    if out.is_dir():
+        if any(not (f.name.startswith("part-") and f.suffix == ".parquet")
+               for f in out.iterdir()):
+            raise GeomapError(f"{out}: exists and is not a geomap Parquet output; not replaced")
+        shutil.rmtree(out)
+    elif out.exists():
+        out.unlink()
+    os.replace(tmp, out)
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int | None):
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise GeomapError("--engine dask needs Dask: pip install 'geomap[dask]'") from None
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    import logging
+
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                      processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def run_dask(paths: list[str], out: str, *, gazetteer: str | None = None,
+             with_borders: bool = True, scheduler: str | None = None,
+             workers: int | None = None, partitions: int | None = None,
+             text_field: str = "text", id_field: str | None = None,
+             quiet: bool = False) -> int:
+    """Extract every input on a Dask cluster into the Parquet directory ``out``; return the
+    number of mentions. ``workers`` sizes the LocalCluster (default: one per core); the
+    default ``partitions`` is four per worker."""
+    from .progress import progress
+
+    if gazetteer is not None:
+        gazetteer = str(Path(gazetteer).resolve())
+    out_path = Path(out).resolve()
+    with _client(scheduler, workers) as client:
+        import dask.bag as db
+        from distributed import as_completed
+
+        nworkers = len(client.scheduler_info()["workers"]) or 1
+        jobs = list(enumerate(plan(paths, partitions or 4 * nworkers)))
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_path.name}.", dir=out_path.parent))
+        try:
+            bag = db.from_sequence(jobs, npartitions=max(1, len(jobs))).map(
+                run_partition, out_dir=str(tmp), gazetteer=gazetteer,
+                with_borders=with_borders, text_field=text_field, id_field=id_field)
+            futures = client.compute(bag.to_delayed())
+            for _ in progress(as_completed(futures), total=len(futures), unit="part",
+                              quiet=quiet):
+                pass
+            total = sum(n for counts in client.gather(futures) for n in counts)
+            _replace_dir(tmp, out_path)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return total

@@ -1,0 +1,83 @@
+"""The compiled-gazetteer cache: reuse, staleness, corruption and concurrent builders."""
+import multiprocessing
+import pickle
+
+import pytest
+
+from geomap import cache
+from geomap.gazetteer import FIELDS, Gazetteer
+
+ROWS = [
+    ("cc:LT", "Lithuania", "Lietuva", "55.17", "23.88", "LT", "country", "", "test"),
+    ("cur:dieveniskes", "Dieveniškės", "Dieveniskes", "54.1989", "25.6256", "LT", "village", "",
+     "test"),
+]
+
+
+def write_csv(path, rows):
+    path.write_text("\n".join([",".join(FIELDS), *(",".join(r) for r in rows)]) + "\n",
+                    encoding="utf-8")
+
+
+@pytest.fixture
+def gaz(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    d = tmp_path / "gaz"
+    d.mkdir()
+    write_csv(d / "places.csv", ROWS)
+    (d / cache.COMMON_WORDS_FILE).write_text("# common\nPolice\n", encoding="utf-8")
+    return d
+
+
+def test_second_load_comes_from_the_cache(gaz, monkeypatch):
+    g, common = cache.load_compiled(gaz)
+    assert len(g) == 2 and common == frozenset({"police"})
+    assert cache.cache_path(gaz).is_file()
+
+    def refuse(directory):
+        raise AssertionError("rebuilt although the cache is fresh")
+
+    monkeypatch.setattr(Gazetteer, "load", classmethod(lambda cls, d: refuse(d)))
+    g2, common2 = cache.load_compiled(gaz)
+    assert [p.id for p in g2.places] == [p.id for p in g.places] and common2 == common
+    assert g2.lookup("dieveniskes")[0].place.name == "Dieveniškės"
+
+
+def test_a_changed_gazetteer_file_is_picked_up(gaz):
+    assert cache.load_compiled(gaz)[0].find("Druskininkai") == []
+    write_csv(gaz / "local.csv", [("u:1", "Druskininkai", "", "54.0157", "23.987", "LT", "town",
+                                   "", "user")])
+    assert [p.id for p in cache.load_compiled(gaz)[0].find("Druskininkai")] == ["u:1"]
+    with open(gaz / "local.csv", "a", encoding="utf-8") as fh:
+        fh.write("u:2,Kapčiamiestis,,54.0,23.65,LT,village,,user\n")
+    assert cache.load_compiled(gaz)[0].find("Kapciamiestis")[0].id == "u:2"
+    (gaz / cache.COMMON_WORDS_FILE).write_text("Mobile\n", encoding="utf-8")
+    assert cache.load_compiled(gaz)[1] == frozenset({"mobile"})
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("x", 1, 2))[:-3],
+                                     pickle.dumps(("stale", "gazetteer", frozenset()))])
+def test_a_corrupt_or_foreign_cache_file_is_rebuilt(gaz, content):
+    path = cache.cache_path(gaz)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    assert len(cache.load_compiled(gaz)[0]) == 2
+    assert cache._read(path, cache.fingerprint(gaz)) is not None
+
+
+def test_an_unwritable_cache_dir_only_costs_the_cache(gaz, tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "file" / "cache"))
+    assert len(cache.load_compiled(gaz)[0]) == 2
+
+
+def _build(directory: str) -> int:
+    return len(cache.load_compiled(directory)[0])
+
+
+def test_concurrent_builders_agree_and_leave_one_valid_file(gaz):
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        assert pool.map(_build, [str(gaz)] * 8) == [2] * 8
+    files = list(cache.cache_path(gaz).parent.iterdir())
+    assert files == [cache.cache_path(gaz)]
+    assert cache._read(files[0], cache.fingerprint(gaz)) is not None

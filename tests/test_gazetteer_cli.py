@@ -1,0 +1,257 @@
+"""``geomap gazetteer`` through click's CliRunner; concurrency and stderr through subprocesses."""
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import cli
+from test_geocoder import nominatim  # noqa: F401 - the fake Nominatim server fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTAVICIAI = ["gazetteer", "add", "Testavičiai", "--lat", "54.30", "--lon", "25.40",
+               "--country", "LT", "--kind", "village", "--alt", "Testaviciai"]
+
+
+@pytest.fixture
+def gz(tmp_path, monkeypatch):
+    """GEOMAP_GAZETTEER -> a private copy of the shipped gazetteer directory."""
+    d = tmp_path / "gazetteer"
+    d.mkdir()
+    for f in (ROOT / "gazetteer").iterdir():
+        if f.is_file() and not f.name.startswith(("local", ".")):
+            shutil.copy(f, d / f.name)
+    monkeypatch.setenv("GEOMAP_GAZETTEER", str(d))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return d
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def checksums(directory: Path) -> dict[str, str]:
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in sorted(directory.iterdir()) if f.is_file() and f.name != ".local.lock"}
+
+
+def geomap(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "geomap", *args], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_info_shows_the_active_directory_why_and_counts(gz):
+    run(*TESTAVICIAI)
+    out = run("gazetteer", "info").output
+    assert f"gazetteer: {gz.resolve()} ($GEOMAP_GAZETTEER)" in out
+    assert f"user file: {gz.resolve() / 'local.csv'}" in out
+    assert "  countries.csv: 254 entries" in out and "  local.csv (user): 1 entries" in out
+    assert "(1 from the user file)" in out
+    other = run("--gazetteer", str(gz), "gazetteer", "info").output
+    assert "(--gazetteer)" in other
+
+
+def test_add_takes_effect_at_once_in_where_and_extract(gz):
+    res = run(*TESTAVICIAI)
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("added usr:testaviciai: Testavičiai (village, LT) 54.30000, "
+                                 "25.40000\n  alternate names: Testaviciai")
+    rec = json.loads(run("where", "Testaviciai", "--json").output.splitlines()[0])
+    assert (rec["id"], rec["name"], rec["country"]) == ("usr:testaviciai", "Testavičiai", "LT")
+    out = run("extract", "-", input="Migrants were found near Testaviciai.\n").output
+    mention = json.loads(out.splitlines()[0])
+    assert (mention["text"], mention["id"]) == ("Testaviciai", "usr:testaviciai")
+
+
+def test_add_json_prints_the_entry(gz):
+    res = run("gazetteer", "add", "Kampas", "--lat", "54.9", "--lon", "24.1", "--country",
+              "lt", "--kind", "town", "--population", "900", "--source", "survey", "--json")
+    assert json.loads(res.output) == {
+        "id": "usr:kampas", "name": "Kampas", "alt_names": [], "lat": 54.9, "lon": 24.1,
+        "country": "LT", "kind": "town", "population": 900, "source": "survey"}
+
+
+@pytest.mark.parametrize("change, reason", [
+    (["--lat", "95"], "refused: lat 95.0 is outside [-90, 90]"),
+    (["--country", "XX"], "refused: country 'XX' is not an ISO 3166-1 alpha-2 code"),
+    (["--kind", "planet"], "refused: kind 'planet' is not one of village, town"),
+    (["--lat", "54.305"], "refused: 'Testavičiai' is already in the gazetteer 0.6 km away"),
+])
+def test_a_refused_add_exits_1_with_one_line_and_changes_no_file(gz, change, reason):
+    run(*TESTAVICIAI)
+    before = checksums(gz)
+    args = list(TESTAVICIAI)
+    for opt, value in zip(change[::2], change[1::2]):
+        args[args.index(opt) + 1] = value
+    res = run(*args)
+    assert res.exit_code == 1 and str(res.exception).startswith(reason)
+    assert checksums(gz) == before
+
+
+def test_refusal_on_the_console_is_one_line_on_stderr(gz):
+    proc = geomap("gazetteer", "add", "X", "--lat", "95", "--lon", "1", "--country", "LT",
+                  "--kind", "village")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == "geomap: error: refused: lat 95.0 is outside [-90, 90]\n"
+
+
+def test_concurrent_adds_lose_nothing(gz):
+    n = 20
+    procs = [subprocess.Popen([sys.executable, "-m", "geomap", "gazetteer", "add",
+                               f"Parallel Place {i}", "--lat", f"{54.5 + i * 0.02:.2f}",
+                               "--lon", "24.5", "--country", "LT", "--kind", "village"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i in range(n)]
+    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+    assert all(code == 0 for _, _, code in results), results
+    with open(gz / "local.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["name"] for r in rows) == sorted(f"Parallel Place {i}" for i in range(n))
+    assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)
+    res = run("gazetteer", "validate", "--errors-only")
+    assert res.exit_code == 0, res.output
+
+
+def test_edit_remove_and_unhide(gz):
+    run(*TESTAVICIAI)
+    res = run("gazetteer", "edit", "usr:testaviciai", "--lat", "54.31", "--alt", "Теставичи")
+    assert res.exit_code == 0 and "changed usr:testaviciai" in res.output
+    assert "alternate names: Теставичи" in res.output
+    res = run("gazetteer", "edit", "cur:bruzgi", "--source", "my notes")
+    assert res.output.startswith("overridden by a user entry: cur:bruzgi")
+    assert run("gazetteer", "edit", "cur:bruzgi").exit_code == 2
+    assert "bundled entry shows again" in run("gazetteer", "remove", "cur:bruzgi").output
+    assert run("gazetteer", "remove", "cur:bruzgi").output == "hid the bundled entry cur:bruzgi\n"
+    res = run("gazetteer", "show", "cur:bruzgi")
+    assert res.exit_code == 1 and "hidden" in str(res.exception)
+    assert run("gazetteer", "unhide", "cur:bruzgi").exit_code == 0
+    assert run("gazetteer", "show", "cur:bruzgi").exit_code == 0
+    assert run("gazetteer", "remove", "usr:testaviciai").output == "removed usr:testaviciai\n"
+    assert run("gazetteer", "remove", "usr:testaviciai").exit_code == 1
+
+
+def test_show_and_search(gz):
+    out = run("gazetteer", "show", "Dziewieniszki").output
+    assert out.startswith("cur:dieveniskes: Dieveniškės (village, LT) 54.19444, 25.62500")
+    assert "layer: bundled" in out
+    rec = json.loads(run("gazetteer", "show", "cur:dieveniskes", "--json").output)
+    assert rec["id"] == "cur:dieveniskes" and rec["layer"] == "bundled"
+    out = run("gazetteer", "search", "dieveniskese").output
+    assert out.startswith("cur:dieveniskes  Dieveniškės (village, LT)") and "[inflected" in out
+    hits = [json.loads(line) for line in run(
+        "gazetteer", "search", "Medininkai", "--near", "54.54,25.65", "--within", "5",
+        "--json").output.splitlines()]
+    assert hits[0]["id"] == "cur:medininkai" and hits[0]["match"] == "name"
+    assert all(h["distance_km"] <= 5 for h in hits)
+    res = run("gazetteer", "search", "salcin", "--country", "LT", "--kind", "town",
+              "--limit", "1")
+    assert res.output.count("\n") == 1 and "(town, LT)" in res.output
+    assert run("gazetteer", "search", "x", "--within", "3").exit_code == 2
+    assert run("gazetteer", "search", "x", "--near", "north").exit_code == 2
+    assert run("gazetteer", "search", "Atlantis-on-Sea").exit_code == 1
+
+
+def test_list_formats_and_filters(gz):
+    run(*TESTAVICIAI)
+    table = run("gazetteer", "list", "--source", "user").output.splitlines()
+    assert table[0].split() == ["id", "name", "kind", "country", "lat", "lon", "layer"]
+    assert table[1].split() == ["usr:testaviciai", "Testavičiai", "village", "LT", "54.30000",
+                                "25.40000", "user"]
+    rows = list(csv.DictReader(io.StringIO(run("gazetteer", "list", "--country", "LV",
+                                               "--kind", "crossing", "-f", "csv").output)))
+    assert [r["id"] for r in rows] == sorted(r["id"] for r in rows) and rows
+    assert all(r["country"] == "LV" and r["kind"] == "crossing" for r in rows)
+    lines = run("gazetteer", "list", "--source", "user", "-f", "jsonl").output.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["usr:testaviciai"]
+    fc = json.loads(run("gazetteer", "list", "--source", "user", "-f", "geojson").output)
+    assert fc["features"][0]["geometry"] == {"type": "Point", "coordinates": [25.4, 54.3]}
+    bundled = run("gazetteer", "list", "--source", "bundled", "-f", "jsonl").output
+    assert "usr:testaviciai" not in bundled and "cur:dieveniskes" in bundled
+
+
+def test_import_and_export_round_trip(gz, tmp_path):
+    src = tmp_path / "mine.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [25.4, 54.3]},
+         "properties": {"name": "Testavičiai", "country": "LT", "kind": "village"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [25.63, 54.2]},
+         "properties": {"name": "Dieveniskes", "country": "LT", "kind": "village"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [25.0, 54.0]},
+         "properties": {"name": "Far Away", "country": "XX", "kind": "village"}},
+    ]}), encoding="utf-8")
+    before = checksums(gz)
+    res = run("gazetteer", "import", str(src), "--dry-run")
+    assert res.exit_code == 1 and checksums(gz) == before
+    assert res.output.endswith("would add 1, skipped 1 as duplicates, refused 1 "
+                               "(dry run: nothing written)\n")
+    res = run("gazetteer", "import", str(src))
+    assert "  skipped feature 2: 'Dieveniškės' is already present" in res.output
+    assert "  refused feature 3: country 'XX' is not an ISO 3166-1 alpha-2 code" in res.output
+    assert res.output.endswith("added 1, skipped 1 as duplicates, refused 1\n")
+    out = tmp_path / "out.geojson"
+    res = run("gazetteer", "export", "-f", "geojson", "-o", str(out))
+    assert res.exit_code == 0
+    assert [f["properties"]["name"] for f in json.loads(out.read_text())["features"]] == \
+        ["Testavičiai"]
+    csv_out = run("gazetteer", "export").output
+    assert csv_out.startswith("id,name,alt_names,lat,lon,country,kind,population,source\n"
+                              "usr:testaviciai,Testavičiai,,54.30000,25.40000,LT,village,,")
+    assert run("gazetteer", "import", str(out)).output == \
+        "  skipped feature 1: id usr:testaviciai is already present\n" \
+        "added 0, skipped 1 as duplicates, refused 0\n"
+    assert run("gazetteer", "import", str(tmp_path / "mine.geojson"), "-f", "csv").exit_code == 1
+    unknown = tmp_path / "places.dat"
+    unknown.write_text("x", encoding="utf-8")
+    assert run("gazetteer", "import", str(unknown)).exit_code == 2
+    everything = run("gazetteer", "export", "--all", "-f", "csv").output
+    assert everything.count("\n") > 6000
+
+
+def test_validate_exits_0_on_the_shipped_gazetteer_and_1_on_errors(gz):
+    res = run("gazetteer", "validate")
+    assert res.exit_code == 0, res.output
+    assert "0 errors" in res.output.splitlines()[-1]
+    assert "alternate name 'Wegry' is the name of" in res.output
+    with open(gz / "local.csv", "w", encoding="utf-8") as fh:
+        fh.write("id,name,alt_names,lat,lon,country,kind,population,source\n"
+                 "usr:bad,Bad,,54.0,25.0,QQ,village,,me\n")
+    res = run("gazetteer", "validate", "--errors-only")
+    assert res.exit_code == 1
+    assert res.output.splitlines() == [
+        "error: local.csv:2: usr:bad: country 'QQ' is not an ISO 3166-1 alpha-2 code",
+        res.output.splitlines()[-1]]
+
+
+def test_lookup_needs_online_and_sends_nothing_without_it(gz, nominatim):  # noqa: F811
+    res = run("gazetteer", "lookup", "Pabradė")
+    assert res.exit_code == 2 and "--online" in res.output
+    assert nominatim == []
+
+
+def test_lookup_online_lists_candidates_and_adds_one(gz, nominatim):  # noqa: F811
+    res = run("gazetteer", "lookup", "Pabradė", "--online")
+    assert res.exit_code == 0
+    assert res.output.startswith("1. Pabradė (town, LT) 54.98080, 25.76790  node 31307711\n")
+    assert "2. Pabradės seniūnija (district, LT)" in res.output
+    res = run("gazetteer", "lookup", "Pabradė", "--online", "--add", "1")
+    assert res.exit_code == 0 and "added osm:n31307711: Pabradė (town, LT)" in res.output
+    assert len(nominatim) == 1                         # the second look-up came from the cache
+    entry = json.loads(run("gazetteer", "show", "osm:n31307711", "--json").output)
+    assert "ODbL" in entry["source"] and entry["layer"] == "user"
+    assert run("gazetteer", "lookup", "Pabradė", "--online", "--add", "9").exit_code == 2
+    res = run("gazetteer", "lookup", "Nowhere at all", "--online")
+    assert res.exit_code == 1 and "no place named" in str(res.exception)
+
+
+def test_lookup_url_can_be_given_as_a_hidden_option(gz, nominatim):  # noqa: F811
+    url = os.environ.pop("GEOMAP_NOMINATIM_URL")
+    res = run("gazetteer", "lookup", "Šumskas", "--online", "--nominatim-url", url, "--json")
+    assert json.loads(res.output)["osm_id"] == 987654 and len(nominatim) == 1
+    assert "--nominatim-url" not in run("gazetteer", "lookup", "--help").output

@@ -1,0 +1,93 @@
+import datetime as dt
+
+from geomap.extract import Extractor
+from geomap.incidents import (csv_record, extract_events, find_incidents, incident_record,
+                              merge_events)
+from geomap.texts import make_document
+
+from gazetteer_fixture import gazetteer
+
+EX = Extractor(gazetteer(), None)
+
+
+def events(text, name="t.txt", year=None):
+    doc = make_document(name, text)
+    return extract_events(doc, EX.extract(doc), year)
+
+
+EN = (" date 2021-08-18 Lithuania says Belarusian officers illegally crossed the border.\n"
+      "A dozen Belarusian officers pushed 35 migrants over the border near Dieveniškės on "
+      "Tuesday, Lithuania's border guard service said.\n"
+      "Also on Wednesday, Polish guards detained 6 migrants near Kuźnica.")
+RU = (" date 2021-08-18 Белорусские пограничники нарушили границу Литвы.\n"
+      "Во вторник 12 белорусских силовиков вытолкнули 30 мигрантов у деревни Dieveniškės.")
+PL = ("Litewska straż graniczna: białoruscy funkcjonariusze wypchnęli 35 migrantów na Litwę "
+      "17 sierpnia 2021 koło Dieveniškės.")
+
+
+def test_one_document_gives_a_primary_event_and_a_separate_one():
+    evs = events(EN)
+    assert [e.primary for e in evs] == [True, False]
+    main, other = evs
+    assert main.type == "border_violation" and main.date == dt.date(2021, 8, 17)
+    assert main.place.place.name == "Dieveniškės" and main.geo_precision == 2
+    assert {(c.subject, c.value) for c in main.counts} == {("officers", 12), ("migrants", 35)}
+    assert "Belarusian officers" in main.actors
+    assert "Lithuania's border guard service" in main.claim_sources
+    assert other.type == "detention" and other.date == dt.date(2021, 8, 18)
+    assert other.place.place.name == "Kuźnica"
+
+
+def test_russian_and_polish_events():
+    (ru,) = events(RU)
+    assert ru.type == "border_violation" and ru.date == dt.date(2021, 8, 17)
+    assert ru.place.place.name == "Dieveniškės"
+    assert {(c.subject, c.value) for c in ru.counts} == {("officers", 12), ("migrants", 30)}
+    (pl,) = events(PL)
+    assert pl.type == "pushback" and pl.date == dt.date(2021, 8, 17)
+    assert pl.place.place.name == "Dieveniškės" and "Belarusian officers" in pl.actors
+
+
+def test_capital_metonyms_and_datelines_are_not_event_places():
+    (e,) = events(" date 2021-08-18 VILNIUS (Reuters) - Minsk pushed migrants back into "
+                  "Lithuania, officials said.")
+    assert e.place.place.name == "Lithuania" and e.geo_precision == 3
+
+
+def test_totals_are_not_events():
+    assert events(" date 2021-08-18 So far this year 4,100 migrants crossed the border.") == []
+
+
+def test_merging_keeps_disagreements_and_every_source():
+    docs = [make_document("en.txt", EN), make_document("ru.txt", RU), make_document("pl.txt", PL)]
+    incidents = find_incidents(docs, EX)
+    main = incidents[0]
+    assert [e.doc.path for e in main.events] == ["en.txt", "ru.txt", "pl.txt"]
+    assert main.date == dt.date(2021, 8, 17) and main.place.name == "Dieveniškės"
+    assert main.counts == {"officers": [12], "migrants": [35, 30]}
+    assert len(incidents) == 2
+    rec = incident_record(main)
+    assert [s["primary"] for s in rec["sources"]] == [True, True, True]
+    ev = rec["sources"][0]["evidence"]
+    assert ev["date"][0]["text"] == "Tuesday" and ev["place"][0]["text"] == "Dieveniškės"
+    assert csv_record(rec)["event_date"] == "2021-08-17"
+    assert rec["id"] == incident_record(find_incidents(docs, EX)[0])["id"]
+
+
+def test_undated_event_merges_only_on_shared_evidence():
+    dated = events(EN, "a.txt")[0]
+    same = events("Belarusian officers pushed 35 migrants over the border into Lithuania.",
+                  "b.txt")[0]
+    other = events("Belarusian officers pushed migrants over the border into Lithuania.",
+                   "c.txt")[0]
+    assert same.date is None and other.date is None
+    merged = merge_events([dated, same, other])
+    assert [len(i.events) for i in merged] == [2, 1]
+    assert merged[0].date == dt.date(2021, 8, 17)
+
+
+def test_different_days_or_places_stay_apart():
+    a = events(" date 2021-08-18 Guards detained 6 migrants near Kuźnica on Tuesday.", "a")[0]
+    b = events(" date 2021-08-21 Guards detained 6 migrants near Kuźnica on Friday.", "b")[0]
+    c = events(" date 2021-08-18 Guards detained 6 migrants near Medininkai on Tuesday.", "c")[0]
+    assert len(merge_events([a, b, c])) == 3

@@ -1,0 +1,39 @@
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from geomap.cli import cli
+
+TEXT = (" date 2021-08-18 Lithuania says a dozen Belarusian officers illegally crossed the "
+        "border on Tuesday while pushing 35 migrants near Dieveniškės.\n")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, obj={})
+
+
+def test_incidents_formats(tmp_path, monkeypatch):
+    from gazetteer_fixture import gazetteer
+
+    from geomap.cli import common
+    from geomap.extract import Extractor
+
+    monkeypatch.setattr(common, "extractor", lambda ctx, **kw: Extractor(gazetteer(), None))
+    import geomap.cli.incidents_cmd as cmd
+    monkeypatch.setattr(cmd, "extractor", lambda ctx, **kw: Extractor(gazetteer(), None))
+    res = run("incidents", "-", input=TEXT)
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.output.splitlines()[0])
+    assert rec["date"] == "2021-08-17" and rec["location"] == "Dieveniškės"
+    assert rec["sources"][0]["primary"] and rec["counts"] == {"officers": [12], "migrants": [35]}
+    geo = json.loads(run("incidents", "-", "--format", "geojson", input=TEXT).output)
+    assert geo["features"][0]["geometry"]["coordinates"][1] == rec["lat"]
+    rows = list(csv.DictReader(io.StringIO(run("incidents", "-", "-f", "csv", input=TEXT).output)))
+    assert rows[0]["event_date"] == "2021-08-17" and rows[0]["location"] == "Dieveniškės"
+    assert list(rows[0])[:8] == ["event_date", "event_type", "location", "latitude", "longitude",
+                                 "geo_precision", "source", "notes"]
+    out = tmp_path / "i.jsonl"
+    assert run("incidents", "-", "-o", str(out), input=TEXT).exit_code == 0
+    assert json.loads(out.read_text().splitlines()[0])["id"] == rec["id"]

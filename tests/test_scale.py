@@ -1,0 +1,55 @@
+"""Dask scale-out: partition planning and a 2-worker LocalCluster run equal to one process."""
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from geomap.extract import Extractor
+from geomap.records import mention_record
+from geomap.scale import plan, read_piece, run_dask, write_parquet
+from geomap.texts import expand, read_document, read_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Seed texts as text files, a JSON Lines table and a Parquet table of 3 row groups."""
+    d = tmp_path_factory.mktemp("corpus")
+    texts = [read_document(p).text for p in SEEDS] * 3
+    (d / "c.jsonl").write_text("".join(json.dumps({"id": f"j{i}", "text": t}) + "\n"
+                                       for i, t in enumerate(texts)), encoding="utf-8")
+    pq.write_table(pa.table({"id": [f"p{i}" for i in range(len(texts))], "text": texts}),
+                   d / "c.parquet", row_group_size=5)
+    return expand([str(ROOT / "seeds"), str(d / "c.jsonl"), str(d / "c.parquet")])
+
+
+def doc_paths(docs):
+    return [d.path for d in docs]
+
+
+@pytest.mark.parametrize("partitions", [1, 3, 7, 50])
+def test_plan_covers_every_document_once_in_order(corpus, partitions):
+    runs = plan(corpus, partitions)
+    assert 1 <= len(runs) <= partitions
+    planned = [d for run in runs for piece in run for d in read_piece(piece, "text", "id")]
+    assert doc_paths(planned) == doc_paths(read_inputs(corpus, "text", "id"))
+
+
+def test_dask_on_two_workers_equals_one_process(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    ex = Extractor.from_directory(with_borders=False)
+    local = tmp_path / "local.parquet"
+    n = write_parquet((mention_record(m) for m in ex.extract_all(read_inputs(corpus, "text", "id"))),
+                      local)
+    out = tmp_path / "dask.parquet"
+    assert run_dask(corpus, str(out), with_borders=False, workers=2, partitions=4,
+                    id_field="id", quiet=True) == n > 100
+    parts = sorted(p.name for p in out.iterdir())
+    assert 2 <= len(parts) <= 4 and parts == [f"part-{i:05d}.parquet" for i in range(len(parts))]
+    assert pq.read_table(out).equals(pq.read_table(local))
+    run_dask(corpus[:1], str(out), with_borders=False, workers=1, quiet=True)   # replaces it
+    assert pq.read_table(out).num_rows < n
