@@ -16,8 +16,9 @@ __all__ = ["COMMON_WORDS_FILE", "Extractor", "gazetteer_dir"]
 
 def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The active gazetteer: ``explicit``, else $GEOMAP_GAZETTEER, else ./gazetteer (when the
-    current directory holds a geomap gazetteer), else the bundled one, whose user entries live
-    in the platform's user-data directory (see ``gazetteer.user_layer_dir``)."""
+    current directory holds a geomap gazetteer), else the bundled one (read-only when installed:
+    its user entries then live in the platform's user-data directory, see
+    ``gazetteer.user_layer_dir``)."""
     if explicit:
         return Path(explicit)
     env = os.environ.get("GEOMAP_GAZETTEER")

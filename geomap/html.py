@@ -48,9 +48,11 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers, event_quotes, incident_type,
-                     people_involved, people_text, place_markers)
+from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers, event_quotes,
+                     focus_points, has_border_line, incident_type, people_involved, people_text,
+                     place_markers, spread)
 from .model import Document, Mention
+from .panel import add_panel, incident_layers, register_place, show_in_text
 
 if TYPE_CHECKING:
     from .incidents import Incident
@@ -122,9 +124,10 @@ path.gm-place:focus { outline: none; }
 .gm-distance { background: rgba(255,255,255,.85); border: 0; box-shadow: none;
                padding: 0 3px; font: 11px sans-serif; color: #333; }
 .gm-distance:before { display: none; }
+.gm-distance.leaflet-tooltip { pointer-events: none; }
 .gm-incident svg { display: block; overflow: visible; }
 .gm-legend .gm-symbol { vertical-align: -2px; margin-right: 4px; }
-.gm-legend { position: absolute; bottom: 36px; left: 10px; z-index: 1000;
+.gm-legend { position: absolute; bottom: 26px; right: 10px; z-index: 1000;
              background: rgba(255,255,255,.9); padding: 6px 9px; border-radius: 4px;
              font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);
              pointer-events: none; /* never hides a marker from clicks */ }
@@ -275,31 +278,34 @@ class _PopupTooltip(MacroElement):
 
 
 class _Symbol(MacroElement):
-    """A marker drawn as an inline SVG shape (``L.divIcon``), with alt text for keyboards."""
+    """A marker drawn as an inline SVG shape (``L.divIcon``), shifted by ``shift`` pixels."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.marker({{ this.location|tojson }}, {
-            icon: L.divIcon({{ this.icon|tojson }}), alt: {{ this.alt|tojson }},
-            riseOnHover: true}).addTo({{ this._parent.get_name() }});
+            icon: L.divIcon({{ this.icon|tojson }}), riseOnHover: true})
+            .addTo({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, location: list[float], svg: str, size: float, alt: str) -> None:
+    def __init__(self, location: list[float], svg: str, size: float,
+                 shift: tuple[float, float] = (0.0, 0.0)) -> None:
         super().__init__()
         self._name = "Symbol"
-        self.location, self.alt = location, alt
+        self.location = location
+        dx, dy = round(shift[0], 1), round(shift[1], 1)
         self.icon = {"html": svg, "className": "gm-incident", "iconSize": [size, size],
-                     "iconAnchor": [size / 2, size / 2], "popupAnchor": [0, -size / 2]}
+                     "iconAnchor": [size / 2 - dx, size / 2 - dy],
+                     "popupAnchor": [0, -size / 2], "tooltipAnchor": [size / 2, 0]}
 
 
 class _Label(MacroElement):
-    """A permanent, centred text label on its parent (a line)."""
+    """A permanent text label to the right of its parent (a marker)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.bindTooltip({{ this.text|tojson }},
-            {permanent: true, direction: "center", className: "gm-distance"});
+            {permanent: true, direction: "right", offset: [4, 0], className: "gm-distance"});
         {% endmacro %}
     """)
 
@@ -354,7 +360,7 @@ def popup_html(marker: PlaceMarker) -> str:
         first = group[0]
         spans = [(m.start - m.sentence_start, m.end - m.sentence_start) for m in group]
         parts.append(f'<div class="gm-mention">{_doc_line(first.doc)}'
-                     f"{_highlight(first.sentence, spans)}</div>")
+                     f"{_highlight(first.sentence, spans)}{show_in_text(first)}</div>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -412,21 +418,24 @@ def incident_size(incident: "Incident") -> float:
     return min(14 + 4 * math.sqrt(people_involved(incident)), 40.0)
 
 
-def _incident_symbol(incident: "Incident", group: folium.FeatureGroup) -> None:
+def _incident_symbol(incident: "Incident", offset: tuple[float, float],
+                     group: folium.FeatureGroup) -> None:
     assert incident.place is not None
     label, colour = incident_type(incident)
     size = incident_size(incident)
     location = [incident.place.lat, incident.place.lon]
-    if incident.border is not None:
-        line = folium.PolyLine([location, list(incident.border.nearest)], color=colour,
-                               weight=1.5, opacity=0.8, dash_array="4 4",
-                               class_name="gm-to-border")
-        _Label(f"{incident.border.distance_km:.1f} km").add_to(line)
-        line.add_to(group)
+    if has_border_line(incident):
+        folium.PolyLine([location, list(incident.border.nearest)], color=colour, weight=1.5,
+                        opacity=0.8, dash_array="4 4", class_name="gm-to-border").add_to(group)
+        end = folium.CircleMarker(list(incident.border.nearest), radius=2.5, color=colour,
+                                  fill=True, fill_opacity=1, weight=1,
+                                  class_name="gm-border-point")
+        _Label(f"{incident.border.distance_km:.1f} km to the border").add_to(end)
+        end.add_to(group)
     svg = _svg(incident.type, colour, size)
     tooltip = " ".join(filter(None, [incident.date.isoformat() if incident.date else "",
                                      label, "—", incident.place.name]))
-    symbol = _Symbol(location, svg, size, tooltip)
+    symbol = _Symbol(location, svg, size, (offset[0] * size * 0.6, offset[1] * size * 0.6))
     _PopupTooltip(incident_popup_html(incident), html.escape(tooltip)).add_to(symbol)
     symbol.add_to(group)
 
@@ -446,6 +455,7 @@ def _circle(marker: PlaceMarker) -> folium.CircleMarker:
         fill_opacity=0.15 if marker.org_only else 0.6, dash_array="3 3" if marker.org_only else None,
         class_name="gm-place")
     _PopupTooltip(popup_html(marker), html.escape(marker.place.name)).add_to(circle)
+    register_place(circle, marker.place.id)
     return circle
 
 
@@ -483,8 +493,9 @@ def _places_layer(m: folium.Map, markers: tuple[PlaceMarker, ...]) -> None:
 
 def _incidents_layer(m: folium.Map, incidents: list["Incident"]) -> None:
     group = folium.FeatureGroup(name="Incidents", overlay=True)
-    for incident in incidents:
-        _incident_symbol(incident, group)
+    for incident, offset in zip(incidents, spread(incidents)):
+        with incident_layers(group, incident.id, incident.date):
+            _incident_symbol(incident, offset, group)
     group.add_to(m)
 
 
@@ -498,8 +509,7 @@ def _document_layer(m: folium.Map, layer: DocumentLayer) -> None:
 
 def _bounds(markers: tuple[PlaceMarker, ...],
             incidents: list["Incident"] = ()) -> list[list[float]]:
-    points = [(k.place.lat, k.place.lon) for k in markers]
-    points += [(i.place.lat, i.place.lon) for i in incidents if i.place is not None]
+    points = focus_points(markers, incidents)
     if not points:
         return LT_BY_BBOX
     lats, lons = [p[0] for p in points], [p[1] for p in points]
@@ -512,7 +522,7 @@ def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, bor
               countries: dict, world: dict | None = None,
               title: str | None = None, incidents: Iterable["Incident"] = ()) -> folium.Map:
     """A folium map of ``mentions`` and ``incidents`` (see the module docstring)."""
-    mentions = list(mentions)
+    mentions, documents = list(mentions), list(documents)
     markers = place_markers(mentions)
     incidents = sorted((i for i in incidents if i.place is not None),
                        key=lambda i: (-incident_size(i), i.id))   # small ones on top
@@ -537,6 +547,7 @@ def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, bor
         _Attribution(ATTRIBUTION).add_to(m)
         m.fit_bounds(bounds, padding=(40, 40), max_zoom=11)
         folium.LayerControl(collapsed=True).add_to(m)
+        add_panel(m, documents, mentions)
     return m
 
 

@@ -13,6 +13,7 @@ clickable on top, documents by path.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .incidents import Event, Incident
 
 LABEL_MAX = 60  # characters of a document's title used in its layer label
+FOCUS_KM = 250  # maps open on the places within this distance of a Belarus border
 INCIDENT_TYPES = {  # incident type: (label, colour), the order of legends
     "pushback": ("Pushback", "#b2182b"),
     "border_violation": ("Border violation", "#e66101"),
@@ -167,3 +169,37 @@ def event_quotes(event: "Event") -> list[tuple[str, list[tuple[int, int]]]]:
         key = same or (m.sentence_start, m.sentence)
         quotes.setdefault(key, []).append((m.start - key[0], m.end - key[0]))
     return [(sentence, spans) for (_, sentence), spans in sorted(quotes.items())]
+
+
+def has_border_line(incident: "Incident") -> bool:
+    """True when the incident's place is precise enough (not a country or region) for its
+    distance to the border to mean something."""
+    return (incident.border is not None and incident.place is not None
+            and incident.place.kind not in ("country", "region"))
+
+
+def focus_points(markers: Iterable[PlaceMarker],
+                 incidents: Iterable["Incident"] = ()) -> list[tuple[float, float]]:
+    """(lat, lon) of the markers and incidents not known to lie farther than ``FOCUS_KM`` from
+    a border (all of them when every one does), so that a map opens on the border, not on
+    every capital the texts name."""
+    items = [(k.place, k.border) for k in markers]
+    items += [(i.place, i.border) for i in incidents if i.place is not None]
+    near = [(p.lat, p.lon) for p, b in items if b is None or b.distance_km <= FOCUS_KM]
+    return near or [(p.lat, p.lon) for p, _ in items]
+
+
+def spread(incidents: Iterable["Incident"]) -> list[tuple[float, float]]:
+    """Unit offsets (dx, dy; y down) that fan out incidents sharing a place: (0, 0) for a
+    lone one, else points on a circle, in the given order."""
+    incidents = list(incidents)
+    groups: dict[str | None, list[int]] = defaultdict(list)
+    for n, inc in enumerate(incidents):
+        groups[inc.place.id if inc.place else None].append(n)
+    out = [(0.0, 0.0)] * len(incidents)
+    for members in groups.values():
+        if len(members) > 1:
+            for k, n in enumerate(members):
+                angle = 2 * math.pi * k / len(members) - math.pi / 2
+                out[n] = (math.cos(angle), math.sin(angle))
+    return out

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from .html import (ATTRIBUTION, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR, OTHER_BORDER_COLOUR,
                    OTHER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES, WORLD_STYLE, marker_radius)
-from .layers import INCIDENT_TYPES, PlaceMarker, incident_type, people_involved, place_markers
+from .layers import (INCIDENT_TYPES, PlaceMarker, focus_points, has_border_line, incident_type,
+                     people_involved, place_markers, spread)
 from .model import Mention
 
 if TYPE_CHECKING:
@@ -32,12 +33,12 @@ MARKERS = {"pushback": "<", "border_violation": "^", "crossing": "D", "detention
            "death": "P", "statement_or_order": "*", "other": "o"}
 LABELS = 14                 # places labelled, the most-mentioned first
 SCALE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+HALO = {"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "edgecolor": "none"}
 
 
 def _extent(markers: tuple[PlaceMarker, ...], incidents: list["Incident"]) -> list[list[float]]:
     """[[lat0, lon0], [lat1, lon1]] around the drawn points, padded, at least 1.2° × 2°."""
-    pts = [(k.place.lat, k.place.lon) for k in markers]
-    pts += [(i.place.lat, i.place.lon) for i in incidents if i.place is not None]
+    pts = focus_points(markers, incidents)
     if not pts:
         return LT_BY_BBOX
     lats, lons = [p[0] for p in pts], [p[1] for p in pts]
@@ -94,12 +95,6 @@ def _scale_bar(ax) -> None:
     ax.text(x, y + h * 2, "0", ha="center", va="bottom", fontsize=8, zorder=20)
 
 
-def _halo(width: float = 3.0) -> list:
-    from matplotlib import patheffects
-
-    return [patheffects.withStroke(linewidth=width, foreground="white")]
-
-
 def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), *,
              borders: dict, countries: dict, world: dict | None = None,
              title: str | None = None, width: int = 1600, height: int = 1200,
@@ -107,6 +102,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
     """A matplotlib Figure of ``width`` × ``height`` pixels at ``dpi`` (see the module doc)."""
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.transforms import offset_copy
 
     if width < 100 or height < 100 or dpi < 10:
         raise ValueError("width and height must be at least 100 pixels, dpi at least 10")
@@ -139,23 +135,36 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
         colour = SIDE_COLOURS.get(k.side or "", OTHER_COLOUR)
         ax.scatter([x], [y], s=(marker_radius(k.count) * 1.2) ** 2, color=colour,
                    alpha=0.25 if k.org_only else 0.7, edgecolors=colour, linewidths=1, zorder=5)
-    for (x, y), k in list(zip(xy, markers))[:LABELS]:
+    (lat0, lon0), (lat1, lon1) = bbox
+    shown = [(p, k) for p, k in zip(xy, markers)
+             if lat0 <= k.place.lat <= lat1 and lon0 <= k.place.lon <= lon1]
+    for (x, y), k in shown[:LABELS]:
         ax.annotate(k.place.name, (x, y), xytext=(marker_radius(k.count) + 2, 2),
-                    textcoords="offset points", fontsize=8, zorder=9, path_effects=_halo(),
+                    textcoords="offset points", fontsize=8, zorder=9, bbox=HALO,
                     parse_math=False)
 
-    for inc, (x, y) in zip(incidents, _project([(i.place.lat, i.place.lon) for i in incidents])):
+    labels: dict[str | None, list[tuple[str, str]]] = {}
+    points = _project([(i.place.lat, i.place.lon) for i in incidents])
+    for inc, (x, y), (dx, dy) in zip(incidents, points, spread(incidents)):
         label, colour = incident_type(inc)
-        if inc.border is not None:
+        if has_border_line(inc):
             (bx, by), = _project([inc.border.nearest])
             ax.plot([x, bx], [y, by], color=colour, linewidth=1, linestyle=(0, (2, 2)), zorder=6)
         size = min(7 + 2.5 * math.sqrt(people_involved(inc)), 22)
+        shifted = offset_copy(ax.transData, fig=fig, x=dx * size * 0.7, y=-dy * size * 0.7,
+                              units="points")
         ax.plot([x], [y], marker=MARKERS.get(inc.type, "o"), markersize=size, color=colour,
-                markeredgecolor="white", markeredgewidth=1, linestyle="none", zorder=8)
-        text = f"{inc.date.isoformat()} {label}" if inc.date else label
-        ax.annotate(text, (x, y), xytext=(0, -size / 2 - 3), textcoords="offset points",
-                    ha="center", va="top", fontsize=7, color=colour, zorder=9,
-                    path_effects=_halo(), parse_math=False)
+                markeredgecolor="white", markeredgewidth=1, linestyle="none", zorder=8,
+                transform=shifted)
+        labels.setdefault(inc.place.id, []).append(
+            (f"{inc.date.isoformat()} {label}" if inc.date else label, colour))
+    for inc, (x, y) in zip(incidents, points):
+        lines = labels.pop(inc.place.id, None)
+        if lines:
+            ax.annotate("\n".join(text for text, _ in lines), (x, y), xytext=(0, -18),
+                        textcoords="offset points", ha="center", va="top", fontsize=6.5,
+                        color=lines[0][1] if len(lines) == 1 else "#222", zorder=9, bbox=HALO,
+                        parse_math=False)
 
     handles = [Line2D([], [], marker="o", linestyle="none", color=c, alpha=0.7, markersize=8,
                       label=f"{SIDE_NAMES[s]} side") for s, c in SIDE_COLOURS.items()]
@@ -165,9 +174,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
     handles += [Line2D([], [], marker=MARKERS[t], linestyle="none", color=c, markersize=8,
                        label=lbl) for t, (lbl, c) in INCIDENT_TYPES.items()
                 if any(i.type == t for i in incidents)]
-    legend = ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.9,
-                       title="Incidents: symbol by type" if incidents else None,
-                       title_fontsize=7)
+    legend = ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.9)
     legend.set_zorder(30)
     if title:
         ax.text(0.015, 0.985, title, transform=ax.transAxes, ha="left", va="top", fontsize=12,

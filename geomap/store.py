@@ -360,7 +360,6 @@ class Store:
 
 # --- import formats -------------------------------------------------------------------------
 
-IMPORT_FORMATS = ("csv", "geojson", "geonames")
 GEONAMES_COLUMNS = 19
 _PCL = ("PCL", "PCLD", "PCLF", "PCLI", "PCLIX", "PCLS")
 

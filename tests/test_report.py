@@ -23,7 +23,8 @@ def evidence(doc, word, nth=0):
         start = doc.text.index(word, start + 1)
     s0 = doc.text.rfind(". ", 0, start) + 2 if ". " in doc.text[:start] else 0
     s1 = doc.text.find(". ", start)
-    return Evidence(start, start + len(word), word, doc.text[s0:len(doc.text) if s1 < 0 else s1 + 1])
+    end = len(doc.text) if s1 < 0 else s1 + 1
+    return Evidence(start, start + len(word), word, doc.text[s0:end])
 
 
 def sample_incidents(payload=""):

