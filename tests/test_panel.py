@@ -127,7 +127,8 @@ def test_map_has_panel_links_and_registry():
     quoted = sum(len({(m.doc.path, m.sentence_start) for m in k.mentions}) for k in drawn)
     assert page.count('class=\\"gm-show\\"') == quoted    # one link per quoted sentence
     assert '"cur:dieveniskes": [circle_marker_' in page
-    assert 'class="gm-from" value="2021-08-05"' in page and 'class="gm-to" value="2021-08-17"' in page
+    assert 'class="gm-from" value="2021-08-05"' in page
+    assert 'class="gm-to" value="2021-08-17"' in page
     assert page.count('min="2021-08-05" max="2021-08-17"') == 2
     m = build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES, incidents=incidents)
     places, entries = _registered(m)
