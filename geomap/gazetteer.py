@@ -243,6 +243,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.places)
 
+    def keys(self):
+        """Every name key of the index (folded names and alternate names)."""
+        return self._index.keys()
+
     def near(self, name_key: str) -> list[NameMatch]:
         """Entries in or near the border region whose one-word name is one edit away from
         ``name_key`` (a letter added, dropped or changed): "Kuznice" -> "Kuznica"."""

@@ -112,6 +112,7 @@ def load_common_words(path: str) -> frozenset[str]:
 
 
 def _capitalised(tok: str) -> bool:
+    """True when the word starts with a capital letter."""
     return tok[0].isupper()
 
 
@@ -122,6 +123,36 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.common_words = common_words
         self.max_tokens = min(gazetteer.max_tokens, 6)
+        # Longest name (in words) that starts with a given folded word: most tokens start none.
+        self._span: dict[str, int] = {}
+        for k in gazetteer.keys():
+            first, n = k.split(" ", 1)[0], k.count(" ") + 1
+            if n > self._span.get(first, 0):
+                self._span[first] = n
+        self._reach: dict[str, int] = {}
+        self._near: dict[str, list[NameMatch]] = {}
+
+    def _reach_of(self, word: str) -> int:
+        """How many words a name starting with ``word`` (as written, or in base form, or one
+        letter off) can have; 0 when no gazetteer name can start there. Memoised per word."""
+        r = self._reach.get(word)
+        if r is None:
+            k = key(word)
+            r = max([self._span.get(f, 0) for f in (k, *base_forms(word))])
+            if not r and len(k) >= 6 and self._near_matches(k):
+                r = 1
+            if len(self._reach) > 500_000:
+                self._reach.clear()
+            self._reach[word] = r
+        return r
+
+    def _near_matches(self, k: str) -> list[NameMatch]:
+        found = self._near.get(k)
+        if found is None:
+            if len(self._near) > 200_000:
+                self._near.clear()
+            found = self._near[k] = self.gazetteer.near(k)
+        return found
 
     def _lookup(self, words: list[str], last: str) -> tuple[list[NameMatch], bool, frozenset]:
         """Exact matches, else base-form matches; plus one-letter-off names for one word."""
@@ -140,7 +171,7 @@ class Recogniser:
         word = words[0]
         if len(words) == 1 and len(word) >= (6 if found else 7) and not ADJECTIVE.search(word):
             known = {m.place.id for m in found}
-            near = [m for m in self.gazetteer.near(word)
+            near = [m for m in self._near_matches(word)
                     if m.place.id not in known and not _demonym(word, m.place.name)]
             fuzzy = frozenset(m.place.id for m in near)
             found += near
@@ -163,13 +194,15 @@ class Recogniser:
         """All candidate spans of a document, in text order, non-overlapping."""
         text = doc.text
         toks = tokens(text)
-        folded = [key(t[2]) for t in toks]
+        folded = _Folded(toks)
         sentences = sentence_spans(text)
         starts = [s for s, _ in sentences]
         out: list[Candidate] = []
         i = 0
         while i < len(toks):
-            cand = self._match_at(doc, toks, folded, i, sentences, starts)
+            word = toks[i][2]
+            reach = self._reach_of(word) if word[0].isupper() else 0
+            cand = self._match_at(doc, toks, folded, i, sentences, starts, reach) if reach else None
             if cand is None:
                 i += 1
             else:
@@ -177,13 +210,11 @@ class Recogniser:
                 i = cand[1]
         return out
 
-    def _match_at(self, doc, toks, folded, i, sentences, starts):
+    def _match_at(self, doc, toks, folded, i, sentences, starts, reach):
         text = doc.text
         first = toks[i][2]
-        if not _capitalised(first):
-            return None
         caps = first.isupper() and len(first) > 1
-        for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
+        for n in range(min(self.max_tokens, reach, len(toks) - i), 0, -1):
             span = toks[i:i + n]
             if n > 1 and not self._joinable(text, span):
                 continue
@@ -228,8 +259,7 @@ class Recogniser:
             if designator:
                 cue = "region" if designator in REGION_DESIGNATORS else "district"
             return Candidate(start, end, text[start:end], tuple(matches), inflected,
-                             has_designator, cue, prep, in_org, sent,
-                             fuzzy - {m.place.id for m in matches if m.place.id not in fuzzy}), i + n
+                             has_designator, cue, prep, in_org, sent, fuzzy), i + n
         return None
 
     @staticmethod
@@ -292,18 +322,45 @@ def _demonym(word: str, name: str) -> bool:
     return word.startswith(stem) and word[len(stem):] in DEMONYM_ENDINGS
 
 
+_MAYBE_GLUED = re.compile(r"[a-zß-öø-ÿā-žа-яё][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens (start, end, word); words glued by scraping ("MichałówAgnieszka") split."""
-    out = []
-    for m in TOKEN.finditer(text):
-        word, base = m.group(), m.start()
-        cut = 0
-        for k in range(3, len(word) - 1):
-            if word[k - 1].islower() and word[k].isupper() and k - cut >= 3:
-                out.append((base + cut, base + k, word[cut:k]))
-                cut = k
-        out.append((base + cut, m.end(), word[cut:]))
+    """Word tokens (start, end, word); words glued by scraping ("MichałówAgnieszka") split
+    where a lower-case letter meets an upper-case one, three or more letters in."""
+    out = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    cuts = {m.start() + 1 for m in _MAYBE_GLUED.finditer(text)
+            if text[m.start()].islower() and text[m.start() + 1].isupper()}
+    if not cuts:
+        return out
+    starts = [t[0] for t in out]
+    by_token: dict[int, list[int]] = {}
+    for pos in sorted(cuts):
+        by_token.setdefault(bisect.bisect_right(starts, pos) - 1, []).append(pos)
+    for idx in sorted(by_token, reverse=True):
+        a, b, _ = out[idx]
+        pieces, start = [], a
+        for pos in by_token[idx]:
+            if pos - start >= 3 and pos <= b - 2:
+                pieces.append((start, pos, text[start:pos]))
+                start = pos
+        out[idx:idx + 1] = pieces + [(start, b, text[start:b])]
     return out
+
+
+class _Folded:
+    """Folded token keys, computed on demand (most tokens are never looked at)."""
+
+    def __init__(self, toks: list[tuple[int, int, str]]):
+        self._toks = toks
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [key(t[2]) for t in self._toks[index]]
+        return key(self._toks[index][2])
 
 
 def _near(text: str, a: int, b: int) -> bool:

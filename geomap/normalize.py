@@ -24,6 +24,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The index key of a name: folded, with every run of non-letters replaced by a space."""
     return _NON_WORD.sub(" ", fold(text)).strip()

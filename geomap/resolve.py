@@ -29,11 +29,15 @@ _LANG_HINTS = {
 }
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def guess_language(text: str) -> str:
     """A rough language guess (en, ru, lt, pl, lv, de) from script and frequent words."""
     sample = text[:4000]
-    cyr = sum("\u0400" <= c <= "\u04ff" for c in sample)
-    lat = sum(c.isascii() and c.isalpha() for c in sample)
+    cyr = len(_CYRILLIC.findall(sample))
+    lat = len(_ASCII_LETTER.findall(sample))
     if cyr > lat:
         return "be" if re.search(r"[іў]", sample) else "ru"
     counts = {lang: len(rx.findall(sample)) for lang, rx in _LANG_HINTS.items()}
@@ -78,7 +82,8 @@ class Resolver:
 
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
-        lang = guess_language(doc.text)
+        lang = guess_language(doc.text) if any(
+            len({m.place.id for m in c.matches}) > 1 for c in candidates) else "en"
         priors = [[(self._prior(m, c, lang), m.place) for m in c.matches] for c in candidates]
         first = [max(ps, key=lambda sp: (sp[0], sp[1].id))[1] for ps in priors]
         countries = {p.country for p in first if p.kind == "country"}
