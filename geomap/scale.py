@@ -1,7 +1,8 @@
 """Parquet output and scale-out on Dask.
 
-``write_parquet`` streams mention records into one Parquet file (plain columns, ``lat``/``lon``
-as float64: no GeoParquet geometry). ``run_dask`` cuts the inputs into partitions (runs of text
+``write_parquet`` streams mention records into one GeoParquet file: the record's columns plus
+a ``geometry`` column of WKB points (lon, lat; null when unresolved) described by GeoParquet
+1.0 ``geo`` metadata with CRS EPSG:4326. ``run_dask`` cuts the inputs into partitions (runs of text
 files, line-aligned byte ranges of JSON Lines files, row groups of Parquet files), extracts
 each partition on a Dask cluster (``dask.bag``; a ``distributed.LocalCluster`` unless a
 scheduler address is given) and writes ``OUT/part-NNNNN.parquet``, one file a partition, in
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,11 +31,28 @@ _TYPES = {"start": "int64", "end": "int64", "lat": "float64", "lon": "float64",
           "border_km": "float64", "confidence": "float64", "in_org": "bool_"}
 
 
-def parquet_schema():
-    """The Arrow schema of mention records (strings unless typed in ``_TYPES``)."""
-    import pyarrow as pa
 
-    return pa.schema([(f, getattr(pa, _TYPES.get(f, "string"))()) for f in MENTION_FIELDS])
+
+def parquet_schema():
+    """The Arrow schema of mention records (strings unless typed in ``_TYPES``) plus a WKB
+    ``geometry`` column, with GeoParquet metadata."""
+    import json
+
+    import pyarrow as pa
+    from pyproj import CRS
+
+    geo = {"version": "1.0.0", "primary_column": "geometry", "columns": {"geometry": {
+        "encoding": "WKB", "geometry_types": ["Point"],
+        "crs": CRS.from_epsg(4326).to_json_dict()}}}
+    fields = [(f, getattr(pa, _TYPES.get(f, "string"))()) for f in MENTION_FIELDS]
+    return pa.schema(fields + [("geometry", pa.binary())],
+                     metadata={"geo": json.dumps(geo, sort_keys=True)})
+
+
+def _with_geometry(rec: dict) -> dict:
+    lat, lon = rec.get("lat"), rec.get("lon")
+    wkb = struct.pack("<BIdd", 1, 1, lon, lat) if lat is not None and lon is not None else None
+    return rec | {"geometry": wkb}
 
 
 def _batches(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -58,7 +77,8 @@ def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
     schema, n = parquet_schema(), 0
     with atomic_write(path, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
         for batch in _batches(records, BATCH_ROWS):
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            writer.write_table(pa.Table.from_pylist([_with_geometry(r) for r in batch],
+                                                    schema=schema))
             n += len(batch)
     return n
 

@@ -9,8 +9,9 @@ from .common import INPUTS, check_inputs, extractor, output
 
 @click.command()
 @INPUTS
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv", "parquet"]),
-              help="Output format  [default: parquet for -o *.parquet, else jsonl].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv", "parquet", "gpkg"]),
+              help="Output format: GeoParquet and GeoPackage (layers mentions, incidents, "
+                   "borders) need -o  [default: parquet for -o *.parquet, else jsonl].")
 @click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
 @click.option("--text-field", default="text", show_default=True, metavar="NAME",
               help="Text column of JSON Lines / Parquet inputs.")
@@ -38,6 +39,7 @@ def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, work
     Examples:
       geomap extract seeds/
       geomap extract seeds/ --format geojson -o output/mentions.geojson
+      geomap extract seeds/ --format gpkg -o output/seeds.gpkg
       echo "Migrants were found near Dieveniškės." | geomap extract -
       geomap extract corpus.parquet --text-field body --id-field url -o mentions.parquet
       geomap extract corpus.jsonl --engine dask --partitions 16 -o mentions.parquet
@@ -57,11 +59,20 @@ def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, work
                      text_field=text_field, id_field=id_field, quiet=quiet)
         click.echo(f"wrote {n} mentions to {out}", err=True)
         return
-    if fmt == "parquet" and out in (None, "-"):
-        raise click.UsageError("Parquet output needs -o FILE")
+    if fmt in ("parquet", "gpkg") and out in (None, "-"):
+        raise click.UsageError(f"--format {fmt} needs -o FILE")
     from ..progress import progress
 
     ex = extractor(ctx)
+    if fmt == "gpkg":
+        from ..api import analyse
+        from ..gis import write_gpkg
+
+        a = analyse(read_inputs(paths, text_field, id_field), ex)
+        rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
+                          borders=a.geodata["borders"])
+        click.echo(f"wrote {rows} to {out}", err=True)
+        return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
     docs = progress(read_inputs(paths, text_field, id_field), total=total, quiet=quiet)
     records = (mention_record(m) for m in ex.extract_all(docs))

@@ -8,8 +8,10 @@ from .common import INPUTS, check_inputs, extractor, output
 
 @click.command()
 @INPUTS
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv"]),
-              default="jsonl", show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["jsonl", "geojson", "csv", "gpkg", "parquet"]),
+              default="jsonl", show_default=True,
+              help="Output format (gpkg and parquet need -o).")
 @click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
 @click.pass_context
 def incidents(ctx, inputs, fmt, out):
@@ -24,12 +26,28 @@ def incidents(ctx, inputs, fmt, out):
       geomap incidents seeds/
       geomap incidents seeds/ --format geojson -o output/incidents.geojson
       geomap incidents seeds/ --format csv
+      geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
     """
     from ..incidents import CSV_FIELDS, csv_record, find_incidents, incident_record
     from ..records import write_records
     from ..texts import read_documents
 
     paths = check_inputs(inputs)
+    if fmt in ("gpkg", "parquet"):
+        if out in (None, "-"):
+            raise click.UsageError(f"--format {fmt} needs -o FILE")
+        from ..api import analyse
+        from ..gis import write_gpkg, write_parquet
+
+        a = analyse(read_documents(paths), extractor(ctx))
+        if fmt == "gpkg":
+            rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
+                              borders=a.geodata["borders"])
+            click.echo(f"wrote {rows} to {out}", err=True)
+        else:
+            click.echo(f"wrote {write_parquet(out, incidents=a.incidents)} incidents to {out}",
+                       err=True)
+        return
     found = find_incidents(read_documents(paths), extractor(ctx))
     records = (incident_record(i) for i in found)
     if fmt == "csv":
