@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import InputError
 from .model import Document
@@ -57,7 +57,7 @@ def decode(data: bytes, label: str) -> str:
 def read_document(path: str) -> Document:
     """Read one file (or ``-`` for stdin) into a Document."""
     if path == "-":
-        return make_document("-", decode(sys.stdin.buffer.read(), "stdin"))
+        return _check_not_empty(make_document("-", decode(sys.stdin.buffer.read(), "stdin")))
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -67,7 +67,13 @@ def read_document(path: str) -> Document:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return make_document(path, decode(data, path))
+    return _check_not_empty(make_document(path, decode(data, path)))
+
+
+def _check_not_empty(doc: Document) -> Document:
+    if not doc.text.strip():
+        raise InputError(f"{doc.path}: empty (no text)")
+    return doc
 
 
 def expand(inputs: Iterable[str]) -> list[str]:
@@ -86,10 +92,19 @@ def expand(inputs: Iterable[str]) -> list[str]:
     return paths
 
 
-def read_documents(inputs: Iterable[str]) -> Iterator[Document]:
-    """Yield a Document for every input path, lazily, in order."""
+OnError = Callable[[str, InputError], None]
+
+
+def read_documents(inputs: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
+    """Yield a Document for every input path, lazily, in order. An unreadable input raises
+    InputError, or, with ``on_error``, is passed to it and skipped."""
     for path in expand(inputs):
-        yield read_document(path)
+        try:
+            yield read_document(path)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(path, exc)
 
 
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
@@ -169,14 +184,22 @@ def read_parquet(path: str, text_field: str = "text", id_field: str | None = Non
 
 
 def read_inputs(inputs: Iterable[str], text_field: str = "text",
-                id_field: str | None = None) -> Iterator[Document]:
-    """Documents of every input, lazily, in order: tables row by row, other paths as texts."""
+                id_field: str | None = None, on_error: OnError | None = None
+                ) -> Iterator[Document]:
+    """Documents of every input, lazily, in order: tables row by row, other paths as texts.
+    Errors as in ``read_documents`` (a bad table row skips the rest of that table)."""
     for path in expand(inputs):
-        if path != "-" and is_table(path):
-            reader = read_parquet if path.lower().endswith((".parquet", ".pq")) else read_jsonl
-            yield from reader(path, text_field, id_field)
-        else:
-            yield read_document(path)
+        try:
+            if path != "-" and is_table(path):
+                reader = read_parquet if path.lower().endswith((".parquet", ".pq")) \
+                    else read_jsonl
+                yield from reader(path, text_field, id_field)
+            else:
+                yield read_document(path)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(path, exc)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

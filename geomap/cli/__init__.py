@@ -31,6 +31,13 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(COMMANDS)
 
+    def invoke(self, ctx):
+        from .common import finish
+
+        result = super().invoke(ctx)
+        finish(ctx)
+        return result
+
     def get_command(self, ctx, name):
         if name not in COMMANDS:
             return None

@@ -9,7 +9,46 @@ import click
 
 from ..texts import expand
 
-INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+EXIT_SKIPPED = 3
+
+
+def _inputs(f):
+    """The INPUT... argument and --strict: an unreadable input (binary, not UTF-8, empty) is
+    named on stderr and skipped, the rest processed, and the exit status is 3; with
+    --strict the first one stops the run (exit 1)."""
+    f = click.option("--strict", is_flag=True, expose_value=False, is_eager=True,
+                     callback=lambda ctx, _, value: ctx.meta.__setitem__("strict", value),
+                     help="Stop at the first unreadable input instead of skipping it "
+                          "(exit 3 when inputs were skipped).")(f)
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+
+
+INPUTS = _inputs
+
+
+def on_error(ctx: click.Context):
+    """The ``on_error`` hook for the readers: None under --strict, else report and count."""
+    if ctx.meta.get("strict"):
+        return None
+    skipped = ctx.meta.setdefault("skipped", [])
+
+    def report(path, exc):
+        skipped.append(path)
+        click.echo(f"geomap: skipped {exc}", err=True)
+    return report
+
+
+def finish(ctx: click.Context) -> None:
+    """End a batch command (the group calls it): exit 1 when every input was skipped, 3 when
+    some were."""
+    skipped = ctx.meta.get("skipped", [])
+    if not skipped:
+        return
+    total = ctx.meta.get("inputs", len(skipped))
+    if len(skipped) >= total:
+        raise click.ClickException(f"no readable input ({len(skipped)} skipped)")
+    click.echo(f"geomap: {len(skipped)} of {total} inputs skipped", err=True)
+    ctx.exit(EXIT_SKIPPED)
 
 
 def extractor(ctx: click.Context, *, with_borders: bool = True):
@@ -25,7 +64,9 @@ def check_inputs(inputs: tuple[str, ...]) -> list[str]:
     for item in inputs:
         if item != "-" and not os.path.exists(item):
             raise click.UsageError(f"{item}: no such file or directory")
-    return expand(inputs)
+    paths = expand(inputs)
+    click.get_current_context().meta["inputs"] = len(paths)
+    return paths
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, output
+from .common import INPUTS, check_inputs, extractor, on_error, output
 
 
 @click.command()
@@ -68,13 +68,14 @@ def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, work
         from ..api import analyse
         from ..gis import write_gpkg
 
-        a = analyse(read_inputs(paths, text_field, id_field), ex)
+        a = analyse(read_inputs(paths, text_field, id_field, on_error(ctx)), ex)
         rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
                           borders=a.geodata["borders"])
         click.echo(f"wrote {rows} to {out}", err=True)
         return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
-    docs = progress(read_inputs(paths, text_field, id_field), total=total, quiet=quiet)
+    docs = progress(read_inputs(paths, text_field, id_field, on_error(ctx)), total=total,
+                    quiet=quiet)
     records = (mention_record(m) for m in ex.extract_all(docs))
     if fmt == "parquet":
         from ..scale import write_parquet

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, output
+from .common import INPUTS, check_inputs, extractor, on_error, output
 
 
 @click.command()
@@ -39,7 +39,7 @@ def incidents(ctx, inputs, fmt, out):
         from ..api import analyse
         from ..gis import write_gpkg, write_parquet
 
-        a = analyse(read_documents(paths), extractor(ctx))
+        a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx))
         if fmt == "gpkg":
             rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
                               borders=a.geodata["borders"])
@@ -48,7 +48,7 @@ def incidents(ctx, inputs, fmt, out):
             click.echo(f"wrote {write_parquet(out, incidents=a.incidents)} incidents to {out}",
                        err=True)
         return
-    found = find_incidents(read_documents(paths), extractor(ctx))
+    found = find_incidents(read_documents(paths, on_error(ctx)), extractor(ctx))
     records = (incident_record(i) for i in found)
     if fmt == "csv":
         records = (csv_record(r) for r in records)

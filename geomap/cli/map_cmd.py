@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, extractor
+from .common import INPUTS, check_inputs, extractor, on_error
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -57,7 +57,8 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
 
     out = out or DEFAULT_OUT["embed" if embed else fmt]
     paths = check_inputs(inputs)
-    a = analyse(read_documents(paths), extractor(ctx), incidents=not no_incidents)
+    a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx),
+                incidents=not no_incidents)
     if fmt in ("png", "svg"):
         from ..static import draw_map, save_map
 

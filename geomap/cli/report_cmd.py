@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, extractor
+from .common import INPUTS, check_inputs, extractor, on_error
 
 
 @click.command()
@@ -35,7 +35,7 @@ def report(ctx, inputs, out, title, pdf):
     from ..texts import read_documents
 
     paths = check_inputs(inputs)
-    a = analyse(read_documents(paths), extractor(ctx))
+    a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx))
     write_report(a, out, title=title)
     click.echo(out)
     if pdf:
