@@ -25,7 +25,7 @@ from .model import KINDS, Place
 from .normalize import key
 
 if TYPE_CHECKING:
-    from .store import Report
+    from .store import CountryOutlines, Report
 
 FIELDS = ("id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source")
 USER_FILE = "local.csv"
@@ -366,11 +366,12 @@ class Gazetteer:
         self._near = None
         return place
 
-    def validate(self, *, borders=None) -> "Report":
-        """Check the directory's files (``geomap.store.validate_directory``)."""
+    def validate(self, *, outlines: "CountryOutlines | None" = None) -> "Report":
+        """Check the directory's files (``geomap.store.validate_directory``; country outlines
+        from the directory unless given)."""
         from .store import validate_directory
 
-        return validate_directory(self._own_directory(), borders=borders)
+        return validate_directory(self._own_directory(), outlines=outlines)
 
     def _own_directory(self) -> Path:
         if self.directory is None:

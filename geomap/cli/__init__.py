@@ -67,7 +67,7 @@ def cli(ctx, gazetteer):
 def main(argv=None) -> None:
     """Console entry point: run the group and turn every error into one line."""
     try:
-        cli.main(args=argv, prog_name="geomap", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="geomap", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
@@ -94,4 +94,4 @@ def main(argv=None) -> None:
         click.echo(f"geomap: internal error: {type(exc).__name__}: {exc} "
                    "(set GEOMAP_DEBUG=1 for details)", err=True)
         sys.exit(1)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -372,7 +372,7 @@ def import_command(ctx, file, fmt, dry_run):
                f"refused {len(report.refused)}" + (" (dry run: nothing written)"
                                                      if dry_run else ""))
     if report.refused:
-        ctx.exit(1)
+        raise click.ClickException(f"{len(report.refused)} rows refused")
 
 
 @gazetteer.command()
@@ -422,7 +422,7 @@ def validate(ctx, errors_only):
     click.echo(f"{report.entries} entries in {len(report.files)} files: "
                f"{len(report.errors)} errors, {len(report.warnings)} warnings")
     if report.errors:
-        ctx.exit(1)
+        raise click.ClickException(f"the gazetteer has {len(report.errors)} errors")
 
 
 @gazetteer.command()

@@ -1,0 +1,136 @@
+"""Where a point lies relative to the Belarus EU land borders (LT-BY, LV-BY, PL-BY).
+
+Data: ``borders.geojson``, ``countries.geojson`` and ``world.geojson`` in the gazetteer
+directory, built by ``scripts/build_borders.py`` (see docs/data-borders.md).
+
+The nearest border point is found in EPSG:3346 (LKS-94 / Lithuania TM) over short chunks of
+the border lines held in an STRtree; the reported distance is the geodesic (WGS84) distance
+from the point to that nearest point. Results are cached per (lat, lon).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import shapely
+from pyproj import Geod, Transformer
+from shapely.geometry import shape
+
+from .model import BorderRelation
+
+_CHUNK = 16          # border vertices per STRtree item
+_GEOD = Geod(ellps="WGS84")
+
+
+def _check(lat: float, lon: float) -> tuple[float, float]:
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise ValueError(f"coordinates must be numbers, got lat={lat!r}, lon={lon!r}") from None
+    if not (math.isfinite(lat_f) and -90.0 <= lat_f <= 90.0):
+        raise ValueError(f"latitude {lat!r} is outside [-90, 90]")
+    if not (math.isfinite(lon_f) and -180.0 <= lon_f <= 180.0):
+        raise ValueError(f"longitude {lon!r} is outside [-180, 180]")
+    return lat_f, lon_f
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"border data file not found: {path}") from None
+
+
+class _Areas:
+    """Polygons with an ISO code, searched with an STRtree and prepared geometries."""
+
+    def __init__(self, collection: dict):
+        geoms, codes = [], []
+        for feat in collection.get("features", []):
+            iso = (feat.get("properties") or {}).get("iso")
+            if not iso or not feat.get("geometry"):
+                continue
+            for part in shapely.get_parts(shape(feat["geometry"])):
+                geoms.append(part)
+                codes.append(iso)
+        self.geoms = np.array(geoms, dtype=object)
+        self.codes = codes
+        shapely.prepare(self.geoms)
+        self.tree = shapely.STRtree(self.geoms)
+
+    def find(self, lon: float, lat: float) -> str | None:
+        cand = self.tree.query(shapely.Point(lon, lat))     # bounding-box candidates
+        if len(cand):
+            hit = shapely.intersects_xy(self.geoms[cand], lon, lat)   # prepared: fast
+            for i in cand[hit]:
+                return self.codes[int(i)]
+        return None
+
+
+class Borders:
+    """The Belarus EU land borders plus country outlines for point-in-country tests."""
+
+    def __init__(self, borders: dict, countries: dict, world: dict):
+        self._borders = borders
+        self._countries = _Areas(countries)
+        self._world = _Areas(world)
+        self._to_m = Transformer.from_crs(4326, 3346, always_xy=True)
+        self._to_deg = Transformer.from_crs(3346, 4326, always_xy=True)
+        chunks, ids = [], []
+        for feat in borders.get("features", []):
+            bid = feat["properties"]["id"]
+            for part in shapely.get_parts(shape(feat["geometry"])):
+                c = shapely.get_coordinates(part)
+                x, y = self._to_m.transform(c[:, 0], c[:, 1])
+                xy = np.column_stack([x, y])
+                for s in range(0, len(xy) - 1, _CHUNK):
+                    chunks.append(shapely.LineString(xy[s:s + _CHUNK + 1]))
+                    ids.append(bid)
+        if not chunks:
+            raise ValueError("borders.geojson holds no border line")
+        self._chunks = np.array(chunks, dtype=object)
+        self._chunk_ids = ids
+        self._tree = shapely.STRtree(self._chunks)
+        self.relate = lru_cache(maxsize=65536)(self._relate)      # type: ignore[method-assign]
+        self.country_at = lru_cache(maxsize=65536)(self._country_at)  # type: ignore[method-assign]
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> "Borders":
+        """Read borders.geojson, countries.geojson and world.geojson from ``directory``."""
+        d = Path(directory)
+        return cls(_read(d / "borders.geojson"), _read(d / "countries.geojson"),
+                   _read(d / "world.geojson"))
+
+    def _country_at(self, lat: float, lon: float) -> str | None:
+        lat, lon = _check(lat, lon)
+        return self._countries.find(lon, lat) or self._world.find(lon, lat)
+
+    def country_at(self, lat: float, lon: float) -> str | None:  # replaced by a cached version
+        """ISO-2 of the country at (lat, lon): regional outlines first, then the world; None at sea."""
+        return self._country_at(lat, lon)
+
+    def _relate(self, lat: float, lon: float) -> BorderRelation:
+        lat, lon = _check(lat, lon)
+        x, y = self._to_m.transform(lon, lat)
+        pt = shapely.Point(x, y)
+        idx = self._tree.query_nearest(pt, all_matches=False)
+        i = int(idx[0])
+        near = shapely.shortest_line(pt, self._chunks[i]).coords[1]
+        nlon, nlat = self._to_deg.transform(near[0], near[1])
+        _, _, dist_m = _GEOD.inv(lon, lat, nlon, nlat)
+        return BorderRelation(side=self.country_at(lat, lon), border=self._chunk_ids[i],
+                              distance_km=dist_m / 1000.0,
+                              nearest=(round(nlat, 6), round(nlon, 6)))
+
+    def relate(self, lat: float, lon: float) -> BorderRelation:  # replaced by a cached version
+        """Country of the point, nearest border, geodesic distance (km) and nearest border point."""
+        return self._relate(lat, lon)
+
+    def lines(self) -> dict:
+        """The borders GeoJSON FeatureCollection (for the map layers)."""
+        return self._borders

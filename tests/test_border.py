@@ -1,0 +1,91 @@
+"""geomap.border against the bundled gazetteer/{borders,countries,world}.geojson.
+
+Expected ranges were checked against the data (docs/data-borders.md); coordinates are the
+town centres from Wikipedia.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from geomap.border import Borders
+from geomap.model import BorderRelation
+
+GAZ = Path(__file__).resolve().parent.parent / "gazetteer"
+
+
+@pytest.fixture(scope="module")
+def borders() -> Borders:
+    return Borders.load(GAZ)
+
+
+@pytest.mark.parametrize("name, lat, lon, side, border, lo_km, hi_km", [
+    # Dieveniškės: measured 4.1 km (3.7 km from 54.1985, 25.6246); ~3.4 km expected.
+    ("Dieveniškės", 54.19444, 25.62500, "LT", "LT-BY", 2.5, 4.5),
+    ("Šalčininkai", 54.3089, 25.3897, "LT", "LT-BY", 1.0, 6.0),
+    ("Vilnius", 54.6872, 25.2797, "LT", "LT-BY", 25.0, 40.0),
+    # Minsk lies ~120 km from the tip of the Dieveniškės appendix (Natural Earth agrees: 122 km).
+    ("Minsk", 53.9000, 27.5667, "BY", "LT-BY", 110.0, 135.0),
+    ("Hrodna", 53.6694, 23.8131, "BY", "PL-BY", 10.0, 25.0),
+    ("Daugavpils", 55.8750, 26.5356, "LV", "LV-BY", 15.0, 35.0),
+    ("Białystok", 53.1333, 23.1500, "PL", "PL-BY", 40.0, 60.0),
+    ("Brest", 52.0976, 23.7341, "BY", "PL-BY", 3.0, 10.0),
+])
+def test_known_places(borders, name, lat, lon, side, border, lo_km, hi_km):
+    rel = borders.relate(lat, lon)
+    assert isinstance(rel, BorderRelation)
+    assert rel.side == side, name
+    assert rel.border == border, name
+    assert lo_km <= rel.distance_km <= hi_km, (name, rel.distance_km)
+    nlat, nlon = rel.nearest
+    assert 51.0 < nlat < 56.5 and 23.0 < nlon < 28.5
+
+
+def test_far_and_sea(borders):
+    assert borders.relate(33.3152, 44.3661).side == "IQ"          # Baghdad
+    assert borders.relate(55.3, 18.5).side is None                # Baltic Sea
+    assert borders.country_at(55.3, 18.5) is None
+    assert borders.country_at(54.71, 20.51) == "RU"               # Kaliningrad
+    assert borders.country_at(52.52, 13.405) == "DE"              # Berlin
+
+
+@pytest.mark.parametrize("lat, lon", [(91, 0), (-90.5, 10), (54, 181), (54, -180.01),
+                                      (float("nan"), 25), ("x", 25)])
+def test_invalid_coordinates(borders, lat, lon):
+    with pytest.raises(ValueError):
+        borders.relate(lat, lon)
+    with pytest.raises(ValueError):
+        borders.country_at(lat, lon)
+
+
+def test_lines_and_lengths(borders):
+    fc = borders.lines()
+    assert fc["type"] == "FeatureCollection"
+    props = {f["properties"]["id"]: f["properties"] for f in fc["features"]}
+    assert set(props) == {"LT-BY", "LV-BY", "PL-BY"}
+    assert 640 <= props["LT-BY"]["length_km"] <= 700      # official ~679 km
+    assert 160 <= props["LV-BY"]["length_km"] <= 185      # official ~173 km
+    assert 400 <= props["PL-BY"]["length_km"] <= 440      # official ~418 km
+    assert props["LT-BY"]["countries"] == ["LT", "BY"]
+
+
+def test_data_files_small_and_tagged():
+    assert (GAZ / "countries.geojson").stat().st_size < 1_600_000
+    assert (GAZ / "world.geojson").stat().st_size < 2_100_000
+    world = json.loads((GAZ / "world.geojson").read_text(encoding="utf-8"))
+    isos = {f["properties"]["iso"] for f in world["features"]}
+    assert {"LT", "BY", "IQ", "US", "XK"} <= isos
+    countries = json.loads((GAZ / "countries.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["iso"] for f in countries["features"]} == {
+        "LT", "LV", "PL", "BY", "EE", "UA", "RU", "DE"}
+
+
+def test_many_calls_are_fast(borders):
+    pts = [(50.0 + i * 0.0008, 20.0 + i * 0.0011) for i in range(10_000)]
+    t = time.perf_counter()
+    for lat, lon in pts:
+        borders.relate(lat, lon)
+    assert time.perf_counter() - t < 5.0      # ~0.5 s on the dev machine

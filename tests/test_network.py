@@ -1,0 +1,74 @@
+"""No command opens a network socket unless --online is given.
+
+Every command runs in-process through CliRunner with ``socket.socket`` and
+``socket.create_connection`` replaced by functions that record the attempt and fail.
+"""
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = str(ROOT / "seeds")
+EVAL_DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return attempts
+
+
+@pytest.fixture(scope="module")
+def gazetteer_copy(tmp_path_factory):
+    target = tmp_path_factory.mktemp("gaz") / "gazetteer"
+    shutil.copytree(ROOT / "gazetteer", target)
+    return str(target)
+
+
+def commands(out: Path, gaz: str):
+    yield ["extract", SEEDS]
+    yield ["extract", SEEDS, "--format", "geojson"]
+    yield ["extract", SEEDS, "--format", "gpkg", "-o", str(out / "m.gpkg")]
+    yield ["incidents", SEEDS, "--format", "csv"]
+    yield ["where", "Dieveniškės", "--json"]
+    yield ["map", SEEDS, "-o", str(out / "map.html")]
+    yield ["map", SEEDS, "--embed", "-o", str(out / "frag.html")]
+    yield ["map", SEEDS, "--format", "png", "-o", str(out / "map.png")]
+    yield ["report", SEEDS, "-o", str(out / "report.html")]
+    if (EVAL_DEV / "gold.json").exists():
+        yield ["eval", str(EVAL_DEV)]
+    for sub in (["info"], ["search", "Salcininkai"], ["show", "Vilnius"], ["list", "--country", "LV"],
+                ["validate"], ["export", "-o", str(out / "export.csv")],
+                ["add", "Netstestas", "--lat", "54.5", "--lon", "25.1", "--country", "LT",
+                 "--kind", "village"]):
+        yield ["--gazetteer", gaz, "gazetteer", *sub]
+
+
+def test_every_command_runs_without_the_network(tmp_path, gazetteer_copy, no_network):
+    runner = CliRunner()
+    for args in commands(tmp_path, gazetteer_copy):
+        result = runner.invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, (args, result.output)
+    assert no_network == []
+
+
+def test_lookup_needs_online_and_then_is_the_only_one_to_try(tmp_path, gazetteer_copy,
+                                                             no_network):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["--gazetteer", gazetteer_copy, "gazetteer", "lookup", "Vilnius"])
+    assert res.exit_code == 2 and no_network == []
+    runner.invoke(cli, ["--gazetteer", gazetteer_copy, "gazetteer", "lookup", "Vilnius",
+                        "--online"], env={"GEOMAP_CACHE_DIR": str(tmp_path)})
+    assert no_network, "--online should have tried to connect"
