@@ -1,7 +1,7 @@
 """No command opens a network socket unless --online is given.
 
 Every command runs in-process through CliRunner with ``socket.socket`` and
-``socket.create_connection`` replaced by functions that record the attempt and fail.
+``socket.create_connection`` and ``socket.getaddrinfo`` replaced by functions that record the attempt and fail.
 """
 import shutil
 import socket
@@ -25,8 +25,8 @@ def no_network(monkeypatch):
         attempts.append(args)
         raise OSError("network access attempted")
 
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+    for name in ("socket", "create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, refuse)
     return attempts
 
 

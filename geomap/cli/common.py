@@ -33,8 +33,9 @@ def on_error(ctx: click.Context):
     skipped = ctx.meta.setdefault("skipped", [])
 
     def report(path, exc):
-        skipped.append(path)
-        click.echo(f"geomap: skipped {exc}", err=True)
+        skipped.append(exc)
+        if ctx.meta.get("inputs", 0) > 1:          # a single input fails with its own message
+            click.echo(f"geomap: skipped {exc}", err=True)
     return report
 
 
@@ -45,6 +46,8 @@ def finish(ctx: click.Context) -> None:
     if not skipped:
         return
     total = ctx.meta.get("inputs", len(skipped))
+    if total == 1:
+        raise click.ClickException(str(skipped[0]))
     if len(skipped) >= total:
         raise click.ClickException(f"no readable input ({len(skipped)} skipped)")
     click.echo(f"geomap: {len(skipped)} of {total} inputs skipped", err=True)
