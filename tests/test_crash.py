@@ -1,6 +1,6 @@
 """SIGKILL at random points never leaves a half-written gazetteer or map.
 
-GEOMAP_CRASH_KILLS sets the number of kills per scenario (default 6 keeps the suite fast;
+GEOMAP_CRASH_KILLS sets the number of kills per scenario (default 4 keeps the suite fast;
 the figure in docs/hardening.md comes from a run with 60).
 """
 import csv
@@ -18,7 +18,7 @@ import pytest
 from geomap.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLS = int(os.environ.get("GEOMAP_CRASH_KILLS", "6"))
+KILLS = int(os.environ.get("GEOMAP_CRASH_KILLS", "4"))
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
 
 

@@ -39,12 +39,10 @@ def gazetteer_copy(tmp_path_factory):
 
 def commands(out: Path, gaz: str):
     yield ["extract", SEEDS]
-    yield ["extract", SEEDS, "--format", "geojson"]
     yield ["extract", SEEDS, "--format", "gpkg", "-o", str(out / "m.gpkg")]
     yield ["incidents", SEEDS, "--format", "csv"]
     yield ["where", "Dieveniškės", "--json"]
     yield ["map", SEEDS, "-o", str(out / "map.html")]
-    yield ["map", SEEDS, "--embed", "-o", str(out / "frag.html")]
     yield ["map", SEEDS, "--format", "png", "-o", str(out / "map.png")]
     yield ["report", SEEDS, "-o", str(out / "report.html")]
     if (EVAL_DEV / "gold.json").exists():
