@@ -3,6 +3,7 @@
 A fixed seed and a modest example count keep the suite fast; set GEOMAP_FUZZ_EXAMPLES (e.g.
 2000) for a longer run.
 """
+import functools
 import os
 
 from hypothesis import HealthCheck, given, seed, settings
@@ -16,7 +17,7 @@ from geomap.texts import decode, make_document
 
 from gazetteer_fixture import gazetteer
 
-EXAMPLES = int(os.environ.get("GEOMAP_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("GEOMAP_FUZZ_EXAMPLES", "350"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 REC = Recogniser(gazetteer())
@@ -77,3 +78,81 @@ def test_large_inputs_stay_linear():
     assert len(REC.find(doc)) == 20_000
     one_line = make_document("line.txt", ("Vilnius " + "x" * 200) * 5_000)
     assert len(REC.find(one_line)) == 5_000
+
+
+NUMBERS = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6),
+                    st.sampled_from(["95", "-181", "54.3", "1e308", "nan", "", "x"]))
+
+
+@seed(20211120)
+@FUZZ
+@given(name=st.text(max_size=30), lat=NUMBERS, lon=NUMBERS,
+       country=st.one_of(st.none(), st.text(max_size=3), st.sampled_from(["LT", "XX", "lt"])),
+       kind=st.one_of(st.text(max_size=8), st.sampled_from(["village", "planet", "camp"])))
+def test_gazetteer_rows_are_checked_or_refused(name, lat, lon, country, kind):
+    from geomap.errors import GazetteerError
+    from geomap.gazetteer import parse_row
+    from geomap.store import check_place, new_place
+
+    row = {"id": "user:x", "name": name, "alt_names": "", "lat": str(lat), "lon": str(lon),
+           "country": country or "", "kind": kind, "population": "", "source": "fuzz"}
+    try:
+        parse_row(row, "fuzz.csv:2")
+    except GazetteerError as exc:
+        assert "\n" not in str(exc)
+    try:
+        check_place(new_place("user:x", name, float(lat), float(lon), country, kind))
+    except (GazetteerError, ValueError, OverflowError) as exc:
+        assert "\n" not in str(exc)
+
+
+@seed(20211121)
+@settings(max_examples=max(30, EXAMPLES // 10), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=200), fmt=st.sampled_from(["csv", "geojson", "geonames"]))
+def test_gazetteer_import_files_parse_or_fail_with_one_line(tmp_path_factory, data, fmt):
+    from geomap.errors import GazetteerError
+    from geomap.store import read_import
+
+    path = tmp_path_factory.mktemp("imp") / f"in.{fmt}"
+    path.write_bytes(data)
+    try:
+        read_import(path, fmt)
+    except GazetteerError as exc:
+        assert "\n" not in str(exc)
+
+
+@seed(20211122)
+@settings(max_examples=max(30, EXAMPLES // 10), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(stdin=st.binary(max_size=300),
+       fmt=st.sampled_from(["jsonl", "geojson", "csv", "xml", ""]),
+       name=st.text(max_size=20))
+def test_cli_options_end_in_a_status_never_a_traceback(stdin, fmt, name):
+    from click.testing import CliRunner
+
+    from geomap.cli import cli, common
+
+    runner = CliRunner()
+    args = ["extract", "-"] + (["--format", fmt] if fmt else [])
+    load = common.extractor
+    common.extractor = _shared_extractor        # options and input are under test, not loading
+    try:
+        for argv, data in ((args, stdin), (["where", name or "?"], None)):
+            res = runner.invoke(cli, argv, input=data)
+            assert res.exit_code in (0, 1, 2, 3), (argv, res.output)
+            assert res.exception is None or isinstance(res.exception, SystemExit), \
+                (argv, repr(res.exception))
+    finally:
+        common.extractor = load
+
+
+@functools.lru_cache(maxsize=2)
+def _loaded_extractor(with_borders: bool):
+    from geomap.extract import Extractor
+
+    return Extractor.from_directory(with_borders=with_borders)
+
+
+def _shared_extractor(ctx, *, with_borders=True):
+    return _loaded_extractor(with_borders)
