@@ -52,6 +52,22 @@ def _distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+MAX_SENTENCE = 600    # characters of context kept around a mention in a run-on "sentence"
+
+
+def _context(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence span, or a window of it cut at spaces when it is longer than MAX_SENTENCE
+    (scraped pages without punctuation would otherwise copy the whole text per mention)."""
+    s0, s1 = sentence
+    if s1 - s0 <= MAX_SENTENCE:
+        return s0, s1
+    half = (MAX_SENTENCE - (end - start)) // 2
+    a, b = max(s0, start - half), min(s1, end + half)
+    a = text.find(" ", a, start) + 1 if a > s0 and text.find(" ", a, start) >= 0 else a
+    b = text.rfind(" ", end, b) if b < s1 and text.rfind(" ", end, b) >= 0 else b
+    return a, b
+
+
 class Resolver:
     """Scores and picks gazetteer entries; ``relate`` gives a point's border relation."""
 
@@ -87,11 +103,11 @@ class Resolver:
         priors = [[(self._prior(m, c, lang), m.place) for m in c.matches] for c in candidates]
         first = [max(ps, key=lambda sp: (sp[0], sp[1].id))[1] for ps in priors]
         countries = {p.country for p in first if p.kind == "country"}
+        distinct = list({p.id: p for p in first if p.kind != "country"}.values())
         mentions = []
         for idx, (cand, scored) in enumerate(zip(candidates, priors)):
-            anchors = [p for j, p in enumerate(first)
-                       if j != idx and p.kind != "country" and p.id != first[idx].id]
             final = []
+            anchors = [p for p in distinct if p.id != first[idx].id] if len(scored) > 1 else []
             for s, place in scored:
                 if len(scored) > 1 and place.kind != "country":
                     if anchors:
@@ -109,7 +125,7 @@ class Resolver:
                 if p.id not in seen:
                     seen.add(p.id)
                     alts.append(p)
-            s0, s1 = cand.sentence
+            s0, s1 = _context(doc.text, cand.sentence, cand.start, cand.end)
             mentions.append(Mention(
                 doc=doc, start=cand.start, end=cand.end, text=cand.text,
                 sentence=doc.text[s0:s1], sentence_start=s0, place=place,
