@@ -38,7 +38,6 @@ import itertools
 import math
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -52,6 +51,7 @@ from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers
                      focus_points, has_border_line, incident_type, people_involved, people_text,
                      place_markers, spread)
 from .model import Document, Mention
+from .files import atomic_write
 from .panel import add_panel, incident_layers, register_place, show_in_text
 
 if TYPE_CHECKING:
@@ -559,15 +559,6 @@ def render_html(m: folium.Map) -> str:
 
 def write_html(m: folium.Map, path: str | os.PathLike) -> None:
     """Write the page atomically: a temporary file in the same directory, then os.replace."""
-    path = Path(path)
     text = render_html(m)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_write(path) as fh:
+        fh.write(text)

@@ -1,6 +1,5 @@
 """The command line through click's CliRunner and, for exit codes and stderr, subprocesses."""
 import json
-import os
 import subprocess
 import sys
 import time
