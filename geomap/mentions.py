@@ -131,6 +131,7 @@ class Recogniser:
                 self._span[first] = n
         self._reach: dict[str, int] = {}
         self._near: dict[str, list[NameMatch]] = {}
+        self._lookups: dict[tuple[str, ...], tuple[list[NameMatch], bool, frozenset]] = {}
 
     def _reach_of(self, word: str) -> int:
         """How many words a name starting with ``word`` (as written, or in base form, or one
@@ -155,7 +156,18 @@ class Recogniser:
         return found
 
     def _lookup(self, words: list[str], last: str) -> tuple[list[NameMatch], bool, frozenset]:
-        """Exact matches, else base-form matches; plus one-letter-off names for one word."""
+        """Exact matches, else base-form matches; plus one-letter-off names for one word.
+        Memoised: the answer depends on the words only, not on their context."""
+        memo_key = (*words, last)
+        hit = self._lookups.get(memo_key)
+        if hit is None:
+            if len(self._lookups) > 200_000:
+                self._lookups.clear()
+            hit = self._lookups[memo_key] = self._lookup_uncached(words, last)
+        return hit
+
+    def _lookup_uncached(self, words: list[str], last: str
+                         ) -> tuple[list[NameMatch], bool, frozenset]:
         found = list(self.gazetteer.lookup(" ".join(words)))
         inflected = False
         if not any(not m.designated for m in found):
