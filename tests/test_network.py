@@ -1,7 +1,8 @@
 """No command opens a network socket unless --online is given.
 
-Every command runs in-process through CliRunner with ``socket.socket`` and
-``socket.create_connection`` and ``socket.getaddrinfo`` replaced by functions that record the attempt and fail.
+Every command runs in-process through CliRunner with ``socket.create_connection``,
+``socket.getaddrinfo`` and the connecting methods of ``socket.socket`` replaced by functions
+that record the attempt and fail.
 """
 import shutil
 import socket
@@ -25,8 +26,10 @@ def no_network(monkeypatch):
         attempts.append(args)
         raise OSError("network access attempted")
 
-    for name in ("socket", "create_connection", "getaddrinfo"):
+    for name in ("create_connection", "getaddrinfo"):
         monkeypatch.setattr(socket, name, refuse)
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
     return attempts
 
 
@@ -47,10 +50,16 @@ def commands(out: Path, gaz: str):
     yield ["report", SEEDS, "-o", str(out / "report.html")]
     if (EVAL_DEV / "gold.json").exists():
         yield ["eval", str(EVAL_DEV)]
+    imported = out / "import.csv"
+    imported.write_text("name,lat,lon,country,kind\nImportinas,54.9,25.3,LT,village\n",
+                        encoding="utf-8")
     for sub in (["info"], ["search", "Salcininkai"], ["show", "Vilnius"], ["list", "--country", "LV"],
                 ["validate"], ["export", "-o", str(out / "export.csv")],
                 ["add", "Netstestas", "--lat", "54.5", "--lon", "25.1", "--country", "LT",
-                 "--kind", "village"]):
+                 "--kind", "village"],
+                ["edit", "usr:netstestas", "--lat", "54.51"], ["import", str(imported)],
+                ["remove", "usr:netstestas"], ["remove", "cur:dieveniskes"],
+                ["unhide", "cur:dieveniskes"]):
         yield ["--gazetteer", gaz, "gazetteer", *sub]
 
 
