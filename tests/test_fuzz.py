@@ -131,12 +131,13 @@ def test_gazetteer_import_files_parse_or_fail_with_one_line(tmp_path_factory, da
 def test_cli_options_end_in_a_status_never_a_traceback(stdin, fmt, name):
     from click.testing import CliRunner
 
-    from geomap.cli import cli, common
+    from geomap.cli import cli, extract_cmd, where_cmd
 
     runner = CliRunner()
     args = ["extract", "-"] + (["--format", fmt] if fmt else [])
-    load = common.extractor
-    common.extractor = _shared_extractor        # options and input are under test, not loading
+    loaders = extract_cmd.extractor, where_cmd.extractor
+    # options and input are under test, not loading: share one Extractor
+    extract_cmd.extractor = where_cmd.extractor = _shared_extractor
     try:
         for argv, data in ((args, stdin), (["where", name or "?"], None)):
             res = runner.invoke(cli, argv, input=data)
@@ -144,7 +145,7 @@ def test_cli_options_end_in_a_status_never_a_traceback(stdin, fmt, name):
             assert res.exception is None or isinstance(res.exception, SystemExit), \
                 (argv, repr(res.exception))
     finally:
-        common.extractor = load
+        extract_cmd.extractor, where_cmd.extractor = loaders
 
 
 @functools.lru_cache(maxsize=2)
