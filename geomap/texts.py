@@ -98,9 +98,15 @@ OnError = Callable[[str, InputError], None]
 def read_documents(inputs: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
     """Yield a Document for every input path, lazily, in order. An unreadable input raises
     InputError, or, with ``on_error``, is passed to it and skipped."""
-    for path in expand(inputs):
+    return _each(expand(inputs), lambda path: iter((read_document(path),)), on_error)
+
+
+def _each(paths: Iterable[str], read: Callable[[str], Iterator[Document]],
+          on_error: OnError | None) -> Iterator[Document]:
+    """The documents ``read`` gives for each path; an InputError goes to ``on_error``."""
+    for path in paths:
         try:
-            yield read_document(path)
+            yield from read(path)
         except InputError as exc:
             if on_error is None:
                 raise
@@ -188,18 +194,13 @@ def read_inputs(inputs: Iterable[str], text_field: str = "text",
                 ) -> Iterator[Document]:
     """Documents of every input, lazily, in order: tables row by row, other paths as texts.
     Errors as in ``read_documents`` (a bad table row skips the rest of that table)."""
-    for path in expand(inputs):
-        try:
-            if path != "-" and is_table(path):
-                reader = read_parquet if path.lower().endswith((".parquet", ".pq")) \
-                    else read_jsonl
-                yield from reader(path, text_field, id_field)
-            else:
-                yield read_document(path)
-        except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(path, exc)
+    def read(path: str) -> Iterator[Document]:
+        if path == "-" or not is_table(path):
+            return iter((read_document(path),))
+        reader = read_parquet if path.lower().endswith((".parquet", ".pq")) else read_jsonl
+        return reader(path, text_field, id_field)
+
+    return _each(expand(inputs), read, on_error)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
