@@ -51,3 +51,17 @@ def test_time_control_hides_the_august_5_incident(page):
     page.locator(".gm-from").fill("2021-08-10")
     shown = dates_shown()
     assert "2021-08-05" not in shown and "2021-08-17" in shown
+
+
+def test_seed_report_shows_map_incident_table_and_evidence(offline_page, tmp_path):
+    path = tmp_path / "report.html"
+    assert CliRunner().invoke(cli, ["report", str(ROOT / "seeds"), "-o", str(path)]).exit_code == 0
+    page = offline_page.page
+    page.goto(path.as_uri())
+    page.wait_for_selector("#map .leaflet-container, #map.leaflet-container, .leaflet-container")
+    assert page.locator("path.gm-place").count() >= 8
+    rows = page.locator("#incidents table tbody tr")
+    assert rows.count() >= 2 and "Dieveniškės" in page.locator("#incidents").inner_text()
+    evidence = page.locator("#evidence")
+    assert evidence.locator("mark").count() >= 5 and "35" in evidence.inner_text()
+    assert offline_page.blocked == [] and offline_page.errors == [] and offline_page.dialogs == []
