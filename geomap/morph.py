@@ -33,6 +33,9 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("u", ""), ("a", ""), ("ie", ""), ("em", ""), ("iu", ""), ("ia", ""),
     ("ej", "a"), ("iej", "a"), ("kiej", "ka"), ("ymstoku", "ystok"), ("egostoku", "ystok"),
     ("ym", "y"), ("im", "i"), ("ego", "y"), ("iego", "i"), ("iu", "ie"), ("zu", "z"),
+    # Polish plural names (Krynki, Dubicze Cerkiewne): genitive and locative
+    ("ek", "ki"), ("ach", "e"), ("ach", "y"), ("ach", "i"), ("ych", "e"), ("ich", "ie"),
+    ("ami", "e"), ("cz", "cze"), ("ic", "ice"),
     # German genitive
     ("s", ""), ("es", ""), ("ens", "en"),
 )

@@ -3,9 +3,14 @@ import pytest
 from geomap.mentions import Recogniser
 from geomap.texts import make_document
 
-from gazetteer_fixture import gazetteer
+from gazetteer_fixture import PLACES, P, gazetteer
+from geomap.gazetteer import Gazetteer
 
 REC = Recogniser(gazetteer(), common_words=frozenset({"police"}))
+
+
+def gazetteer_with(*places):
+    return Gazetteer([*PLACES, *places])
 
 
 def found(text):
@@ -122,3 +127,11 @@ def test_more_inflection(text, expected):
 def test_units_named_after_places_are_organisations():
     cands = REC.find(make_document("t", "на участке Гродненского пограничного отряда; Vilnius border team"))
     assert [(c.text, c.in_org) for c in cands] == [("Гродненского", True), ("Vilnius", True)]
+
+
+def test_polish_plural_place_names():
+    rec = Recogniser(gazetteer_with(P("cur:krynki", "Krynki", 53.26, 23.77, "PL", "town"),
+                                    P("cur:dubicze", "Dubicze Cerkiewne", 52.65, 23.44, "PL",
+                                      "village")))
+    doc = make_document("t", "od Krynek do granicy; placówka w Dubiczach Cerkiewnych")
+    assert [c.text for c in rec.find(doc)] == ["Krynek", "Dubiczach Cerkiewnych"]
