@@ -65,6 +65,13 @@ ORG_AFTER_ANY_CASE = frozenset(key(w) for w in """
     пограничной комитет комитета rinktine rinktines rinktineje uzkarda uzkardos uzkardoje
     oddzial oddzialu placowka placowki
     """.split())
+# ... and these right before a name in the genitive: "комитет Белоруссии", "MSZ Polski".
+ORG_HEAD = frozenset(key(w) for w in """
+    комитет комитета комитетом министерство министерства министерством мид посольство
+    посольства правительство правительства пограничная служба службы ведомство
+    komitet komitetu ministerstwo ministerstwa msz ambasada ambasady rzad rzadu straz strazy
+    ministerija ministerijos ambasada tarnyba tarnybos vyriausybe vyriausybes
+    """.split())
 PERSON_TITLES = frozenset(key(w) for w in """
     mr mrs ms dr president minister general colonel gen col sir lord saint st pan pani
     """.split())
@@ -323,7 +330,7 @@ class Recogniser:
             head = toks[i - 2][2]
             if head[0].isupper() and folded[i - 2] in ORG_BEFORE:
                 return True
-        if i >= 1 and folded[i - 1] == "sputnik":
+        if i >= 1 and (folded[i - 1] == "sputnik" or folded[i - 1] in ORG_HEAD):
             return True
         return False
 

@@ -135,3 +135,9 @@ def test_polish_plural_place_names():
                                       "village")))
     doc = make_document("t", "od Krynek do granicy; placówka w Dubiczach Cerkiewnych")
     assert [c.text for c in rec.find(doc)] == ["Krynek", "Dubiczach Cerkiewnych"]
+
+
+def test_bodies_named_in_the_genitive_are_organisations():
+    cands = REC.find(make_document("t", "Пограничный комитет Беларуси и МИД Польши; в Минске"))
+    assert [(c.text, c.in_org) for c in cands] == [("Беларуси", True), ("Польши", True),
+                                                    ("Минске", False)]
