@@ -69,12 +69,13 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
             incidents: bool = True) -> Analysis:
     """Extract mentions (and incidents) of ``documents`` with ``extractor``."""
     docs = tuple(documents)
-    mentions = tuple(m for d in docs for m in extractor.extract(d))
+    per_doc = [(d, extractor.extract(d)) for d in docs]
+    mentions = tuple(m for _, ms in per_doc for m in ms)
     found: tuple = ()
     if incidents:
-        from .incidents import find_incidents
+        from .incidents import incidents_of
 
-        found = tuple(find_incidents(docs, extractor))
+        found = tuple(incidents_of(per_doc))
     directory = Path(extractor.gazetteer.directory)
     return Analysis(docs, mentions, found, load_geodata(directory), directory)
 

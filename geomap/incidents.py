@@ -652,10 +652,13 @@ def find_incidents(docs: Iterable[Document], extractor) -> list[Incident]:
     Undated documents take the most common year of the dated ones for dates printed without
     a year.
     """
-    docs = list(docs)
-    year = batch_year(docs)
-    events = [e for d in docs for e in extract_events(d, extractor.extract(d), year)]
-    return merge_events(events)
+    return incidents_of([(d, extractor.extract(d)) for d in docs])
+
+
+def incidents_of(extracted: list[tuple[Document, list[Mention]]]) -> list[Incident]:
+    """The merged incidents of documents whose mentions are already extracted."""
+    year = batch_year([d for d, _ in extracted])
+    return merge_events([e for d, ms in extracted for e in extract_events(d, ms, year)])
 
 
 def _ev(e: Evidence | None) -> dict | None:
