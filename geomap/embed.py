@@ -14,7 +14,7 @@ import re
 
 import folium
 
-from .html import _asset, _leaflet_css, _stable_ids, map_css, render_html, scope_css
+from .html import _asset, _leaflet_css, map_css, render_html, scope_css
 
 SCOPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 CSS_LENGTH = re.compile(r"\d+(\.\d+)?(px|%|em|rem|vh|vw|cm|mm|in)")
@@ -47,9 +47,8 @@ def render_fragment(m: folium.Map, *, scope: str | None = None, width: str | int
     try:
         for part in parts:             # drop what earlier renders filed under other names
             part._children.clear()
-        with _stable_ids("r"):
-            fig.render()
-            body, script = fig.html.render(), fig.script.render()
+        fig.render()                   # a geomap figure: stable ids, no second template pass
+        body, script = fig.html.render(), fig.script.render()
     finally:
         m._id = saved_id
         for part, children in zip(parts, saved):

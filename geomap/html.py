@@ -28,6 +28,13 @@ jQuery).
 Determinism: folium gives every element a random id; ``_stable_ids`` swaps that for a
 counter while the map is built and while it is rendered, so equal inputs render to
 byte-identical HTML.
+
+Rendering: branca files each macro's output (a popup's script, the inline Leaflet code) as
+``Element(output)``, which compiles that output as a Jinja template and renders it again. That
+is slow (the inline assets alone are ~200 kB of template source) and unsafe: source text
+containing ``{{ ... }}`` or ``{% ... %}`` would be evaluated or break the page. The map's
+root figure (``_Figure``) therefore renders with macro output filed as finished markup, on
+every path: ``render_html``, ``Map.save`` and a notebook's ``_repr_html_``.
 """
 from __future__ import annotations
 
@@ -44,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers, event_quotes,
@@ -95,6 +102,43 @@ def _stable_ids(prefix: str = "") -> Iterator[None]:
             yield
         finally:
             Element._generate_id = original
+
+
+class _Markup(Element):
+    """Markup that is already rendered: returned as it is, never compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+def _render_macro(self: MacroElement, **kwargs) -> None:
+    """branca's ``MacroElement.render``, filing the macros' output as ``_Markup``."""
+    figure = self.get_root()
+    macros = self._template.module.__dict__
+    for part in ("header", "html", "script"):
+        macro = macros.get(part)
+        if macro is not None:
+            getattr(figure, part).add_child(_Markup(macro(self, kwargs)), name=self.get_name())
+    for element in self._children.values():
+        element.render(**kwargs)
+
+
+class _Figure(Figure):
+    """The page of a geomap map: deterministic ids and no second template pass (see the
+    module docstring)."""
+
+    def render(self, **kwargs) -> str:
+        with _stable_ids("r"):
+            original = MacroElement.__dict__["render"]
+            MacroElement.render = _render_macro
+            try:
+                return super().render(**kwargs)
+            finally:
+                MacroElement.render = original
 
 
 # -- custom elements -----------------------------------------------------------------------
@@ -531,6 +575,7 @@ def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, bor
         m = folium.Map(location=[(bounds[0][0] + bounds[1][0]) / 2,
                                  (bounds[0][1] + bounds[1][1]) / 2],
                        zoom_start=7, tiles=None, control_scale=True)
+        _Figure().add_child(m)                # replaces the plain Figure folium made
         m.default_js, m.default_css = [], []  # no CDN jQuery/Bootstrap/awesome-markers
         if title:
             m.get_root().title = html.escape(title)
@@ -553,8 +598,7 @@ def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, bor
 
 def render_html(m: folium.Map) -> str:
     """The complete HTML page of ``m`` (the same every time for the same map)."""
-    with _stable_ids("r"):
-        return m.get_root().render()
+    return m.get_root().render()
 
 
 def write_html(m: folium.Map, path: str | os.PathLike) -> None:

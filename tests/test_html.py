@@ -13,7 +13,8 @@ from geomap.html import (LT_BY_BBOX, _highlight, build_map, marker_radius, popup
 from geomap.layers import place_markers
 from geomap.model import BorderRelation, Document, Mention, Place
 
-XSS = '"><img src=x onerror=alert(1)> <script>alert(1)</script> </script> ${alert(1)} `'
+XSS = ('"><img src=x onerror=alert(1)> <script>alert(1)</script> </script> ${alert(1)} `'
+       ' {{ 7*7 }} {% if 1 %}jinja{% endif %} {# c #}')   # template syntax stays text
 
 MEDININKAI = Place("597231", "Medininkai", 54.54, 25.65, "LT", "village")
 VILNIUS = Place("593116", "Vilnius", 54.69, 25.28, "LT", "capital")
@@ -211,6 +212,7 @@ def test_untrusted_text_cannot_break_out():
     tags = Tags(page)
     assert tags.tags == clean.tags and "onerror" not in tags.attrs
     assert f"<title>{html.escape(XSS)}</title>" in page
+    assert page.count("{{ 7*7 }} {% if 1 %}jinja{% endif %} {# c #}") >= 3
     _, overlays, _ = layer_control(page)     # layer names are shown as HTML by Leaflet
     assert "2021-08-01 Alpha&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;" in \
         "".join(overlays)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 PAYLOAD = ('"><img src=x onerror=alert(1)> <script>alert(1)</script> '
            '<a href="javascript:alert(1)" id="evil">x</a> </textarea><svg onload=alert(1)> '
-           "</style></title>' ${alert(1)}")
+           "</style></title>' ${alert(1)} {{ 7*7 }} {% if 1 %}jinja{% endif %} {# c #}")
 INJECTED = "img, #evil, a[href^='javascript'], [onerror], [onload], svg[onload], textarea"
 
 
