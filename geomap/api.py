@@ -75,7 +75,7 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
     if incidents:
         from .incidents import incidents_of
 
-        found = tuple(incidents_of(per_doc))
+        found = tuple(incidents_of(per_doc, site=extractor.site))
     directory = Path(extractor.gazetteer.directory)
     return Analysis(docs, mentions, found, load_geodata(directory), directory)
 

@@ -10,6 +10,7 @@ from .gazetteer import Gazetteer, bundled_gazetteer_dir
 from .mentions import Recogniser
 from .model import Document, Mention
 from .resolve import Resolver
+from .sites import Airports, airport_site
 
 __all__ = ["COMMON_WORDS_FILE", "Extractor", "gazetteer_dir"]
 
@@ -34,11 +35,12 @@ class Extractor:
     """Finds, resolves and relates to the border every place name of a document."""
 
     def __init__(self, gazetteer: Gazetteer, borders=None, *,
-                 common_words: frozenset[str] = frozenset()):
+                 common_words: frozenset[str] = frozenset(), airports: Airports | None = None):
         self.gazetteer = gazetteer
         self.borders = borders
         self.recogniser = Recogniser(gazetteer, common_words=common_words)
         self.resolver = Resolver(borders.relate if borders is not None else None)
+        self._airports = airports         # None: the gazetteer directory's, on first use
 
     @classmethod
     def from_directory(cls, directory: str | os.PathLike | None = None, *,
@@ -57,6 +59,16 @@ class Extractor:
     def extract(self, doc: Document) -> list[Mention]:
         """Every place mention of ``doc``, in text order."""
         return self.resolver.resolve(doc, self.recogniser.find(doc))
+
+    def site(self, m: Mention, *, flight: bool = False) -> Mention:
+        """The site ``m`` names with the words beside it ("Minsk airport": the airport), or,
+        for a ``flight``, its city's airport (see ``geomap.sites``); else ``m``. The airport
+        table loads on first use."""
+        if self._airports is None:
+            self._airports = Airports.load(self.gazetteer.directory)
+        return airport_site(m, self._airports,
+                            self.borders.relate if self.borders is not None else None,
+                            flight=flight)
 
     def extract_all(self, docs: Iterable[Document]) -> Iterator[Mention]:
         """Mentions of many documents, lazily, document by document."""

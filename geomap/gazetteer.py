@@ -1,6 +1,7 @@
 """The local gazetteer: CSV files of places, loaded into an in-memory name index.
 
-A gazetteer directory holds ``*.csv`` files with the header
+A gazetteer directory holds ``*.csv`` files (except ``airports.csv``, see ``geomap.sites``)
+with the header
 ``id,name,alt_names,lat,lon,country,kind,population,source`` (alternate names separated by
 ``|``). Files load in name order, except the user file ``local.csv``, which loads last, so a user
 row with an existing id overrides that entry; ids listed in ``local-hidden.txt`` (one a line)
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 FIELDS = ("id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source")
 USER_FILE = "local.csv"
 HIDDEN_FILE = "local-hidden.txt"
+AIRPORTS_FILE = "airports.csv"   # facilities, not names to find in texts (see ``geomap.sites``)
 
 # Words that designate an administrative unit. A unit's name minus its designator
 # ("Šalčininkai district" -> "Šalčininkai") is indexed as a *designated* name: it matches only
@@ -150,7 +152,8 @@ def user_layer_dir(directory: str | os.PathLike) -> Path:
 def gazetteer_files(directory: Path) -> list[Path]:
     """The CSV files of a gazetteer directory in load order (the user file, from the
     directory's user layer, last)."""
-    files = sorted(p for p in Path(directory).glob("*.csv") if p.name != USER_FILE)
+    files = sorted(p for p in Path(directory).glob("*.csv")
+                   if p.name not in (USER_FILE, AIRPORTS_FILE))
     user = user_layer_dir(directory) / USER_FILE
     return files + ([user] if user.exists() else [])
 

@@ -12,12 +12,13 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .dates import DateContext, DateExpr, batch_year, document_context, find_dates
 from .evaluate import haversine_km
 from .model import BorderRelation, Document, Mention, Place
+from .sites import AIRPORT_AFTER, AIRPORT_BEFORE
 from .texts import parse_header, sentence_spans
 
 TYPES = ("pushback", "crossing", "border_violation", "detention", "death", "statement_or_order",
@@ -25,7 +26,7 @@ TYPES = ("pushback", "crossing", "border_violation", "detention", "death", "stat
 BORDER_GROUP = frozenset({"pushback", "crossing", "border_violation"})
 BORDER_COUNTRIES = frozenset({"LT", "LV", "PL", "BY"})
 PRECISION_DAYS = {"day": 1, "week": 6, "month": 31}
-KIND_RANK = {"crossing": 0, "camp": 0, "village": 0, "town": 1, "city": 1, "other": 1,
+KIND_RANK = {"crossing": 0, "camp": 0, "village": 0, "airport": 0, "town": 1, "city": 1, "other": 1,
              "district": 2, "capital": 2, "region": 3, "country": 4}
 
 # (type, subtype, pattern): en, ru, pl, de, lt stems; matched case-insensitively at a word start.
@@ -105,8 +106,6 @@ NEAR = re.compile(r"(?:near|close to|outside|vicinity of|not far from|around|fro
                   r"miejscowości|dorf|kaimo)\s+)*$", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|в|во|под|около|w|we|pod|koło|im|bei|"
                       r"nahe|ties|prie)\s+(?:the\s+)?$", re.I)
-AIRPORT = re.compile(r"\s*(?:national\s+)?(?:airport|аэропорт\w*|lotnisk\w*|flughafen|"
-                     r"oro\s+uost\w*)", re.I)
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -306,7 +305,8 @@ def _usable(m: Mention) -> bool:
         return False
     if m.place.kind == "capital":
         return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
-                    or AIRPORT.match(text, m.end))
+                    or AIRPORT_AFTER.match(text, m.end)
+                    or AIRPORT_BEFORE.search(text, max(0, m.start - 40), m.start))
     return True
 
 
@@ -348,7 +348,7 @@ def _places_ok(a: Place | None, b: Place | None, km: float) -> bool:
     ranks = sorted((_kind_rank(a), _kind_rank(b)))
     if ranks[1] >= 3:
         return True
-    limit = 40.0 if ranks[1] == 2 else km
+    limit = 40.0 if ranks[1] == 2 or "airport" in (a.kind, b.kind) else km   # city vs its airport
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit
 
 
@@ -458,9 +458,12 @@ def _sentences(text: str, body: int) -> list[tuple[int, int]]:
     return out
 
 
-def extract_events(doc: Document, mentions: list[Mention],
-                   default_year: int | None = None) -> list[Event]:
+def extract_events(doc: Document, mentions: list[Mention], default_year: int | None = None,
+                   *, site: Callable[..., Mention] | None = None) -> list[Event]:
     """The events ``doc`` reports, in order of their first sentence; the first is primary.
+
+    ``site`` (``Extractor.site``) turns an event's place into the site the text names with it
+    ("Minsk airport") or, for a flight, the airport of its city.
 
     A trigger sentence joins the first earlier event of the document with a compatible type,
     the same date (when both have one), places within 25 km (countries ignored) and no
@@ -498,7 +501,7 @@ def extract_events(doc: Document, mentions: list[Mention],
         for cand in anaphoric[1:]:
             _absorb(drafts[0], cand)
         drafts[0].kinds = [("other", None)]
-    return [_finish(doc, d, i == 0, ctx, sents, usable) for i, d in enumerate(drafts)]
+    return [_finish(doc, d, i == 0, ctx, sents, usable, site) for i, d in enumerate(drafts)]
 
 
 def _local(d: _Cand) -> Place | None:
@@ -525,7 +528,8 @@ def _absorb(d: _Cand, c: _Cand) -> None:
 
 
 def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
-            sents: list[tuple[int, int]], usable: list[Mention]) -> Event:
+            sents: list[tuple[int, int]], usable: list[Mention],
+            site: Callable[..., Mention] | None) -> Event:
     text = doc.text
     kind = d.kinds[0]
     place, in_event = d.place, True
@@ -540,6 +544,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
             if best is not None:
                 place, in_event = best, False
                 break
+    if place is not None and site is not None:
+        place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None
     if d.date:
         date, prec = d.date.date, d.date.precision
@@ -652,13 +658,15 @@ def find_incidents(docs: Iterable[Document], extractor) -> list[Incident]:
     Undated documents take the most common year of the dated ones for dates printed without
     a year.
     """
-    return incidents_of([(d, extractor.extract(d)) for d in docs])
+    return incidents_of([(d, extractor.extract(d)) for d in docs], site=extractor.site)
 
 
-def incidents_of(extracted: list[tuple[Document, list[Mention]]]) -> list[Incident]:
-    """The merged incidents of documents whose mentions are already extracted."""
+def incidents_of(extracted: list[tuple[Document, list[Mention]]], *,
+                 site: Callable[..., Mention] | None = None) -> list[Incident]:
+    """The merged incidents of documents whose mentions are already extracted (``site``: see
+    ``extract_events``)."""
     year = batch_year([d for d, _ in extracted])
-    return merge_events([e for d, ms in extracted for e in extract_events(d, ms, year)])
+    return merge_events([e for d, ms in extracted for e in extract_events(d, ms, year, site=site)])
 
 
 def _ev(e: Evidence | None) -> dict | None:

@@ -48,7 +48,8 @@ def eval_command(ctx, gold_dir, as_json, show_errors):
         extracted.append((doc, mentions))
     result = score_mentions(docs, predictions, texts)
     year = batch_year(doc for doc, _ in extracted)
-    events = [e for doc, ms in extracted for e in extract_events(doc, ms, year)]
+    events = [e for doc, ms in extracted
+              for e in extract_events(doc, ms, year, site=ex.site)]
     incidents = [incident_record(i) for i in merge_events(events)]
     result["incidents"] = score_incidents(docs, incidents, result["errors"])
     if as_json:

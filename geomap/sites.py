@@ -1,0 +1,116 @@
+"""Sites named after a place: "Minsk National Airport", "the airport in Vilnius", "аэропорт
+Минска", "lotnisko w Mińsku", "Vilniaus oro uostas".
+
+The gazetteer's ``airports.csv`` (built by scripts/build_airports.py from ``airportsdata``)
+lists airports with the city each serves. A resolved city, town or capital with an airport
+word right after it, or right before it ("airport of/in"), names that city's airport when it
+has one: the airport with scheduled service (an IATA code) whose city is one of the place's
+names, in the same country and at most ``MAX_KM`` away; failing that, the only airfield that
+fits. A city with several airports of scheduled service ("Moscow airport") stays the city:
+the text does not say which one. The place of a flight ("a plane from Baghdad arrived in
+Minsk") is its city's airport with scheduled service in the same way.
+
+Airports are not gazetteer names: recognition still reports the city ("Minsk"), as the
+annotation conventions want, and incidents take the airport as their location.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .evaluate import haversine_km
+from .gazetteer import AIRPORTS_FILE
+from .model import BorderRelation, Mention, Place
+from .normalize import key
+
+MAX_KM = 40.0
+CITY_KINDS = frozenset({"city", "town", "capital", "village"})
+_WORD = (r"(?:airport|aeroport\w*|аэропорт\w*|аэрапорт\w*|lotnisk\w*|flughafen"
+         r"|oro[ \u00a0]+uost\w*)")
+AIRPORT_AFTER = re.compile(r"[ \u00a0]+(?:(?:national|international|tarptautin\w*"
+                           r"|międzynarodow\w*|международн\w*|национальн\w*)[ \u00a0]+)?"
+                           + _WORD + r"(?!\w)", re.I)
+AIRPORT_BEFORE = re.compile(_WORD + r"[ \u00a0]+(?:(?:of|in|at|w|we|в|во|im|von)[ \u00a0]+)?$",
+                            re.I)
+
+
+@dataclass(frozen=True)
+class Airport:
+    """One row of ``airports.csv``."""
+
+    icao: str
+    iata: str
+    name: str
+    city: str
+    country: str
+    lat: float
+    lon: float
+
+    def place(self) -> Place:
+        return Place(id=f"icao:{self.icao}", name=self.name, lat=self.lat, lon=self.lon,
+                     country=self.country, kind="airport", source="airportsdata")
+
+
+class Airports:
+    """Airports by the (folded) name and country of the city they serve."""
+
+    def __init__(self, airports: Iterable[Airport] = ()):
+        self._by_city: dict[tuple[str, str], list[Airport]] = {}
+        for a in airports:
+            for city in re.split(r"\s*/\s*", a.city):          # "Tirksliai / Mazeikiai"
+                if city:
+                    self._by_city.setdefault((key(city), a.country), []).append(a)
+
+    def __len__(self) -> int:
+        return len({a.icao for found in self._by_city.values() for a in found})
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike | None) -> "Airports":
+        """The airports of a gazetteer directory (none when it has no ``airports.csv``)."""
+        path = Path(directory) / AIRPORTS_FILE if directory is not None else None
+        if path is None or not path.is_file():
+            return cls()
+        with open(path, encoding="utf-8", newline="") as fh:
+            return cls(Airport(r["icao"], r["iata"], r["name"], r["city"], r["country"],
+                               float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh))
+
+    def serving(self, place: Place, *, scheduled: bool = False) -> Airport | None:
+        """The airport of ``place`` (see the module docstring), or None; ``scheduled``: only
+        an airport with scheduled service."""
+        if place.kind not in CITY_KINDS or not place.country:
+            return None
+        found: dict[str, Airport] = {}
+        for name in (place.name, *place.alt_names):
+            for a in self._by_city.get((key(name), place.country), ()):
+                if haversine_km(place.lat, place.lon, a.lat, a.lon) <= MAX_KM:
+                    found[a.icao] = a
+        pick = [a for a in found.values() if a.iata] or ([] if scheduled else list(found.values()))
+        return pick[0] if len(pick) == 1 else None
+
+
+def airport_site(m: Mention, airports: Airports,
+                 relate: Callable[[float, float], BorderRelation] | None = None, *,
+                 flight: bool = False) -> Mention:
+    """``m`` as its place's airport when an airport word stands beside it, spanning the words
+    ("Minsk National Airport"), or when ``flight`` says the event is a flight arriving or
+    leaving there (planes land at airports); otherwise ``m`` itself."""
+    if m.place is None:
+        return m
+    text = m.doc.text
+    after = AIRPORT_AFTER.match(text, m.end)
+    before = None if after else AIRPORT_BEFORE.search(text, max(m.sentence_start, m.start - 40),
+                                                      m.start)
+    if not (after or before or flight):
+        return m
+    airport = airports.serving(m.place, scheduled=not (after or before))
+    if airport is None:
+        return m
+    start, end = (before.start() if before else m.start), (after.end() if after else m.end)
+    return dataclasses.replace(m, start=start, end=end, text=text[start:end],
+                               place=airport.place(),
+                               border=relate(airport.lat, airport.lon) if relate else None)
