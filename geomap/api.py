@@ -77,7 +77,9 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
 
         found = tuple(incidents_of(per_doc, site=extractor.site))
     directory = Path(extractor.gazetteer.directory)
-    return Analysis(docs, mentions, found, load_geodata(directory), directory)
+    geodata = extractor.borders.geodata() if extractor.borders is not None \
+        else load_geodata(directory)
+    return Analysis(docs, mentions, found, geodata, directory)
 
 
 def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,

@@ -46,6 +46,22 @@ def _read(path: Path) -> dict:
         raise FileNotFoundError(f"border data file not found: {path}") from None
 
 
+def _polygon(rings: list) -> shapely.Polygon:
+    shell, *holes = [np.asarray(r, dtype=float) for r in rings]
+    return shapely.Polygon(shell, holes)
+
+
+def _parts(geometry: dict) -> list:
+    """The single-part geometries of a GeoJSON geometry. Polygons are built from numpy arrays:
+    ``shape()`` walks their coordinates in Python, several times slower on the outlines."""
+    kind, coords = geometry["type"], geometry.get("coordinates")
+    if kind == "Polygon":
+        return [_polygon(coords)]
+    if kind == "MultiPolygon":
+        return [_polygon(p) for p in coords]
+    return list(shapely.get_parts(shape(geometry)))
+
+
 class _Areas:
     """Polygons with an ISO code, searched with an STRtree and prepared geometries."""
 
@@ -55,7 +71,7 @@ class _Areas:
             iso = (feat.get("properties") or {}).get("iso")
             if not iso or not feat.get("geometry"):
                 continue
-            for part in shapely.get_parts(shape(feat["geometry"])):
+            for part in _parts(feat["geometry"]):
                 geoms.append(part)
                 codes.append(iso)
         self.geoms = np.array(geoms, dtype=object)
@@ -77,6 +93,7 @@ class Borders:
 
     def __init__(self, borders: dict, countries: dict, world: dict):
         self._borders = borders
+        self._geodata = {"borders": borders, "countries": countries, "world": world}
         self._countries = _Areas(countries)
         self._world = _Areas(world)
         self._to_m = Transformer.from_crs(4326, 3346, always_xy=True)
@@ -84,7 +101,7 @@ class Borders:
         chunks, ids = [], []
         for feat in borders.get("features", []):
             bid = feat["properties"]["id"]
-            for part in shapely.get_parts(shape(feat["geometry"])):
+            for part in _parts(feat["geometry"]):
                 c = shapely.get_coordinates(part)
                 x, y = self._to_m.transform(c[:, 0], c[:, 1])
                 xy = np.column_stack([x, y])
@@ -134,3 +151,8 @@ class Borders:
     def lines(self) -> dict:
         """The borders GeoJSON FeatureCollection (for the map layers)."""
         return self._borders
+
+    def geodata(self) -> dict[str, dict]:
+        """The three GeoJSON FeatureCollections it was built from (borders, countries,
+        world), for the map layers."""
+        return dict(self._geodata)

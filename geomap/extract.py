@@ -40,7 +40,7 @@ class Extractor:
         self.borders = borders
         self.recogniser = Recogniser(gazetteer, common_words=common_words)
         self.resolver = Resolver(borders.relate if borders is not None else None)
-        self._airports = airports         # None: the gazetteer directory's, on first use
+        self.airports = airports if airports is not None else Airports.load(gazetteer.directory)
 
     @classmethod
     def from_directory(cls, directory: str | os.PathLike | None = None, *,
@@ -63,10 +63,8 @@ class Extractor:
     def site(self, m: Mention, *, flight: bool = False) -> Mention:
         """The site ``m`` names with the words beside it ("Minsk airport": the airport), or,
         for a ``flight``, its city's airport (see ``geomap.sites``); else ``m``. The airport
-        table loads on first use."""
-        if self._airports is None:
-            self._airports = Airports.load(self.gazetteer.directory)
-        return airport_site(m, self._airports,
+        table is read on first use."""
+        return airport_site(m, self.airports,
                             self.borders.relate if self.borders is not None else None,
                             flight=flight)
 

@@ -42,6 +42,7 @@ import base64
 import contextlib
 import html
 import itertools
+import json
 import math
 import os
 import re
@@ -53,6 +54,7 @@ from typing import TYPE_CHECKING
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
+from markupsafe import Markup
 
 from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers, event_quotes,
                      focus_points, has_border_line, incident_type, people_involved, people_text,
@@ -286,13 +288,22 @@ class _Panes(MacroElement):
         self.panes = PANES
 
 
+def _script_json(data) -> Markup:
+    """Compact JSON that is safe inside ``<script>`` (``<``, ``>``, ``&``, ``'`` escaped as
+    ``tojson`` does); compact because outlines are megabytes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                  .replace("'", "\\u0027").replace("\u2028", "\\u2028")
+                  .replace("\u2029", "\\u2029"))
+
+
 class _GeoJson(MacroElement):
     """A non-interactive, uniformly styled GeoJSON layer in one of ``PANES`` (folium's
     GeoJson would add ids to the caller's features and a per-feature style switch)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        L.geoJSON({{ this.data|tojson }}, {{ this.options|tojson }})
+        L.geoJSON({{ this.data_json }}, {{ this.options|tojson }})
             .addTo({{ this._parent.get_name() }});
         {% endmacro %}
     """)
@@ -300,7 +311,7 @@ class _GeoJson(MacroElement):
     def __init__(self, data: dict, style: dict, pane: str) -> None:
         super().__init__()
         self._name = "GeoJson"
-        self.data = data
+        self.data_json = _script_json(data)
         self.options = {"style": style, "interactive": False, "pane": pane}
 
 

@@ -19,7 +19,7 @@ import csv
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,24 +60,29 @@ class Airports:
     """Airports by the (folded) name and country of the city they serve."""
 
     def __init__(self, airports: Iterable[Airport] = ()):
-        self._by_city: dict[tuple[str, str], list[Airport]] = {}
-        for a in airports:
-            for city in re.split(r"\s*/\s*", a.city):          # "Tirksliai / Mazeikiai"
-                if city:
-                    self._by_city.setdefault((key(city), a.country), []).append(a)
-
-    def __len__(self) -> int:
-        return len({a.icao for found in self._by_city.values() for a in found})
+        self._rows = airports
+        self._index: dict[tuple[str, str], list[Airport]] | None = None
 
     @classmethod
     def load(cls, directory: str | os.PathLike | None) -> "Airports":
-        """The airports of a gazetteer directory (none when it has no ``airports.csv``)."""
+        """The airports of a gazetteer directory (none when it has no ``airports.csv``); the
+        file is read on first use."""
         path = Path(directory) / AIRPORTS_FILE if directory is not None else None
-        if path is None or not path.is_file():
-            return cls()
-        with open(path, encoding="utf-8", newline="") as fh:
-            return cls(Airport(r["icao"], r["iata"], r["name"], r["city"], r["country"],
-                               float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh))
+        return cls(_read(path) if path is not None and path.is_file() else ())
+
+    @property
+    def _by_city(self) -> dict[tuple[str, str], list[Airport]]:
+        if self._index is None:
+            self._index = {}
+            for a in self._rows:
+                for city in re.split(r"\s*/\s*", a.city):          # "Tirksliai / Mazeikiai"
+                    if city:
+                        self._index.setdefault((key(city), a.country), []).append(a)
+            self._rows = ()
+        return self._index
+
+    def __len__(self) -> int:
+        return len({a.icao for found in self._by_city.values() for a in found})
 
     def serving(self, place: Place, *, scheduled: bool = False) -> Airport | None:
         """The airport of ``place`` (see the module docstring), or None; ``scheduled``: only
@@ -91,6 +96,13 @@ class Airports:
                     found[a.icao] = a
         pick = [a for a in found.values() if a.iata] or ([] if scheduled else list(found.values()))
         return pick[0] if len(pick) == 1 else None
+
+
+def _read(path: Path) -> Iterator[Airport]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            yield Airport(r["icao"], r["iata"], r["name"], r["city"], r["country"],
+                          float(r["lat"]), float(r["lon"]))
 
 
 def airport_site(m: Mention, airports: Airports,

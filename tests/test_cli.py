@@ -109,3 +109,19 @@ def test_help_is_fast_and_has_examples():
     assert elapsed < 2.0          # generous for a loaded CI machine; measured ~0.1 s
     for command in ("extract", "where", "map", "eval"):
         assert "Examples" in run(command, "--help").output
+
+
+def test_map_command_leaves_pandas_out(tmp_path):
+    """folium is imported without pandas (~0.4 s) by the commands; the page is the same."""
+    code = ("import sys\nfrom geomap.cli import main\n"
+            "sys.argv = ['geomap', 'map', sys.argv[1], '-o', sys.argv[2]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('pandas' in sys.modules, 'folium' in sys.modules)\n")
+    out = tmp_path / "map.html"
+    proc = subprocess.run([sys.executable, "-c", code, SEEDS, str(out)], capture_output=True,
+                          text=True, check=True)
+    assert proc.stdout.split()[-2:] == ["False", "True"]
+    import pandas  # noqa: F401  # here folium has pandas, as in any Python session
+    again = CliRunner().invoke(cli, ["map", SEEDS, "-o", str(tmp_path / "again.html")])
+    assert again.exit_code == 0
+    assert (tmp_path / "again.html").read_bytes() == out.read_bytes()

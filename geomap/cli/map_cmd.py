@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, on_error
+from .common import INPUTS, check_inputs, extractor, import_folium, on_error
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -68,6 +68,8 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
         click.echo(out)
         return
     from ..files import atomic_write
+
+    import_folium()
     from ..html import build_map, write_html
 
     m = build_map(a.mentions, a.documents, title=title, incidents=a.incidents, **a.geodata)

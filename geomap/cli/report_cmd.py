@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, on_error
+from .common import INPUTS, check_inputs, extractor, import_folium, on_error
 
 
 @click.command()
@@ -31,6 +31,8 @@ def report(ctx, inputs, out, title, pdf):
       geomap report seeds/ -o output/report.html --title "August 2021" --pdf
     """
     from ..api import analyse
+
+    import_folium()
     from ..report import print_pdf, write_report
     from ..texts import read_documents
 
