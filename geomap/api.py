@@ -7,13 +7,13 @@
 """
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .files import read_geojson
 from .model import Document, Mention
 from .texts import make_document, read_document
 
@@ -43,7 +43,7 @@ def load_geodata(directory: str | os.PathLike) -> dict[str, dict | None]:
     out: dict[str, dict | None] = {}
     for name in ("borders", "countries", "world"):
         path = Path(directory) / f"{name}.geojson"
-        out[name] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else (
+        out[name] = read_geojson(path) if path.is_file() else (
             None if name == "world" else EMPTY)
     return out
 

@@ -9,7 +9,6 @@ from the point to that nearest point. Results are cached per (lat, lon).
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 from functools import lru_cache
@@ -20,6 +19,7 @@ import shapely
 from pyproj import Geod, Transformer
 from shapely.geometry import shape
 
+from .files import read_geojson
 from .model import BorderRelation
 
 _CHUNK = 16          # border vertices per STRtree item
@@ -36,14 +36,6 @@ def _check(lat: float, lon: float) -> tuple[float, float]:
     if not (math.isfinite(lon_f) and -180.0 <= lon_f <= 180.0):
         raise ValueError(f"longitude {lon!r} is outside [-180, 180]")
     return lat_f, lon_f
-
-
-def _read(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except FileNotFoundError:
-        raise FileNotFoundError(f"border data file not found: {path}") from None
 
 
 def _polygon(rings: list) -> shapely.Polygon:
@@ -74,10 +66,18 @@ class _Areas:
             for part in _parts(feat["geometry"]):
                 geoms.append(part)
                 codes.append(iso)
-        self.geoms = np.array(geoms, dtype=object)
-        self.codes = codes
+        self._index(np.array(geoms, dtype=object), codes)
+
+    def _index(self, geoms: np.ndarray, codes: list[str]) -> None:
+        self.geoms, self.codes = geoms, codes
         shapely.prepare(self.geoms)
         self.tree = shapely.STRtree(self.geoms)
+
+    def __getstate__(self) -> tuple:
+        return shapely.to_wkb(self.geoms), self.codes
+
+    def __setstate__(self, state: tuple) -> None:
+        self._index(shapely.from_wkb(state[0]), state[1])
 
     def find(self, lon: float, lat: float) -> str | None:
         cand = self.tree.query(shapely.Point(lon, lat))     # bounding-box candidates
@@ -89,15 +89,20 @@ class _Areas:
 
 
 class Borders:
-    """The Belarus EU land borders plus country outlines for point-in-country tests."""
+    """The Belarus EU land borders plus country outlines for point-in-country tests.
 
-    def __init__(self, borders: dict, countries: dict, world: dict):
-        self._borders = borders
+    Picklable (``geomap.cache`` keeps a compiled copy): geometries travel as WKB, and the
+    GeoJSON of the outlines, when it came from a directory, is read again only when
+    ``geodata()`` asks for it.
+    """
+
+    def __init__(self, borders: dict, countries: dict, world: dict, *,
+                 directory: str | os.PathLike | None = None):
+        self._directory = Path(directory) if directory is not None else None
         self._geodata = {"borders": borders, "countries": countries, "world": world}
         self._countries = _Areas(countries)
         self._world = _Areas(world)
-        self._to_m = Transformer.from_crs(4326, 3346, always_xy=True)
-        self._to_deg = Transformer.from_crs(3346, 4326, always_xy=True)
+        self._transformers()
         chunks, ids = [], []
         for feat in borders.get("features", []):
             bid = feat["properties"]["id"]
@@ -110,18 +115,36 @@ class Borders:
                     ids.append(bid)
         if not chunks:
             raise ValueError("borders.geojson holds no border line")
-        self._chunks = np.array(chunks, dtype=object)
-        self._chunk_ids = ids
+        self._index_lines(np.array(chunks, dtype=object), ids)
+
+    def _transformers(self) -> None:
+        self._to_m = Transformer.from_crs(4326, 3346, always_xy=True)
+        self._to_deg = Transformer.from_crs(3346, 4326, always_xy=True)
+
+    def _index_lines(self, chunks: np.ndarray, ids: list[str]) -> None:
+        self._chunks, self._chunk_ids = chunks, ids
         self._tree = shapely.STRtree(self._chunks)
         self.relate = lru_cache(maxsize=65536)(self._relate)      # type: ignore[method-assign]
         self.country_at = lru_cache(maxsize=65536)(self._country_at)  # type: ignore[method-assign]
+
+    def __getstate__(self) -> dict:
+        keep = ("borders",) if self._directory is not None else tuple(self._geodata)
+        return {"directory": self._directory, "countries": self._countries,
+                "world": self._world, "chunks": shapely.to_wkb(self._chunks),
+                "ids": self._chunk_ids, "geodata": {k: self._geodata[k] for k in keep}}
+
+    def __setstate__(self, state: dict) -> None:
+        self._directory, self._geodata = state["directory"], state["geodata"]
+        self._countries, self._world = state["countries"], state["world"]
+        self._transformers()
+        self._index_lines(shapely.from_wkb(state["chunks"]), state["ids"])
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "Borders":
         """Read borders.geojson, countries.geojson and world.geojson from ``directory``."""
         d = Path(directory)
-        return cls(_read(d / "borders.geojson"), _read(d / "countries.geojson"),
-                   _read(d / "world.geojson"))
+        return cls(read_geojson(d / "borders.geojson"), read_geojson(d / "countries.geojson"),
+                   read_geojson(d / "world.geojson"), directory=d)
 
     def _country_at(self, lat: float, lon: float) -> str | None:
         lat, lon = _check(lat, lon)
@@ -150,9 +173,15 @@ class Borders:
 
     def lines(self) -> dict:
         """The borders GeoJSON FeatureCollection (for the map layers)."""
-        return self._borders
+        return self._geodata["borders"]
 
     def geodata(self) -> dict[str, dict]:
         """The three GeoJSON FeatureCollections it was built from (borders, countries,
         world), for the map layers."""
+        for name in ("borders", "countries", "world"):
+            if name not in self._geodata:
+                assert self._directory is not None
+                # parsed when this was built; on a fresh compiled copy they are unchanged
+                self._geodata[name] = read_geojson(self._directory / f"{name}.geojson",
+                                                   parse=False)
         return dict(self._geodata)

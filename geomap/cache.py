@@ -1,8 +1,8 @@
 """A compiled gazetteer: the loaded ``Gazetteer`` (name index and one-edit index built) and the
-common-words set, pickled once into the user cache directory and loaded from there while the
-gazetteer's files are unchanged.
+common-words set, and the loaded ``Borders`` (geometries as WKB), pickled once into the user
+cache directory and loaded from there while the gazetteer's files are unchanged.
 
-One cache file per gazetteer directory (named by a hash of its resolved path) holds a
+Two cache files per gazetteer directory (names and borders) (named by a hash of its resolved path) holds a
 fingerprint: each data file's name, size and mtime_ns, the geomap version and the sources that
 shape the index. A stale, unreadable or corrupt file is rebuilt; writes go to a temporary file
 in the same directory and ``os.replace`` it, so concurrent builders never expose a torn file.
@@ -18,15 +18,21 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .gazetteer import HIDDEN_FILE, Gazetteer, gazetteer_files, user_layer_dir
 from .mentions import load_common_words
 
+if TYPE_CHECKING:
+    from .border import Borders
+
 CACHE_ENV = "GEOMAP_CACHE_DIR"
 COMMON_WORDS_FILE = "common-words.txt"
 FORMAT = 1
-# geomap sources whose code decides what a loaded Gazetteer holds.
+# geomap sources whose code decides what a loaded Gazetteer (Borders) holds.
 _SOURCES = ("gazetteer.py", "normalize.py", "model.py", "mentions.py", "cache.py")
+_BORDER_SOURCES = ("border.py", "files.py", "model.py", "cache.py")
+BORDER_FILES = ("borders", "countries", "world")
 
 
 def cache_dir() -> Path:
@@ -66,26 +72,36 @@ def fingerprint(directory: Path) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def cache_path(directory: Path) -> Path:
-    """The cache file of a gazetteer directory."""
+def borders_fingerprint(directory: Path) -> str:
+    """A hash of everything compiled borders of ``directory`` depend on."""
+    here = Path(__file__).resolve().parent
+    files = [directory / f"{name}.geojson" for name in BORDER_FILES]
+    parts = (FORMAT, _version(), sys.version_info[:2], str(directory.resolve()),
+             [_stat(f) for f in files], [_stat(here / s) for s in _BORDER_SOURCES])
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def cache_path(directory: Path, kind: str = "gazetteer") -> Path:
+    """The cache file of a gazetteer directory (``kind``: gazetteer or borders)."""
     name = hashlib.sha256(str(Path(directory).resolve()).encode()).hexdigest()[:24]
-    return cache_dir() / f"gazetteer-{name}.pickle"
+    return cache_dir() / f"{kind}-{name}.pickle"
 
 
-def _read(path: Path, stamp: str) -> tuple[Gazetteer, frozenset[str]] | None:
-    """The cached pair when ``path`` holds one for ``stamp``; None otherwise (never raises)."""
+def _read(path: Path, stamp: str, *types: type) -> tuple | None:
+    """The cached objects when ``path`` holds them for ``stamp``, of ``types``; None otherwise
+    (never raises)."""
     gc.disable()                                  # many small objects: GC passes only cost
     try:
         with open(path, "rb") as fh:
-            found, gazetteer, common = pickle.load(fh)
+            found, *objects = pickle.load(fh)
     except Exception:  # noqa: BLE001 - missing, truncated, corrupt or from another build
         return None
     finally:
         gc.enable()
-    if found != stamp or not isinstance(gazetteer, Gazetteer) \
-            or not isinstance(common, frozenset):
+    if found != stamp or len(objects) != len(types) \
+            or not all(isinstance(o, t) for o, t in zip(objects, types)):
         return None
-    return gazetteer, common
+    return tuple(objects)
 
 
 def _write(path: Path, payload: tuple) -> None:
@@ -109,12 +125,28 @@ def load_compiled(directory: str | os.PathLike) -> tuple[Gazetteer, frozenset[st
     directory = Path(directory)
     stamp = fingerprint(directory) if directory.is_dir() else ""
     path = cache_path(directory)
-    cached = _read(path, stamp) if stamp else None
+    cached = _read(path, stamp, Gazetteer, frozenset) if stamp else None
     if cached is not None:
-        return cached
+        return cached  # type: ignore[return-value]
     gazetteer = Gazetteer.load(directory)
     gazetteer.near("")                            # build the one-edit index now, once
     # bypass its per-process lru_cache: the file may have changed since it was first read
     common = load_common_words.__wrapped__(str(directory / COMMON_WORDS_FILE))
     _write(path, (stamp, gazetteer, common))
     return gazetteer, common
+
+
+def load_borders(directory: str | os.PathLike) -> "Borders":
+    """The ``Borders`` of ``directory``, from the cache when it is fresh, else loaded from the
+    GeoJSON files (errors as ``Borders.load``) and cached."""
+    from .border import Borders
+
+    directory = Path(directory)
+    stamp = borders_fingerprint(directory) if directory.is_dir() else ""
+    path = cache_path(directory, "borders")
+    cached = _read(path, stamp, Borders) if stamp else None
+    if cached is not None:
+        return cached[0]
+    borders = Borders.load(directory)
+    _write(path, (stamp, borders))
+    return borders

@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .cache import COMMON_WORDS_FILE, load_compiled
+from .cache import COMMON_WORDS_FILE, load_borders, load_compiled
 from .gazetteer import Gazetteer, bundled_gazetteer_dir
 from .mentions import Recogniser
 from .model import Document, Mention
@@ -51,9 +51,7 @@ class Extractor:
         gazetteer, common = load_compiled(directory)
         borders = None
         if with_borders:
-            from .border import Borders
-
-            borders = Borders.load(directory)
+            borders = load_borders(directory)
         return cls(gazetteer, borders, common_words=common)
 
     def extract(self, doc: Document) -> list[Mention]:

@@ -60,7 +60,7 @@ from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers
                      focus_points, has_border_line, incident_type, people_involved, people_text,
                      place_markers, spread)
 from .model import Document, Mention
-from .files import atomic_write
+from .files import GeoJSON, atomic_write
 from .panel import add_panel, incident_layers, register_place, show_in_text
 
 if TYPE_CHECKING:
@@ -289,9 +289,11 @@ class _Panes(MacroElement):
 
 
 def _script_json(data) -> Markup:
-    """Compact JSON that is safe inside ``<script>`` (``<``, ``>``, ``&``, ``'`` escaped as
-    ``tojson`` does); compact because outlines are megabytes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """JSON that is safe inside ``<script>`` (``<``, ``>``, ``&``, ``'`` escaped as ``tojson``
+    does): a GeoJSON file's own text when ``data`` was read by ``read_geojson``, else compact
+    JSON (outlines are megabytes)."""
+    text = data.text if isinstance(data, GeoJSON) else json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                   .replace("'", "\\u0027").replace("\u2028", "\\u2028")
                   .replace("\u2029", "\\u2029"))

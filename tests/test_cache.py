@@ -1,10 +1,12 @@
 """The compiled-gazetteer cache: reuse, staleness, corruption and concurrent builders."""
+import json
 import multiprocessing
 import pickle
 
 import pytest
 
 from geomap import cache
+from geomap.border import Borders
 from geomap.gazetteer import FIELDS, Gazetteer
 
 ROWS = [
@@ -62,7 +64,7 @@ def test_a_corrupt_or_foreign_cache_file_is_rebuilt(gaz, content):
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     assert len(cache.load_compiled(gaz)[0]) == 2
-    assert cache._read(path, cache.fingerprint(gaz)) is not None
+    assert cache._read(path, cache.fingerprint(gaz), Gazetteer, frozenset) is not None
 
 
 def test_an_unwritable_cache_dir_only_costs_the_cache(gaz, tmp_path, monkeypatch):
@@ -80,4 +82,45 @@ def test_concurrent_builders_agree_and_leave_one_valid_file(gaz):
         assert pool.map(_build, [str(gaz)] * 8) == [2] * 8
     files = list(cache.cache_path(gaz).parent.iterdir())
     assert files == [cache.cache_path(gaz)]
-    assert cache._read(files[0], cache.fingerprint(gaz)) is not None
+    assert cache._read(files[0], cache.fingerprint(gaz), Gazetteer, frozenset) is not None
+
+
+def _geojson(*features):
+    return json.dumps({"type": "FeatureCollection", "features": list(features)})
+
+
+def _box(iso, lon0, lat0, lon1, lat1):
+    ring = [[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]
+    return {"type": "Feature", "properties": {"iso": iso},
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+@pytest.fixture
+def border_dir(gaz):
+    line = {"type": "Feature", "properties": {"id": "LT-BY"},
+            "geometry": {"type": "LineString", "coordinates": [[25.0, 53.0], [25.0, 56.0]]}}
+    (gaz / "borders.geojson").write_text(_geojson(line), encoding="utf-8")
+    (gaz / "countries.geojson").write_text(
+        _geojson(_box("LT", 22, 53, 25, 56), _box("BY", 25, 53, 30, 56)), encoding="utf-8")
+    (gaz / "world.geojson").write_text(_geojson(_box("XX", 0, 0, 40, 60)), encoding="utf-8")
+    return gaz
+
+
+def test_borders_are_compiled_once_and_answer_the_same(border_dir):
+    built = cache.load_borders(border_dir)
+    path = cache.cache_path(border_dir, "borders")
+    assert cache._read(path, cache.borders_fingerprint(border_dir), Borders) is not None
+    again = cache.load_borders(border_dir)
+    assert again is not built
+    for lat, lon in [(54.5, 24.0), (54.5, 26.0), (10.0, 10.0), (-30.0, -60.0)]:
+        assert again.relate(lat, lon) == built.relate(lat, lon)
+    assert again.relate(54.5, 24.0).side == "LT" and again.relate(10.0, 10.0).side == "XX"
+    assert again.geodata() == built.geodata()          # outlines read again, on demand
+    assert again.geodata()["world"].text == (border_dir / "world.geojson").read_text()
+
+
+def test_changed_border_files_are_compiled_again(border_dir):
+    assert cache.load_borders(border_dir).relate(54.5, 24.5).side == "LT"
+    (border_dir / "countries.geojson").write_text(_geojson(_box("PL", 22, 53, 25, 56)),
+                                                  encoding="utf-8")
+    assert cache.load_borders(border_dir).relate(54.5, 24.5).side == "PL"
