@@ -6,15 +6,23 @@ is a gazetteer name wins. "Bruzgi-Kuznica" is one crossing because the gazetteer
 name; "Baghdad-Minsk" is two places because it has not. Case rules keep common words out:
 a name must be capitalised (or in an ALL-CAPS dateline); a capitalised word that is also a
 common word ("Police", "Mobile") needs a locative preposition before it.
+
+A text is split into words once, and only capitalised words that can start a gazetteer name
+are tried. What depends on a word or span of words alone (its key, how long a name starting
+with it can be, what it names) is memoised; the context rules look at the neighbouring words
+of each occurrence afresh.
 """
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from .gazetteer import DESIGNATORS, REGION_DESIGNATORS, Gazetteer, NameMatch
 from .model import Document
@@ -22,7 +30,20 @@ from .morph import base_forms
 from .normalize import fold, key
 from .texts import sentence_spans
 
-TOKEN = re.compile(r"[^\W\d_]+")
+WORD_SPLIT = re.compile(r"([^\W\d_]+)")    # a word token; split() keeps the words
+
+
+def _bmp_word_split() -> re.Pattern:
+    """WORD_SPLIT for texts within the BMP, its letters spelt out as ranges: the regex engine
+    tests those with a table look-up instead of three Unicode category checks."""
+    bmp = "".join(map(chr, range(0x10000)))
+    ranges = (m.span() for m in re.finditer(r"[^\W\d_]+", bmp))
+    return re.compile("([" + "".join(f"{re.escape(bmp[a])}-{re.escape(bmp[b - 1])}"
+                                     for a, b in ranges) + "]+)")
+
+
+_BMP_WORD_SPLIT = _bmp_word_split()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 INNER_JOIN = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]?[-‐‑–—][ \u00a0]?|\n")
 PARTICLES = frozenset("am an der dem on upon nad pod na de la del le el di da do van von".split())
 # Countries, macro-regions, capitals, cities of a million and places in or next to the border
@@ -56,6 +77,10 @@ VENUES = frozenset(key(w) for w in """
 SURNAME = re.compile(r"(?:in|ov|ova|ev|eva|enko|uk|yuk|ski|ska|sky|wicz|vich|vych|ich|ienė|aitė"
                      r"|ytė|man|son|er)$")
 QUOTES_OPEN, QUOTES_CLOSE = "\"“„«'‘‚", "\"”»'’"
+# A name in quotes (with other capitalised words), seen from before and after it.
+_QUOTED_BEFORE = re.compile(rf"[{QUOTES_OPEN}](?:[^\W\d_][\w.-]*\s)*$")
+_QUOTED_AFTER = re.compile(rf"(?:\s[^\W\d_][\w.-]*)*[,.!?]?[{QUOTES_CLOSE}]")
+_WEB_SITE = re.compile(r"\.[a-z]{2,}\b")
 ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ic|ics|ski|sky|ska|skie|skiej|ского|ская|ский|ские"
                        r"|ской|ская|скую|ских)$")
 DEMONYM_ENDINGS = frozenset({"i", "is", "n", "ns", "ian", "ians", "ese", "ish"})
@@ -108,6 +133,18 @@ class Candidate:
     fuzzy: frozenset[str] = frozenset()   # ids matched only through a one-letter-off spelling
 
 
+class _Names(NamedTuple):
+    """The gazetteer entries a span of words may name."""
+
+    matches: tuple[NameMatch, ...]
+    designated: tuple[NameMatch, ...]    # those named without their designator ("Šalčininkai")
+    plain: tuple[NameMatch, ...]         # the others
+    inflected: bool
+    fuzzy: frozenset[str]
+    only_fuzzy: bool                     # every match is one letter off
+    country: bool                        # a match is a country
+
+
 @lru_cache(maxsize=4)
 def load_common_words(path: str) -> frozenset[str]:
     """Folded common words (one per line, ``#`` comments) that also name places."""
@@ -116,11 +153,6 @@ def load_common_words(path: str) -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(key(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
-def _capitalised(tok: str) -> bool:
-    """True when the word starts with a capital letter."""
-    return tok[0].isupper()
 
 
 class Recogniser:
@@ -136,45 +168,26 @@ class Recogniser:
             first, n = k.split(" ", 1)[0], k.count(" ") + 1
             if n > self._span.get(first, 0):
                 self._span[first] = n
-        self._reach: dict[str, int] = {}
-        self._near: dict[str, list[NameMatch]] = {}
-        self._lookups: dict[tuple[str, ...], tuple[list[NameMatch], bool, frozenset]] = {}
+        # Memos of what depends on a word (or span of words) as written, never on its context.
+        self._keys = _Memo(key, 500_000)
+        self._starts = _Memo(self._start, 500_000)
+        self._one_off = _Memo(gazetteer.near, 200_000)
+        self._lookups = _Memo(self._lookup, 200_000)
 
-    def _reach_of(self, word: str) -> int:
+    def _start(self, word: str) -> tuple[int, bool]:
         """How many words a name starting with ``word`` (as written, or in base form, or one
-        letter off) can have; 0 when no gazetteer name can start there. Memoised per word."""
-        r = self._reach.get(word)
-        if r is None:
-            k = key(word)
-            r = max([self._span.get(f, 0) for f in (k, *base_forms(word))])
-            if not r and len(k) >= 6 and self._near_matches(k):
-                r = 1
-            if len(self._reach) > 500_000:
-                self._reach.clear()
-            self._reach[word] = r
-        return r
+        letter off) can have, 0 when no gazetteer name can start there; and whether ``word``
+        alone names a place."""
+        k = key(word)
+        reach = max([self._span.get(f, 0) for f in (k, *base_forms(word))])
+        if not reach and len(k) >= 6 and self._one_off[k]:
+            reach = 1
+        return min(reach, self.max_tokens), bool(reach and self._lookups[(word,)].matches)
 
-    def _near_matches(self, k: str) -> list[NameMatch]:
-        found = self._near.get(k)
-        if found is None:
-            if len(self._near) > 200_000:
-                self._near.clear()
-            found = self._near[k] = self.gazetteer.near(k)
-        return found
-
-    def _lookup(self, words: list[str], last: str) -> tuple[list[NameMatch], bool, frozenset]:
-        """Exact matches, else base-form matches; plus one-letter-off names for one word.
-        Memoised: the answer depends on the words only, not on their context."""
-        memo_key = (*words, last)
-        hit = self._lookups.get(memo_key)
-        if hit is None:
-            if len(self._lookups) > 200_000:
-                self._lookups.clear()
-            hit = self._lookups[memo_key] = self._lookup_uncached(words, last)
-        return hit
-
-    def _lookup_uncached(self, words: list[str], last: str
-                         ) -> tuple[list[NameMatch], bool, frozenset]:
+    def _lookup(self, span: tuple[str, ...]) -> _Names:
+        """Exact matches of a span of words, else base-form matches; plus one-letter-off names
+        for one word."""
+        words, last = [key(w) for w in span], span[-1]
         found = list(self.gazetteer.lookup(" ".join(words)))
         inflected = False
         if not any(not m.designated for m in found):
@@ -190,11 +203,14 @@ class Recogniser:
         word = words[0]
         if len(words) == 1 and len(word) >= (6 if found else 7) and not ADJECTIVE.search(word):
             known = {m.place.id for m in found}
-            near = [m for m in self._near_matches(word)
+            near = [m for m in self._one_off[word]
                     if m.place.id not in known and not _demonym(word, m.place.name)]
             fuzzy = frozenset(m.place.id for m in near)
             found += near
-        return found, inflected, fuzzy
+        return _Names(tuple(found), tuple(m for m in found if m.designated),
+                      tuple(m for m in found if not m.designated), inflected, fuzzy,
+                      bool(fuzzy) and all(m.place.id in fuzzy for m in found),
+                      any(m.place.kind == "country" for m in found))
 
     @staticmethod
     def _variants(words: list[str], last: str) -> list[str]:
@@ -211,128 +227,119 @@ class Recogniser:
 
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
-        text = doc.text
-        toks = tokens(text)
-        folded = _Folded(toks)
-        sentences = sentence_spans(text)
-        starts = [s for s, _ in sentences]
+        toks = _Tokens(doc.text, self._keys)
+        words = toks.words
         out: list[Candidate] = []
-        i = 0
-        while i < len(toks):
-            word = toks[i][2]
-            reach = self._reach_of(word) if word[0].isupper() else 0
-            cand = self._match_at(doc, toks, folded, i, sentences, starts, reach) if reach else None
-            if cand is None:
-                i += 1
-            else:
-                out.append(cand[0])
-                i = cand[1]
+        resume = 0
+        # Only a capitalised word can start a name: visit those alone.
+        for i in itertools.compress(itertools.count(), map(str.isupper, map(itemgetter(0), words))):
+            if i < resume:
+                continue
+            reach, alone = self._starts[words[i]]
+            if not reach or not alone and not any(
+                    map(str.isupper, map(itemgetter(0), words[i + 1:i + reach]))):
+                continue      # the word alone names nothing, and a longer name ends in a capital
+            found = self._match_at(toks, i, reach)
+            if found is not None:
+                out.append(found[0])
+                resume = found[1]
         return out
 
-    def _match_at(self, doc, toks, folded, i, sentences, starts, reach):
-        text = doc.text
-        first = toks[i][2]
+    def _match_at(self, toks: _Tokens, i: int, reach: int) -> tuple[Candidate, int] | None:
+        """The longest acceptable name starting at word ``i`` and the index of the word after
+        it, or None."""
+        text, words, gaps, folded = toks.text, toks.words, toks.gaps, toks.folded
+        first = words[i]
         caps = first.isupper() and len(first) > 1
-        for n in range(min(self.max_tokens, reach, len(toks) - i), 0, -1):
-            span = toks[i:i + n]
-            if n > 1 and not self._joinable(text, span):
+        for n in range(min(reach, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            if n > 1 and not (span[-1][0].isupper()
+                              and all(INNER_JOIN.fullmatch(g) for g in gaps[i + 1:i + n])
+                              and all(w[0].isupper() or fold(w) in PARTICLES for w in span[1:-1])):
                 continue
-            last = span[-1][2]
-            if n > 1 and not _capitalised(last):
+            names = self._lookups[tuple(span)]
+            if not names.matches:
                 continue
-            if any(not _capitalised(t) and fold(t) not in PARTICLES for _, _, t in span[1:-1]):
-                continue
-            matches, inflected, fuzzy = self._lookup(folded[i:i + n], last)
-            if not matches:
-                continue
-            if caps and len(first) < 4 and n == 1 and not any(
-                    m.place.kind == "country" for m in matches):
+            if caps and len(first) < 4 and n == 1 and not names.country:
                 return None
-            start, end = span[0][0], span[-1][1]
-            prev_word = folded[i - 1] if i > 0 else ""
-            next_word = folded[i + n] if i + n < len(folded) else ""
-            sent = sentences[max(0, bisect.bisect_right(starts, start) - 1)]
-            sentence_initial = start == sent[0] or not text[sent[0]:start].strip(" \"'“‘«(")
-            prep = prev_word in PREPOSITIONS and _near(text, toks[i - 1][1], start)
+            j = i + n                                       # the word after the span
+            start = toks.start(i)
+            end = toks.start(j - 1) + len(words[j - 1]) if n > 1 else start + len(first)
+            prev_word = folded[i - 1] if i else ""
+            next_word = folded[j] if j < len(words) else ""
+            prep = prev_word in PREPOSITIONS and _near(gaps[i])
             if n == 1 and folded[i] in self.common_words and not prep:
                 return None
-            if prev_word in PERSON_TITLES and _near(text, toks[i - 1][1], start):
+            if prev_word in PERSON_TITLES and _near(gaps[i]):
                 return None
-            if self._venue(text, folded, i, n, start, end) or self._person(text, toks, i, n):
+            if self._venue(toks, i, j, start, end, prev_word, next_word) \
+                    or self._person(toks, i, j):
                 return None
-            if fuzzy and all(m.place.id in fuzzy for m in matches) \
-                    and not (prep or self._cue(folded, i, n)):
+            cue = _cue(folded[max(0, i - 3):i] + folded[j:j + 3])
+            if names.only_fuzzy and not (prep or cue):
                 continue                     # a one-letter-off spelling alone needs context
-            designated = [m for m in matches if m.designated]
-            designator = next_word if next_word in DESIGNATORS and _near(
-                text, end, toks[i + n][0]) else prev_word if prev_word in DESIGNATORS and _near(
-                text, toks[i - 1][1], start) else ""
-            has_designator = bool(designator)
-            if not has_designator and any(not m.designated for m in matches):
-                matches = [m for m in matches if not m.designated]   # a unit's bare name is
-            # its own only when nothing else has that name ("Augšdaugava")
-            elif designated and not inflected:
-                matches = designated + [m for m in matches if not m.designated]
-            cue = self._cue(folded, i, n)
-            in_org = self._in_org(text, toks, folded, i, n, sentence_initial)
+            designator = next_word if next_word in DESIGNATORS and _near(gaps[j]) \
+                else prev_word if prev_word in DESIGNATORS and _near(gaps[i]) else ""
+            # A unit's bare name is its own only when nothing else has that name ("Augšdaugava").
+            if not designator and names.plain:
+                matches = names.plain
+            elif names.designated and not names.inflected:
+                matches = names.designated + names.plain
+            else:
+                matches = names.matches
+            in_org = self._in_org(toks, i, j, end, prev_word, next_word)
             if designator:
                 cue = "region" if designator in REGION_DESIGNATORS else "district"
-            return Candidate(start, end, text[start:end], tuple(matches), inflected,
-                             has_designator, cue, prep, in_org, sent, fuzzy), i + n
+            return Candidate(start, end, text[start:end], matches, names.inflected,
+                             bool(designator), cue, prep, in_org, toks.sentence(start),
+                             names.fuzzy), j
         return None
 
     @staticmethod
-    def _joinable(text: str, span) -> bool:
-        return all(INNER_JOIN.fullmatch(text[a[1]:b[0]]) for a, b in zip(span, span[1:]))
-
-    @staticmethod
-    def _venue(text, folded, i, n, start, end) -> bool:
-        after = text[end + 1:end + 2]
-        if (i > 0 and folded[i - 1] in VENUES) or (
-                i + n < len(folded) and folded[i + n] in VENUES and after.isupper()):
+    def _venue(toks: _Tokens, i: int, j: int, start: int, end: int, prev_word: str,
+               next_word: str) -> bool:
+        text = toks.text
+        if prev_word in VENUES or (next_word in VENUES and text[end + 1:end + 2].isupper()):
             return True
-        quoted = re.search(r"[\"“„«'‘‚](?:[^\W\d_][\w.-]*\s)*$", text[max(0, start - 40):start]) \
-            and re.match(r"(?:\s[^\W\d_][\w.-]*)*[,.!?]?[\"”»'’]", text[end:end + 40])
-        return bool(quoted) and any(w in VENUES for w in folded[max(0, i - 12):i + n + 3])
+        quoted = _QUOTED_BEFORE.search(text[max(0, start - 40):start]) \
+            and _QUOTED_AFTER.match(text[end:end + 40])
+        return bool(quoted) and not VENUES.isdisjoint(toks.folded[max(0, i - 12):j + 3])
 
-    def _person(self, text, toks, i, n) -> bool:
-        prev = toks[i - 1] if i else None
-        if prev and len(prev[2]) == 1 and prev[2].isupper() and text[prev[1]:prev[1] + 1] == ".":
+    def _person(self, toks: _Tokens, i: int, j: int) -> bool:
+        words = toks.words
+        if i and len(words[i - 1]) == 1 and words[i - 1].isupper() and toks.gaps[i][:1] == ".":
             return True                                    # "G. Žagunis"
-        if i + n < len(toks) and _near(text, toks[i + n - 1][1], toks[i + n][0]):
-            nxt = toks[i + n][2]
-            return nxt[0].isupper() and not nxt.isupper() and bool(SURNAME.search(nxt)) \
-                and not self.gazetteer.lookup(key(nxt))
+        if j < len(words) and words[j][0].isupper() and _near(toks.gaps[j]):
+            nxt = words[j]
+            return not nxt.isupper() and bool(SURNAME.search(nxt)) \
+                and not self.gazetteer.lookup(toks.folded[j])
         return False
 
     @staticmethod
-    def _cue(folded: list[str], i: int, n: int) -> str | None:
-        window = folded[max(0, i - 3):i] + folded[i + n:i + n + 3]
-        for kind, words in KIND_CUES.items():
-            if any(w in words for w in window):
-                return kind
-        return None
+    def _in_org(toks: _Tokens, i: int, j: int, end: int, prev_word: str, next_word: str
+                ) -> bool:
+        text, words, folded = toks.text, toks.words, toks.folded
+        if text.startswith(".", end) and _WEB_SITE.match(text[end:end + 12]):  # "Hrodna.life"
+            return True
+        if j < len(words) and _near(toks.gaps[j]):
+            if (words[j][0].isupper() and next_word in ORG_AFTER) \
+                    or next_word in ORG_AFTER_ANY_CASE:
+                return True
+            if next_word == "border" and j + 1 < len(words) \
+                    and folded[j + 1] in {"team", "guard", "unit", "service"}:
+                return True
+        if i >= 2 and prev_word in {"of", "for"}:
+            if words[i - 2][0].isupper() and folded[i - 2] in ORG_BEFORE:
+                return True
+        return prev_word == "sputnik" or prev_word in ORG_HEAD
 
-    @staticmethod
-    def _in_org(text, toks, folded, i, n, sentence_initial) -> bool:
-        end = toks[i + n - 1][1]
-        if re.match(r"\.[a-z]{2,}\b", text[end:end + 12]):          # a web site: "Hrodna.life"
-            return True
-        if i + n < len(toks) and _near(text, end, toks[i + n][0]):
-            nxt = toks[i + n][2]
-            if (nxt[0].isupper() and folded[i + n] in ORG_AFTER) \
-                    or folded[i + n] in ORG_AFTER_ANY_CASE:
-                return True
-            if folded[i + n] == "border" and i + n + 1 < len(toks) \
-                    and folded[i + n + 1] in {"team", "guard", "unit", "service"}:
-                return True
-        if i >= 2 and folded[i - 1] in {"of", "for"}:
-            head = toks[i - 2][2]
-            if head[0].isupper() and folded[i - 2] in ORG_BEFORE:
-                return True
-        if i >= 1 and (folded[i - 1] == "sputnik" or folded[i - 1] in ORG_HEAD):
-            return True
-        return False
+
+def _cue(window: list[str]) -> str | None:
+    """The kind of place the folded words around a name point to, if any."""
+    for kind, cues in KIND_CUES.items():
+        if not cues.isdisjoint(window):
+            return kind
+    return None
 
 
 def _demonym(word: str, name: str) -> bool:
@@ -342,46 +349,84 @@ def _demonym(word: str, name: str) -> bool:
 
 
 _MAYBE_GLUED = re.compile(r"[a-zß-öø-ÿā-žа-яё][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
+# Where _MAYBE_GLUED first matches, one letter on: the regex engine skips to upper-case letters.
+_GLUE_HINT = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ](?<=[a-zß-öø-ÿā-žа-яё].)")
 
 
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens (start, end, word); words glued by scraping ("MichałówAgnieszka") split
-    where a lower-case letter meets an upper-case one, three or more letters in."""
-    out = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    cuts = {m.start() + 1 for m in _MAYBE_GLUED.finditer(text)
-            if text[m.start()].islower() and text[m.start() + 1].isupper()}
-    if not cuts:
-        return out
-    starts = [t[0] for t in out]
-    by_token: dict[int, list[int]] = {}
+class _Tokens:
+    """The word tokens of a text: ``words[i]``, its key ``folded[i]`` and the text before it,
+    ``gaps[i]`` (``gaps[-1]`` is the text after the last word). Words glued by scraping
+    ("MichałówAgnieszka") are split, with an empty gap, where a lower-case letter meets an
+    upper-case one, three or more letters in."""
+
+    __slots__ = ("text", "words", "folded", "gaps", "_parts", "_part", "_offset", "_sentences",
+                 "_sentence_starts")
+
+    def __init__(self, text: str, keys: Mapping[str, str]):
+        split = WORD_SPLIT.split if _ASTRAL.search(text) else _BMP_WORD_SPLIT.split
+        parts = split(text)                                # gap, word, gap, ..., word, gap
+        hint = _GLUE_HINT.search(text)
+        cuts = {m.start() + 1 for m in _MAYBE_GLUED.finditer(text, hint.start() - 1)
+                if text[m.start()].islower() and text[m.start() + 1].isupper()} if hint else ()
+        if cuts:
+            _unglue(text, parts, cuts)
+        self.text, self._parts = text, parts
+        self.words, self.gaps = parts[1::2], parts[::2]
+        self.folded = list(map(keys.__getitem__, self.words))
+        self._part = self._offset = 0
+        self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] = []
+
+    def start(self, i: int) -> int:
+        """The offset of word ``i`` (counted on from the last one asked for: few are asked,
+        mostly in order)."""
+        part = 2 * i + 1
+        if part < self._part:
+            self._part = self._offset = 0
+        self._offset += sum(map(len, self._parts[self._part:part]))
+        self._part = part
+        return self._offset
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence an offset is in (sentences found on first use)."""
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+            self._sentence_starts = [s for s, _ in self._sentences]
+        return self._sentences[max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)]
+
+
+def _unglue(text: str, parts: list[str], cuts: set[int]) -> None:
+    """Split the glued words of ``parts`` (as ``WORD_SPLIT.split`` gives them) at the cut
+    offsets, in place."""
+    starts = list(itertools.accumulate(map(len, parts), initial=0))[1::2]
+    by_word: dict[int, list[int]] = {}
     for pos in sorted(cuts):
-        by_token.setdefault(bisect.bisect_right(starts, pos) - 1, []).append(pos)
-    for idx in sorted(by_token, reverse=True):
-        a, b, _ = out[idx]
-        pieces, start = [], a
-        for pos in by_token[idx]:
+        by_word.setdefault(bisect.bisect_right(starts, pos) - 1, []).append(pos)
+    for idx in sorted(by_word, reverse=True):
+        a = start = starts[idx]
+        b = a + len(parts[2 * idx + 1])
+        pieces = []
+        for pos in by_word[idx]:
             if pos - start >= 3 and pos <= b - 2:
-                pieces.append((start, pos, text[start:pos]))
+                pieces += (text[start:pos], "")
                 start = pos
-        out[idx:idx + 1] = pieces + [(start, b, text[start:b])]
-    return out
+        parts[2 * idx + 1:2 * idx + 2] = pieces + [text[start:b]]
 
 
-class _Folded:
-    """Folded token keys, computed on demand (most tokens are never looked at)."""
-
-    def __init__(self, toks: list[tuple[int, int, str]]):
-        self._toks = toks
-
-    def __len__(self) -> int:
-        return len(self._toks)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [key(t[2]) for t in self._toks[index]]
-        return key(self._toks[index][2])
+def _near(gap: str) -> bool:
+    """True when a gap between two words is one or two spaces (no punctuation or line break)."""
+    return 0 < len(gap) <= 2 and not gap.strip()
 
 
-def _near(text: str, a: int, b: int) -> bool:
-    """True when only spaces (no punctuation or line break) separate offsets a and b."""
-    return 0 < b - a <= 2 and not text[a:b].strip()
+class _Memo(dict):
+    """``memo[arg]`` is ``func(arg)``, computed on first use; cleared when it reaches ``size``."""
+
+    def __init__(self, func: Callable, size: int):
+        super().__init__()
+        self._func, self._size = func, size
+
+    def __missing__(self, arg):
+        if len(self) >= self._size:
+            self.clear()
+        value = self[arg] = self._func(arg)
+        return value

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .gazetteer import NameMatch
 from .mentions import Candidate
@@ -33,21 +34,41 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
+class _ChunkCounts(dict):
+    """Memo of what ``guess_language`` counts in a chunk of text between whitespace: Cyrillic
+    letters, ASCII letters and the matches of each language hint. No match spans whitespace,
+    so the counts of a text are the sums over its chunks."""
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        if len(self) > 200_000:
+            self.clear()
+        counts = self[chunk] = (len(_CYRILLIC.findall(chunk)), len(_ASCII_LETTER.findall(chunk)),
+                                *(len(rx.findall(chunk)) for rx in _LANG_HINTS.values()))
+        return counts
+
+
+_CHUNK_COUNTS = _ChunkCounts()
+
+
 def guess_language(text: str) -> str:
     """A rough language guess (en, ru, lt, pl, lv, de) from script and frequent words."""
     sample = text[:4000]
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_ASCII_LETTER.findall(sample))
+    totals = list(map(sum, zip(*map(_CHUNK_COUNTS.__getitem__, sample.split()))))
+    cyr, lat, *hints = totals or [0] * (2 + len(_LANG_HINTS))
     if cyr > lat:
         return "be" if re.search(r"[іў]", sample) else "ru"
-    counts = {lang: len(rx.findall(sample)) for lang, rx in _LANG_HINTS.items()}
-    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    lang, n = max(zip(_LANG_HINTS, hints), key=lambda kv: kv[1])
     return lang if n >= max(2, len(sample) // 300) else "en"
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return _haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=65536)
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -99,37 +120,44 @@ class Resolver:
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
         lang = guess_language(doc.text) if any(
-            len({m.place.id for m in c.matches}) > 1 for c in candidates) else "en"
-        priors = [[(self._prior(m, c, lang), m.place) for m in c.matches] for c in candidates]
-        first = [max(ps, key=lambda sp: (sp[0], sp[1].id))[1] for ps in priors]
+            len(c.matches) > 1 and len({m.place.id for m in c.matches}) > 1
+            for c in candidates) else "en"
+        # A lone entry needs no score: it is chosen with confidence 1 whatever its score.
+        priors = [[(self._prior(m, c, lang), m.place) for m in c.matches]
+                  if len(c.matches) > 1 else [(0.0, c.matches[0].place)] for c in candidates]
+        first = [ps[0][1] if len(ps) == 1 else max(ps, key=lambda sp: (sp[0], sp[1].id))[1]
+                 for ps in priors]
         countries = {p.country for p in first if p.kind == "country"}
         distinct = list({p.id: p for p in first if p.kind != "country"}.values())
         mentions = []
-        for idx, (cand, scored) in enumerate(zip(candidates, priors)):
-            final = []
-            anchors = [p for p in distinct if p.id != first[idx].id] if len(scored) > 1 else []
-            for s, place in scored:
-                if len(scored) > 1 and place.kind != "country":
-                    if anchors:
-                        d = min(_distance_km(place, a) for a in anchors)
-                        s += 1.5 * math.exp(-d / 50.0)
-                    if place.country in countries:
-                        s += 0.7
-                final.append((s, place))
-            final.sort(key=lambda sp: (-sp[0], sp[1].id))
-            top = final[0][0]
-            total = sum(math.exp(s - top) for s, _ in final)
-            place = final[0][1]
-            seen, alts = {place.id}, []
-            for _, p in final[1:]:
-                if p.id not in seen:
-                    seen.add(p.id)
-                    alts.append(p)
+        for cand, scored, chosen in zip(candidates, priors, first):
+            if len(scored) == 1:
+                place, confidence, alts = chosen, 1.0, []
+            else:
+                final = []
+                anchors = [p for p in distinct if p.id != chosen.id]
+                for s, place in scored:
+                    if place.kind != "country":
+                        if anchors:
+                            d = min(_distance_km(place, a) for a in anchors)
+                            s += 1.5 * math.exp(-d / 50.0)
+                        if place.country in countries:
+                            s += 0.7
+                    final.append((s, place))
+                final.sort(key=lambda sp: (-sp[0], sp[1].id))
+                top = final[0][0]
+                confidence = round(1.0 / sum(math.exp(s - top) for s, _ in final), 3)
+                place = final[0][1]
+                seen, alts = {place.id}, []
+                for _, p in final[1:]:
+                    if p.id not in seen:
+                        seen.add(p.id)
+                        alts.append(p)
             s0, s1 = _context(doc.text, cand.sentence, cand.start, cand.end)
             mentions.append(Mention(
                 doc=doc, start=cand.start, end=cand.end, text=cand.text,
                 sentence=doc.text[s0:s1], sentence_start=s0, place=place,
-                confidence=round(1.0 / total, 3), alternatives=tuple(alts),
+                confidence=confidence, alternatives=tuple(alts),
                 border=self.relate(place.lat, place.lon) if self.relate else None,
                 in_org=cand.in_org))
         return mentions

@@ -19,8 +19,11 @@ from .errors import InputError
 from .model import Document
 
 DATE_HEADER = re.compile(r"\ufeff?\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s")
-SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’»)]))\s+(?=[\"'“‘«(]*[A-ZÀ-ŽА-ЯЁІЎ0-9])"
-                          r"|[ \t]*\n\s*")
+# A sentence ends at a line break, or at whitespace (group 1) after ".", "!", "?" or "…" (and
+# maybe a closing quote or bracket) before a capital or digit (maybe after an opening quote or
+# bracket). Each match ends where the next sentence starts; the regex engine skips ahead to the
+# first character class.
+SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[\"'”’»)]?(\s+)(?=[\"'“‘«(]*[A-ZÀ-ŽА-ЯЁІЎ0-9]))")
 
 
 def parse_header(text: str) -> tuple[dt.date | None, int]:
@@ -207,7 +210,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """All sentence (start, end) spans of a text, in order, whitespace trimmed."""
     spans, s = [], 0
     for m in SENTENCE_END.finditer(text):
-        spans.append((s, m.start()))
+        end = m.start(1)
+        spans.append((s, end if end >= 0 else m.start()))
         s = m.end()
     spans.append((s, len(text)))
     out = []

@@ -141,3 +141,9 @@ def test_bodies_named_in_the_genitive_are_organisations():
     cands = REC.find(make_document("t", "Пограничный комитет Беларуси и МИД Польши; в Минске"))
     assert [(c.text, c.in_org) for c in cands] == [("Беларуси", True), ("Польши", True),
                                                     ("Минске", False)]
+
+
+def test_names_at_the_edges_of_a_text_and_in_several_glued_words():
+    assert names("Minsk") == ["Minsk"]
+    assert names("Vilnius, Minsk") == ["Vilnius", "Minsk"]
+    assert names("from MichałowoAgnieszkaSadowska to Minsk") == ["Michałowo", "Minsk"]

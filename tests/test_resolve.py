@@ -46,3 +46,8 @@ def test_guess_language():
     assert guess_language("на границе Беларуси с Польшей") == "ru"
     assert guess_language("Migranci przekroczyli granicę, straż się nie zgodziła.") == "pl"
     assert guess_language("Migrants crossed the border.") == "en"
+
+
+def test_guess_language_counts_words_next_to_punctuation_and_only_the_first_4000_characters():
+    assert guess_language("Migrantai (buvo) sulaikyti, netoli pasienio; kad ir kaip.") == "lt"
+    assert guess_language("x " * 2500 + "ir kad buvo pasienio") == "en"

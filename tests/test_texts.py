@@ -72,3 +72,9 @@ def test_sentence_spans():
     text = 'He said "no." Then Minsk replied.\n\nNew paragraph here'
     spans = [text[a:b] for a, b in sentence_spans(text)]
     assert spans == ['He said "no."', "Then Minsk replied.", "New paragraph here"]
+
+
+def test_sentence_spans_at_line_breaks_and_odd_whitespace():
+    text = 'One. Two!  \t\nThree \u00a0\nfour? "Five."  (Six) seven.\u00a0Eight\n\n  Nine…“Ten” 11.'
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "One.", "Two!", "Three", "four?", '"Five."', "(Six) seven.", "Eight", "Nine…“Ten” 11."]
