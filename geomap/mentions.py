@@ -18,7 +18,6 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -116,8 +115,7 @@ KIND_CUES = {
 }
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A recognised span and every gazetteer entry it may name."""
 
     start: int
