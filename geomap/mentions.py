@@ -346,9 +346,8 @@ def _demonym(word: str, name: str) -> bool:
     return word.startswith(stem) and word[len(stem):] in DEMONYM_ENDINGS
 
 
-_MAYBE_GLUED = re.compile(r"[a-zß-öø-ÿā-žа-яё][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
-# Where _MAYBE_GLUED first matches, one letter on: the regex engine skips to upper-case letters.
-_GLUE_HINT = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ](?<=[a-zß-öø-ÿā-žа-яё].)")
+# The second letter of a pair that may be glued words (the regex engine skips ahead to it).
+_MAYBE_GLUED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ](?<=[a-zß-öø-ÿā-žа-яё].)")
 
 
 class _Tokens:
@@ -363,9 +362,12 @@ class _Tokens:
     def __init__(self, text: str, keys: Mapping[str, str]):
         split = WORD_SPLIT.split if _ASTRAL.search(text) else _BMP_WORD_SPLIT.split
         parts = split(text)                                # gap, word, gap, ..., word, gap
-        hint = _GLUE_HINT.search(text)
-        cuts = {m.start() + 1 for m in _MAYBE_GLUED.finditer(text, hint.start() - 1)
-                if text[m.start()].islower() and text[m.start() + 1].isupper()} if hint else ()
+        cuts, paired = set(), -1
+        for m in _MAYBE_GLUED.finditer(text):     # pairs left to right, none overlapping
+            if m.start() - 1 != paired:
+                paired = m.start()
+                if text[paired - 1].islower() and text[paired].isupper():
+                    cuts.add(paired)
         if cuts:
             _unglue(text, parts, cuts)
         self.text, self._parts = text, parts
