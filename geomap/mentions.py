@@ -226,14 +226,14 @@ class Recogniser:
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
         toks = _Tokens(doc.text, self._keys)
-        words = toks.words
+        words, starts = toks.words, self._starts
         out: list[Candidate] = []
         resume = 0
         # Only a capitalised word can start a name: visit those alone.
         for i in itertools.compress(itertools.count(), map(str.isupper, map(itemgetter(0), words))):
             if i < resume:
                 continue
-            reach, alone = self._starts[words[i]]
+            reach, alone = starts[words[i]]
             if not reach or not alone and not any(
                     map(str.isupper, map(itemgetter(0), words[i + 1:i + reach]))):
                 continue      # the word alone names nothing, and a longer name ends in a capital
