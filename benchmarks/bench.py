@@ -45,6 +45,27 @@ def wall(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
+# Linux keeps a process's peak RSS across exec, so a child forked from this (large) process
+# would report this process's size: a small interpreter starts the command and reports.
+_RSS = ("import os, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "_, status, usage = os.wait4(p.pid, 0)\n"
+        "print(time.perf_counter() - t, usage.ru_maxrss)\n"
+        "sys.exit(os.waitstatus_to_exitcode(status))\n")
+
+
+def peak_rss(cmd: list[str]) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of a command started from a fresh small interpreter."""
+    proc = subprocess.run([sys.executable, "-c", _RSS, *cmd], cwd=ROOT, capture_output=True,
+                          text=True)
+    if proc.returncode:
+        err = proc.stderr.strip()
+        raise RuntimeError(f"{' '.join(cmd[:3])}...: {err.splitlines()[-1] if err else proc.returncode}")
+    seconds, kib = proc.stdout.split()
+    return float(seconds), int(kib)
+
+
 def throughput(docs, extract: Callable, runs: int) -> float:
     """Median seconds to turn every document into mention records."""
     for d in docs[:20]:
@@ -128,8 +149,8 @@ def main(argv: list[str]) -> None:
             args.runs, lambda: wall([geomap, "map", "seeds/", "-o", str(work / "map.html")])[0])))
 
     def extract_rss(path: Path, n: int) -> str:
-        seconds, kib = wall([geomap, "extract", str(path), "--id-field", "id", "--quiet",
-                             "-o", str(work / "out.jsonl")])
+        seconds, kib = peak_rss([geomap, "extract", str(path), "--id-field", "id", "--quiet",
+                                 "-o", str(work / "out.jsonl")])
         return f"{kib / 1024:.0f} MB peak RSS, {seconds:.1f} s ({n / seconds:,.0f} docs/s)"
     try_row(f"`geomap extract` on {args.docs} docs", lambda: extract_rss(corpus, args.docs))
     if args.rss_docs:
