@@ -2,9 +2,10 @@
 common-words set, and the loaded ``Borders`` (geometries as WKB), pickled once into the user
 cache directory and loaded from there while the gazetteer's files are unchanged.
 
-Two cache files per gazetteer directory (names and borders) (named by a hash of its resolved path) holds a
-fingerprint: each data file's name, size and mtime_ns, the geomap version and the sources that
-shape the index. A stale, unreadable or corrupt file is rebuilt; writes go to a temporary file
+Each gazetteer directory has two cache files (names and borders, named by a hash of its
+resolved path), each holding a fingerprint: the format number, the Python version, each data
+file's name, size and mtime_ns, and the same of the geomap sources that shape what is cached
+(a new geomap release replaces those files). A stale, unreadable or corrupt file is rebuilt; writes go to a temporary file
 in the same directory and ``os.replace`` it, so concurrent builders never expose a torn file.
 The directory is ``platformdirs.user_cache_dir("geomap")`` or ``$GEOMAP_CACHE_DIR``.
 """
@@ -45,15 +46,6 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("geomap", appauthor=False))
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("geomap")
-    except PackageNotFoundError:
-        return "0"
-
-
 def _stat(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
     try:
         st = path.stat()
@@ -67,7 +59,7 @@ def fingerprint(directory: Path) -> str:
     here = Path(__file__).resolve().parent
     files = [*gazetteer_files(directory), user_layer_dir(directory) / HIDDEN_FILE,
              directory / COMMON_WORDS_FILE]
-    parts = (FORMAT, _version(), sys.version_info[:2], str(directory.resolve()),
+    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()),
              [_stat(f) for f in files], [_stat(here / s) for s in _SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -76,7 +68,7 @@ def borders_fingerprint(directory: Path) -> str:
     """A hash of everything compiled borders of ``directory`` depend on."""
     here = Path(__file__).resolve().parent
     files = [directory / f"{name}.geojson" for name in BORDER_FILES]
-    parts = (FORMAT, _version(), sys.version_info[:2], str(directory.resolve()),
+    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()),
              [_stat(f) for f in files], [_stat(here / s) for s in _BORDER_SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
