@@ -228,3 +228,18 @@ def test_write_html_is_atomic(tmp_path):
     assert target.read_text(encoding="utf-8") == render_html(m) == render_html(m)
     assert os.listdir(tmp_path) == ["map.html"]
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_geojson_file_text_is_embedded_escaped(tmp_path):
+    from geomap.files import read_geojson
+    from geomap.html import _script_json
+
+    evil = dict(WORLD, name="</script><img src=x onerror=alert(1)> & 'q' \u2028")
+    path = tmp_path / "world.geojson"
+    path.write_text(json.dumps(evil, ensure_ascii=False), encoding="utf-8")
+    world = read_geojson(path, parse=False)
+    embedded = _script_json(world)
+    assert not set("<>&'\u2028") & set(embedded)
+    assert json.loads(embedded) == evil                 # the file's text, escaped as JSON
+    page = render(world=world)
+    assert "onerror=alert(1)>" not in page and page.count("</script>") == page.count("<script>")
