@@ -5,25 +5,38 @@ directory, built by ``scripts/build_borders.py`` (see docs/data-borders.md).
 
 The nearest border point is found in EPSG:3346 (LKS-94 / Lithuania TM) over short chunks of
 the border lines held in an STRtree; the reported distance is the geodesic (WGS84) distance
-from the point to that nearest point. Results are cached per (lat, lon).
+from the point to that nearest point. Results are cached per (lat, lon); the compiled copy in
+``geomap.cache`` also carries the answers for every gazetteer place (``remember``), so a run
+that relates only those needs neither the projection nor pyproj, which is imported on first
+need.
 """
 from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
 from shapely.geometry import shape
 
 from .files import read_geojson
 from .model import BorderRelation
 
+if TYPE_CHECKING:
+    from pyproj import Geod, Transformer
+
 _CHUNK = 16          # border vertices per STRtree item
-_GEOD = Geod(ellps="WGS84")
+
+
+@lru_cache(maxsize=1)
+def _geod() -> "Geod":
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
 
 
 def _check(lat: float, lon: float) -> tuple[float, float]:
@@ -102,13 +115,16 @@ class Borders:
         self._geodata = {"borders": borders, "countries": countries, "world": world}
         self._countries = _Areas(countries)
         self._world = _Areas(world)
-        self._transformers()
+        self._known: dict[tuple[float, float], tuple] = {}
+        self._proj: tuple[Transformer, Transformer] | None = None
+        self._vertices: tuple | None = None
+        to_m = self._projections()[0]
         chunks, ids = [], []
         for feat in borders.get("features", []):
             bid = feat["properties"]["id"]
             for part in _parts(feat["geometry"]):
                 c = shapely.get_coordinates(part)
-                x, y = self._to_m.transform(c[:, 0], c[:, 1])
+                x, y = to_m.transform(c[:, 0], c[:, 1])
                 xy = np.column_stack([x, y])
                 for s in range(0, len(xy) - 1, _CHUNK):
                     chunks.append(shapely.LineString(xy[s:s + _CHUNK + 1]))
@@ -117,9 +133,14 @@ class Borders:
             raise ValueError("borders.geojson holds no border line")
         self._index_lines(np.array(chunks, dtype=object), ids)
 
-    def _transformers(self) -> None:
-        self._to_m = Transformer.from_crs(4326, 3346, always_xy=True)
-        self._to_deg = Transformer.from_crs(3346, 4326, always_xy=True)
+    def _projections(self) -> tuple["Transformer", "Transformer"]:
+        """WGS84 to EPSG:3346 and back (made, and pyproj imported, on first use)."""
+        if self._proj is None:
+            from pyproj import Transformer
+
+            self._proj = (Transformer.from_crs(4326, 3346, always_xy=True),
+                          Transformer.from_crs(3346, 4326, always_xy=True))
+        return self._proj
 
     def _index_lines(self, chunks: np.ndarray, ids: list[str]) -> None:
         self._chunks, self._chunk_ids = chunks, ids
@@ -131,13 +152,20 @@ class Borders:
         keep = ("borders",) if self._directory is not None else tuple(self._geodata)
         return {"directory": self._directory, "countries": self._countries,
                 "world": self._world, "chunks": shapely.to_wkb(self._chunks),
-                "ids": self._chunk_ids, "geodata": {k: self._geodata[k] for k in keep}}
+                "ids": self._chunk_ids, "geodata": {k: self._geodata[k] for k in keep},
+                "known": self._known}
 
     def __setstate__(self, state: dict) -> None:
         self._directory, self._geodata = state["directory"], state["geodata"]
         self._countries, self._world = state["countries"], state["world"]
-        self._transformers()
+        self._known, self._proj, self._vertices = state["known"], None, None
         self._index_lines(shapely.from_wkb(state["chunks"]), state["ids"])
+
+    def remember(self, points: Iterable[tuple[float, float]]) -> None:
+        """Relate these (lat, lon) points now and keep the answers, also in pickled copies."""
+        for lat, lon in points:
+            rel = self._relate(lat, lon)
+            self._known[(lat, lon)] = (rel.side, rel.border, rel.distance_km, rel.nearest)
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "Borders":
@@ -155,17 +183,38 @@ class Borders:
         return self._country_at(lat, lon)
 
     def _relate(self, lat: float, lon: float) -> BorderRelation:
+        known = self._known.get((lat, lon))
+        if known is not None:
+            return BorderRelation(*known)
         lat, lon = _check(lat, lon)
-        x, y = self._to_m.transform(lon, lat)
-        pt = shapely.Point(x, y)
-        idx = self._tree.query_nearest(pt, all_matches=False)
-        i = int(idx[0])
-        near = shapely.shortest_line(pt, self._chunks[i]).coords[1]
-        nlon, nlat = self._to_deg.transform(near[0], near[1])
-        _, _, dist_m = _GEOD.inv(lon, lat, nlon, nlat)
-        return BorderRelation(side=self.country_at(lat, lon), border=self._chunk_ids[i],
+        to_m, to_deg = self._projections()
+        x, y = to_m.transform(lon, lat)
+        idx = self._tree.query_nearest(shapely.Point(x, y), all_matches=False) \
+            if math.isfinite(x) and math.isfinite(y) else ()
+        if len(idx):
+            i = int(idx[0])
+            near = shapely.shortest_line(shapely.Point(x, y), self._chunks[i]).coords[1]
+            nlon, nlat = to_deg.transform(near[0], near[1])
+            _, _, dist_m = _geod().inv(lon, lat, nlon, nlat)
+            border = self._chunk_ids[i]
+        else:
+            border, nlat, nlon, dist_m = self._nearest_vertex(lat, lon)
+        return BorderRelation(side=self.country_at(lat, lon), border=border,
                               distance_km=dist_m / 1000.0,
                               nearest=(round(nlat, 6), round(nlon, 6)))
+
+    def _nearest_vertex(self, lat: float, lon: float) -> tuple[str, float, float, float]:
+        """(border, lat, lon, metres) of the geodesically nearest border vertex: for points so
+        far away (Indonesia, Brazil) that the Lithuanian projection cannot take them."""
+        if self._vertices is None:
+            coords = [shapely.get_coordinates(c) for c in self._chunks]
+            vlon, vlat = self._projections()[1].transform(*np.concatenate(coords).T)
+            ids = np.repeat(np.array(self._chunk_ids, dtype=object), [len(c) for c in coords])
+            self._vertices = (np.asarray(vlat), np.asarray(vlon), ids)
+        vlat, vlon, ids = self._vertices
+        _, _, dist = _geod().inv(np.full(len(vlat), lon), np.full(len(vlat), lat), vlon, vlat)
+        i = int(np.argmin(dist))
+        return str(ids[i]), float(vlat[i]), float(vlon[i]), float(dist[i])
 
     def relate(self, lat: float, lon: float) -> BorderRelation:  # replaced by a cached version
         """Country of the point, nearest border, geodesic distance (km) and nearest border point."""

@@ -65,10 +65,11 @@ def fingerprint(directory: Path) -> str:
 
 
 def borders_fingerprint(directory: Path) -> str:
-    """A hash of everything compiled borders of ``directory`` depend on."""
+    """A hash of everything compiled borders of ``directory`` depend on (the gazetteer too:
+    they carry the border relations of its places)."""
     here = Path(__file__).resolve().parent
     files = [directory / f"{name}.geojson" for name in BORDER_FILES]
-    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()),
+    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()), fingerprint(directory),
              [_stat(f) for f in files], [_stat(here / s) for s in _BORDER_SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -130,7 +131,8 @@ def load_compiled(directory: str | os.PathLike) -> tuple[Gazetteer, frozenset[st
 
 def load_borders(directory: str | os.PathLike) -> "Borders":
     """The ``Borders`` of ``directory``, from the cache when it is fresh, else loaded from the
-    GeoJSON files (errors as ``Borders.load``) and cached."""
+    GeoJSON files (errors as ``Borders.load``), given the border relations of the gazetteer's
+    places (``Borders.remember``) and cached."""
     from .border import Borders
 
     directory = Path(directory)
@@ -140,5 +142,7 @@ def load_borders(directory: str | os.PathLike) -> "Borders":
     if cached is not None:
         return cached[0]
     borders = Borders.load(directory)
+    if gazetteer_files(directory):
+        borders.remember((p.lat, p.lon) for p in load_compiled(directory)[0].places)
     _write(path, (stamp, borders))
     return borders

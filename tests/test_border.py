@@ -89,3 +89,11 @@ def test_many_calls_are_fast(borders):
     for lat, lon in pts:
         borders.relate(lat, lon)
     assert time.perf_counter() - t < 5.0      # ~0.5 s on the dev machine
+
+
+def test_points_the_projection_cannot_take_still_relate(borders):
+    # EPSG:3346 is a transverse Mercator on 24° E: Java or Colombia fall off it.
+    for lat, lon in [(-7.25, 112.75), (4.0, -72.0), (-90.0, 0.0)]:
+        rel = borders.relate(lat, lon)
+        assert rel.distance_km > 3000 and rel.border in {"LT-BY", "LV-BY", "PL-BY"}
+    assert borders.relate(-7.25, 112.75).distance_km == pytest.approx(10338, abs=30)

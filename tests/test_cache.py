@@ -1,5 +1,7 @@
 """The compiled-gazetteer cache: reuse, staleness, corruption and concurrent builders."""
 import json
+import subprocess
+import sys
 import multiprocessing
 import pickle
 
@@ -124,3 +126,18 @@ def test_changed_border_files_are_compiled_again(border_dir):
     (border_dir / "countries.geojson").write_text(_geojson(_box("PL", 22, 53, 25, 56)),
                                                   encoding="utf-8")
     assert cache.load_borders(border_dir).relate(54.5, 24.5).side == "PL"
+
+
+def test_compiled_borders_carry_the_gazetteer_places_relations(border_dir):
+    cache.load_borders(border_dir)                             # compile
+    code = ("import sys\nfrom geomap import cache\n"
+            "b = cache.load_borders(sys.argv[1])\n"
+            "r = b.relate(54.1989, 25.6256)\n"                 # Dieveniškės, a gazetteer place
+            "print(r.side, r.border, round(r.distance_km, 3), 'pyproj' in sys.modules)\n"
+            "b.relate(54.0, 26.0)\n"                           # not a place: projected
+            "print('pyproj' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(border_dir)], check=True,
+                         capture_output=True, text=True).stdout     # same GEOMAP_CACHE_DIR
+    fresh = Borders.load(border_dir).relate(54.1989, 25.6256)
+    assert out.split() == [fresh.side, fresh.border, str(round(fresh.distance_km, 3)),
+                           "False", "True"]
