@@ -31,18 +31,18 @@ def median_of(runs: int, fn: Callable[[], float]) -> float:
     return statistics.median(fn() for _ in range(runs))
 
 
-def wall(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of a command; raise with its stderr when it fails."""
+def wall(cmd: list[str], env: dict | None = None) -> float:
+    """Seconds a command takes; raise with its stderr when it fails."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    _, status, _ = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t
     err = proc.stderr.read().decode(errors="replace").strip()
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status):
         raise RuntimeError(f"{' '.join(cmd[:3])}...: {err.splitlines()[-1] if err else status}")
-    return seconds, usage.ru_maxrss
+    return seconds
 
 
 # Linux keeps a process's peak RSS across exec, so a child forked from this (large) process
@@ -141,12 +141,12 @@ def main(argv: list[str]) -> None:
     row("gazetteer load, building the cache", f"{median_of(args.runs, cold):.3f} s")
 
     geomap = str(BIN / "geomap")
-    try_row("`geomap --help`", lambda: f"{median_of(max(5, args.runs), lambda: wall([geomap, '--help'])[0]):.3f} s")
-    imports = median_of(args.runs, lambda: wall(py + ["import folium, shapely"])[0])
+    try_row("`geomap --help`", lambda: f"{median_of(max(5, args.runs), lambda: wall([geomap, '--help'])):.3f} s")
+    imports = median_of(args.runs, lambda: wall(py + ["import folium, shapely"]))
     row("`python -c 'import folium, shapely'`", f"{imports:.3f} s")
     try_row("`geomap map seeds/`", lambda: (
         lambda s: f"{s:.3f} s ({s / imports:.2f}x the imports)")(median_of(
-            args.runs, lambda: wall([geomap, "map", "seeds/", "-o", str(work / "map.html")])[0])))
+            args.runs, lambda: wall([geomap, "map", "seeds/", "-o", str(work / "map.html")]))))
 
     def extract_rss(path: Path, n: int) -> str:
         seconds, kib = peak_rss([geomap, "extract", str(path), "--id-field", "id", "--quiet",
@@ -173,9 +173,9 @@ def dask_rows(work: Path, n: int) -> str:
     corpus = work / f"corpus-{n}.jsonl"
     build_corpus(corpus, n, seed=2)
     base = [str(BIN / "geomap"), "extract", str(corpus), "--id-field", "id", "--quiet"]
-    single, _ = wall(base + ["-o", str(work / "single.parquet")])
+    single = wall(base + ["-o", str(work / "single.parquet")])
     times = {w: wall(base + ["--engine", "dask", "--workers", str(w), "--partitions",
-                             str(8 * w), "-o", str(work / f"dask{w}.parquet")])[0]
+                             str(8 * w), "-o", str(work / f"dask{w}.parquet")])
              for w in (1, 2)}
     expected = pq.read_table(work / "single.parquet")
     same = all(pq.read_table(work / f"dask{w}.parquet").equals(expected) for w in (1, 2))

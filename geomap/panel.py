@@ -189,8 +189,25 @@ def panel_documents(documents: Iterable[Document], mentions: Iterable[Mention]) 
 
 # -- elements ------------------------------------------------------------------------------
 
-class _Panel(MacroElement):
+class _MapControl(MacroElement):
+    """A control drawn on its parent map, its element id ``gm-<kind>-<map name>``."""
+
+    kind = ""
+
+    # names and scope come from the map at render time (embed.render_fragment renames it)
+    @property
+    def map(self) -> str:
+        return self._parent.get_name()
+
+    @property
+    def dom_id(self) -> str:
+        return f"gm-{self.kind}-{self.map}"
+
+
+class _Panel(_MapControl):
     """The collapsible documents panel (a Leaflet control in the top-right corner)."""
+
+    kind = "panel"
 
     _template = Template("""
         {% macro html(this, kwargs) %}
@@ -300,14 +317,6 @@ class _Panel(MacroElement):
         self._name = "Panel"
         self.docs, self.places = docs, places
 
-    # names and scope come from the map at render time (embed.render_fragment renames it)
-    @property
-    def map(self) -> str:
-        return self._parent.get_name()
-
-    @property
-    def dom_id(self) -> str:
-        return f"gm-panel-{self.map}"
 
     @property
     def css(self) -> str:
@@ -315,8 +324,10 @@ class _Panel(MacroElement):
         return scope_css(PANEL_CSS, f"#{self.map}")
 
 
-class _TimeControl(MacroElement):
+class _TimeControl(_MapControl):
     """Two date fields and a "hide undated" box that filter ``window.geomapIncidents``."""
+
+    kind = "time"
 
     _template = Template("""
         {% macro html(this, kwargs) %}
@@ -379,13 +390,6 @@ class _TimeControl(MacroElement):
         dates = sorted(e["date"] for e in entries if e["date"])
         self.first, self.last = (dates[0], dates[-1]) if dates else ("", "")
 
-    @property
-    def map(self) -> str:
-        return self._parent.get_name()
-
-    @property
-    def dom_id(self) -> str:
-        return f"gm-time-{self.map}"
 
 
 def add_panel(m: folium.Map, documents: Iterable[Document], mentions: Iterable[Mention]) -> None:
