@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from operator import itemgetter
@@ -29,20 +30,31 @@ from .morph import base_forms
 from .normalize import fold, key
 from .texts import sentence_spans
 
-WORD_SPLIT = re.compile(r"([^\W\d_]+)")    # a word token; split() keeps the words
+WORD_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*)")    # a word token; split() keeps the words
 
 
 def _bmp_word_split() -> re.Pattern:
     """WORD_SPLIT for texts within the BMP, its letters spelt out as ranges: the regex engine
-    tests those with a table look-up instead of three Unicode category checks."""
+    tests those with a table look-up instead of three Unicode category checks. Written
+    ``[letter][letter]*``, the pattern starts with a character set, with which the engine skips
+    to the next letter instead of trying a match at every character."""
     bmp = "".join(map(chr, range(0x10000)))
     ranges = (m.span() for m in re.finditer(r"[^\W\d_]+", bmp))
-    return re.compile("([" + "".join(f"{re.escape(bmp[a])}-{re.escape(bmp[b - 1])}"
-                                     for a, b in ranges) + "]+)")
+    letter = "[" + "".join(f"{re.escape(bmp[a])}-{re.escape(bmp[b - 1])}" for a, b in ranges) + "]"
+    return re.compile(f"({letter}{letter}*)")
 
 
 _BMP_WORD_SPLIT = _bmp_word_split()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# CPython stores a text with a character beyond the BMP at four bytes a character and any
+# other at one or two: a text no larger than two bytes a character needs no search for one.
+_UCS2_BASE = sys.getsizeof("\u0100") - 2
+
+
+def _astral(text: str) -> bool:
+    """True when ``text`` has a character beyond the BMP."""
+    return sys.getsizeof(text) > _UCS2_BASE + 2 * len(text) and bool(_ASTRAL.search(text))
+
 INNER_JOIN = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]?[-‐‑–—][ \u00a0]?|\n")
 PARTICLES = frozenset("am an der dem on upon nad pod na de la del le el di da do van von".split())
 # Countries, macro-regions, capitals, cities of a million and places in or next to the border
@@ -77,6 +89,7 @@ SURNAME = re.compile(r"(?:in|ov|ova|ev|eva|enko|uk|yuk|ski|ska|sky|wicz|vich|vyc
                      r"|ytė|man|son|er)$")
 QUOTES_OPEN, QUOTES_CLOSE = "\"“„«'‘‚", "\"”»'’"
 # A name in quotes (with other capitalised words), seen from before and after it.
+_QUOTE_OPEN = re.compile(rf"[{QUOTES_OPEN}]")
 _QUOTED_BEFORE = re.compile(rf"[{QUOTES_OPEN}](?:[^\W\d_][\w.-]*\s)*$")
 _QUOTED_AFTER = re.compile(rf"(?:\s[^\W\d_][\w.-]*)*[,.!?]?[{QUOTES_CLOSE}]")
 _WEB_SITE = re.compile(r"\.[a-z]{2,}\b")
@@ -129,6 +142,7 @@ class Candidate(NamedTuple):
     in_org: bool                 # part of an organisation's name
     sentence: tuple[int, int]
     fuzzy: frozenset[str] = frozenset()   # ids matched only through a one-letter-off spelling
+    words: int = 1                        # how many words of the text it spans
 
 
 class _Names(NamedTuple):
@@ -172,15 +186,16 @@ class Recogniser:
         self._one_off = _Memo(gazetteer.near, 200_000)
         self._lookups = _Memo(self._lookup, 200_000)
 
-    def _start(self, word: str) -> tuple[int, bool]:
+    def _start(self, word: str) -> tuple[int, _Names | None]:
         """How many words a name starting with ``word`` (as written, or in base form, or one
-        letter off) can have, 0 when no gazetteer name can start there; and whether ``word``
-        alone names a place."""
+        letter off) can have, 0 when no gazetteer name can start there; and what ``word``
+        alone names (None: nothing)."""
         k = key(word)
         reach = max([self._span.get(f, 0) for f in (k, *base_forms(word))])
         if not reach and len(k) >= 6 and self._one_off[k]:
             reach = 1
-        return min(reach, self.max_tokens), bool(reach and self._lookups[(word,)].matches)
+        alone = self._lookups[(word,)] if reach else None
+        return min(reach, self.max_tokens), alone if alone and alone.matches else None
 
     def _lookup(self, span: tuple[str, ...]) -> _Names:
         """Exact matches of a span of words, else base-form matches; plus one-letter-off names
@@ -226,110 +241,130 @@ class Recogniser:
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
         toks = _Tokens(doc.text, self._keys)
-        words, starts = toks.words, self._starts
+        words = toks.words
+        # Only a capitalised word can start a name: look those up, visit the starts alone.
+        caps = list(itertools.compress(itertools.count(),
+                                       map(str.isupper, map(itemgetter(0), words))))
+        reached = list(map(self._starts.__getitem__, map(words.__getitem__, caps)))
         out: list[Candidate] = []
         resume = 0
-        # Only a capitalised word can start a name: visit those alone.
-        for i in itertools.compress(itertools.count(), map(str.isupper, map(itemgetter(0), words))):
-            if i < resume:
-                continue
-            reach, alone = starts[words[i]]
-            if not reach or not alone and not any(
+        for i, (reach, alone) in itertools.compress(zip(caps, reached),
+                                                    map(itemgetter(0), reached)):
+            if i < resume or alone is None and not any(
                     map(str.isupper, map(itemgetter(0), words[i + 1:i + reach]))):
                 continue      # the word alone names nothing, and a longer name ends in a capital
-            found = self._match_at(toks, i, reach)
+            found = self._match_at(toks, i, reach, alone)
             if found is not None:
-                out.append(found[0])
-                resume = found[1]
+                out.append(found)
+                resume = i + found.words
         return out
 
-    def _match_at(self, toks: _Tokens, i: int, reach: int) -> tuple[Candidate, int] | None:
-        """The longest acceptable name starting at word ``i`` and the index of the word after
-        it, or None."""
-        text, words, gaps, folded = toks.text, toks.words, toks.gaps, toks.folded
+    def _match_at(self, toks: _Tokens, i: int, reach: int, alone: _Names | None
+                  ) -> Candidate | None:
+        """The longest acceptable name starting at word ``i`` (``alone``: what that word
+        alone names), or None."""
+        words, gaps = toks.words, toks.gaps
         first = words[i]
-        caps = first.isupper() and len(first) > 1
         for n in range(min(reach, len(words) - i), 0, -1):
-            span = words[i:i + n]
-            if n > 1 and not (span[-1][0].isupper()
-                              and all(INNER_JOIN.fullmatch(g) for g in gaps[i + 1:i + n])
-                              and all(w[0].isupper() or fold(w) in PARTICLES for w in span[1:-1])):
-                continue
-            names = self._lookups[tuple(span)]
-            if not names.matches:
-                continue
-            if caps and len(first) < 4 and n == 1 and not names.country:
-                return None
-            j = i + n                                       # the word after the span
-            start = toks.start(i)
-            end = toks.start(j - 1) + len(words[j - 1]) if n > 1 else start + len(first)
-            prev_word = folded[i - 1] if i else ""
-            next_word = folded[j] if j < len(words) else ""
-            prep = prev_word in PREPOSITIONS and _near(gaps[i])
-            if n == 1 and folded[i] in self.common_words and not prep:
-                return None
-            if prev_word in PERSON_TITLES and _near(gaps[i]):
-                return None
-            if self._venue(toks, i, j, start, end, prev_word, next_word) \
-                    or self._person(toks, i, j):
-                return None
-            cue = _cue(folded[max(0, i - 3):i] + folded[j:j + 3])
-            if names.only_fuzzy and not (prep or cue):
-                continue                     # a one-letter-off spelling alone needs context
-            designator = next_word if next_word in DESIGNATORS and _near(gaps[j]) \
-                else prev_word if prev_word in DESIGNATORS and _near(gaps[i]) else ""
-            # A unit's bare name is its own only when nothing else has that name ("Augšdaugava").
-            if not designator and names.plain:
-                matches = names.plain
-            elif names.designated and not names.inflected:
-                matches = names.designated + names.plain
+            if n == 1:
+                if alone is None:
+                    return None
+                names = alone
+                if len(first) < 4 and not names.country and len(first) > 1 and first.isupper():
+                    return None
             else:
-                matches = names.matches
-            in_org = self._in_org(toks, i, j, end, prev_word, next_word)
-            if designator:
-                cue = "region" if designator in REGION_DESIGNATORS else "district"
-            return Candidate(start, end, text[start:end], matches, names.inflected,
-                             bool(designator), cue, prep, in_org, toks.sentence(start),
-                             names.fuzzy), j
+                span = words[i:i + n]
+                if not (span[-1][0].isupper()
+                        and all(map(INNER_JOIN.fullmatch, gaps[i + 1:i + n]))
+                        and all(w[0].isupper() or fold(w) in PARTICLES for w in span[1:-1])):
+                    continue
+                names = self._lookups[tuple(span)]
+                if not names.matches:
+                    continue
+            found = self._accept(toks, i, i + n, names)
+            if found is not False:
+                return found
         return None
 
-    @staticmethod
-    def _venue(toks: _Tokens, i: int, j: int, start: int, end: int, prev_word: str,
-               next_word: str) -> bool:
-        text = toks.text
+    def _accept(self, toks: _Tokens, i: int, j: int, names: _Names) -> Candidate | None | bool:
+        """The candidate for words ``i`` to ``j`` (exclusive) naming ``names`` as the context
+        rules judge it: a Candidate, None when the context rules it out, or False when only a
+        shorter span may still be a name."""
+        text, words, gaps = toks.text, toks.words, toks.gaps
+        start = toks.start(i)
+        end = toks.start(j - 1) + len(words[j - 1]) if j - i > 1 else start + len(words[i])
+        lo = max(0, i - 3)
+        folded = toks.keys(lo, j + 3)          # the keys of the span and three words each side
+        prev_word = folded[i - 1 - lo] if i else ""
+        next_word = folded[j - lo] if j < len(words) else ""
+        near_before, near_after = gaps[i] in _NEAR, gaps[j] in _NEAR
+        prep = near_before and prev_word in PREPOSITIONS
+        if j - i == 1 and folded[i - lo] in self.common_words and not prep:
+            return None
+        if near_before and prev_word in PERSON_TITLES:
+            return None
         if prev_word in VENUES or (next_word in VENUES and text[end + 1:end + 2].isupper()):
-            return True
-        quoted = _QUOTED_BEFORE.search(text[max(0, start - 40):start]) \
-            and _QUOTED_AFTER.match(text[end:end + 40])
-        return bool(quoted) and not VENUES.isdisjoint(toks.folded[max(0, i - 12):j + 3])
+            return None
+        if toks.quote_before(start, 40) \
+                and _QUOTED_BEFORE.search(text[max(0, start - 40):start]) \
+                and _QUOTED_AFTER.match(text[end:end + 40]) \
+                and not VENUES.isdisjoint(toks.keys(max(0, i - 12), j + 3)):
+            return None                                   # a quoted name of a venue
+        if near_after and j < len(words) and words[j][0].isupper() \
+                and self._before_surname(words[j], next_word) \
+                or i and len(words[i - 1]) == 1 and words[i - 1].isupper() and gaps[i][:1] == ".":
+            return None                                   # "Vladimir Putin", "G. Žagunis"
+        cue = None if _CUES.isdisjoint(folded) else _cue(folded[:i - lo] + folded[j - lo:])
+        if names.only_fuzzy and not (prep or cue):
+            return False                     # a one-letter-off spelling alone needs context
+        designator = next_word if near_after and next_word in DESIGNATORS \
+            else prev_word if near_before and prev_word in DESIGNATORS else ""
+        # A unit's bare name is its own only when nothing else has that name ("Augšdaugava").
+        if not designator and names.plain:
+            matches = names.plain
+        elif names.designated and not names.inflected:
+            matches = names.designated + names.plain
+        else:
+            matches = names.matches
+        if designator:
+            cue = "region" if designator in REGION_DESIGNATORS else "district"
+        in_org = (prev_word in _ORG_PREV or near_after and next_word in _ORG_NEXT
+                  or text.startswith(".", end)) \
+            and _in_org(toks, i, j, end, folded[i - 2 - lo] if i >= 2 else "", prev_word,
+                        next_word, folded[j + 1 - lo:j + 2 - lo], near_after)
+        return Candidate(start, end, text[start:end], matches, names.inflected, bool(designator),
+                         cue, prep, in_org, toks.sentence(start), names.fuzzy, j - i)
 
-    def _person(self, toks: _Tokens, i: int, j: int) -> bool:
-        words = toks.words
-        if i and len(words[i - 1]) == 1 and words[i - 1].isupper() and toks.gaps[i][:1] == ".":
-            return True                                    # "G. Žagunis"
-        if j < len(words) and words[j][0].isupper() and _near(toks.gaps[j]):
-            nxt = words[j]
-            return not nxt.isupper() and bool(SURNAME.search(nxt)) \
-                and not self.gazetteer.lookup(toks.folded[j])
-        return False
+    def _before_surname(self, word: str, word_key: str) -> bool:
+        """True when the capitalised ``word`` after a name is a surname ("Vladimir Putin")."""
+        return not word.isupper() and bool(SURNAME.search(word)) \
+            and not self.gazetteer.lookup(word_key)
 
-    @staticmethod
-    def _in_org(toks: _Tokens, i: int, j: int, end: int, prev_word: str, next_word: str
-                ) -> bool:
-        text, words, folded = toks.text, toks.words, toks.folded
-        if text.startswith(".", end) and _WEB_SITE.match(text[end:end + 12]):  # "Hrodna.life"
+
+def _in_org(toks: _Tokens, i: int, j: int, end: int, word_2: str, prev_word: str,
+            next_word: str, after_next: list[str], near_after: bool) -> bool:
+    """True when the name is part of an organisation's name or a web address (``word_2``:
+    the key of the word before the previous one; ``after_next``: of the word after the next
+    one, if any)."""
+    text, words = toks.text, toks.words
+    if text.startswith(".", end) and _WEB_SITE.match(text[end:end + 12]):  # "Hrodna.life"
+        return True
+    if near_after and j < len(words):
+        if (next_word in ORG_AFTER and words[j][0].isupper()) or next_word in ORG_AFTER_ANY_CASE:
             return True
-        if j < len(words) and _near(toks.gaps[j]):
-            if (words[j][0].isupper() and next_word in ORG_AFTER) \
-                    or next_word in ORG_AFTER_ANY_CASE:
-                return True
-            if next_word == "border" and j + 1 < len(words) \
-                    and folded[j + 1] in {"team", "guard", "unit", "service"}:
-                return True
-        if i >= 2 and prev_word in {"of", "for"}:
-            if words[i - 2][0].isupper() and folded[i - 2] in ORG_BEFORE:
-                return True
-        return prev_word == "sputnik" or prev_word in ORG_HEAD
+        if next_word == "border" and after_next \
+                and after_next[0] in {"team", "guard", "unit", "service"}:
+            return True
+    if i >= 2 and prev_word in {"of", "for"}:
+        if words[i - 2][0].isupper() and word_2 in ORG_BEFORE:
+            return True
+    return prev_word == "sputnik" or prev_word in ORG_HEAD
+
+
+_CUES = frozenset().union(*KIND_CUES.values())
+# Words before and after a name with which ``_in_org`` may find it in an organisation's name.
+_ORG_PREV = ORG_HEAD | {"of", "for", "sputnik"}
+_ORG_NEXT = ORG_AFTER | ORG_AFTER_ANY_CASE | {"border"}
 
 
 def _cue(window: list[str]) -> str | None:
@@ -346,36 +381,40 @@ def _demonym(word: str, name: str) -> bool:
     return word.startswith(stem) and word[len(stem):] in DEMONYM_ENDINGS
 
 
-# The second letter of a pair that may be glued words (the regex engine skips ahead to it).
-_MAYBE_GLUED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ](?<=[a-zß-öø-ÿā-žа-яё].)")
+# The upper-case letter of a lower-case/upper-case pair in Latin (with Latin-1 and Latin
+# Extended-A) or Russian Cyrillic: where scraped words may be glued (the regex engine skips
+# ahead to the upper-case letter).
+_EXT_A = [chr(c) for c in range(0x100, 0x180)]
+_GLUED = re.compile("[A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXT_A if c.isupper())
+                    + "](?<=[a-zß-öø-ÿа-яё" + "".join(c for c in _EXT_A if c.islower()) + "].)")
 
 
 class _Tokens:
-    """The word tokens of a text: ``words[i]``, its key ``folded[i]`` and the text before it,
-    ``gaps[i]`` (``gaps[-1]`` is the text after the last word). Words glued by scraping
+    """The word tokens of a text: ``words[i]`` and the text before it, ``gaps[i]``
+    (``gaps[-1]`` is the text after the last word); ``keys(a, b)`` folds a run of words. Words glued by scraping
     ("MichałówAgnieszka") are split, with an empty gap, where a lower-case letter meets an
     upper-case one, three or more letters in."""
 
-    __slots__ = ("text", "words", "folded", "gaps", "_parts", "_part", "_offset", "_sentences",
-                 "_sentence_starts")
+    __slots__ = ("text", "words", "gaps", "_keys", "_parts", "_part", "_offset", "_sentences",
+                 "_sentence_starts", "_quotes")
 
     def __init__(self, text: str, keys: Mapping[str, str]):
-        split = WORD_SPLIT.split if _ASTRAL.search(text) else _BMP_WORD_SPLIT.split
+        split = WORD_SPLIT.split if _astral(text) else _BMP_WORD_SPLIT.split
         parts = split(text)                                # gap, word, gap, ..., word, gap
-        cuts, paired = set(), -1
-        for m in _MAYBE_GLUED.finditer(text):     # pairs left to right, none overlapping
-            if m.start() - 1 != paired:
-                paired = m.start()
-                if text[paired - 1].islower() and text[paired].isupper():
-                    cuts.add(paired)
+        cuts = [m.start() for m in _GLUED.finditer(text)]
         if cuts:
             _unglue(text, parts, cuts)
         self.text, self._parts = text, parts
         self.words, self.gaps = parts[1::2], parts[::2]
-        self.folded = list(map(keys.__getitem__, self.words))
+        self._keys = keys
         self._part = self._offset = 0
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] = []
+        self._quotes: list[int] | None = None
+
+    def keys(self, a: int, b: int) -> list[str]:
+        """The keys of words ``a`` to ``b`` (exclusive)."""
+        return list(map(self._keys.__getitem__, self.words[a:b]))
 
     def start(self, i: int) -> int:
         """The offset of word ``i`` (counted on from the last one asked for: few are asked,
@@ -387,6 +426,14 @@ class _Tokens:
         self._part = part
         return self._offset
 
+    def quote_before(self, offset: int, within: int) -> bool:
+        """True when an opening quote mark stands fewer than ``within`` characters before
+        ``offset`` (quote marks found on first use)."""
+        if self._quotes is None:
+            self._quotes = [m.start() for m in _QUOTE_OPEN.finditer(self.text)]
+        k = bisect.bisect_left(self._quotes, offset - within)
+        return k < len(self._quotes) and self._quotes[k] < offset
+
     def sentence(self, offset: int) -> tuple[int, int]:
         """The span of the sentence an offset is in (sentences found on first use)."""
         if self._sentences is None:
@@ -395,12 +442,12 @@ class _Tokens:
         return self._sentences[max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)]
 
 
-def _unglue(text: str, parts: list[str], cuts: set[int]) -> None:
+def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
     """Split the glued words of ``parts`` (as ``WORD_SPLIT.split`` gives them) at the cut
-    offsets, in place."""
+    offsets (in order), in place."""
     starts = list(itertools.accumulate(map(len, parts), initial=0))[1::2]
     by_word: dict[int, list[int]] = {}
-    for pos in sorted(cuts):
+    for pos in cuts:
         by_word.setdefault(bisect.bisect_right(starts, pos) - 1, []).append(pos)
     for idx in sorted(by_word, reverse=True):
         a = start = starts[idx]
@@ -413,9 +460,10 @@ def _unglue(text: str, parts: list[str], cuts: set[int]) -> None:
         parts[2 * idx + 1:2 * idx + 2] = pieces + [text[start:b]]
 
 
-def _near(gap: str) -> bool:
-    """True when a gap between two words is one or two spaces (no punctuation or line break)."""
-    return 0 < len(gap) <= 2 and not gap.strip()
+# Gaps of one or two whitespace characters: the two words beside them are adjacent.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005" \
+          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"        # str.isspace()
+_NEAR = frozenset(_SPACES) | frozenset(a + b for a in _SPACES for b in _SPACES)
 
 
 class _Memo(dict):

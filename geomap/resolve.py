@@ -16,12 +16,13 @@ from functools import lru_cache
 
 from .gazetteer import NameMatch
 from .mentions import Candidate
-from .model import BorderRelation, Document, Mention, Place
+from .model import BorderRelation, Document, Mention, Place, new_mention
 
 REGION = frozenset({"LT", "BY", "LV", "PL"})
 KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
                "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
 LANG_COUNTRY = {"lt": "LT", "pl": "PL", "lv": "LV", "be": "BY"}
+_LANG_COUNTRIES = frozenset(LANG_COUNTRY.values())
 _LANG_HINTS = {
     "lt": re.compile(r"[ėųįū]|\b(?:ir|kad|buvo|iš|pasieni\w*)\b", re.I),
     "pl": re.compile(r"[łżśćń]|\b(?:się|jest|oraz|przez|granic\w*)\b", re.I),
@@ -77,11 +78,9 @@ MAX_SENTENCE = 600    # characters of context kept around a mention in a run-on 
 
 
 def _context(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The sentence span, or a window of it cut at spaces when it is longer than MAX_SENTENCE
-    (scraped pages without punctuation would otherwise copy the whole text per mention)."""
+    """A window of a sentence longer than MAX_SENTENCE, cut at spaces (scraped pages without
+    punctuation would otherwise copy the whole text per mention)."""
     s0, s1 = sentence
-    if s1 - s0 <= MAX_SENTENCE:
-        return s0, s1
     half = (MAX_SENTENCE - (end - start)) // 2
     a, b = max(s0, start - half), min(s1, end + half)
     a = text.find(" ", a, start) + 1 if a > s0 and text.find(" ", a, start) >= 0 else a
@@ -94,19 +93,11 @@ class Resolver:
 
     def __init__(self, relate: Callable[[float, float], BorderRelation] | None = None):
         self.relate = relate
+        self._static: dict[tuple[str, bool], float] = {}
 
     def _prior(self, m: NameMatch, cand: Candidate, lang: str) -> float:
         p = m.place
-        s = KIND_WEIGHT.get(p.kind, 0.5)
-        s += 0.35 * math.log10((p.population or 0) + 1)
-        if p.source and not p.id.startswith("gn:") and p.kind not in ("country", "region"):
-            s += 1.0                                   # curated or user entry: chosen on purpose
-        s += 0.8 if m.canonical else 0.0
-        if p.country in REGION:
-            s += 1.0
-        if self.relate and p.kind not in ("country", "region"):
-            d = self.relate(p.lat, p.lon).distance_km
-            s += 1.2 * math.exp(-d / 60.0)
+        s = self._static_prior(m)
         if cand.cue and p.kind == cand.cue:
             s += 2.5
         if cand.designator and m.designated:
@@ -117,22 +108,44 @@ class Resolver:
             s -= 1.5                                   # spelt one letter differently
         return s
 
+    def _static_prior(self, m: NameMatch) -> float:
+        """The part of an entry's prior that depends on the entry and name alone (memoised)."""
+        k = (m.place.id, m.canonical)
+        s = self._static.get(k)
+        if s is None:
+            p = m.place
+            s = KIND_WEIGHT.get(p.kind, 0.5)
+            s += 0.35 * math.log10((p.population or 0) + 1)
+            if p.source and not p.id.startswith("gn:") and p.kind not in ("country", "region"):
+                s += 1.0                               # curated or user entry: chosen on purpose
+            s += 0.8 if m.canonical else 0.0
+            if p.country in REGION:
+                s += 1.0
+            if self.relate and p.kind not in ("country", "region"):
+                d = self.relate(p.lat, p.lon).distance_km
+                s += 1.2 * math.exp(-d / 60.0)
+            self._static[k] = s
+        return s
+
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
+        ambiguous = [c for c in candidates if len(c.matches) > 1]
+        # The language only moves entries of one span against each other when they lie in
+        # different countries, one of them with a language of its own.
         lang = guess_language(doc.text) if any(
-            len(c.matches) > 1 and len({m.place.id for m in c.matches}) > 1
-            for c in candidates) else "en"
+            len(countries := {m.place.country for m in c.matches}) > 1
+            and not countries.isdisjoint(_LANG_COUNTRIES) for c in ambiguous) else "en"
         # A lone entry needs no score: it is chosen with confidence 1 whatever its score.
         priors = [[(self._prior(m, c, lang), m.place) for m in c.matches]
                   if len(c.matches) > 1 else [(0.0, c.matches[0].place)] for c in candidates]
-        first = [ps[0][1] if len(ps) == 1 else max(ps, key=lambda sp: (sp[0], sp[1].id))[1]
-                 for ps in priors]
-        countries = {p.country for p in first if p.kind == "country"}
-        distinct = list({p.id: p for p in first if p.kind != "country"}.values())
-        mentions = []
+        first = [ps[0][1] if len(ps) == 1 else max(ps, key=_score_then_id)[1] for ps in priors]
+        if ambiguous:
+            countries = {p.country for p in first if p.kind == "country"}
+            distinct = list({p.id: p for p in first if p.kind != "country"}.values())
+        text, relate, mentions = doc.text, self.relate, []
         for cand, scored, chosen in zip(candidates, priors, first):
             if len(scored) == 1:
-                place, confidence, alts = chosen, 1.0, []
+                place, confidence, alts = chosen, 1.0, ()
             else:
                 final = []
                 anchors = [p for p in distinct if p.id != chosen.id]
@@ -153,11 +166,18 @@ class Resolver:
                     if p.id not in seen:
                         seen.add(p.id)
                         alts.append(p)
-            s0, s1 = _context(doc.text, cand.sentence, cand.start, cand.end)
-            mentions.append(Mention(
+                alts = tuple(alts)
+            s0, s1 = cand.sentence
+            if s1 - s0 > MAX_SENTENCE:
+                s0, s1 = _context(text, cand.sentence, cand.start, cand.end)
+            mentions.append(new_mention(
                 doc=doc, start=cand.start, end=cand.end, text=cand.text,
-                sentence=doc.text[s0:s1], sentence_start=s0, place=place,
-                confidence=confidence, alternatives=tuple(alts),
-                border=self.relate(place.lat, place.lon) if self.relate else None,
+                sentence=text[s0:s1], sentence_start=s0, place=place,
+                confidence=confidence, alternatives=alts,
+                border=relate(place.lat, place.lon) if relate else None,
                 in_org=cand.in_org))
         return mentions
+
+
+def _score_then_id(scored: tuple[float, Place]) -> tuple[float, str]:
+    return scored[0], scored[1].id

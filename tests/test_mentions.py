@@ -112,6 +112,9 @@ def test_demonyms_are_not_inflected_country_names():
 
 def test_glued_words_are_split():
     assert names("the building in MichałowoAgnieszka Sadowska") == ["Michałowo"]
+    # a glued word ending in a Latin Extended-A lower-case letter ("-ų", "-ė") is split too
+    assert names("netoli ŠalčininkųDieveniškės") == ["Šalčininkų", "Dieveniškės"]
+    assert names("the iPhone in VilniusMinsk") == ["Vilnius", "Minsk"]
 
 
 @pytest.mark.parametrize("text, expected", [
