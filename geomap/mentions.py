@@ -305,7 +305,7 @@ class Recogniser:
             return None
         if prev_word in VENUES or (next_word in VENUES and text[end + 1:end + 2].isupper()):
             return None
-        if toks.quote_before(start, 40) \
+        if _QUOTE_OPEN.search(text, max(0, start - 40), start) \
                 and _QUOTED_BEFORE.search(text[max(0, start - 40):start]) \
                 and _QUOTED_AFTER.match(text[end:end + 40]) \
                 and not VENUES.isdisjoint(toks.keys(max(0, i - 12), j + 3)):
@@ -396,7 +396,7 @@ class _Tokens:
     upper-case one, three or more letters in."""
 
     __slots__ = ("text", "words", "gaps", "_keys", "_parts", "_part", "_offset", "_sentences",
-                 "_sentence_starts", "_quotes")
+                 "_sentence_starts")
 
     def __init__(self, text: str, keys: Mapping[str, str]):
         split = WORD_SPLIT.split if _astral(text) else _BMP_WORD_SPLIT.split
@@ -410,7 +410,6 @@ class _Tokens:
         self._part = self._offset = 0
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] = []
-        self._quotes: list[int] | None = None
 
     def keys(self, a: int, b: int) -> list[str]:
         """The keys of words ``a`` to ``b`` (exclusive)."""
@@ -425,14 +424,6 @@ class _Tokens:
         self._offset += sum(map(len, self._parts[self._part:part]))
         self._part = part
         return self._offset
-
-    def quote_before(self, offset: int, within: int) -> bool:
-        """True when an opening quote mark stands fewer than ``within`` characters before
-        ``offset`` (quote marks found on first use)."""
-        if self._quotes is None:
-            self._quotes = [m.start() for m in _QUOTE_OPEN.finditer(self.text)]
-        k = bisect.bisect_left(self._quotes, offset - within)
-        return k < len(self._quotes) and self._quotes[k] < offset
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The span of the sentence an offset is in (sentences found on first use)."""

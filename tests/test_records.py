@@ -1,0 +1,61 @@
+import csv
+import io
+import json
+from dataclasses import replace
+
+import pytest
+
+from geomap.model import BorderRelation, Document, Mention, Place, new_mention
+from geomap.records import MENTION_FIELDS, feature, mention_record, place_record, write_records
+
+DOC = Document("a.txt", "Near Dieveniškės.")
+PLACE = Place("cur:dieveniskes", "Dieveniškės", 54.196, 25.620, "LT", "village", 700, "curated")
+BORDER = BorderRelation("LT", "LT-BY", 4.123456, (54.18, 25.66))
+MENTION = Mention(DOC, 5, 16, "Dieveniškės", "Near Dieveniškės.", 0, PLACE, 0.9, (), BORDER)
+
+
+def test_new_mention_equals_the_dataclass_constructor():
+    fields = {f: getattr(MENTION, f) for f in MENTION.__dataclass_fields__}
+    m = new_mention(**fields)
+    assert m == MENTION and hash(m) == hash(MENTION) and replace(m, end=6).end == 6
+    with pytest.raises(AttributeError):
+        m.start = 1                                     # still frozen
+
+
+def test_mention_record_fields_in_order():
+    rec = mention_record(MENTION)
+    assert tuple(rec) == MENTION_FIELDS
+    assert rec["lat"] == 54.196 and rec["lon"] == 25.620 and rec["border_km"] == 4.12
+    assert rec["side"] == "LT" and rec["name"] == "Dieveniškės" and rec["in_org"] is False
+
+
+@pytest.mark.parametrize("place, border", [(None, None), (PLACE, None)])
+def test_mention_record_without_place_or_border(place, border):
+    rec = mention_record(replace(MENTION, place=place, border=border))
+    assert tuple(rec) == MENTION_FIELDS
+    assert rec["side"] is None and rec["border_km"] is None
+    assert (rec["lat"] is None) == (place is None) and rec["text"] == "Dieveniškės"
+
+
+def test_feature_is_lon_lat_and_null_without_coordinates():
+    rec = mention_record(MENTION)
+    assert feature(rec)["geometry"] == {"type": "Point", "coordinates": [25.620, 54.196]}
+    assert feature(mention_record(replace(MENTION, place=None)))["geometry"] is None
+
+
+def test_write_records_formats():
+    recs = [mention_record(MENTION)]
+    out = io.StringIO()
+    assert write_records(recs, "jsonl", out) == 1
+    assert json.loads(out.getvalue())["id"] == "cur:dieveniskes"
+    out = io.StringIO()
+    write_records(recs, "geojson", out)
+    assert json.loads(out.getvalue())["features"][0]["properties"]["text"] == "Dieveniškės"
+    out = io.StringIO()
+    write_records([place_record(PLACE)], "csv", out)
+    assert next(csv.DictReader(io.StringIO(out.getvalue())))["name"] == "Dieveniškės"
+    out = io.StringIO()
+    assert write_records([], "csv", out, MENTION_FIELDS) == 0
+    assert out.getvalue().strip() == ",".join(MENTION_FIELDS)
+    with pytest.raises(ValueError):
+        write_records(recs, "xml", io.StringIO())
