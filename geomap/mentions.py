@@ -421,7 +421,7 @@ class _Tokens:
         part = 2 * i + 1
         if part < self._part:
             self._part = self._offset = 0
-        self._offset += sum(map(len, self._parts[self._part:part]))
+        self._offset += len("".join(self._parts[self._part:part]))   # faster than summing lengths
         self._part = part
         return self._offset
 
@@ -436,19 +436,36 @@ class _Tokens:
 def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
     """Split the glued words of ``parts`` (as ``WORD_SPLIT.split`` gives them) at the cut
     offsets (in order), in place."""
-    starts = list(itertools.accumulate(map(len, parts), initial=0))[1::2]
-    by_word: dict[int, list[int]] = {}
-    for pos in cuts:
-        by_word.setdefault(bisect.bisect_right(starts, pos) - 1, []).append(pos)
-    for idx in sorted(by_word, reverse=True):
-        a = start = starts[idx]
-        b = a + len(parts[2 * idx + 1])
-        pieces = []
-        for pos in by_word[idx]:
+    k = n = 0
+    while n < len(cuts):
+        b = _RUN.match(text, cuts[n]).end()
+        a = _run_start(text, cuts[n])
+        k = parts.index(text[a:b], k)         # the glued word: no gap has a letter
+        start, pieces = a, []
+        while n < len(cuts) and cuts[n] < b:
+            pos = cuts[n]
             if pos - start >= 3 and pos <= b - 2:
                 pieces += (text[start:pos], "")
                 start = pos
-        parts[2 * idx + 1:2 * idx + 2] = pieces + [text[start:b]]
+            n += 1
+        pieces.append(text[start:b])
+        parts[k:k + 1] = pieces
+        k += len(pieces)
+
+
+_RUN = re.compile(r"[^\W\d_]*")          # the letters from a position on
+
+
+def _run_start(text: str, pos: int) -> int:
+    """Where the run of letters before ``pos`` starts (read backwards, 64 letters at a time)."""
+    a = pos
+    while a:
+        lo = max(0, a - 64)
+        n = _RUN.match(text[lo:a][::-1]).end()
+        a -= n
+        if a > lo or not n:
+            break
+    return a
 
 
 # Gaps of one or two whitespace characters: the two words beside them are adjacent.

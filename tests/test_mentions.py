@@ -115,6 +115,8 @@ def test_glued_words_are_split():
     # a glued word ending in a Latin Extended-A lower-case letter ("-ų", "-ė") is split too
     assert names("netoli ŠalčininkųDieveniškės") == ["Šalčininkų", "Dieveniškės"]
     assert names("the iPhone in VilniusMinsk") == ["Vilnius", "Minsk"]
+    assert names("MichałowoAgnieszka, then MichałowoAgnieszka") == ["Michałowo", "Michałowo"]
+    assert names("x" * 100 + "Minsk in VilniusMinsk") == ["Minsk", "Vilnius", "Minsk"]  # long run
 
 
 @pytest.mark.parametrize("text, expected", [
