@@ -129,44 +129,26 @@ class Resolver:
 
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
-        ambiguous = [c for c in candidates if len(c.matches) > 1]
-        # The language only moves entries of one span against each other when they lie in
-        # different countries, one of them with a language of its own.
-        lang = guess_language(doc.text) if any(
-            len(countries := {m.place.country for m in c.matches}) > 1
-            and not countries.isdisjoint(_LANG_COUNTRIES) for c in ambiguous) else "en"
+        ambiguous = [(k, c) for k, c in enumerate(candidates) if len(c.matches) > 1]
         # A lone entry needs no score: it is chosen with confidence 1 whatever its score.
-        priors = [[(self._prior(m, c, lang), m.place) for m in c.matches]
-                  if len(c.matches) > 1 else [(0.0, c.matches[0].place)] for c in candidates]
-        first = [ps[0][1] if len(ps) == 1 else max(ps, key=_score_then_id)[1] for ps in priors]
+        first = [c.matches[0].place for c in candidates]
+        priors: dict[int, list[tuple[float, Place]]] = {}
         if ambiguous:
+            # The language only moves entries of one span against each other when they lie in
+            # different countries, one of them with a language of its own.
+            lang = guess_language(doc.text) if any(
+                len(countries := {m.place.country for m in c.matches}) > 1
+                and not countries.isdisjoint(_LANG_COUNTRIES) for _, c in ambiguous) else "en"
+            for k, c in ambiguous:
+                priors[k] = scored = [(self._prior(m, c, lang), m.place) for m in c.matches]
+                first[k] = max(scored, key=_score_then_id)[1]
             countries = {p.country for p in first if p.kind == "country"}
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
         text, relate, mentions = doc.text, self.relate, []
-        for cand, scored, chosen in zip(candidates, priors, first):
-            if len(scored) == 1:
-                place, confidence, alts = chosen, 1.0, ()
-            else:
-                final = []
-                anchors = [p for p in distinct if p.id != chosen.id]
-                for s, place in scored:
-                    if place.kind != "country":
-                        if anchors:
-                            d = min(_distance_km(place, a) for a in anchors)
-                            s += 1.5 * math.exp(-d / 50.0)
-                        if place.country in countries:
-                            s += 0.7
-                    final.append((s, place))
-                final.sort(key=lambda sp: (-sp[0], sp[1].id))
-                top = final[0][0]
-                confidence = round(1.0 / sum(math.exp(s - top) for s, _ in final), 3)
-                place = final[0][1]
-                seen, alts = {place.id}, []
-                for _, p in final[1:]:
-                    if p.id not in seen:
-                        seen.add(p.id)
-                        alts.append(p)
-                alts = tuple(alts)
+        for k, cand in enumerate(candidates):
+            place, confidence, alts = first[k], 1.0, ()
+            if k in priors:
+                place, confidence, alts = _coherent(priors[k], place, distinct, countries)
             s0, s1 = cand.sentence
             if s1 - s0 > MAX_SENTENCE:
                 s0, s1 = _context(text, cand.sentence, cand.start, cand.end)
@@ -177,6 +159,33 @@ class Resolver:
                 border=relate(place.lat, place.lon) if relate else None,
                 in_org=cand.in_org))
         return mentions
+
+
+def _coherent(scored: list[tuple[float, Place]], chosen: Place, distinct: list[Place],
+              countries: set[str | None]) -> tuple[Place, float, tuple[Place, ...]]:
+    """The entry of an ambiguous span once its prior scores gain from nearness to the other
+    places of the text (``distinct``: each span's first choice) and from a country the text
+    names; with its softmax confidence and the runners-up."""
+    final = []
+    anchors = [p for p in distinct if p.id != chosen.id]
+    for s, place in scored:
+        if place.kind != "country":
+            if anchors:
+                d = min(_distance_km(place, a) for a in anchors)
+                s += 1.5 * math.exp(-d / 50.0)
+            if place.country in countries:
+                s += 0.7
+        final.append((s, place))
+    final.sort(key=lambda sp: (-sp[0], sp[1].id))
+    top = final[0][0]
+    confidence = round(1.0 / sum(math.exp(s - top) for s, _ in final), 3)
+    place = final[0][1]
+    seen, alts = {place.id}, []
+    for _, p in final[1:]:
+        if p.id not in seen:
+            seen.add(p.id)
+            alts.append(p)
+    return place, confidence, tuple(alts)
 
 
 def _score_then_id(scored: tuple[float, Place]) -> tuple[float, str]:

@@ -208,18 +208,23 @@ def read_inputs(inputs: Iterable[str], text_field: str = "text",
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """All sentence (start, end) spans of a text, in order, whitespace trimmed."""
-    spans, s = [], 0
+    out, a = [], 0
     for m in SENTENCE_END.finditer(text):
-        end = m.start(1)
-        spans.append((s, end if end >= 0 else m.start()))
-        s = m.end()
-    spans.append((s, len(text)))
-    out = []
-    for a, b in spans:
+        b = m.start(1)
+        if b < 0:
+            b = m.start()
+        _trimmed(text, a, b, out)
+        a = m.end()
+    _trimmed(text, a, len(text), out)
+    return out
+
+
+def _trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    """Append the span ``a:b`` of ``text`` without its outer whitespace, unless it is empty."""
+    if a < b and (text[a].isspace() or text[b - 1].isspace()):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    if a < b:
+        out.append((a, b))
