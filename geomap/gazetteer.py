@@ -204,7 +204,7 @@ class Gazetteer:
         for place in self.places:
             self._add_to_index(place)
         self.max_tokens = max((k.count(" ") + 1 for k in self._index), default=1)
-        self._near: dict[str, set[str]] | None = None
+        self._near: dict[str, str | tuple[str, ...]] | None = None   # deletion variant -> keys
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "Gazetteer":
@@ -254,15 +254,19 @@ class Gazetteer:
         """Entries in or near the border region whose one-word name is one edit away from
         ``name_key`` (a letter added, dropped or changed): "Kuznice" -> "Kuznica"."""
         if self._near is None:
-            self._near = {}
+            near: dict[str, set[str]] = {}
             for k, matches in self._index.items():
                 if " " in k or len(k) < 6 or not any(_near_eligible(m) for m in matches):
                     continue
                 for v in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}:
-                    self._near.setdefault(v, set()).add(k)
+                    near.setdefault(v, set()).add(k)
+            # a key alone as itself: a compiled copy loads faster without 100,000 small sets
+            self._near = {v: next(iter(ks)) if len(ks) == 1 else tuple(sorted(ks))
+                          for v, ks in near.items()}
         keys: set[str] = set()
         for v in {name_key, *(name_key[:i] + name_key[i + 1:] for i in range(len(name_key)))}:
-            keys |= self._near.get(v, set())
+            found = self._near.get(v, ())
+            keys.update((found,) if isinstance(found, str) else found)
         keys.discard(name_key)
         return [m for k in sorted(keys) if _one_edit(k, name_key)
                 for m in self._index[k] if _near_eligible(m)]
