@@ -66,17 +66,24 @@ def peak_rss(cmd: list[str]) -> tuple[float, int]:
     return float(seconds), int(kib)
 
 
-def throughput(docs, extract: Callable, runs: int) -> float:
-    """Median seconds to turn every document into mention records."""
-    for d in docs[:20]:
-        extract(d)                                        # warm up (lazy loading)
+def throughputs(docs, extractors: list[Callable], runs: int) -> list[list[float]]:
+    """Seconds each extractor takes to turn every document into mention records, ``runs``
+    times, the extractors alternating (so that a change in the machine's speed touches all
+    alike)."""
+    for extract in extractors:
+        for d in docs[:20]:
+            extract(d)                                    # warm up (lazy loading)
 
-    def once() -> float:
+    def once(extract: Callable) -> float:
         t = time.perf_counter()
         for d in docs:
             extract(d)
         return time.perf_counter() - t
-    return median_of(runs, once)
+    times: list[list[float]] = [[] for _ in extractors]
+    for _ in range(runs):
+        for seconds, extract in zip(times, extractors):
+            seconds.append(once(extract))
+    return times
 
 
 def has_borders() -> bool:
@@ -115,18 +122,26 @@ def main(argv: list[str]) -> None:
 
     borders = has_borders()
     ex = Extractor.from_directory(with_borders=borders)
-    s_geo = throughput(docs, lambda d: [mention_record(m) for m in ex.extract(d)], args.runs)
-    row(f"geomap extraction ({'with' if borders else 'without'} borders)",
-        f"{len(docs) / s_geo:,.0f} docs/s, {mb / s_geo:.2f} MB/s")
+    extractors = [lambda d: [mention_record(m) for m in ex.extract(d)]]
     try:
         from peers import flashgeotext_records
     except ImportError:
+        flashgeotext_records = None
+    else:
+        extractors.append(lambda d: flashgeotext_records(d.path, d.text))
+    times = throughputs(docs, extractors, args.runs)
+    s_geo = statistics.median(times[0])
+    row(f"geomap extraction ({'with' if borders else 'without'} borders)",
+        f"{len(docs) / s_geo:,.0f} docs/s, {mb / s_geo:.2f} MB/s")
+    if flashgeotext_records is None:
         row("flashgeotext extraction", "not installed (pip install -e '.[bench]')")
     else:
-        s_flash = throughput(docs, lambda d: flashgeotext_records(d.path, d.text), args.runs)
+        s_flash = statistics.median(times[1])
         row("flashgeotext extraction", f"{len(docs) / s_flash:,.0f} docs/s, "
             f"{mb / s_flash:.2f} MB/s")
-        row("geomap / flashgeotext docs/s", f"{s_flash / s_geo:.2f}x")
+        pairs = sorted(f / g for g, f in zip(*times))
+        row("geomap / flashgeotext docs/s", f"{s_flash / s_geo:.2f}x (runs: "
+            f"{', '.join(f'{r:.2f}x' for r in pairs)})")
     del docs
 
     py = [sys.executable, "-c"]
@@ -142,11 +157,8 @@ def main(argv: list[str]) -> None:
 
     geomap = str(BIN / "geomap")
     try_row("`geomap --help`", lambda: f"{median_of(max(5, args.runs), lambda: wall([geomap, '--help'])):.3f} s")
-    imports = median_of(args.runs, lambda: wall(py + ["import folium, shapely"]))
-    row("`python -c 'import folium, shapely'`", f"{imports:.3f} s")
-    try_row("`geomap map seeds/`", lambda: (
-        lambda s: f"{s:.3f} s ({s / imports:.2f}x the imports)")(median_of(
-            args.runs, lambda: wall([geomap, "map", "seeds/", "-o", str(work / "map.html")]))))
+    try_row("`geomap map seeds/` vs `python -c 'import folium, shapely'`",
+            lambda: map_vs_imports(geomap, work, max(9, args.runs)))
 
     def extract_rss(path: Path, n: int) -> str:
         seconds, kib = peak_rss([geomap, "extract", str(path), "--id-field", "id", "--quiet",
@@ -164,6 +176,18 @@ def main(argv: list[str]) -> None:
     print("| measure | result |\n|---|---|")
     for label, value in rows:
         print(f"| {label} | {value} |")
+
+
+def map_vs_imports(geomap: str, work: Path, pairs: int) -> str:
+    """Alternate the two commands ``pairs`` times (so that a change in the machine's speed
+    touches both alike): their median times and the median of the pairs' ratios."""
+    imports, maps = [], []
+    for _ in range(pairs):
+        imports.append(wall([sys.executable, "-c", "import folium, shapely"]))
+        maps.append(wall([geomap, "map", "seeds/", "-o", str(work / "map.html")]))
+    ratio = statistics.median(m / i for m, i in zip(maps, imports))
+    return (f"{statistics.median(maps):.3f} s vs {statistics.median(imports):.3f} s: "
+            f"{ratio:.2f}x (median of {pairs} alternating pairs)")
 
 
 def dask_rows(work: Path, n: int) -> str:
