@@ -265,7 +265,11 @@ class Recogniser:
         alone names), or None."""
         words, gaps = toks.words, toks.gaps
         first = words[i]
-        for n in range(min(reach, len(words) - i), 0, -1):
+        longest = min(reach, len(words) - i)
+        if longest > 1 and not words[i + 1][0].isupper() \
+                and self._keys[words[i + 1]] not in PARTICLES:
+            longest = 1          # a longer name goes on with a capitalised word or a particle
+        for n in range(longest, 0, -1):
             if n == 1:
                 if alone is None:
                     return None

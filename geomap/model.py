@@ -71,9 +71,15 @@ class Mention:
     in_org: bool = False           # inside an organisation's name ("State Border Committee of Belarus")
 
 
-def new_mention(**fields) -> Mention:
-    """``Mention(**fields)`` with every field given, several times faster: a frozen dataclass
-    sets each field through ``object.__setattr__``, and extraction makes millions of them."""
+def new_mention(doc: Document, start: int, end: int, text: str, sentence: str,
+                sentence_start: int, place: Place | None, confidence: float,
+                alternatives: tuple[Place, ...], border: BorderRelation | None,
+                in_org: bool) -> Mention:
+    """``Mention(...)`` with every field given, several times faster: a frozen dataclass sets
+    each field through ``object.__setattr__``, and extraction makes millions of them."""
     m = object.__new__(Mention)
-    m.__dict__.update(fields)
+    object.__setattr__(m, "__dict__", {
+        "doc": doc, "start": start, "end": end, "text": text, "sentence": sentence,
+        "sentence_start": sentence_start, "place": place, "confidence": confidence,
+        "alternatives": alternatives, "border": border, "in_org": in_org})
     return m

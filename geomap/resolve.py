@@ -93,7 +93,10 @@ class Resolver:
 
     def __init__(self, relate: Callable[[float, float], BorderRelation] | None = None):
         self.relate = relate
+        # Memos by entry id (a Resolver serves one gazetteer): the context-free part of an
+        # entry's prior, and its border relation.
         self._static: dict[tuple[str, bool], float] = {}
+        self._borders: dict[str, BorderRelation] = {}
 
     def _prior(self, m: NameMatch, cand: Candidate, lang: str) -> float:
         p = m.place
@@ -144,7 +147,7 @@ class Resolver:
                 first[k] = max(scored, key=_score_then_id)[1]
             countries = {p.country for p in first if p.kind == "country"}
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
-        text, relate, mentions = doc.text, self.relate, []
+        text, relate, borders, mentions = doc.text, self.relate, self._borders, []
         for k, cand in enumerate(candidates):
             place, confidence, alts = first[k], 1.0, ()
             if k in priors:
@@ -152,12 +155,13 @@ class Resolver:
             s0, s1 = cand.sentence
             if s1 - s0 > MAX_SENTENCE:
                 s0, s1 = _context(text, cand.sentence, cand.start, cand.end)
-            mentions.append(new_mention(
-                doc=doc, start=cand.start, end=cand.end, text=cand.text,
-                sentence=text[s0:s1], sentence_start=s0, place=place,
-                confidence=confidence, alternatives=alts,
-                border=relate(place.lat, place.lon) if relate else None,
-                in_org=cand.in_org))
+            border = None
+            if relate is not None:
+                border = borders.get(place.id)
+                if border is None:
+                    border = borders[place.id] = relate(place.lat, place.lon)
+            mentions.append(new_mention(doc, cand.start, cand.end, cand.text, text[s0:s1], s0,
+                                        place, confidence, alts, border, cand.in_org))
         return mentions
 
 

@@ -15,8 +15,7 @@ MENTION = Mention(DOC, 5, 16, "Dieveniškės", "Near Dieveniškės.", 0, PLACE, 
 
 
 def test_new_mention_equals_the_dataclass_constructor():
-    fields = {f: getattr(MENTION, f) for f in MENTION.__dataclass_fields__}
-    m = new_mention(**fields)
+    m = new_mention(*(getattr(MENTION, f) for f in MENTION.__dataclass_fields__))
     assert m == MENTION and hash(m) == hash(MENTION) and replace(m, end=6).end == 6
     with pytest.raises(AttributeError):
         m.start = 1                                     # still frozen
