@@ -48,12 +48,15 @@ _BMP_WORD_SPLIT = _bmp_word_split()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # CPython stores a text with a character beyond the BMP at four bytes a character and any
 # other at one or two: a text no larger than two bytes a character needs no search for one.
-_UCS2_BASE = sys.getsizeof("\u0100") - 2
+_UCS2_BASE = sys.getsizeof("\u0100") - 2 if sys.implementation.name == "cpython" else None
 
 
 def _astral(text: str) -> bool:
     """True when ``text`` has a character beyond the BMP."""
-    return sys.getsizeof(text) > _UCS2_BASE + 2 * len(text) and bool(_ASTRAL.search(text))
+    if _UCS2_BASE is not None and sys.getsizeof(text) <= _UCS2_BASE + 2 * len(text):
+        return False
+    return bool(_ASTRAL.search(text))
+
 
 INNER_JOIN = re.compile(r"[ \u00a0]{1,2}|[ \u00a0]?[-‐‑–—][ \u00a0]?|\n")
 PARTICLES = frozenset("am an der dem on upon nad pod na de la del le el di da do van von".split())

@@ -152,3 +152,11 @@ def test_names_at_the_edges_of_a_text_and_in_several_glued_words():
     assert names("Minsk") == ["Minsk"]
     assert names("Vilnius, Minsk") == ["Vilnius", "Minsk"]
     assert names("from MichałowoAgnieszkaSadowska to Minsk") == ["Michałowo", "Minsk"]
+
+
+@pytest.mark.parametrize("text", ["", "Vilnius", "Šalčininkai", "Минск", "a\U0001d400b",
+                                  "x" * 500 + "\U0001F600", "\u0100" * 3])
+def test_astral_check_agrees_with_a_search(text):
+    from geomap.mentions import _ASTRAL, _astral
+
+    assert _astral(text) == bool(_ASTRAL.search(text))
