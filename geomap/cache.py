@@ -5,8 +5,9 @@ cache directory and loaded from there while the gazetteer's files are unchanged.
 Each gazetteer directory has two cache files (names and borders, named by a hash of its
 resolved path), each holding a fingerprint: the format number, the Python version, each data
 file's name, size and mtime_ns, and the same of the geomap sources that shape what is cached
-(a new geomap release replaces those files). A stale, unreadable or corrupt file is rebuilt; writes go to a temporary file
-in the same directory and ``os.replace`` it, so concurrent builders never expose a torn file.
+(a new geomap release replaces those files). A stale, unreadable or corrupt file is rebuilt;
+writes go to a temporary file in the same directory and ``os.replace`` it, so concurrent
+builders never expose a torn file.
 The directory is ``platformdirs.user_cache_dir("geomap")`` or ``$GEOMAP_CACHE_DIR``.
 """
 from __future__ import annotations

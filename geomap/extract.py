@@ -39,7 +39,8 @@ class Extractor:
         self.gazetteer = gazetteer
         self.borders = borders
         self.recogniser = Recogniser(gazetteer, common_words=common_words)
-        self.resolver = Resolver(borders.relate if borders is not None else None)
+        self._relate = borders.relate if borders is not None else None
+        self.resolver = Resolver(self._relate)
         self.airports = airports if airports is not None else Airports.load(gazetteer.directory)
 
     @classmethod
@@ -62,9 +63,7 @@ class Extractor:
         """The site ``m`` names with the words beside it ("Minsk airport": the airport), or,
         for a ``flight``, its city's airport (see ``geomap.sites``); else ``m``. The airport
         table is read on first use."""
-        return airport_site(m, self.airports,
-                            self.borders.relate if self.borders is not None else None,
-                            flight=flight)
+        return airport_site(m, self.airports, self._relate, flight=flight)
 
     def extract_all(self, docs: Iterable[Document]) -> Iterator[Mention]:
         """Mentions of many documents, lazily, document by document."""

@@ -269,8 +269,7 @@ class Recogniser:
         words, gaps = toks.words, toks.gaps
         first = words[i]
         longest = min(reach, len(words) - i)
-        if longest > 1 and not words[i + 1][0].isupper() \
-                and self._keys[words[i + 1]] not in PARTICLES:
+        if longest > 1 and not words[i + 1][0].isupper() and fold(words[i + 1]) not in PARTICLES:
             longest = 1          # a longer name goes on with a capitalised word or a particle
         for n in range(longest, 0, -1):
             if n == 1:
@@ -398,9 +397,9 @@ _GLUED = re.compile("[A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXT_A if c.isu
 
 class _Tokens:
     """The word tokens of a text: ``words[i]`` and the text before it, ``gaps[i]``
-    (``gaps[-1]`` is the text after the last word); ``keys(a, b)`` folds a run of words. Words glued by scraping
-    ("MichałówAgnieszka") are split, with an empty gap, where a lower-case letter meets an
-    upper-case one, three or more letters in."""
+    (``gaps[-1]`` is the text after the last word); ``keys(a, b)`` folds a run of words.
+    Words glued by scraping ("MichałówAgnieszka") are split, with an empty gap, where a
+    lower-case letter meets an upper-case one, three or more letters in."""
 
     __slots__ = ("text", "words", "gaps", "_keys", "_parts", "_part", "_offset", "_sentences",
                  "_sentence_starts")

@@ -15,12 +15,6 @@ MENTION_FIELDS = ("file", "start", "end", "text", "name", "id", "lat", "lon", "c
 def mention_record(m: Mention) -> dict:
     """The output fields of one mention (coordinates null when unresolved)."""
     p, b = m.place, m.border
-    if p is not None and b is not None:                 # the usual case, without the tests
-        return {"file": m.doc.path, "start": m.start, "end": m.end, "text": m.text,
-                "name": p.name, "id": p.id, "lat": p.lat, "lon": p.lon, "country": p.country,
-                "kind": p.kind, "side": b.side, "border": b.border,
-                "border_km": round(b.distance_km, 2), "sentence": m.sentence,
-                "confidence": m.confidence, "in_org": m.in_org}
     return {
         "file": m.doc.path, "start": m.start, "end": m.end, "text": m.text,
         "name": p.name if p else None, "id": p.id if p else None,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .evaluate import haversine_km
 from .gazetteer import NameMatch
 from .mentions import Candidate
 from .model import BorderRelation, Document, Mention, Place, new_mention
@@ -66,12 +67,7 @@ def _distance_km(a: Place, b: Place) -> float:
     return _haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
-@lru_cache(maxsize=65536)
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+_haversine_km = lru_cache(maxsize=65536)(haversine_km)
 
 
 MAX_SENTENCE = 600    # characters of context kept around a mention in a run-on "sentence"
@@ -125,10 +121,16 @@ class Resolver:
             if p.country in REGION:
                 s += 1.0
             if self.relate and p.kind not in ("country", "region"):
-                d = self.relate(p.lat, p.lon).distance_km
-                s += 1.2 * math.exp(-d / 60.0)
+                s += 1.2 * math.exp(-self._border(p).distance_km / 60.0)
             self._static[k] = s
         return s
+
+    def _border(self, p: Place) -> BorderRelation:
+        """The border relation of an entry (``relate`` given; memoised)."""
+        border = self._borders.get(p.id)
+        if border is None:
+            border = self._borders[p.id] = self.relate(p.lat, p.lon)  # type: ignore[misc]
+        return border
 
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
@@ -140,14 +142,14 @@ class Resolver:
             # The language only moves entries of one span against each other when they lie in
             # different countries, one of them with a language of its own.
             lang = guess_language(doc.text) if any(
-                len(countries := {m.place.country for m in c.matches}) > 1
-                and not countries.isdisjoint(_LANG_COUNTRIES) for _, c in ambiguous) else "en"
+                len(where := {m.place.country for m in c.matches}) > 1
+                and not where.isdisjoint(_LANG_COUNTRIES) for _, c in ambiguous) else "en"
             for k, c in ambiguous:
                 priors[k] = scored = [(self._prior(m, c, lang), m.place) for m in c.matches]
                 first[k] = max(scored, key=_score_then_id)[1]
             countries = {p.country for p in first if p.kind == "country"}
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
-        text, relate, borders, mentions = doc.text, self.relate, self._borders, []
+        text, mentions = doc.text, []
         for k, cand in enumerate(candidates):
             place, confidence, alts = first[k], 1.0, ()
             if k in priors:
@@ -155,13 +157,10 @@ class Resolver:
             s0, s1 = cand.sentence
             if s1 - s0 > MAX_SENTENCE:
                 s0, s1 = _context(text, cand.sentence, cand.start, cand.end)
-            border = None
-            if relate is not None:
-                border = borders.get(place.id)
-                if border is None:
-                    border = borders[place.id] = relate(place.lat, place.lon)
             mentions.append(new_mention(doc, cand.start, cand.end, cand.text, text[s0:s1], s0,
-                                        place, confidence, alts, border, cand.in_org))
+                                        place, confidence, alts,
+                                        self._border(place) if self.relate else None,
+                                        cand.in_org))
         return mentions
 
 

@@ -221,10 +221,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
     """Append the span ``a:b`` of ``text`` without its outer whitespace, unless it is empty."""
-    if a < b and (text[a].isspace() or text[b - 1].isspace()):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
     if a < b:
         out.append((a, b))
