@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, build_corpus  # noqa: E402
 
+from geomap import accel  # noqa: E402
 from geomap.extract import Extractor  # noqa: E402
 from geomap.records import mention_record  # noqa: E402
 from geomap.texts import read_jsonl  # noqa: E402
@@ -115,6 +116,8 @@ def main(argv: list[str]) -> None:
             row(label, f"failed ({exc})")
 
     row("machine", f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    row("compiled scanners", "yes (geomap/_speedups.c)" if accel.compiled else
+        "no: pure Python (no C compiler at install, or GEOMAP_PURE_PYTHON set)")
     corpus = work / f"corpus-{args.docs}.jsonl"
     mb = build_corpus(corpus, args.docs) / 1e6
     row("corpus", f"{args.docs} documents, {mb:.1f} MB of text")

@@ -24,6 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from .accel import compiled
 from .gazetteer import DESIGNATORS, REGION_DESIGNATORS, Gazetteer, NameMatch
 from .model import Document
 from .morph import base_forms
@@ -244,10 +245,8 @@ class Recogniser:
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
         toks = _Tokens(doc.text, self._keys)
-        words = toks.words
+        words, caps = toks.words, toks.caps
         # Only a capitalised word can start a name: look those up, visit the starts alone.
-        caps = list(itertools.compress(itertools.count(),
-                                       map(str.isupper, map(itemgetter(0), words))))
         reached = list(map(self._starts.__getitem__, map(words.__getitem__, caps)))
         out: list[Candidate] = []
         resume = 0
@@ -397,23 +396,18 @@ _GLUED = re.compile("[A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXT_A if c.isu
 
 class _Tokens:
     """The word tokens of a text: ``words[i]`` and the text before it, ``gaps[i]``
-    (``gaps[-1]`` is the text after the last word); ``keys(a, b)`` folds a run of words.
-    Words glued by scraping ("MichałówAgnieszka") are split, with an empty gap, where a
-    lower-case letter meets an upper-case one, three or more letters in."""
+    (``gaps[-1]`` is the text after the last word); ``caps``, the indices of the capitalised
+    words; ``keys(a, b)`` folds a run of words. Words glued by scraping ("MichałówAgnieszka")
+    are split, with an empty gap, where a lower-case letter meets an upper-case one, three or
+    more letters in and two or more before the end."""
 
-    __slots__ = ("text", "words", "gaps", "_keys", "_parts", "_part", "_offset", "_sentences",
+    __slots__ = ("text", "words", "gaps", "caps", "_keys", "_starts", "_sentences",
                  "_sentence_starts")
 
     def __init__(self, text: str, keys: Mapping[str, str]):
-        split = WORD_SPLIT.split if _astral(text) else _BMP_WORD_SPLIT.split
-        parts = split(text)                                # gap, word, gap, ..., word, gap
-        cuts = [m.start() for m in _GLUED.finditer(text)]
-        if cuts:
-            _unglue(text, parts, cuts)
-        self.text, self._parts = text, parts
-        self.words, self.gaps = parts[1::2], parts[::2]
+        self.text = text
+        self.words, self.gaps, self.caps, self._starts = _scan(text)
         self._keys = keys
-        self._part = self._offset = 0
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] = []
 
@@ -422,14 +416,8 @@ class _Tokens:
         return list(map(self._keys.__getitem__, self.words[a:b]))
 
     def start(self, i: int) -> int:
-        """The offset of word ``i`` (counted on from the last one asked for: few are asked,
-        mostly in order)."""
-        part = 2 * i + 1
-        if part < self._part:
-            self._part = self._offset = 0
-        self._offset += len("".join(self._parts[self._part:part]))   # faster than summing lengths
-        self._part = part
-        return self._offset
+        """The offset of word ``i``, a capitalised one."""
+        return self._starts[i]
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The span of the sentence an offset is in (sentences found on first use)."""
@@ -437,6 +425,38 @@ class _Tokens:
             self._sentences = sentence_spans(self.text)
             self._sentence_starts = [s for s, _ in self._sentences]
         return self._sentences[max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)]
+
+
+def scan_words(text: str) -> tuple[list[str], list[str], list[int], Mapping[int, int]]:
+    """The words of ``text``, the gaps before and after them, the indices of the capitalised
+    words and a mapping of those to their offsets (see ``_Tokens``): the rules of the compiled
+    scanner (``geomap/_speedups.c``), in Python."""
+    split = WORD_SPLIT.split if _astral(text) else _BMP_WORD_SPLIT.split
+    parts = split(text)                                # gap, word, gap, ..., word, gap
+    cuts = [m.start() for m in _GLUED.finditer(text)]
+    if cuts:
+        _unglue(text, parts, cuts)
+    words = parts[1::2]
+    caps = list(itertools.compress(itertools.count(), map(str.isupper, map(itemgetter(0), words))))
+    return words, parts[::2], caps, _Offsets(parts)
+
+
+class _Offsets(dict):
+    """``offsets[i]`` is the offset of word ``i`` of ``parts`` (gap, word, ..., gap), computed
+    on first use, counting on from the last one asked for (few are asked, mostly in order)."""
+
+    def __init__(self, parts: list[str]):
+        super().__init__()
+        self._parts, self._part, self._offset = parts, 0, 0
+
+    def __missing__(self, i: int) -> int:
+        part = 2 * i + 1
+        if part < self._part:
+            self._part = self._offset = 0
+        self._offset += len("".join(self._parts[self._part:part]))   # faster than summing lengths
+        self._part = part
+        self[i] = self._offset
+        return self._offset
 
 
 def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
@@ -460,6 +480,7 @@ def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
 
 
 _RUN = re.compile(r"[^\W\d_]*")          # the letters from a position on
+_scan = compiled.scan if compiled else scan_words
 
 
 def _run_start(text: str, pos: int) -> int:

@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
+from .accel import compiled
 from .errors import InputError
 from .model import Document
 
@@ -206,8 +207,9 @@ def read_inputs(inputs: Iterable[str], text_field: str = "text",
     return _each(expand(inputs), read, on_error)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """All sentence (start, end) spans of a text, in order, whitespace trimmed."""
+def sentence_spans_py(text: str) -> list[tuple[int, int]]:
+    """All sentence (start, end) spans of a text, in order, whitespace trimmed (see
+    ``sentence_spans``)."""
     out, a = [], 0
     for m in SENTENCE_END.finditer(text):
         b = m.start(1)
@@ -227,3 +229,7 @@ def _trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
         b -= 1
     if a < b:
         out.append((a, b))
+
+
+# The same rules compiled, when they are (``geomap.accel``).
+sentence_spans = compiled.sentence_spans if compiled else sentence_spans_py

@@ -1,0 +1,5 @@
+"""The optional compiled word scanner (geomap/_speedups.c); everything else is in pyproject.toml.
+Without a C compiler the build goes on without it and geomap uses the same rules in Python."""
+from setuptools import Extension, setup
+
+setup(ext_modules=[Extension("geomap._speedups", ["geomap/_speedups.c"], optional=True)])
