@@ -149,6 +149,10 @@ class Candidate(NamedTuple):
     words: int = 1                        # how many words of the text it spans
 
 
+# ``Candidate(...)`` with every field given, without the keyword handling of its ``__new__``.
+_new_candidate = tuple.__new__
+
+
 class _Names(NamedTuple):
     """The gazetteer entries a span of words may name."""
 
@@ -337,8 +341,9 @@ class Recogniser:
                   or text.startswith(".", end)) \
             and _in_org(toks, i, j, end, folded[i - 2 - lo] if i >= 2 else "", prev_word,
                         next_word, folded[j + 1 - lo:j + 2 - lo], near_after)
-        return Candidate(start, end, text[start:end], matches, names.inflected, bool(designator),
-                         cue, prep, in_org, toks.sentence(start), names.fuzzy, j - i)
+        return _new_candidate(Candidate, (start, end, text[start:end], matches, names.inflected,
+                                          bool(designator), cue, prep, in_org,
+                                          toks.sentence(start), names.fuzzy, j - i))
 
     def _before_surname(self, word: str, word_key: str) -> bool:
         """True when the capitalised ``word`` after a name is a surname ("Vladimir Putin")."""

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import IO
 
-from .model import Mention, Place
+from .model import BorderRelation, Mention, Place
 
 MENTION_FIELDS = ("file", "start", "end", "text", "name", "id", "lat", "lon", "country", "kind",
                   "side", "border", "border_km", "sentence", "confidence", "in_org")
@@ -14,16 +14,30 @@ MENTION_FIELDS = ("file", "start", "end", "text", "name", "id", "lat", "lon", "c
 
 def mention_record(m: Mention) -> dict:
     """The output fields of one mention (coordinates null when unresolved)."""
-    p, b = m.place, m.border
-    return {
-        "file": m.doc.path, "start": m.start, "end": m.end, "text": m.text,
-        "name": p.name if p else None, "id": p.id if p else None,
-        "lat": p.lat if p else None, "lon": p.lon if p else None,
-        "country": p.country if p else None, "kind": p.kind if p else None,
-        "side": b.side if b else None, "border": b.border if b else None,
-        "border_km": round(b.distance_km, 2) if b else None,
-        "sentence": m.sentence, "confidence": m.confidence, "in_org": m.in_org,
-    }
+    return {"file": m.doc.path, "start": m.start, "end": m.end, "text": m.text,
+            **_place_fields(m.place, m.border),
+            "sentence": m.sentence, "confidence": m.confidence, "in_org": m.in_org}
+
+
+# (place, border relation, their fields) by the two objects' ids: an entry holds the objects,
+# so neither id can be reused by another object while it lives.
+_PLACE_FIELDS: dict[tuple[int, int], tuple[Place | None, BorderRelation | None, dict]] = {}
+
+
+def _place_fields(p: Place | None, b: BorderRelation | None) -> dict:
+    """The fields of a mention's record that come from its place and border relation (the
+    same few places recur in every text: memoised)."""
+    hit = _PLACE_FIELDS.get((id(p), id(b)))
+    if hit is None:
+        if len(_PLACE_FIELDS) >= 100_000:
+            _PLACE_FIELDS.clear()
+        hit = _PLACE_FIELDS[id(p), id(b)] = (p, b, {
+            "name": p.name if p else None, "id": p.id if p else None,
+            "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "country": p.country if p else None, "kind": p.kind if p else None,
+            "side": b.side if b else None, "border": b.border if b else None,
+            "border_km": round(b.distance_km, 2) if b else None})
+    return hit[2]
 
 
 def place_record(p: Place) -> dict:
