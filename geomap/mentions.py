@@ -193,6 +193,8 @@ class Recogniser:
         self._starts = _Memo(self._start, 500_000)
         self._one_off = _Memo(gazetteer.near, 200_000)
         self._lookups = _Memo(self._lookup, 200_000)
+        self._pair_starts = _Memo(self._pair_start, 200_000)
+        self._pairs: frozenset[str] | None = None
 
     def _start(self, word: str) -> tuple[int, _Names | None]:
         """How many words a name starting with ``word`` (as written, or in base form, or one
@@ -204,6 +206,17 @@ class Recogniser:
             reach = 1
         alone = self._lookups[(word,)] if reach else None
         return min(reach, self.max_tokens), alone if alone and alone.matches else None
+
+    def _pair_start(self, pair: tuple[str, str]) -> bool:
+        """False when no gazetteer name of two or more words starts with these two words (as
+        written or in base form, as ``_lookup`` tries them)."""
+        if self._pairs is None:      # the first two words of every such name, found on first use
+            self._pairs = frozenset(" ".join(k.split(" ", 2)[:2])
+                                    for k in self.gazetteer.keys() if " " in k)
+        first, second = ({k, *base_forms(k)} for k in map(key, pair))
+        if any(not f or " " in f for f in first | second):
+            return True              # a word whose key is not one word: leave it to ``_lookup``
+        return any(f"{a} {b}" in self._pairs for a in first for b in second)
 
     def _lookup(self, span: tuple[str, ...]) -> _Names:
         """Exact matches of a span of words, else base-form matches; plus one-letter-off names
@@ -256,9 +269,10 @@ class Recogniser:
         resume = 0
         for i, (reach, alone) in itertools.compress(zip(caps, reached),
                                                     map(itemgetter(0), reached)):
-            if i < resume or alone is None and not any(
-                    map(str.isupper, map(itemgetter(0), words[i + 1:i + reach]))):
-                continue      # the word alone names nothing, and a longer name ends in a capital
+            if i < resume or alone is None and not (
+                    any(map(str.isupper, map(itemgetter(0), words[i + 1:i + reach])))
+                    and self._pair_starts[words[i], words[i + 1]]):
+                continue      # the word alone names nothing, and no longer name starts here
             found = self._match_at(toks, i, reach, alone)
             if found is not None:
                 out.append(found)

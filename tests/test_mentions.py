@@ -65,6 +65,14 @@ def test_adjectives_are_not_places():
 
 def test_multiword_name_with_diacritics():
     assert names("Near Usnarz Gorny, on the border") == ["Usnarz Gorny"]
+    assert names("Migranci w Usnarzu Górnym.") == ["Usnarzu Górnym"]       # both words inflected
+
+
+def test_only_pairs_that_can_start_a_longer_name_are_tried():
+    assert REC._pair_start(("Usnarz", "Górny")) and REC._pair_start(("Usnarzu", "Górnym"))
+    assert REC._pair_start(("Bruzgi", "Kuznica"))
+    assert not REC._pair_start(("Usnarz", "Dolny")) and not REC._pair_start(("Minsk", "Airport"))
+    assert REC._pair_start(("Usnarz", "\ufdfa"))    # a word whose key is several words: tried
 
 
 def test_designator_links_a_name_to_its_district():
