@@ -34,18 +34,19 @@ from .texts import sentence_spans
 WORD_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*)")    # a word token; split() keeps the words
 
 
+@lru_cache(maxsize=1)
 def _bmp_word_split() -> re.Pattern:
     """WORD_SPLIT for texts within the BMP, its letters spelt out as ranges: the regex engine
     tests those with a table look-up instead of three Unicode category checks. Written
     ``[letter][letter]*``, the pattern starts with a character set, with which the engine skips
-    to the next letter instead of trying a match at every character."""
+    to the next letter instead of trying a match at every character. Built on first use (~40
+    ms; only the pure-Python scanner needs it)."""
     bmp = "".join(map(chr, range(0x10000)))
     ranges = (m.span() for m in re.finditer(r"[^\W\d_]+", bmp))
     letter = "[" + "".join(f"{re.escape(bmp[a])}-{re.escape(bmp[b - 1])}" for a, b in ranges) + "]"
     return re.compile(f"({letter}{letter}*)")
 
 
-_BMP_WORD_SPLIT = _bmp_word_split()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # CPython stores a text with a character beyond the BMP at four bytes a character and any
 # other at one or two: a text no larger than two bytes a character needs no search for one.
@@ -450,7 +451,7 @@ def scan_words(text: str) -> tuple[list[str], list[str], list[int], Mapping[int,
     """The words of ``text``, the gaps before and after them, the indices of the capitalised
     words and a mapping of those to their offsets (see ``_Tokens``): the rules of the compiled
     scanner (``geomap/_speedups.c``), in Python."""
-    split = WORD_SPLIT.split if _astral(text) else _BMP_WORD_SPLIT.split
+    split = WORD_SPLIT.split if _astral(text) else _bmp_word_split().split
     parts = split(text)                                # gap, word, gap, ..., word, gap
     cuts = [m.start() for m in _GLUED.finditer(text)]
     if cuts:

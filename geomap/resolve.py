@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
 
 from .evaluate import haversine_km
 from .gazetteer import NameMatch
@@ -61,10 +62,6 @@ def guess_language(text: str) -> str:
         return "be" if re.search(r"[іў]", sample) else "ru"
     lang, n = max(zip(_LANG_HINTS, hints), key=lambda kv: kv[1])
     return lang if n >= max(2, len(sample) // 300) else "en"
-
-
-def _distance_km(a: Place, b: Place) -> float:
-    return _haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _haversine_km = lru_cache(maxsize=65536)(haversine_km)
@@ -171,10 +168,11 @@ def _coherent(scored: list[tuple[float, Place]], chosen: Place, distinct: list[P
     names; with its softmax confidence and the runners-up."""
     final = []
     anchors = [p for p in distinct if p.id != chosen.id]
+    lats, lons = [a.lat for a in anchors], [a.lon for a in anchors]
     for s, place in scored:
         if place.kind != "country":
             if anchors:
-                d = min(_distance_km(place, a) for a in anchors)
+                d = min(map(_haversine_km, repeat(place.lat), repeat(place.lon), lats, lons))
                 s += 1.5 * math.exp(-d / 50.0)
             if place.country in countries:
                 s += 0.7
