@@ -87,6 +87,20 @@ def throughputs(docs, extractors: list[Callable], runs: int) -> list[list[float]
     return times
 
 
+def pure_python(extract: Callable) -> Callable:
+    """``extract`` run with the Python rules in place of the compiled scanners."""
+    from geomap import mentions, texts
+
+    def run(d):
+        compiled = mentions._scan, mentions.sentence_spans
+        mentions._scan, mentions.sentence_spans = mentions.scan_words, texts.sentence_spans_py
+        try:
+            return extract(d)
+        finally:
+            mentions._scan, mentions.sentence_spans = compiled
+    return run
+
+
 def has_borders() -> bool:
     import importlib.util
 
@@ -125,26 +139,35 @@ def main(argv: list[str]) -> None:
 
     borders = has_borders()
     ex = Extractor.from_directory(with_borders=borders)
-    extractors = [lambda d: [mention_record(m) for m in ex.extract(d)]]
+    extractors = {"geomap": lambda d: [mention_record(m) for m in ex.extract(d)]}
     try:
         from peers import flashgeotext_records
     except ImportError:
         flashgeotext_records = None
     else:
-        extractors.append(lambda d: flashgeotext_records(d.path, d.text))
-    times = throughputs(docs, extractors, args.runs)
-    s_geo = statistics.median(times[0])
+        extractors["flashgeotext"] = lambda d: flashgeotext_records(d.path, d.text)
+    if accel.compiled:
+        extractors["pure"] = pure_python(extractors["geomap"])
+    times = dict(zip(extractors, throughputs(docs, list(extractors.values()), args.runs)))
+    s_geo = statistics.median(times["geomap"])
     row(f"geomap extraction ({'with' if borders else 'without'} borders)",
         f"{len(docs) / s_geo:,.0f} docs/s, {mb / s_geo:.2f} MB/s")
+    if "pure" in times:
+        s_pure = statistics.median(times["pure"])
+        row("geomap extraction, pure Python", f"{len(docs) / s_pure:,.0f} docs/s "
+            f"(the compiled scanners: {s_pure / s_geo:.2f}x as fast)")
     if flashgeotext_records is None:
         row("flashgeotext extraction", "not installed (pip install -e '.[bench]')")
     else:
-        s_flash = statistics.median(times[1])
+        s_flash = statistics.median(times["flashgeotext"])
         row("flashgeotext extraction", f"{len(docs) / s_flash:,.0f} docs/s, "
             f"{mb / s_flash:.2f} MB/s")
-        pairs = sorted(f / g for g, f in zip(*times))
-        row("geomap / flashgeotext docs/s", f"{s_flash / s_geo:.2f}x (runs: "
-            f"{', '.join(f'{r:.2f}x' for r in pairs)})")
+        for name, label in (("geomap", "geomap"), ("pure", "geomap pure Python")):
+            if name in times:
+                pairs = sorted(f / g for g, f in zip(times[name], times["flashgeotext"]))
+                row(f"{label} / flashgeotext docs/s",
+                    f"{s_flash / statistics.median(times[name]):.2f}x (runs: "
+                    f"{', '.join(f'{r:.2f}x' for r in pairs)})")
     del docs
 
     py = [sys.executable, "-c"]
