@@ -84,18 +84,28 @@ append_word(PyObject *words, PyObject *caps, PyObject *starts, PyObject *text,
     return append_slice(words, text, a, b);
 }
 
+/* The characters of a str, four bytes each (free with PyMem_Free); NULL with an exception set
+ * when text is not a str. */
+static Py_UCS4 *
+characters(PyObject *text, const char *function)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a str", function);
+        return NULL;
+    }
+    return PyUnicode_AsUCS4Copy(text);
+}
+
 static PyObject *
 scan(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "scan() needs a str");
+    Py_UCS4 *c = characters(text, "scan");
+    if (c == NULL)
         return NULL;
-    }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    Py_UCS4 *c = PyUnicode_AsUCS4Copy(text);
     PyObject *words = PyList_New(0), *gaps = PyList_New(0), *caps = PyList_New(0);
     PyObject *starts = PyDict_New();
-    if (c == NULL || words == NULL || gaps == NULL || caps == NULL || starts == NULL)
+    if (words == NULL || gaps == NULL || caps == NULL || starts == NULL)
         goto fail;
     Py_ssize_t i = 0, gap = 0;
     while (i < n) {
@@ -174,14 +184,12 @@ append_trimmed(PyObject *out, const Py_UCS4 *c, Py_ssize_t a, Py_ssize_t b)
 static PyObject *
 sentence_spans(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "sentence_spans() needs a str");
+    Py_UCS4 *c = characters(text, "sentence_spans");
+    if (c == NULL)
         return NULL;
-    }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    Py_UCS4 *c = PyUnicode_AsUCS4Copy(text);
     PyObject *out = PyList_New(0);
-    if (c == NULL || out == NULL)
+    if (out == NULL)
         goto fail;
     Py_ssize_t a = 0, p = 0;
     while (p < n) {
