@@ -66,7 +66,8 @@ append_slice(PyObject *list, PyObject *text, Py_ssize_t a, Py_ssize_t b)
     return rc;
 }
 
-/* Append word text[a:b] (index n in words); record it in caps and starts when capitalised. */
+/* Append word text[a:b] to words; note its index in caps and its offset in starts when it is
+ * capitalised. */
 static int
 append_word(PyObject *words, PyObject *caps, PyObject *starts, PyObject *text,
             const Py_UCS4 *c, Py_ssize_t a, Py_ssize_t b)

@@ -479,6 +479,9 @@ class _Offsets(dict):
         return self._offset
 
 
+_scan = compiled.scan if compiled else scan_words     # the compiled rules when built
+
+
 def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
     """Split the glued words of ``parts`` (as ``WORD_SPLIT.split`` gives them) at the cut
     offsets (in order), in place."""
@@ -500,7 +503,6 @@ def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
 
 
 _RUN = re.compile(r"[^\W\d_]*")          # the letters from a position on
-_scan = compiled.scan if compiled else scan_words
 
 
 def _run_start(text: str, pos: int) -> int:
