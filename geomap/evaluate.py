@@ -7,8 +7,9 @@ and at 161 km, and, for incidents, the primary incident per document.
 from __future__ import annotations
 
 import json
-import math
 import os
+
+from .geodesy import haversine_km
 
 # Approximate PL/LT/LV-Belarus border polyline (lat, lon) that defines "in scope".
 SCOPE_LINE = [
@@ -22,14 +23,6 @@ SCOPE_LINE = [
 SCOPE_KM = 300.0
 TOLERANCE_KM = {"region": 100.0, "district": 30.0}
 DEFAULT_TOLERANCE_KM = 10.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (mean Earth radius 6371.0088 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _scope_points() -> list[tuple[float, float]]:

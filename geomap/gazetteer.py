@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import GazetteerError
-from .evaluate import haversine_km
+from .geodesy import BORDER_COUNTRIES, haversine_km
 from .model import KINDS, Place
 from .normalize import key
 
@@ -63,7 +63,7 @@ class NameMatch:
 
 def _near_eligible(m: NameMatch) -> bool:
     return not m.designated and (m.place.kind in ("country", "region")
-                                 or m.place.country in ("LT", "LV", "PL", "BY"))
+                                 or m.place.country in BORDER_COUNTRIES)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .dates import DateContext, DateExpr, batch_year, document_context, find_dates
-from .evaluate import haversine_km
+from .geodesy import BORDER_COUNTRIES, haversine_km
 from .model import BorderRelation, Document, Mention, Place
 from .sites import AIRPORT_AFTER, AIRPORT_BEFORE
 from .texts import parse_header, sentence_spans
@@ -24,7 +24,6 @@ from .texts import parse_header, sentence_spans
 TYPES = ("pushback", "crossing", "border_violation", "detention", "death", "statement_or_order",
          "other")
 BORDER_GROUP = frozenset({"pushback", "crossing", "border_violation"})
-BORDER_COUNTRIES = frozenset({"LT", "LV", "PL", "BY"})
 PRECISION_DAYS = {"day": 1, "week": 6, "month": 31}
 KIND_RANK = {"crossing": 0, "camp": 0, "village": 0, "airport": 0, "town": 1, "city": 1, "other": 1,
              "district": 2, "capital": 2, "region": 3, "country": 4}

@@ -9,7 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 KINDS = ("village", "town", "city", "capital", "district", "region", "country",
-         "crossing", "camp", "other")
+         "crossing", "camp", "airport", "other")
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
 
-from .evaluate import haversine_km
+from .geodesy import BORDER_COUNTRIES, haversine_km
 from .gazetteer import NameMatch
 from .mentions import Candidate
 from .model import BorderRelation, Document, Mention, Place, new_mention
 
-REGION = frozenset({"LT", "BY", "LV", "PL"})
 KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
                "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
 LANG_COUNTRY = {"lt": "LT", "pl": "PL", "lv": "LV", "be": "BY"}
@@ -115,7 +114,7 @@ class Resolver:
             if p.source and not p.id.startswith("gn:") and p.kind not in ("country", "region"):
                 s += 1.0                               # curated or user entry: chosen on purpose
             s += 0.8 if m.canonical else 0.0
-            if p.country in REGION:
+            if p.country in BORDER_COUNTRIES:
                 s += 1.0
             if self.relate and p.kind not in ("country", "region"):
                 s += 1.2 * math.exp(-self._border(p).distance_km / 60.0)

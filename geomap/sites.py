@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .evaluate import haversine_km
+from .geodesy import haversine_km
 from .gazetteer import AIRPORTS_FILE
 from .model import BorderRelation, Mention, Place
 from .normalize import key

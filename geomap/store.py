@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import GazetteerError
-from .evaluate import haversine_km
+from .geodesy import haversine_km
 from .files import atomic_write
 from .gazetteer import (FIELDS, HIDDEN_FILE, USER_FILE, Gazetteer, gazetteer_files, parse_row,
                         read_csv, read_hidden, user_layer_dir)

