@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Document
+from .texts import parse_header
 
 _MONTHS = [  # per month: en, en abbreviation, ru gen., pl gen., de, lt gen.
     ("january", "jan", "января", "stycznia", "januar", "sausio"),
@@ -32,6 +33,15 @@ _MONTHS = [  # per month: en, en abbreviation, ru gen., pl gen., de, lt gen.
     ("november", "nov", "ноября", "listopada", "november", "lapkričio"),
     ("december", "dec", "декабря", "grudnia", "dezember", "gruodžio"),
 ]
+_LV_MONTHS = [  # Latvian after "30." (locative "30. jūlijā", genitive, nominative in datelines);
+    # the locative alone is "in July"
+    ("janvārī", "janvāra", "janvāris"), ("februārī", "februāra", "februāris"),
+    ("martā", "marta", "marts"), ("aprīlī", "aprīļa", "aprīlis"), ("maijā", "maija", "maijs"),
+    ("jūnijā", "jūnija", "jūnijs"), ("jūlijā", "jūlija", "jūlijs"),
+    ("augustā", "augusta", "augusts"), ("septembrī", "septembra", "septembris"),
+    ("oktobrī", "oktobra", "oktobris"), ("novembrī", "novembra", "novembris"),
+    ("decembrī", "decembra", "decembris"),
+]
 _MONTHS_IN = [  # "in August": en/de, ru prep., pl loc., lt acc.
     ("январе", "styczniu", "sausį"), ("феврале", "lutym", "vasarį"),
     ("марте", "marcu", "kovą"), ("апреле", "kwietniu", "balandį"), ("мае", "maju", "gegužę"),
@@ -44,27 +54,34 @@ for _i, _names in enumerate(_MONTHS, 1):
     for _n in _names:
         _MONTH_NUM[_n.replace("?", "")] = _i
         _MONTH_NUM[_n.replace("t?", "")] = _i
-_MONTH_IN_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[-3:]}
+_MONTH_IN_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[:2]}
+_BARE_MONTH_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[2:]
+                   if n != "kovą"}              # lt "kovą" is also "fight" (accusative)
+for _i, _names in enumerate(_LV_MONTHS, 1):
+    _MONTH_NUM.update(dict.fromkeys(_names, _i))
+    _BARE_MONTH_NUM[_names[0]] = _i
 _MONTH_RE = "|".join(sorted({n for names in _MONTHS for n in names}, key=len, reverse=True))
+_LV_MONTH_RE = "|".join(sorted({n for names in _LV_MONTHS for n in names}, key=len, reverse=True))
 _MONTH_IN_RE = "|".join(sorted(_MONTH_IN_NUM, key=len, reverse=True))
+_BARE_MONTH_RE = "|".join(sorted(_BARE_MONTH_NUM, key=len, reverse=True))
 _FULL_EN_DE = "|".join(sorted({n for names in _MONTHS for n in (names[0], names[4])}, key=len,
                               reverse=True))
 
-_WEEKDAYS = [  # Monday first: en, ru acc. (after в/во), pl (after w/we), de, lt
-    ("monday", "понедельник", "poniedziałek", "montag", "pirmadien"),
-    ("tuesday", "вторник", "wtorek", "dienstag", "antradien"),
-    ("wednesday", "среду", "środę", "mittwoch", "trečiadien"),
-    ("thursday", "четверг", "czwartek", "donnerstag", "ketvirtadien"),
-    ("friday", "пятницу", "piątek", "freitag", "penktadien"),
-    ("saturday", "субботу", "sobotę", "samstag|sonnabend", "šeštadien"),
-    ("sunday", "воскресенье", "niedzielę", "sonntag", "sekmadien"),
+_WEEKDAYS = [  # Monday first: en, ru acc. (after в/во), pl (after w/we), de, lt, lv
+    ("monday", "понедельник", "poniedziałek", "montag", "pirmadien", "pirmdien"),
+    ("tuesday", "вторник", "wtorek", "dienstag", "antradien", "otrdien"),
+    ("wednesday", "среду", "środę", "mittwoch", "trečiadien", "trešdien"),
+    ("thursday", "четверг", "czwartek", "donnerstag", "ketvirtadien", "ceturtdien"),
+    ("friday", "пятницу", "piątek", "freitag", "penktadien", "piektdien"),
+    ("saturday", "субботу", "sobotę", "samstag|sonnabend", "šeštadien", "sestdien"),
+    ("sunday", "воскресенье", "niedzielę", "sonntag", "sekmadien", "svētdien"),
 ]
 _WEEKDAY_NUM = {}
 for _i, _names in enumerate(_WEEKDAYS):
     for _n in _names:
         for _v in _n.split("|"):
             _WEEKDAY_NUM[_v] = _i
-_WD_FREE = "|".join(n for names in _WEEKDAYS for n in (names[0], names[3], names[4]))
+_WD_FREE = "|".join(n for names in _WEEKDAYS for n in (names[0], names[3], names[4], names[5]))
 _WD_PREP = "|".join(n for names in _WEEKDAYS for n in names[1:3])
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -74,35 +91,41 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")),
     ("lt", re.compile(r"(?:\b((?:19|20)\d\d)\s*m\.\s*)?\b(" + _MONTH_RE + r")\s+(\d{1,2})\s*d\b",
                       re.I)),
+    ("lv", re.compile(r"(?:\b((?:19|20)\d\d)\.\s*(?:gada|g\.)\s+)?\b(\d{1,2})\.\s*("
+                      + _LV_MONTH_RE + r")(?!\w)", re.I)),
     ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(" + _MONTH_RE + r")\b\.?" + _YEAR, re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
                              r"(?:\s*(?:-|–|and|to|until)\s*(\d{1,2})\b)?" + _YEAR, re.I)),
     ("month", re.compile(r"\b(?:(?:in|im|early|late|mid-?)\s+(" + _FULL_EN_DE + r")|(?:в|w)\s+("
-                         + _MONTH_IN_RE + r"))\b" + _YEAR, re.I)),
+                         + _MONTH_IN_RE + r")|(" + _BARE_MONTH_RE + r"))(?!\w)" + _YEAR, re.I)),
+    ("month_year", re.compile(r"\b(" + _FULL_EN_DE + r")\s+((?:19|20)\d\d)\b", re.I)),
     ("offset", re.compile(r"\b(?:a day (?:earlier|before)|the (?:day before|previous day|day "
                           r"earlier)|накануне|dzień wcześniej|poprzedniego dnia|am vortag|am tag "
-                          r"zuvor|dieną anksčiau|išvakarėse)\b", re.I)),
+                          r"zuvor|dieną anksčiau|išvakarėse|dienu iepriekš|iepriekšējā dienā)(?!\w)", re.I)),
     ("rel", re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|last "
                        r"night|сегодня|вчера|позавчера|dziś|dzisiaj|wczoraj|przedwczoraj|heute|"
-                       r"gestern|vorgestern|šiandien\w*|vakar|užvakar)\b", re.I)),
+                       r"gestern|vorgestern|šiandien\w*|vakar|užvakar|šodien|aizvakar)(?!\w)", re.I)),
     ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|w|we)\s+(?:\w+\s+)?("
                            + _WD_PREP + r"))\b", re.I)),
     ("period", re.compile(r"\b(?:(last|this|previous|earlier this) (week|month)|на (прошлой|этой) "
                           r"неделе|в (прошлом|этом) месяце|w (zeszłym|ubiegłym|tym|tym) (tygodniu|"
                           r"miesiącu)|(letzte|vergangene|vorige|diese)n? (woche|monat)|"
-                          r"(praėjusią|šią) (savaitę)|(praėjusį|šį) (mėnesį))\b", re.I)),
+                          r"(praėjusią|šią) (savaitę)|(praėjusį|šį) (mėnesį)|pagājušajā (nedēļā|mēnesī)|"
+                       r"šonedēļ|šomēnes)(?!\w)", re.I)),
 ]
 _REL_DAYS = {"yesterday": -1, "last night": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
-             "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2}
+             "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
+             "aizvakar": -2}
 _LAST = ("last", "previous", "прошлой", "прошлом", "zeszłym", "ubiegłym", "letzte", "vergangene",
-         "vorige", "praėjusią", "praėjusį")
+         "vorige", "praėjusią", "praėjusį", "pagājušajā")
 REPORTING = re.compile(
     r"\b(?:said|says|reported|announced|stated|told (?:\w+ ){0,2}|wrote|added|claimed|charged|"
     r"сообщил\w*|заявил\w*|сказал\w*|poinformował\w*|przekazał\w*|podał\w*|powiedział\w*|"
-    r"oświadczył\w*|teilte\w*|sagte\w*|erklärte\w*|berichtete\w*|meldete\w*|pranešė|teigė|sakė)"
+    r"oświadczył\w*|teilte\w*|sagte\w*|erklärte\w*|berichtete\w*|meldete\w*|pranešė|teigė|sakė|"
+    r"paziņoja|pavēstīja|sacīja|informēja|ziņoja|norādīja|stāstīja)"
     r"\b[^.;:\"“”«»]{0,28}$", re.I)
 DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}[^.]{0,45}")
-SINCE = re.compile(r"\b(?:since|from|od|с|seit|nuo)\s+(?:the\s+)?$", re.I)
+SINCE = re.compile(r"\b(?:since|from|od|с|seit|nuo|kopš)\s+(?:the\s+)?$", re.I)
 QUOTE = re.compile(r"[“«„]([^“”«»„]{1,800})[”»“]|\"([^\"]{1,800})\"")
 TEXT_YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -131,6 +154,7 @@ class DateContext:
     year: int | None               # year for dates printed without one
     speech: dt.date | None = None  # date of the first dated statement ("police said on Saturday")
     quotes: tuple[tuple[int, int], ...] = ()
+    report_at: int = -1            # offset of the dateline or date line giving the anchor
 
 
 def batch_year(docs: Iterable[Document]) -> int | None:
@@ -163,6 +187,9 @@ def _absolute(kind: str, m: re.Match, year: int | None,
     if kind == "lt":
         y = int(g[0]) if g[0] else year
         return _make(y, _MONTH_NUM[g[1].lower()], int(g[2]), anchor if not g[0] else None), "day"
+    if kind == "lv":
+        y = int(g[0]) if g[0] else year
+        return _make(y, _MONTH_NUM[g[2].lower()], int(g[1]), anchor if not g[0] else None), "day"
     if kind == "day_month":
         y = int(g[2]) if g[2] else year
         return _make(y, _MONTH_NUM[g[1].lower()], int(g[0]), anchor if not g[2] else None), "day"
@@ -173,29 +200,73 @@ def _absolute(kind: str, m: re.Match, year: int | None,
         day = int(g[2] or g[1])
         prec = "day" if not g[2] else "week" if int(g[2]) - int(g[1]) <= 7 else "month"
         return _make(y, _MONTH_NUM[g[0].lower()], day, anchor if not g[3] else None), prec
+    if kind == "month_year":
+        return _make(int(g[1]), _MONTH_NUM[g[0].lower()], 1, None), "month"
     # month only
-    y = int(g[2]) if g[2] else year
-    month = _MONTH_NUM.get((g[0] or "").lower()) or _MONTH_IN_NUM[(g[1] or "").lower()]
-    return _make(y, month, 1, anchor if not g[2] else None), "month"
+    y = int(g[3]) if g[3] else year
+    name = (g[0] or g[1] or g[2]).lower()
+    month = _MONTH_NUM.get(name) or _MONTH_IN_NUM.get(name) or _BARE_MONTH_NUM[name]
+    return _make(y, month, 1, anchor if not g[3] else None), "month"
+
+
+ABSOLUTE = ("iso", "dotted", "lt", "lv", "day_month", "month_day", "month", "month_year")
+_FULL = ("iso", "dotted", "lt", "lv", "day_month", "month_day")   # day precision when dated
+_LAST_WEEKDAY = re.compile(r"\b(?:last|past|previous|прошл\w*|minion\w*|zeszł\w*|ubiegł\w*|"
+                           r"letzt\w*|vergangen\w*|praėjus\w*|pagājuš\w*)\s", re.I)
+# "Published: 5 August 2021", "Date: 2021-08-05", "Datum:", "Дата:", "Paskelbta", "Publicēts"
+DATE_LABEL = re.compile(r"(?:date|dated|published|posted|updated|last updated|datum|"
+                        r"veröffentlicht|aktualisiert|stand|data|opublikowano|publikacja|"
+                        r"aktualizacja|дата|опубликовано|обновлено|paskelbta|publikuota|"
+                        r"atnaujinta|datums|publicēts|atjaunots)(?:\s+[^\W\d]+)?\s*[:\-–—]?\s*",
+                        re.I)
+# "VILNIUS, Aug 4, 2021 (AP) –", "WARSAW, Oct 14 (Reuters) -", "(ANSA-AFP) – WARSAW, NOV 16 –",
+# "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)": the date follows the city or stands
+# inside the bracket after it
+DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’-]{1,30}"
+                           r"(?:,\s*|\s*\((?=[^()\n]*\)))")
+_WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
+                           + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
+_FURNITURE_LINE = re.compile(r"[\W\d_]*")   # what may stand beside a date on a furniture line
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights", re.I)
+_HEAD_LINES = 8                             # a report date is looked for in the first lines
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _furniture(text: str, kind: str, m: re.Match) -> bool:
+    """A month ("May 2025") alone on its line: archive and related-article lists."""
+    if kind not in ("month", "month_year"):
+        return False
+    a, b = _line(text, m.start())
+    return bool(_FURNITURE_LINE.fullmatch(text[a:m.start()])
+                and _FURNITURE_LINE.fullmatch(re.sub(r"\(\d+\)", "", text[m.end():b])))
 
 
 def _scan(text: str, start: int, end: int) -> list[tuple[str, re.Match]]:
-    """Non-overlapping expressions of a span, earlier patterns winning ties."""
+    """Non-overlapping expressions of a span, earlier patterns winning ties; page furniture
+    (a month alone on its line) left out."""
     found: list[tuple[str, re.Match]] = []
     for kind, rx in PATTERNS:
         for m in rx.finditer(text, start, end):
             if not any(m.start() < f.end() and f.start() < m.end() for _, f in found):
                 found.append((kind, m))
-    return sorted(found, key=lambda f: f[1].start())
+    return sorted(((k, m) for k, m in found if not _furniture(text, k, m)),
+                  key=lambda f: f[1].start())
 
 
-def _weekday(anchor: dt.date, weekday: int, forward: bool) -> dt.date:
+def _weekday(anchor: dt.date, weekday: int, forward: bool, last: bool = False) -> dt.date:
     if forward:
         return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
-    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - dt.timedelta(days=back or (7 if last else 0))
 
 
-def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool) -> tuple[dt.date, str]:
+def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool,
+              last: bool = False) -> tuple[dt.date, str]:
     word = m.group(0).lower()
     if kind == "rel":
         return ref + dt.timedelta(days=_REL_DAYS.get(word, 0)), "day"
@@ -204,9 +275,9 @@ def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool) -> tuple[dt.d
     if kind == "weekday":
         name = (m.group(1) or m.group(2)).lower()
         num = next(v for k, v in _WEEKDAY_NUM.items() if name.startswith(k))
-        return _weekday(ref, num, forward), "day"
-    unit = "month" if any(u in word for u in ("month", "месяц", "miesi", "monat", "mėnes")) \
-        else "week"
+        return _weekday(ref, num, forward, last), "day"
+    unit = "month" if any(u in word for u in ("month", "месяц", "miesi", "monat", "mėnes",
+                                              "mēnes")) else "week"
     back = any(w.startswith(_LAST) for w in word.split())
     if unit == "week":
         monday = ref - dt.timedelta(days=ref.weekday())
@@ -224,7 +295,7 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext) -> list[DateEx
     out: list[DateExpr] = []
     absolute = {}
     for kind, m in found:
-        if kind in ("iso", "dotted", "lt", "day_month", "month_day", "month"):
+        if kind in ABSOLUTE:
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
     for kind, m in found:
         quoted = any(a <= m.start() < b for a, b in ctx.quotes)
@@ -242,29 +313,91 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext) -> list[DateEx
             if ref is None:
                 date, prec = None, "day"
             else:
-                date, prec = _relative(kind, m, ref, ctx.forward and kind == "weekday")
+                last = bool(_LAST_WEEKDAY.search(text, max(start, m.start() - 16), m.end()))
+                date, prec = _relative(kind, m, ref, ctx.forward and kind == "weekday", last)
                 prec = prec_cap if prec_cap and prec == "day" else prec
-        report = bool(DATELINE.fullmatch(text, start, m.start()))
-        out.append(DateExpr(m.start(), m.end(), m.group(0), kind, date, prec, statement, since,
-                            report))
+        report = m.start() == ctx.report_at or bool(DATELINE.fullmatch(text, start, m.start()))
+        out.append(DateExpr(m.start(), m.end(), m.group(0), kind, date, prec,
+                            statement=statement, report=report, since=since))
     return out
+
+
+def _text_year(text: str, start: int, default_year: int | None) -> int | None:
+    """The year for dates printed without one: the most common year of the complete dates of
+    the text, else of the years it prints outside page furniture and copyright lines, else
+    ``default_year``."""
+    full = Counter(int(m.group(i)) for kind, rx in PATTERNS if kind in ABSOLUTE
+                   for m in rx.finditer(text, start)
+                   for i in [{"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3,
+                              "month_day": 4, "month": 4, "month_year": 2}[kind]]
+                   if m.group(i) and not _furniture(text, kind, m))
+    if not full:
+        furniture = [m.span() for kind in ("month", "month_year")
+                     for m in dict(PATTERNS)[kind].finditer(text, start)
+                     if _furniture(text, kind, m)]
+        full = Counter(int(m.group(1)) for m in TEXT_YEAR.finditer(text, start)
+                       if not any(a <= m.start() < b for a, b in furniture)
+                       and not _COPYRIGHT.search(text[slice(*_line(text, m.start()))]))
+    return max(full, key=lambda y: (full[y], y)) if full else default_year
+
+
+def report_date(text: str, start: int, year: int | None) -> tuple[dt.date, int] | None:
+    """The date of the report printed in the first lines of ``text[start:]`` and its offset:
+    a dateline ("VILNIUS, Aug 4, 2021 (AP) –", "WARSAW, Oct 14 -"), a date line ("Date:
+    2021-08-05", "Published: 5 August 2021") or a line that is only a date ("Thursday, October
+    28, 2021", "• 2021-08-05")."""
+    pos, n = start, 0
+    while pos < len(text) and n < _HEAD_LINES:
+        a, b = _line(text, pos)
+        pos = b + 1
+        if not text[a:b].strip():
+            continue
+        n += 1
+        lead = a + len(text[a:b]) - len(text[a:b].lstrip(" \t•·*-–—|>"))
+        label = DATE_LABEL.match(text, lead, b)
+        city = DATELINE_CITY.match(text, lead, b)
+        for head, how in ((label and label.end(), "label"), (city and city.end(), "city"),
+                          (lead, "line")):
+            if head is None:
+                continue
+            wd = _WEEKDAY_WORD.match(text, head, b)
+            head = wd.end() if wd else head
+            found = _scan(text, head, b)
+            if not found or found[0][0] not in _FULL:
+                continue
+            kind, m = found[0]
+            if m.start() != head and not (how == "city" and text[head - 1] == "("
+                                          and ")" not in text[head:m.start()]):
+                continue
+            if how == "line" and not _FURNITURE_LINE.fullmatch(
+                    re.sub(r"\([^)]*\)", "", text[m.end():b])):
+                continue
+            date, prec = _absolute(kind, m, year, None)
+            if date and prec == "day":
+                return date, m.start()
+    return None
 
 
 def document_context(doc: Document, default_year: int | None = None) -> DateContext:
     """The reference dates of a document (see the module docstring)."""
     text = doc.text
+    body = parse_header(text)[1]
     quotes = tuple((m.start(), m.end()) for m in QUOTE.finditer(text))
+    report_at = -1
     if doc.date:
         anchor, forward, year = doc.date, False, doc.date.year
     else:
-        years = Counter(TEXT_YEAR.findall(text))
-        year = int(max(years, key=lambda y: (years[y], y))) if years else default_year
-        bare = DateContext(None, True, year)
-        printed = [e.date for e in find_dates(text, 0, len(text), bare)
-                   if e.date and e.kind not in ("month",)]
-        anchor, forward = (max(printed) if printed else None), True
-    ctx = DateContext(anchor, forward, year, None, quotes)
+        year = _text_year(text, body, default_year)
+        printed = report_date(text, body, year)
+        if printed:
+            (anchor, report_at), forward = printed, False
+        else:
+            bare = DateContext(None, True, year)
+            dates = [e.date for e in find_dates(text, 0, len(text), bare)
+                     if e.date and e.kind not in ("month", "month_year")]
+            anchor, forward = (max(dates) if dates else None), True
+    ctx = DateContext(anchor, forward, year, None, quotes, report_at)
     speech = next((e.date for e in find_dates(text, 0, len(text), ctx)
                    if e.statement and e.date and e.precision == "day"
                    and not any(a <= e.start < b for a, b in quotes)), None)
-    return DateContext(anchor, forward, year, speech, quotes)
+    return DateContext(anchor, forward, year, speech, quotes, report_at)

@@ -67,3 +67,112 @@ def test_batch_year_is_the_most_common_header_year():
     docs = [make_document("a", " date 2021-08-18 x"), make_document("b", "y"),
             make_document("c", " date 2021-11-13 z"), make_document("d", " date 2020-01-01 w")]
     assert batch_year(docs) == 2021 and batch_year([docs[1]]) is None
+
+
+def context(text, default_year=None):
+    return document_context(make_document("t", text), default_year)
+
+
+# Datelines and date lines are document dates; a weekday is then the latest such day on or
+# before it (2021-08-04 is a Wednesday, 2021-10-14 a Thursday, 2021-08-05 a Thursday).
+@pytest.mark.parametrize("lang, text, report, weekday", [
+    ("en", "VILNIUS, Aug 4, 2021 (AP) – Lithuanian border guards pushed back 180 migrants near "
+           "Dieveniškės last Tuesday.", D(2021, 8, 4), D(2021, 8, 3)),
+    ("en", "WARSAW, Oct 14 (Reuters) - The body of a migrant was found near Kuźnica on "
+           "Wednesday.", D(2021, 10, 14), D(2021, 10, 13)),
+    ("en", "Date: 2021-08-05\nBorder guards detained 20 migrants on Monday.", D(2021, 8, 5),
+     D(2021, 8, 2)),
+    ("en", "Published: 5 August 2021\nBorder guards detained 20 migrants on Monday.",
+     D(2021, 8, 5), D(2021, 8, 2)),
+    ("en", "Thursday, October 28, 2021\n\nMigrants were sent back on Tuesday.", D(2021, 10, 28),
+     D(2021, 10, 26)),
+    ("en", "Tear gas at the border\n\n(ANSA-AFP) – WARSAW, NOV 16 – Police fired tear gas on "
+           "Monday.", D(2021, 11, 16), D(2021, 11, 15)),
+    ("lt", "VILNIUS, rugpjūčio 4 d. (BNS) – Pasieniečiai antradienį apgręžė 180 migrantų.",
+     D(2021, 8, 4), D(2021, 8, 3)),
+    ("lv", "RĪGA, 30.jūlijs (LETA) – Robežsargi otrdien aizturēja migrantus.", D(2021, 7, 30),
+     D(2021, 7, 27)),
+    ("lv", "Publicēts: 2021. gada 5. augustā\nRobežsargi pirmdien aizturēja 20 migrantus.",
+     D(2021, 8, 5), D(2021, 8, 2)),
+    ("pl", "Data publikacji: 5 sierpnia 2021\nStraż Graniczna zatrzymała migrantów w "
+           "poniedziałek.", D(2021, 8, 5), D(2021, 8, 2)),
+    ("pl", "WARSZAWA, 14 października (PAP) – Pogranicznicy znaleźli ciało w środę.",
+     D(2021, 10, 14), D(2021, 10, 13)),
+    ("ru", "МОСКВА, 14 октября. /ТАСС/. Пограничники задержали мигрантов в среду.",
+     D(2021, 10, 14), D(2021, 10, 13)),
+    ("de", "WARSCHAU, 14. Oktober (dpa) – Die Polizei fand am Mittwoch eine Leiche.",
+     D(2021, 10, 14), D(2021, 10, 13)),
+    ("de", "Veröffentlicht am 5. August 2021\nDie Polizei hat am Montag Migranten festgenommen.",
+     D(2021, 8, 5), D(2021, 8, 2)),
+])
+def test_datelines_and_date_lines_are_the_document_date(lang, text, report, weekday):
+    ctx = context(text, 2021)
+    assert (ctx.anchor, ctx.forward) == (report, False)
+    found = find_dates(text, 0, len(text), ctx)
+    assert [e.date for e in found if e.report] == [report]
+    assert found[-1].kind == "weekday" and found[-1].date == weekday
+
+
+def test_a_dateline_that_is_not_a_date_gives_no_report_date():
+    ctx = context("VILNIUS (Reuters) - Lithuania said on August 3 that officers crossed on "
+                  "Tuesday.", 2021)
+    assert ctx.forward and ctx.anchor == D(2021, 8, 3)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("lv", " date 2021-08-02 Robežsargi 30.jūlijā nepieļāva 50 migrantu ieceļošanu.",
+     (D(2021, 7, 30), "day")),
+    ("lv", " date 2021-08-02 Robežsargi 30. jūlijā aizturēja migrantus.", (D(2021, 7, 30), "day")),
+    ("lv", " date 2021-08-20 2021. gada 3. augustā robežsargi aizturēja migrantus.",
+     (D(2021, 8, 3), "day")),
+    ("lv", " date 2021-08-05 Robežsargi otrdien aizturēja migrantus.", (D(2021, 8, 3), "day")),
+    ("lv", " date 2021-08-05 Robežsargi vakar aizturēja migrantus.", (D(2021, 8, 4), "day")),
+    ("lv", " date 2021-08-05 Robežsargi aizvakar aizturēja migrantus.", (D(2021, 8, 3), "day")),
+    ("lv", " date 2021-08-20 Robežsargi jūlijā aizturēja migrantus.", (D(2021, 7, 1), "month")),
+    ("lv", " date 2021-08-20 Pagājušajā nedēļā robežsargi aizturēja migrantus.",
+     (D(2021, 8, 9), "week")),
+    ("lt", " date 2021-08-20 Liepą pasieniečiai sulaikė migrantus.", (D(2021, 7, 1), "month")),
+    ("en", " date 2021-08-04 Guards pushed back migrants last Wednesday.", (D(2021, 7, 28), "day")),
+    ("ru", " date 2021-08-04 Пограничники задержали мигрантов в прошлую среду.",
+     (D(2021, 7, 28), "day")),
+    ("pl", " date 2021-08-04 Straż zatrzymała migrantów w ubiegłą środę.", (D(2021, 7, 28), "day")),
+    ("de", " date 2021-08-04 Die Polizei nahm am letzten Mittwoch Migranten fest.",
+     (D(2021, 7, 28), "day")),
+])
+def test_latvian_dates_and_last_weekdays(lang, text, expected):
+    assert dates(text)[0][1:] == expected
+
+
+def test_lithuanian_fight_is_not_march():
+    assert dates(" date 2021-08-20 Pasieniečiai tęsia kovą su nelegalia migracija.") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Migrants were pushed back near Krynki in August.\nArchive\nMay 2025\nApril 2025\n"
+           "© 2022 News"),
+    ("de", "Migranten wurden im August bei Krynki zurückgedrängt.\nArchiv\nMai 2025\nApril 2025"),
+])
+def test_page_furniture_is_not_a_date_nor_the_year(lang, text):
+    ctx = context(text, 2021)
+    assert ctx.year == 2021 and ctx.anchor is None
+    assert [(e.text.split()[-1], e.date) for e in find_dates(text, 0, len(text), ctx)] == [
+        ("August", D(2021, 8, 1))]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Border guards detained 20 migrants on August 3, 2021. On August 5 they pushed "
+           "back 30 more.\nRelated: 2022 elections"),
+    ("pl", "Straż zatrzymała 3 sierpnia 2021 r. migrantów. 5 sierpnia zawrócono kolejnych.\n"
+           "Wybory 2022 2022"),
+    ("ru", "3 августа 2021 года задержали мигрантов. 5 августа выдворили ещё. 2022 2022"),
+])
+def test_a_dateless_text_takes_the_year_of_its_complete_dates(lang, text):
+    ctx = context(text, 2022)
+    assert ctx.year == 2021
+    assert max(e.date for e in find_dates(text, 0, len(text), ctx) if e.date) == D(2021, 8, 5)
+
+
+def test_since_and_report_flags_are_not_swapped():
+    text = " date 2021-08-20 Guards searched for them since August 17."
+    (e,) = find_dates(text, parse_header(text)[1], len(text), context(text))
+    assert e.since and not e.report
