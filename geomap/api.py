@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import folium
 
     from .extract import Extractor
-    from .incidents import Incident
+    from .events import Incident
 
 EMPTY = {"type": "FeatureCollection", "features": []}
 
@@ -67,19 +67,23 @@ def as_documents(texts: str | Document | os.PathLike | Iterable[str | Document |
 
 def analyse(documents: Iterable[Document], extractor: "Extractor", *,
             incidents: bool = True) -> Analysis:
-    """Extract mentions (and incidents) of ``documents`` with ``extractor``."""
+    """Extract mentions (and incidents) of ``documents`` with ``extractor``: the one pipeline
+    entry of the commands (map, report, extract to GeoPackage, incidents, eval)."""
     docs = tuple(documents)
     per_doc = [(d, extractor.extract(d)) for d in docs]
     mentions = tuple(m for _, ms in per_doc for m in ms)
     found: tuple = ()
     if incidents:
-        from .incidents import incidents_of
+        from .events import incidents_of
 
         found = tuple(incidents_of(per_doc, site=extractor.site))
-    directory = Path(extractor.gazetteer.directory)
-    geodata = extractor.borders.geodata() if extractor.borders is not None \
-        else load_geodata(directory)
-    return Analysis(docs, mentions, found, geodata, directory)
+    directory = extractor.gazetteer.directory
+    if extractor.borders is not None:
+        geodata = extractor.borders.geodata()
+    else:   # an in-memory gazetteer has no geodata
+        geodata = load_geodata(directory) if directory is not None else \
+            {"borders": EMPTY, "countries": EMPTY, "world": None}
+    return Analysis(docs, mentions, found, geodata, Path(directory or ""))
 
 
 def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,

@@ -22,7 +22,7 @@ from .records import MENTION_FIELDS, mention_record
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from .incidents import Incident
+    from .events import Incident
 
 CRS = "EPSG:4326"
 FIXED_DATE = "2000-01-01T00:00:00Z"
@@ -50,7 +50,7 @@ def mentions_frame(mentions: Iterable[Mention]) -> "gpd.GeoDataFrame":
 
 def incidents_frame(incidents: Iterable["Incident"]) -> "gpd.GeoDataFrame":
     """One Point row per incident with the ACLED-style CSV columns of ``geomap incidents``."""
-    from .incidents import CSV_FIELDS, csv_record, incident_record
+    from .events.records import CSV_FIELDS, csv_record, incident_record
 
     return _frame([csv_record(incident_record(i)) for i in incidents], CSV_FIELDS,
                   "latitude", "longitude")

@@ -64,7 +64,7 @@ from .files import GeoJSON, atomic_write
 from .panel import add_panel, incident_layers, register_place, show_in_text
 
 if TYPE_CHECKING:
-    from .incidents import Incident
+    from .events import Incident
 
 ASSETS = Path(__file__).with_name("assets")
 

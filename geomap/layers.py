@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .model import BorderRelation, Document, Mention, Place
 
 if TYPE_CHECKING:
-    from .incidents import Event, Incident
+    from .events import Event, Incident
 
 LABEL_MAX = 60  # characters of a document's title used in its layer label
 FOCUS_KM = 250  # maps open on the places within this distance of a Belarus border

@@ -25,7 +25,7 @@ from .model import Mention
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .incidents import Incident
+    from .events import Incident
 
 CRS = "EPSG:3035"
 FORMATS = ("png", "svg")

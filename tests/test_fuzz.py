@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from geomap.errors import InputError
-from geomap.incidents import extract_events
+from geomap.events import extract_events
 from geomap.mentions import Recogniser
 from geomap.resolve import Resolver
 from geomap.texts import decode, make_document

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from geomap.embed import render_fragment
 from geomap.extract import Extractor
 from geomap.html import build_map, render_html
-from geomap.incidents import find_incidents
+from geomap.events import incidents_of
 from geomap.layers import document_layers, place_markers
 from geomap.model import BorderRelation, Document
 from geomap.panel import _registered, highlighted_text, panel_documents, show_in_text
@@ -37,7 +37,7 @@ def panel_sample(payload=""):
                       "Migrants crossed the border illegally near Medininkai, officials said."),
     ]
     mentions = [m for d in docs for m in EX.extract(d)]
-    return mentions, docs, find_incidents(docs, EX)
+    return mentions, docs, incidents_of([(d, EX.extract(d)) for d in docs], site=EX.site)
 
 
 def render(mentions, documents, incidents=()):

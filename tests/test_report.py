@@ -8,7 +8,7 @@ import pytest
 from markupsafe import escape
 
 from geomap.api import Analysis
-from geomap.incidents import Count, Event, Evidence, Incident
+from geomap.events.model import Count, Event, Evidence, Incident
 from geomap.model import BorderRelation
 from geomap.errors import GeomapError
 from geomap.report import INSTALL_HINT, build_report, find_chromium, print_pdf, write_report

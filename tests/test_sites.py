@@ -2,7 +2,7 @@ import datetime as dt
 
 from geomap.extract import Extractor
 from geomap.gazetteer import bundled_gazetteer_dir
-from geomap.incidents import extract_events, merge_events
+from geomap.events import extract_events, merge_events
 from geomap.model import Mention
 from geomap.sites import Airport, Airports, airport_site
 from geomap.texts import make_document

@@ -28,9 +28,9 @@ def eval_command(ctx, gold_dir, as_json, show_errors):
       geomap eval ../shared/eval/dev --errors
     """
     from ..errors import GeomapError
+    from ..api import analyse
     from ..evaluate import load_gold, score_incidents, score_mentions, summary_lines
-    from ..incidents import incident_record, merge_events, extract_events
-    from ..dates import batch_year
+    from ..events.records import incident_record
     from ..records import mention_record
     from ..texts import read_document
 
@@ -38,19 +38,11 @@ def eval_command(ctx, gold_dir, as_json, show_errors):
         docs = load_gold(gold_dir)
     except (OSError, ValueError, KeyError) as exc:
         raise GeomapError(f"{gold_dir}: not a gold folder ({exc})") from None
-    ex = extractor(ctx)
-    texts, predictions, extracted = {}, [], []
-    for name in sorted(docs):
-        doc = read_document(os.path.join(gold_dir, name))
-        texts[name] = doc.text
-        mentions = ex.extract(doc)
-        predictions += [mention_record(m) for m in mentions]
-        extracted.append((doc, mentions))
-    result = score_mentions(docs, predictions, texts)
-    year = batch_year(doc for doc, _ in extracted)
-    events = [e for doc, ms in extracted
-              for e in extract_events(doc, ms, year, site=ex.site)]
-    incidents = [incident_record(i) for i in merge_events(events)]
+    a = analyse((read_document(os.path.join(gold_dir, name)) for name in sorted(docs)),
+                extractor(ctx))
+    texts = {os.path.basename(d.path): d.text for d in a.documents}
+    result = score_mentions(docs, [mention_record(m) for m in a.mentions], texts)
+    incidents = [incident_record(i) for i in a.incidents]
     result["incidents"] = score_incidents(docs, incidents, result["errors"])
     if as_json:
         if not show_errors:

@@ -28,18 +28,18 @@ def incidents(ctx, inputs, fmt, out):
       geomap incidents seeds/ --format csv
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
     """
-    from ..incidents import CSV_FIELDS, csv_record, find_incidents, incident_record
+    from ..api import analyse
+    from ..events.records import CSV_FIELDS, csv_record, incident_record
     from ..records import write_records
     from ..texts import read_documents
 
     paths = check_inputs(inputs)
+    if fmt in ("gpkg", "parquet") and out in (None, "-"):
+        raise click.UsageError(f"--format {fmt} needs -o FILE")
+    a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx))
     if fmt in ("gpkg", "parquet"):
-        if out in (None, "-"):
-            raise click.UsageError(f"--format {fmt} needs -o FILE")
-        from ..api import analyse
         from ..gis import write_gpkg, write_parquet
 
-        a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx))
         if fmt == "gpkg":
             rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
                               borders=a.geodata["borders"])
@@ -48,8 +48,7 @@ def incidents(ctx, inputs, fmt, out):
             click.echo(f"wrote {write_parquet(out, incidents=a.incidents)} incidents to {out}",
                        err=True)
         return
-    found = find_incidents(read_documents(paths, on_error(ctx)), extractor(ctx))
-    records = (incident_record(i) for i in found)
+    records = (incident_record(i) for i in a.incidents)
     if fmt == "csv":
         records = (csv_record(r) for r in records)
     with output(out) as fh:

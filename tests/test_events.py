@@ -1,8 +1,9 @@
 import datetime as dt
 
+from geomap.api import analyse
+from geomap.events import extract_events, merge_events
+from geomap.events.records import csv_record, incident_record
 from geomap.extract import Extractor
-from geomap.incidents import (csv_record, extract_events, find_incidents, incident_record,
-                              merge_events)
 from geomap.texts import make_document
 
 from gazetteer_fixture import gazetteer
@@ -60,7 +61,7 @@ def test_totals_are_not_events():
 
 def test_merging_keeps_disagreements_and_every_source():
     docs = [make_document("en.txt", EN), make_document("ru.txt", RU), make_document("pl.txt", PL)]
-    incidents = find_incidents(docs, EX)
+    incidents = analyse(docs, EX).incidents
     main = incidents[0]
     assert [e.doc.path for e in main.events] == ["en.txt", "ru.txt", "pl.txt"]
     assert main.date == dt.date(2021, 8, 17) and main.place.name == "Dieveniškės"
@@ -71,7 +72,7 @@ def test_merging_keeps_disagreements_and_every_source():
     ev = rec["sources"][0]["evidence"]
     assert ev["date"][0]["text"] == "Tuesday" and ev["place"][0]["text"] == "Dieveniškės"
     assert csv_record(rec)["event_date"] == "2021-08-17"
-    assert rec["id"] == incident_record(find_incidents(docs, EX)[0])["id"]
+    assert rec["id"] == incident_record(analyse(docs, EX).incidents[0])["id"]
 
 
 def test_undated_event_merges_only_on_shared_evidence():

@@ -1,0 +1,310 @@
+"""Event detection in one document: trigger sentences become candidates, candidates that
+agree on type, date and place become one event; the first is the document's primary event
+(rules: docs/incidents.md)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..dates import DateContext, DateExpr, document_context, find_dates
+from ..geodesy import BORDER_COUNTRIES
+from ..model import Document, Mention, Place
+from ..sites import AIRPORT_AFTER, AIRPORT_BEFORE
+from ..texts import parse_header, sentence_spans
+from . import lexicon as lx
+from .compare import PRECISIONS, best_place, dates_ok, kind_rank, places_ok, types_ok
+from .model import Count, Event, Evidence
+
+
+def _alt(parts) -> str:
+    """One alternation of the per-language fragments, in ``LANGUAGES`` order."""
+    return "|".join(p for p in parts if p)
+
+
+def _langs(table: dict[str, str]) -> str:
+    return _alt(table.get(lang, "") for lang in lx.LANGUAGES)
+
+
+NUMBER_WORDS = {w: n for lang in lx.LANGUAGES for w, n in lx.NUMBER_WORDS[lang].items()}
+NATIONALITY = {k: _langs(v) for k, v in lx.NATIONALITY.items()}
+ACTOR_NOUNS = {k: _langs(v) for k, v in lx.ACTOR_NOUNS.items()}
+SUBJECTS = {k: _langs(v) for k, v in lx.SUBJECTS.items()}
+TRIGGER_RX = [(t, s, re.compile(r"\b(?:" + _alt(lx.TRIGGERS[lang].get((t, s), "")
+                                                   for lang in lx.LANGUAGES) + ")", re.I))
+              for t, s in lx.KINDS]
+ANAPHORIC = re.compile(r"\b(?:" + _langs(lx.ANAPHORIC) + ")", re.I)
+AGGREGATE = re.compile(r"\b(?:" + _langs(lx.AGGREGATE) + ")", re.I)
+NEAR = re.compile(r"(?:" + _langs(lx.NEAR) + r")\s+(?:(?:" + lx.NEAR_FILLERS + r")\s+)*$", re.I)
+LOCATIVE = re.compile(r"\b(?:" + _langs(lx.LOCATIVE) + r")\s+(?:the\s+)?$", re.I)
+_NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len,
+                                                         reverse=True))
+COUNT = re.compile(r"\b(" + _NUM + r")\s+(?:[\w’'-]+\s+){0,3}?(?:(?P<migrants>"
+                   + SUBJECTS["migrants"] + r")|(?P<officers>" + SUBJECTS["officers"] + r"))\b",
+                   re.I)
+ACTOR = re.compile(r"\b(?:(?P<nat>" + "|".join(NATIONALITY.values()) + r")\s+(?:[\w-]+\s+){0,2}?)"
+                   r"(?P<noun>" + "|".join(ACTOR_NOUNS.values()) + r")\b", re.I)
+SOURCE = re.compile(
+    r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s+"
+    r"(?P<a>[^,.;:\"“”]{3,60})"
+    r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS + r"))(?:[’']s)?\s+"
+    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS + ")", re.I)
+_NAT_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in NATIONALITY.items()]
+_NOUN_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in ACTOR_NOUNS.items()]
+_CLAUSE = re.compile(r"\s+(?:according|which|who|that|to|while)\b.*", re.I | re.S)
+_FUNCTION_WORDS = {"the", "that", "and", "but", "as", "while", "a", "an", "on", "in", "after",
+                   "its", "their", "said", "of"}
+_NAT_CODE = [(lx.NATIONALITY_CODES[n], re.compile(v, re.I)) for n, v in NATIONALITY.items()]
+_NAT_ANY = re.compile(r"\b(?:" + "|".join(NATIONALITY.values()) + ")", re.I)
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:brought|crossed|entered|arrived|reached)\b",
+                     re.I)
+BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
+
+
+@dataclass
+class _Cand:
+    """A trigger sentence (or several, once merged) of one document."""
+
+    sents: list[tuple[int, int]]
+    kinds: list[tuple[str, str | None]]
+    triggers: list[Evidence]
+    date: DateExpr | None
+    mentions: list[Mention] = field(default_factory=list)
+    hints: set[str] = field(default_factory=set)
+
+    @property
+    def place(self) -> Mention | None:
+        return best_place(self.mentions)
+
+
+def _usable(m: Mention) -> bool:
+    """Resolved, not in an organisation's name, not a dateline, not a capital as metonym."""
+    if m.place is None or m.in_org:
+        return False
+    text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
+    if m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/"):
+        return False
+    if m.place.kind == "capital":
+        return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
+                    or AIRPORT_AFTER.match(text, m.end)
+                    or AIRPORT_BEFORE.search(text, max(0, m.start - 40), m.start))
+    return True
+
+
+def _date_rank(e: DateExpr) -> tuple:
+    """Event dates before statement dates before report (dateline) dates; "a day earlier"
+    first; then by precision."""
+    return (2 if e.report else int(e.statement), {"offset": 0}.get(e.kind, 1),
+            PRECISIONS.index(e.precision))
+
+
+def _when(e: DateExpr | None) -> tuple[dt.date | None, str | None]:
+    """(date, precision) for comparisons: a statement or report date only bounds the event."""
+    if e is None:
+        return None, None
+    return e.date, "week" if (e.statement or e.report) and e.precision == "day" else e.precision
+
+
+def _event_date(exprs: list[DateExpr]) -> DateExpr | None:
+    usable = [e for e in exprs if e.date and not e.since]
+    return min(usable, key=_date_rank) if usable else None
+
+
+def _sentence_kinds(text: str, a: int, b: int) -> tuple[list[tuple[str, str | None]],
+                                                         list[Evidence], bool]:
+    """Trigger kinds and spans of a sentence, and whether it has an anaphoric trigger."""
+    sent = text[a:b]
+    hits = sorted(((m.start(), m.end(), t, sub) for t, sub, rx in TRIGGER_RX
+                   for m in rx.finditer(text, a, b)), key=lambda h: (h[0], -h[1]))
+    officers = any((_actor(m) or "").startswith("Belarusian") and not _actor(m).endswith(
+        "authorities") for m in ACTOR.finditer(text, a, b))
+    kinds: list[tuple[str, str | None]] = []
+    ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
+    for _, _, t, sub in hits:
+        kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)
+        if kind not in kinds:
+            kinds.append(kind)
+    ana = ANAPHORIC.search(text, a, b)
+    if ana:
+        ev.append(Evidence(ana.start(), ana.end(), ana.group(0), sent))
+    return kinds, sorted(ev, key=lambda e: e.start), bool(ana)
+
+
+def _actor(m: re.Match) -> str | None:
+    nat = next((k for k, rx in _NAT_RX if rx.match(m.group("nat") or "")), None)
+    noun = next((k for k, rx in _NOUN_RX if rx.match(m.group("noun"))), None)
+    return f"{nat} {noun}" if nat and noun else None
+
+
+def _counts(text: str, a: int, b: int) -> list[Count]:
+    out = []
+    for m in COUNT.finditer(text, a, b):
+        raw = m.group(1).lower()
+        value = NUMBER_WORDS.get(raw)
+        if value is None:
+            value = int(re.sub(r"[ ,.]", "", raw))
+        subject = "migrants" if m.group("migrants") else "officers"
+        out.append(Count(value, subject, Evidence(m.start(), m.end(), m.group(0), text[a:b])))
+    return out
+
+
+def _sources(text: str, a: int, b: int) -> list[str]:
+    """Who makes the claim: "Lithuania's border guard service said", "according to X"."""
+    out = []
+    for m in SOURCE.finditer(text, a, b):
+        words = _CLAUSE.sub("", m.group("a") or m.group("b")).split()
+        first = next((i for i, w in enumerate(words) if w[:1].isupper()
+                      and w.lower() not in ("its", "their", "the", "that")), None)
+        words = words[first:] if first is not None else [
+            w for w in words if w.lower() not in _FUNCTION_WORDS]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _geo_precision(m: Mention, in_event: bool) -> int:
+    rank = kind_rank(m.place)
+    if rank >= 3:
+        return 3
+    near = NEAR.search(m.doc.text, max(0, m.start - 40), m.start)
+    return 1 if in_event and rank <= 1 and not near else 2
+
+
+def _hints(text: str, a: int, b: int, mentions: list[Mention]) -> set[str]:
+    """EU border countries (not BY) a sentence names or qualifies with an adjective."""
+    out = {m.place.country for m in mentions if m.place.country in BORDER_COUNTRIES}
+    for m in _NAT_ANY.finditer(text, a, b):
+        out.add(next(c for c, rx in _NAT_CODE if rx.fullmatch(m.group(0))))
+    return out - {"BY"}
+
+
+def _aggregate(text: str, a: int, b: int) -> bool:
+    """Totals and trends ("so far this year", "has brought more than 4,100 people")."""
+    if AGGREGATE.search(text, a, b):
+        return True
+    return bool(PERFECT.search(text, a, b)) and any(
+        int(re.sub(r"[ ,.]", "", n)) >= 1000 for n in BIG_NUMBER.findall(text, a, b))
+
+
+def _sentences(text: str, body: int) -> list[tuple[int, int]]:
+    """Sentence spans of the body; a fragment of under 30 characters ("Trečiadienį, apie 12
+    val.") is glued to the next sentence of the same line."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentence_spans(text):
+        if b <= body:
+            continue
+        a = max(a, body)
+        if out and out[-1][1] - out[-1][0] < 30 and "\n" not in text[out[-1][1]:a]:
+            a = out.pop()[0]
+        out.append((a, b))
+    return out
+
+
+def extract_events(doc: Document, mentions: list[Mention], default_year: int | None = None,
+                   *, site: Callable[..., Mention] | None = None) -> list[Event]:
+    """The events ``doc`` reports, in order of their first sentence; the first is primary.
+
+    ``site`` (``Extractor.site``) turns an event's place into the site the text names with it
+    ("Minsk airport") or, for a flight, the airport of its city.
+
+    A trigger sentence joins the first earlier event of the document with a compatible type,
+    the same date (when both have one), places within 25 km (countries ignored) and no
+    disjoint EU-side hints (Lithuania vs Latvia); sentences with only "the incident" join the
+    primary event. Totals and trends are not events.
+    """
+    text = doc.text
+    _, body = parse_header(text)
+    ctx: DateContext = document_context(doc, default_year)
+    sents = _sentences(text, body)
+    usable = [m for m in mentions if _usable(m)]
+    drafts: list[_Cand] = []
+    anaphoric: list[_Cand] = []
+    for a, b in sents:
+        kinds, ev, ana = _sentence_kinds(text, a, b)
+        if not ev or _aggregate(text, a, b):
+            continue
+        ms = [m for m in usable if a <= m.start < b]
+        cand = _Cand([(a, b)], kinds, ev, _event_date(find_dates(text, a, b, ctx)), ms,
+                     _hints(text, a, b, ms))
+        if not kinds:
+            anaphoric.append(cand)
+            continue
+        target = next((d for d in drafts if types_ok(d.kinds, kinds) and _joins(d, cand)), None)
+        if target is None:
+            drafts.append(cand)
+        else:
+            _absorb(target, cand)
+    if drafts:
+        for cand in anaphoric:
+            if _joins(drafts[0], cand):
+                _absorb(drafts[0], cand)
+    elif anaphoric:
+        drafts = [anaphoric[0]]
+        for cand in anaphoric[1:]:
+            _absorb(drafts[0], cand)
+        drafts[0].kinds = [("other", None)]
+    return [_finish(doc, d, i == 0, ctx, sents, usable, site) for i, d in enumerate(drafts)]
+
+
+def _local(d: _Cand) -> Place | None:
+    """The best place of a draft below country level (for comparisons inside a document)."""
+    best = best_place([m for m in d.mentions if m.place.country in BORDER_COUNTRIES
+                        and kind_rank(m.place) < 4])
+    return best.place if best else None
+
+
+def _joins(d: _Cand, c: _Cand) -> bool:
+    return (dates_ok(_when(d.date), _when(c.date), day_tol=0)
+            and places_ok(_local(d), _local(c), 25.0)
+            and not (d.hints and c.hints and not d.hints & c.hints))
+
+
+def _absorb(d: _Cand, c: _Cand) -> None:
+    d.sents += c.sents
+    d.kinds += c.kinds
+    d.triggers += c.triggers
+    d.mentions += c.mentions
+    d.hints |= c.hints
+    if c.date and (d.date is None or _date_rank(c.date) < _date_rank(d.date)):
+        d.date = c.date
+
+
+def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
+            sents: list[tuple[int, int]], usable: list[Mention],
+            site: Callable[..., Mention] | None) -> Event:
+    text = doc.text
+    kind = d.kinds[0]
+    place, in_event = d.place, True
+    if place is None or kind_rank(place.place) >= 3 or place.place.country not in BORDER_COUNTRIES:
+        idx = [sents.index(s) for s in d.sents]
+        for width, worst in ((1, 2), (2, 2), (len(sents), 1)):
+            near = [m for m in usable if m.place.kind != "capital"
+                    and m.place.country in BORDER_COUNTRIES and kind_rank(m.place) <= worst
+                    and any(sents[max(0, i - width)][0] <= m.start
+                            < sents[min(len(sents) - 1, i + width)][1] for i in idx)]
+            best = best_place(near)
+            if best is not None:
+                place, in_event = best, False
+                break
+    if place is not None and site is not None:
+        place = site(place, flight=kind == ("other", "flight"))
+    date, prec, date_ev = None, None, None
+    if d.date:
+        date, prec = d.date.date, d.date.precision
+        sent = next(text[a:b] for a, b in d.sents if a <= d.date.start < b)
+        date_ev = Evidence(d.date.start, d.date.end, d.date.text, sent)
+    elif ctx.anchor:
+        date, prec = ctx.anchor, "week"
+    counts, actors, claims = [], [], []
+    for a, b in sorted(d.sents):
+        counts += _counts(text, a, b)
+        actors += [x for x in map(_actor, ACTOR.finditer(text, a, b)) if x]
+        claims += _sources(text, a, b)
+    return Event(doc=doc, type=kind[0], subtype=kind[1],
+                 kinds=tuple(dict.fromkeys(d.kinds)), date=date,
+                 date_precision=prec, place=place,
+                 geo_precision=_geo_precision(place, in_event) if place else None,
+                 counts=tuple(counts), actors=tuple(dict.fromkeys(actors)),
+                 claim_sources=tuple(dict.fromkeys(claims)), triggers=tuple(d.triggers),
+                 date_evidence=date_ev, primary=primary)
