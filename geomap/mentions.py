@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .accel import compiled
-from .gazetteer import DESIGNATORS, REGION_DESIGNATORS, Gazetteer, NameMatch
+from .gazetteer import DESIGNATORS, REGION_DESIGNATORS, Gazetteer, NameMatch, bundled_gazetteer_dir
 from .model import Document
 from .morph import base_forms
 from .normalize import fold, key
@@ -80,6 +80,17 @@ ORG_BEFORE = frozenset(key(w) for w in """
 ORG_AFTER = frozenset(key(w) for w in """
     border team unit airlines airways university radio tv television agency news times
     today post herald express ministry committee guard embassy
+    azot group holding bank energy energo steel motors plant factory company corporation
+    """.split())
+# Outlets and bodies whose name goes on with a place: "Radio Białystok", "TVP Białystok".
+ORG_PREFIX = frozenset(key(w) for w in """
+    radio tvp tv telewizja gazeta kurier echo sputnik
+    """.split())
+# "Varėna border team", "Varėnos pasienio rinktinė", "Daugavpils robežsardzes pārvalde"
+BORDER_WORDS = frozenset(key(w) for w in "border pasienio robežsardzes granicznej".split())
+UNIT_WORDS = frozenset(key(w) for w in """
+    team guard unit service rinktine rinktines rinktineje rinktinei rinktinės užkarda užkardos
+    parvalde parvaldes oddzial oddzialu
     """.split())
 # A quoted name next to these words is the name of a building or body, not a place
 # ("hotels like "Minsk" and "Belarus"", "Hotel Minsk").
@@ -179,9 +190,12 @@ def load_common_words(path: str) -> frozenset[str]:
 class Recogniser:
     """Finds candidate place-name spans in texts using a Gazetteer's name index."""
 
-    def __init__(self, gazetteer: Gazetteer, *, common_words: frozenset[str] = frozenset()):
+    def __init__(self, gazetteer: Gazetteer, *, common_words: frozenset[str] = frozenset(),
+                 first_names: frozenset[str] | None = None):
         self.gazetteer = gazetteer
         self.common_words = common_words
+        self.first_names = first_names if first_names is not None else load_common_words(
+            str(bundled_gazetteer_dir() / FIRST_NAMES_FILE))
         self.max_tokens = min(gazetteer.max_tokens, 6)
         # Longest name (in words) that starts with a given folded word: most tokens start none.
         self._span: dict[str, int] = {}
@@ -338,6 +352,9 @@ class Recogniser:
                 and self._before_surname(words[j], next_word) \
                 or i and len(words[i - 1]) == 1 and words[i - 1].isupper() and gaps[i][:1] == ".":
             return None                                   # "Vladimir Putin", "G. Žagunis"
+        if j - i == 1 and not prep and self._person(toks, i, names, folded[i - lo],
+                                                    next_word, prev_word):
+            return None                                   # "Kasia Krynki", "Paris Hilton"
         cue = None if _CUES.isdisjoint(folded) else _cue(folded[:i - lo] + folded[j - lo:])
         if names.only_fuzzy and not (prep or cue):
             return False                     # a one-letter-off spelling alone needs context
@@ -360,6 +377,23 @@ class Recogniser:
                                           bool(designator), cue, prep, in_org,
                                           toks.sentence(start), names.fuzzy, j - i))
 
+    def _person(self, toks: _Tokens, i: int, names: _Names, word_key: str, next_word: str,
+                prev_word: str) -> bool:
+        """True when word ``i`` is a first name before a capitalised word ("Paris Hilton",
+        "Marek Nazarko"; unless that word is a place too and word ``i`` names a country, a
+        capital or a region: "Riga Latvia"), or a capitalised word after a first name
+        ("Kasia Krynki"; not a country, capital or region)."""
+        words, gaps = toks.words, toks.gaps
+        big = any(m.place.kind in _BIG_KINDS for m in names.matches)
+        if word_key in self.first_names and i + 1 < len(words) and gaps[i + 1] in _PERSON_GAP \
+                and _name_like(words[i + 1]) and next_word not in _NOT_SURNAME:
+            if not (big and not names.inflected and self._starts[words[i + 1]][1] is not None):
+                return True
+        return bool(i and prev_word in self.first_names and gaps[i] in _PERSON_GAP
+                    and _name_like(words[i - 1]) and not big
+                    and not (i > 1 and key(words[i - 2]) in PREPOSITIONS
+                             and gaps[i - 1] in _NEAR))
+
     def _before_surname(self, word: str, word_key: str) -> bool:
         """True when the capitalised ``word`` after a name is a surname ("Vladimir Putin")."""
         return not word.isupper() and bool(SURNAME.search(word)) \
@@ -377,19 +411,30 @@ def _in_org(toks: _Tokens, i: int, j: int, end: int, word_2: str, prev_word: str
     if near_after and j < len(words):
         if (next_word in ORG_AFTER and words[j][0].isupper()) or next_word in ORG_AFTER_ANY_CASE:
             return True
-        if next_word == "border" and after_next \
-                and after_next[0] in {"team", "guard", "unit", "service"}:
+        if next_word in BORDER_WORDS and after_next and after_next[0] in UNIT_WORDS:
             return True
     if i >= 2 and prev_word in {"of", "for"}:
         if words[i - 2][0].isupper() and word_2 in ORG_BEFORE:
             return True
-    return prev_word == "sputnik" or prev_word in ORG_HEAD
+    return (prev_word in ORG_PREFIX and i >= 1 and words[i - 1][0].isupper()) \
+        or prev_word in ORG_HEAD
 
 
 _CUES = frozenset().union(*KIND_CUES.values())
+FIRST_NAMES_FILE = "first-names.txt"
+_PERSON_GAP = frozenset({" ", "\u00a0"})
+_BIG_KINDS = frozenset({"country", "capital", "region"})
+# Capitalised words after a first name that do not make it a person's name ("Lida Airport").
+_NOT_SURNAME = DESIGNATORS | ORG_AFTER | ORG_AFTER_ANY_CASE | VENUES | frozenset(
+    key(w) for w in "airport international national district region".split())
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that is not all capitals (a name, not an acronym)."""
+    return word[0].isupper() and not word.isupper()
 # Words before and after a name with which ``_in_org`` may find it in an organisation's name.
-_ORG_PREV = ORG_HEAD | {"of", "for", "sputnik"}
-_ORG_NEXT = ORG_AFTER | ORG_AFTER_ANY_CASE | {"border"}
+_ORG_PREV = ORG_HEAD | ORG_PREFIX | {"of", "for"}
+_ORG_NEXT = ORG_AFTER | ORG_AFTER_ANY_CASE | BORDER_WORDS
 
 
 def _cue(window: list[str]) -> str | None:

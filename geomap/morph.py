@@ -1,11 +1,12 @@
 """Base-form candidates for inflected place names.
 
 Place names decline in the region's languages: lt "Vilniaus", "Druskininkuose"; pl "Michałowie",
-"Polsce", "Białymstoku"; ru "Минске", "Беларуси", "Польшей"; de "Polens". ``base_forms`` returns the
+"Polsce", "Białymstoku", "Czeremsze"; ru "Минске", "Беларуси", "Польшей", "Крынками"; de "Polens";
+lv "Daugavpilī", "Krāslavas". ``base_forms`` returns the
 folded nominative forms a folded word may come from; the matcher keeps only those the gazetteer
 knows, so over-generation costs a dictionary look-up, not a false match.
 
-Latin-script words get the noun-ending rules of Lithuanian, Polish and German (see
+Latin-script words get the noun-ending rules of Lithuanian, Polish, German and Latvian (see
 docs/accuracy.md); Cyrillic words get pymorphy3's lemmas (Russian dictionary, which also covers
 most Belarusian place-name endings) plus a few ending rules for names missing from it.
 """
@@ -26,10 +27,12 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("u", "ai"), ("uose", "ai"), ("ams", "ai"), ("us", "ai"), ("ais", "ai"),
     ("iu", "iai"), ("iuose", "iai"),
     ("iu", "es"), ("ese", "es"), ("ems", "es"), ("es", "es"),
+    ("yse", "ys"), ("iu", "ys"), ("ims", "ys"), ("is", "ys"),      # Švenčionyse -> Švenčionys
     # Polish: locative/genitive/dative/instrumental of -a/-o/-ów/consonant stems
     ("owie", "owo"), ("owa", "owo"), ("owem", "owo"), ("owie", "ow"), ("owa", "ow"), ("owem", "ow"),
     ("ie", "a"), ("y", "a"), ("i", "a"), ("e", "a"), ("a", "a"), ("ej", "a"), ("sce", "ska"),
-    ("ce", "ka"), ("dze", "ga"), ("rze", "ra"), ("le", "la"), ("ie", "o"), ("a", "o"), ("em", "o"),
+    ("ce", "ka"), ("dze", "ga"), ("rze", "ra"), ("sze", "cha"), ("le", "la"), ("ie", "o"),
+    ("a", "o"), ("em", "o"),
     ("u", ""), ("a", ""), ("ie", ""), ("em", ""), ("iu", ""), ("ia", ""),
     ("ej", "a"), ("iej", "a"), ("kiej", "ka"), ("ymstoku", "ystok"), ("egostoku", "ystok"),
     ("ym", "y"), ("im", "i"), ("ego", "y"), ("iego", "i"), ("iu", "ie"), ("zu", "z"),
@@ -38,12 +41,17 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("ami", "e"), ("cz", "cze"), ("ic", "ice"),
     # German genitive
     ("s", ""), ("es", ""), ("ens", "en"),
+    # Latvian: genitive/locative/dative of -s/-is (Daugavpilī), plural -i (Pāternieku,
+    # Pāterniekos, Pāterniekiem); -a and -e names are covered above (Krāslavas, Zilupes)
+    ("i", "s"), ("a", "s"), ("am", "s"), ("im", "is"), ("u", "i"), ("os", "i"), ("iem", "i"),
 )
 
 CYRILLIC_RULES: tuple[tuple[str, str], ...] = (
     ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("е", "о"), ("е", "а"), ("и", "а"),
     ("ы", "а"), ("ой", "а"), ("у", "а"), ("ей", "ь"), ("и", "ь"), ("ю", "ь"), ("и", "я"),
     ("ю", "я"), ("ей", "я"), ("ах", "и"), ("ам", "и"), ("ов", "и"),
+    ("ами", "и"), ("ок", "ки"), ("ек", "ки"),        # plural names: под Крынками, из Крынок
+    ("а", "о"),                                       # neuter: возле Гродкова (Гродково)
 )
 
 

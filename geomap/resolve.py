@@ -22,6 +22,7 @@ from .model import BorderRelation, Document, Mention, Place, new_mention
 
 KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
                "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
+SHARED_FORM_BORDER = 2.0   # extra border prior for entries reached through an inflected form
 LANG_COUNTRY = {"lt": "LT", "pl": "PL", "lv": "LV", "be": "BY"}
 _LANG_COUNTRIES = frozenset(LANG_COUNTRY.values())
 _LANG_HINTS = {
@@ -101,6 +102,9 @@ class Resolver:
             s += 0.6
         if p.id in cand.fuzzy:
             s -= 1.5                                   # spelt one letter differently
+        if cand.inflected and self.relate and p.kind not in ("country", "region"):
+            # a form shared by several names ("-owie": "-ów" and "-owo"): the border decides
+            s += SHARED_FORM_BORDER * math.exp(-self._border(p).distance_km / 60.0)
         return s
 
     def _static_prior(self, m: NameMatch) -> float:

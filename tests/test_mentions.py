@@ -168,3 +168,72 @@ def test_astral_check_agrees_with_a_search(text):
     from geomap.mentions import _ASTRAL, _astral
 
     assert _astral(text) == bool(_ASTRAL.search(text))
+
+
+EXTRA = (P("t:krynki", "Krynki", 53.26, 23.77, "PL", "village", alts=("Крынки", "Krinkai")),
+         P("t:kasi", "Varanasi", 25.32, 83.0, "IN", "city", 1_200_000, alts=("Kasi",)),
+         P("t:marki", "Marki", 52.32, 21.1, "PL", "town", 20_000),
+         P("t:paris", "Paris", 48.85, 2.35, "FR", "capital", 2_000_000),
+         P("t:lida", "Lida", 53.89, 25.3, "BY", "town", 100_000),
+         P("t:varena", "Varėna", 54.22, 24.57, "LT", "town", 9000),
+         P("t:bialystok", "Białystok", 53.13, 23.16, "PL", "city", 297_000),
+         P("t:svencionys", "Švenčionys", 55.13, 26.16, "LT", "town", 5000),
+         P("t:czeremcha", "Czeremcha", 52.52, 23.35, "PL", "village", 1500),
+         P("t:daugavpils", "Daugavpils", 55.88, 26.53, "LV", "city", 90_000),
+         P("t:kraslava", "Krāslava", 55.9, 27.17, "LV", "town", 8000))
+REC_X = Recogniser(gazetteer_with(*EXTRA))
+
+
+def names_x(text):
+    return [(c.text, c.in_org) for c in REC_X.find(make_document("t", text))]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Kasia Krynki, a volunteer, said migrants were pushed back.", []),
+    ("en", "Marek Nazarko, a police spokesman, said so.", []),
+    ("en", "Paris Hilton did not comment.", []),
+    ("pl", "Wolontariuszka Kasia Krynki powiedziała, że migrantów zawrócono.", []),
+    ("pl", "Rzecznik Marek Nazarko poinformował o zatrzymaniu.", []),
+    ("de", "Paris Hilton äußerte sich nicht.", []),
+    ("ru", "Волонтёр Kasia Krynki рассказала о мигрантах.", []),
+    ("lt", "Savanorė Kasia Krynki sakė, kad migrantai buvo apgręžti.", []),
+    ("lv", "Brīvprātīgā Kasia Krynki stāstīja, ka migranti tika atgriezti.", []),
+    # a first name before a place it does not name as a person: the place stays
+    ("en", "Flights from Paris to Lida Airport; Sofia Nowak lives in Lida.",
+     [("Paris", False), ("Lida", False), ("Lida", False)]),
+    ("en", "Migrants were pushed back near Krynki.", [("Krynki", False)]),
+])
+def test_first_name_and_surname_are_not_places(lang, text, expected):
+    assert names_x(text) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("lt", "Pareigūnai iš VSAT Varėnos pasienio rinktinės sulaikė 12 migrantų.",
+     [("Varėnos", True)]),
+    ("en", "Officers of the Varėna border team detained them.", [("Varėna", True)]),
+    ("en", "Workers of Lida Azot were sent home.", [("Lida", True)]),
+    ("pl", "Radio Białystok podało, że migranci przekroczyli granicę koło Krynek.",
+     [("Białystok", True), ("Krynek", False)]),
+    ("de", "Wie Radio Białystok berichtete, wurden Migranten bei Krynki festgenommen.",
+     [("Białystok", True), ("Krynki", False)]),
+    ("ru", "Как сообщило Radio Białystok, мигрантов задержали под Крынками.",
+     [("Białystok", True), ("Крынками", False)]),
+    ("lv", "Daugavpils robežsardzes pārvalde ziņoja par aizturētajiem.", [("Daugavpils", True)]),
+])
+def test_places_in_the_names_of_units_outlets_and_companies(lang, text, expected):
+    assert names_x(text) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Мигранты пытались прорваться под Крынками.", "Крынками"),
+    ("ru", "Пограничники задержали 10 человек из Крынок.", "Крынок"),
+    ("lt", "Pasieniečiai Švenčionyse sulaikė 5 migrantus.", "Švenčionyse"),
+    ("lt", "Švenčionių apylinkėse sulaikyti migrantai.", "Švenčionių"),
+    ("pl", "Straż Graniczna zatrzymała w Czeremsze 7 cudzoziemców.", "Czeremsze"),
+    ("lv", "Robežsargi Daugavpilī aizturēja migrantus.", "Daugavpilī"),
+    ("lv", "Krāslavas novadā aizturēti migranti.", "Krāslavas"),
+    ("de", "Migranten wurden in Krynki festgenommen.", "Krynki"),
+    ("en", "Migrants were held near Krynki.", "Krynki"),
+])
+def test_inflected_border_names(lang, text, expected):
+    assert [t for t, _ in names_x(text)] == [expected]

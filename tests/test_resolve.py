@@ -1,3 +1,5 @@
+import pytest
+
 from geomap.mentions import Recogniser
 from geomap.resolve import Resolver, guess_language
 from geomap.texts import make_document
@@ -51,3 +53,40 @@ def test_guess_language():
 def test_guess_language_counts_words_next_to_punctuation_and_only_the_first_4000_characters():
     assert guess_language("Migrantai (buvo) sulaikyti, netoli pasienio; kad ir kaip.") == "lt"
     assert guess_language("x " * 2500 + "ir kad buvo pasienio") == "en"
+
+
+def _east_border(lat, lon):
+    """A stand-in border: the distance to the nearest of three points of the PL, LT and LV
+    borders of Belarus."""
+    from geomap.geodesy import haversine_km
+    from geomap.model import BorderRelation
+
+    d, point = min((haversine_km(lat, lon, *p), p) for p in ((53.1, 23.9), (54.2, 25.6),
+                                                              (55.8, 26.8)))
+    return BorderRelation("PL", "PL-BY", d, point)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pl", "Migranci zostali zatrzymani w Gródkowie.", "t:grodkowo"),      # -owie: -ów or -owo
+    ("en", "Migrants were detained in Gródkowie, the border guard said.", "t:grodkowo"),
+    ("de", "Migranten wurden in Gródkowie festgenommen.", "t:grodkowo"),
+    ("lv", "Robežsargi aizturēja migrantus Augšdaugavas novada Salienas pagastā.", "t:saliena-b"),
+    ("lt", "Pasieniečiai sulaikė migrantus prie Salienas.", "t:saliena-b"),
+    ("ru", "Пограничники задержали мигрантов возле Гродкова.", "t:grodkowo"),
+])
+def test_a_form_shared_by_several_names_goes_to_the_border_one(lang, text, expected):
+    from gazetteer_fixture import PLACES, P
+    from geomap.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES,
+                     P("t:grodkow", "Gródków", 50.69, 17.38, "PL", "town", 5000,
+                       alts=("Гродков",)),
+                     P("t:grodkowo", "Gródkowo", 53.1, 23.6, "PL", "village", 200,
+                       alts=("Гродково",)),
+                     P("t:saliena-r", "Saliena", 56.94, 23.91, "LV", "town", 3000),
+                     P("t:saliena-b", "Saliena", 55.85, 26.45, "LV", "village", 300),
+                     P("t:augsdaugava", "Augšdaugava Municipality", 55.87, 26.5, "LV",
+                       "district", alts=("Augšdaugava novads",))])
+    doc = make_document("t", text)
+    got = {m.text: m.place.id for m in Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))}
+    assert expected in got.values(), got
