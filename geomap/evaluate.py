@@ -207,4 +207,134 @@ def summary_lines(result: dict) -> list[str]:
         lines.append(f"incidents      found {i['found']}/{i['gold']} "
                      f"median_error_km={i['median_error_km']} within_25km={i['within_25km']:.3f} "
                      f"date_exact={i['date_exact']:.3f}")
+    if "events" in result:
+        e = result["events"]
+        lines.append(f"events         P={e['precision']:.3f} R={e['recall']:.3f} F1={e['f1']:.3f} "
+                     f"(gold {e['gold']}, predicted {e['predicted']}, matched {e['tp']})")
     return lines
+
+
+# Event-level scoring against an incident annotation (tests/data/dev_incidents.json; coding
+# rules in docs/incidents.md): every event geomap finds in a document is matched one-to-one
+# with an annotated event of that document, so spurious events (captions, background) count.
+BORDER_FAMILY = frozenset({"pushback", "crossing", "border_violation"})
+EVENT_KM = 25.0
+ANNOTATION_GLOB = "*incidents*.json"
+
+
+def load_annotation(path: str | os.PathLike) -> dict:
+    """An incident annotation file (``files``: name -> SHA-1 of the text; ``events``)."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise ValueError("no 'events' list")
+    return data
+
+
+def annotation_applies(data: dict, gold_dir: str | os.PathLike) -> bool:
+    """True when every file the annotation names is in ``gold_dir`` with the same content."""
+    import hashlib
+
+    files = data.get("files") or {}
+    for name, digest in files.items():
+        path = os.path.join(gold_dir, name)
+        try:
+            with open(path, "rb") as fh:
+                if hashlib.sha1(fh.read()).hexdigest() != digest:
+                    return False
+        except OSError:
+            return False
+    return bool(files)
+
+
+def find_annotation(gold_dir: str | os.PathLike, extra: list[str | os.PathLike]) -> str | None:
+    """The first incident annotation among ``gold_dir``'s ``*incidents*.json`` and ``extra``
+    paths (files or folders) that applies to ``gold_dir``'s texts."""
+    import glob
+
+    paths = sorted(glob.glob(os.path.join(glob.escape(str(gold_dir)), ANNOTATION_GLOB)))
+    for p in extra:
+        paths += sorted(glob.glob(os.path.join(glob.escape(str(p)), ANNOTATION_GLOB))) \
+            if os.path.isdir(p) else [str(p)]
+    for p in paths:
+        try:
+            if annotation_applies(load_annotation(p), gold_dir):
+                return p
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _kind_ok(gold: dict, pred: dict) -> bool:
+    gt, pt = gold["type"], pred.get("type")
+    if pt in gold.get("also_types", ()):
+        return True
+    if gt in BORDER_FAMILY and pt in BORDER_FAMILY:
+        return True
+    return gt == pt and (gt != "other" or gold.get("subtype") == pred.get("subtype"))
+
+
+def _date_gap(gold: dict, pred: dict) -> int | None:
+    """Days between the dates (0 when the annotation has none); None when they disagree."""
+    import datetime as dt
+
+    if not gold.get("date"):
+        return 0
+    if not pred.get("date"):
+        return None
+    g = dt.date.fromisoformat(gold["date"])
+    p = dt.date.fromisoformat(str(pred["date"])[:10])
+    lo, hi = (-6, 1) if gold.get("date_precision") == "week" else (-1, 1)
+    gap = (p - g).days
+    return abs(gap) if lo <= gap <= hi else None
+
+
+def _place_gap(gold: dict, pred: dict) -> float | None:
+    """km between the places (0 for a country-level annotation and a place in that country);
+    None when they disagree."""
+    if gold.get("kind") == "country":
+        return 0.0 if (pred.get("country") or "") == gold.get("country") else None
+    lat, lon = _num(pred.get("lat")), _num(pred.get("lon"))
+    if lat is None or lon is None:
+        return None
+    d = haversine_km(gold["lat"], gold["lon"], lat, lon)
+    return d if d <= EVENT_KM + float(gold.get("uncertainty_km") or 0.0) else None
+
+
+def score_events(annotation: dict, predicted: list[dict], errors: list[dict]) -> dict:
+    """Event precision and recall: ``predicted`` has one dict per event a document reports
+    (``file``, ``type``, ``subtype``, ``date``, ``lat``, ``lon``, ``country``). A predicted
+    event matches an annotated one of the same file with a compatible type (the pushback /
+    crossing / border-violation family, the same ``other`` subtype, or an ``also_types``
+    entry), a place within 25 km (in the country, for a country-level annotation) and a date
+    within a day (a week before for week precision; any date when the annotation has none);
+    pairs are taken one-to-one, closest first."""
+    files = set(annotation.get("files") or ()) | {e["file"] for e in annotation["events"]}
+    gold = [e for e in annotation["events"]]
+    preds = [p for p in predicted if os.path.basename(str(p.get("file", ""))) in files]
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(preds):
+            if os.path.basename(str(p.get("file"))) != g["file"] or not _kind_ok(g, p):
+                continue
+            km, days = _place_gap(g, p), _date_gap(g, p)
+            if km is not None and days is not None:
+                pairs.append((days, km, gi, pi))
+    used_g, used_p = set(), set()
+    for _, _, gi, pi in sorted(pairs):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+    for gi, g in enumerate(gold):
+        if gi not in used_g:
+            errors.append({"file": g["file"], "type": "event_missed", "event": g["type"],
+                           "subtype": g.get("subtype"), "place": g.get("place"),
+                           "date": g.get("date")})
+    for pi, p in enumerate(preds):
+        if pi not in used_p:
+            errors.append({"file": os.path.basename(str(p.get("file"))), "type": "event_spurious",
+                           "event": p.get("type"), "subtype": p.get("subtype"),
+                           "place": p.get("place"), "date": p.get("date")})
+    out = prf(len(used_g), len(preds) - len(used_p), len(gold) - len(used_g))
+    out.update(gold=len(gold), predicted=len(preds))
+    return out
