@@ -49,3 +49,59 @@ def test_errors_list_has_context():
     out = CliRunner().invoke(cli, ["eval", str(EVAL / "dev"), "--errors", "--json"]).output
     result = json.loads(out)
     assert all("context" in e for e in result["errors"] if "span" in e)
+
+
+def test_event_scoring_counts_spurious_and_missed_events(tmp_path):
+    import hashlib
+
+    from geomap.evaluate import annotation_applies, find_annotation, score_events
+
+    (tmp_path / "001.txt").write_text("x", encoding="utf-8")
+    ann = {"files": {"001.txt": hashlib.sha1(b"x").hexdigest()}, "events": [
+        {"file": "001.txt", "type": "pushback", "subtype": None, "date": "2021-08-17",
+         "date_precision": "day", "kind": "town", "country": "LT", "lat": 54.19, "lon": 25.62},
+        {"file": "001.txt", "type": "detention", "subtype": None, "date": None,
+         "date_precision": None, "kind": "country", "country": "LT", "lat": 55.2, "lon": 23.9},
+        {"file": "001.txt", "type": "other", "subtype": "camp", "date": "2021-08-13",
+         "date_precision": "week", "kind": "village", "country": "LT", "lat": 54.4, "lon": 25.1}]}
+    preds = [
+        # the crossing family matches the pushback; 10 km off and a day late is fine
+        {"file": "d/001.txt", "type": "crossing", "date": "2021-08-18", "lat": 54.25,
+         "lon": 25.7, "country": "LT"},
+        {"file": "001.txt", "type": "detention", "date": "2021-08-01", "lat": 54.9,
+         "lon": 23.9, "country": "LT"},                          # any place in LT, any date
+        {"file": "001.txt", "type": "other", "subtype": "camp", "date": "2021-08-08",
+         "lat": 54.4, "lon": 25.1, "country": "LT"},             # in the week before
+        {"file": "001.txt", "type": "other", "subtype": "clash", "date": "2021-08-13",
+         "lat": 54.4, "lon": 25.1, "country": "LT"},             # spurious: another subtype
+        {"file": "001.txt", "type": "pushback", "date": "2021-08-17", "lat": 54.19,
+         "lon": 25.62, "country": "LT"},                         # spurious: already matched
+        {"file": "002.txt", "type": "pushback", "date": None},   # not an annotated file
+    ]
+    errors = []
+    got = score_events(ann, preds, errors)
+    assert (got["tp"], got["fp"], got["fn"]) == (3, 2, 0)
+    assert sorted(e["type"] for e in errors) == ["event_spurious", "event_spurious"]
+    far = dict(preds[0], lat=54.6)                                # 45 km off
+    late = dict(preds[2], date="2021-08-15")                      # after the week
+    got = score_events(ann, [far, late], errors)
+    assert (got["tp"], got["fp"], got["fn"]) == (0, 2, 3)
+    assert annotation_applies(ann, tmp_path)
+    (tmp_path / "001.txt").write_text("y", encoding="utf-8")
+    assert not annotation_applies(ann, tmp_path)
+    assert find_annotation(tmp_path, []) is None
+
+
+def test_the_dev_annotation_applies_to_the_dev_corpus_and_spans_are_in_range():
+    import json
+    from pathlib import Path
+
+    from geomap.evaluate import annotation_applies
+
+    path = Path(__file__).parent / "data" / "dev_incidents.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert len(data["events"]) >= 14 and all(
+        e["spans"]["trigger"][0] < e["spans"]["trigger"][1] for e in data["events"])
+    if not (EVAL / "dev").is_dir():
+        pytest.skip("evaluation corpus absent")
+    assert annotation_applies(data, EVAL / "dev")
