@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 _LAZY = {
-    "Gazetteer": "geomap.gazetteer",
+    "Gazetteer": "geomap.places.gazetteer",
     "GazetteerGeocoder": "geomap.geocoder",
     "build_map": "geomap.api",
 }

@@ -22,8 +22,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gazetteer import HIDDEN_FILE, Gazetteer, gazetteer_files, user_layer_dir
 from .mentions import load_common_words
+from .places.files import HIDDEN_FILE, gazetteer_files, user_layer_dir
+from .places.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
     from .border import Borders
@@ -32,7 +33,8 @@ CACHE_ENV = "GEOMAP_CACHE_DIR"
 COMMON_WORDS_FILE = "common-words.txt"
 FORMAT = 1
 # geomap sources whose code decides what a loaded Gazetteer (Borders) holds.
-_SOURCES = ("gazetteer.py", "normalize.py", "model.py", "mentions.py", "cache.py")
+_SOURCES = ("places/gazetteer.py", "places/index.py", "places/files.py", "normalize.py",
+            "model.py", "mentions.py", "cache.py")
 _BORDER_SOURCES = ("border.py", "files.py", "model.py", "cache.py")
 BORDER_FILES = ("borders", "countries", "world")
 

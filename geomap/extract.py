@@ -6,9 +6,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .cache import COMMON_WORDS_FILE, load_borders, load_compiled
-from .gazetteer import Gazetteer, bundled_gazetteer_dir
 from .mentions import Recogniser
 from .model import Document, Mention
+from .places.files import bundled_gazetteer_dir
+from .places.gazetteer import Gazetteer
 from .resolve import Resolver
 from .sites import Airports, airport_site
 

@@ -14,8 +14,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from .gazetteer import Gazetteer
 from .model import Place
+from .places.gazetteer import Gazetteer
 from .records import place_record
 
 # Kinds ``reverse`` may return: points, not the centres of countries, regions or districts.

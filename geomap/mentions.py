@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .accel import compiled
-from .gazetteer import DESIGNATORS, REGION_DESIGNATORS, Gazetteer, NameMatch, bundled_gazetteer_dir
 from .model import Document
 from .morph import base_forms
 from .normalize import fold, key
+from .places.files import bundled_gazetteer_dir
+from .places.index import DESIGNATORS, REGION_DESIGNATORS, NameIndex, NameMatch
 from .texts import sentence_spans
 
 WORD_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*)")    # a word token; split() keeps the words
@@ -190,7 +191,7 @@ def load_common_words(path: str) -> frozenset[str]:
 class Recogniser:
     """Finds candidate place-name spans in texts using a Gazetteer's name index."""
 
-    def __init__(self, gazetteer: Gazetteer, *, common_words: frozenset[str] = frozenset(),
+    def __init__(self, gazetteer: NameIndex, *, common_words: frozenset[str] = frozenset(),
                  first_names: frozenset[str] | None = None):
         self.gazetteer = gazetteer
         self.common_words = common_words

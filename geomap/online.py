@@ -55,7 +55,7 @@ class Candidate:
     def place(self, query: str) -> Place:
         """The candidate as a gazetteer entry (id ``osm:n123``; the query as an alternate
         name when it differs; source and ODbL licence recorded)."""
-        from .store import new_place
+        from .places.rules import new_place
 
         alts = [query] if key(query) != key(self.name) else []
         return new_place(f"osm:{self.osm_type[:1]}{self.osm_id}", self.name, self.lat, self.lon,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import repeat
 
 from .geodesy import BORDER_COUNTRIES, haversine_km
-from .gazetteer import NameMatch
+from .places.index import NameMatch
 from .mentions import Candidate
 from .model import BorderRelation, Document, Mention, Place, new_mention
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .geodesy import haversine_km
-from .gazetteer import AIRPORTS_FILE
+from .places.files import AIRPORTS_FILE
 from .model import BorderRelation, Mention, Place
 from .normalize import key
 

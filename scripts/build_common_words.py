@@ -16,7 +16,7 @@ import wordfreq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from geomap.files import atomic_write  # noqa: E402
-from geomap.gazetteer import Gazetteer  # noqa: E402
+from geomap.places.gazetteer import Gazetteer  # noqa: E402
 from geomap.normalize import key  # noqa: E402
 
 WORDFREQ_VERSION = "3.1.1"

@@ -1,6 +1,6 @@
 """A small hand-made gazetteer for unit tests (coordinates rounded from public sources)."""
-from geomap.gazetteer import Gazetteer
 from geomap.model import Place
+from geomap.places.gazetteer import Gazetteer
 
 
 def P(pid, name, lat, lon, country, kind, population=None, alts=(), source="test"):

@@ -1,15 +1,16 @@
 """The compiled-gazetteer cache: reuse, staleness, corruption and concurrent builders."""
 import json
-import subprocess
-import sys
 import multiprocessing
 import pickle
+import subprocess
+import sys
 
 import pytest
 
 from geomap import cache
 from geomap.border import Borders
-from geomap.gazetteer import FIELDS, Gazetteer
+from geomap.places.files import FIELDS
+from geomap.places.gazetteer import Gazetteer
 
 ROWS = [
     ("cc:LT", "Lithuania", "Lietuva", "55.17", "23.88", "LT", "country", "", "test"),

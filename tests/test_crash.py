@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap.gazetteer import Gazetteer
+from geomap.places.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("GEOMAP_CRASH_KILLS", "4"))

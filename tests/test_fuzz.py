@@ -6,6 +6,7 @@ A fixed seed and a modest example count keep the suite fast; set GEOMAP_FUZZ_EXA
 import functools
 import os
 
+from gazetteer_fixture import gazetteer
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
@@ -14,8 +15,6 @@ from geomap.events import extract_events
 from geomap.mentions import Recogniser
 from geomap.resolve import Resolver
 from geomap.texts import decode, make_document
-
-from gazetteer_fixture import gazetteer
 
 EXAMPLES = int(os.environ.get("GEOMAP_FUZZ_EXAMPLES", "350"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
@@ -91,8 +90,8 @@ NUMBERS = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(
        kind=st.one_of(st.text(max_size=8), st.sampled_from(["village", "planet", "camp"])))
 def test_gazetteer_rows_are_checked_or_refused(name, lat, lon, country, kind):
     from geomap.errors import GazetteerError
-    from geomap.gazetteer import parse_row
-    from geomap.store import check_place, new_place
+    from geomap.places.files import parse_row
+    from geomap.places.rules import check_place, new_place
 
     row = {"id": "user:x", "name": name, "alt_names": "", "lat": str(lat), "lon": str(lon),
            "country": country or "", "kind": kind, "population": "", "source": "fuzz"}
@@ -112,7 +111,7 @@ def test_gazetteer_rows_are_checked_or_refused(name, lat, lon, country, kind):
 @given(data=st.binary(max_size=200), fmt=st.sampled_from(["csv", "geojson", "geonames"]))
 def test_gazetteer_import_files_parse_or_fail_with_one_line(tmp_path_factory, data, fmt):
     from geomap.errors import GazetteerError
-    from geomap.store import read_import
+    from geomap.places.imports import read_import
 
     path = tmp_path_factory.mktemp("imp") / f"in.{fmt}"
     path.write_bytes(data)

@@ -3,13 +3,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gazetteer_fixture import gazetteer
 
-import geomap.gazetteer as gz
+import geomap.places.files as gz
 from geomap.errors import GazetteerError
 from geomap.extract import gazetteer_dir
-from geomap.gazetteer import (Gazetteer, bundled_gazetteer_dir, gazetteer_files, read_hidden,
-                              user_layer_dir)
-from gazetteer_fixture import gazetteer
+from geomap.places.files import bundled_gazetteer_dir, gazetteer_files, read_hidden, user_layer_dir
+from geomap.places.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "id,name,alt_names,lat,lon,country,kind,population,source\n"

@@ -10,14 +10,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from gazetteer_fixture import gazetteer
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
 import geomap
 from geomap import online
-from geomap.gazetteer import Gazetteer
-from gazetteer_fixture import gazetteer
+from geomap.places.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,7 +81,7 @@ def nominatim(monkeypatch, tmp_path):
 
 
 def test_import_geomap_is_cheap_and_exports_load_lazily():
-    code = ("import sys, geomap; heavy = [m for m in ('geopy', 'geomap.gazetteer', 'click') "
+    code = ("import sys, geomap; heavy = [m for m in ('geopy', 'geomap.places.gazetteer', 'click') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -1,10 +1,9 @@
 import pytest
+from gazetteer_fixture import PLACES, P, gazetteer
 
 from geomap.mentions import Recogniser
+from geomap.places.gazetteer import Gazetteer
 from geomap.texts import make_document
-
-from gazetteer_fixture import PLACES, P, gazetteer
-from geomap.gazetteer import Gazetteer
 
 REC = Recogniser(gazetteer(), common_words=frozenset({"police"}))
 

@@ -76,7 +76,7 @@ def _east_border(lat, lon):
 ])
 def test_a_form_shared_by_several_names_goes_to_the_border_one(lang, text, expected):
     from gazetteer_fixture import PLACES, P
-    from geomap.gazetteer import Gazetteer
+    from geomap.places.gazetteer import Gazetteer
 
     gaz = Gazetteer([*PLACES,
                      P("t:grodkow", "Gródków", 50.69, 17.38, "PL", "town", 5000,

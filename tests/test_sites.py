@@ -1,13 +1,13 @@
 import datetime as dt
 
-from geomap.extract import Extractor
-from geomap.gazetteer import bundled_gazetteer_dir
+from gazetteer_fixture import PLACES, gazetteer
+
 from geomap.events import extract_events, merge_events
+from geomap.extract import Extractor
 from geomap.model import Mention
+from geomap.places.files import bundled_gazetteer_dir
 from geomap.sites import Airport, Airports, airport_site
 from geomap.texts import make_document
-
-from gazetteer_fixture import PLACES, gazetteer
 
 # Rounded from airportsdata (gazetteer/airports.csv).
 MSQ = Airport("UMMS", "MSQ", "Minsk International Airport", "Minsk", "BY", 53.8825, 28.0307)

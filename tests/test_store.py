@@ -10,10 +10,14 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import GazetteerError
-from geomap.gazetteer import Gazetteer
 from geomap.model import Place
-from geomap.store import (CountryOutlines, ImportRow, Store, new_place, place_problems,
-                          read_import, validate_directory, write_places)
+from geomap.places.files import write_places
+from geomap.places.gazetteer import Gazetteer
+from geomap.places.imports import ImportRow, read_import
+from geomap.places.outlines import CountryOutlines
+from geomap.places.rules import new_place, place_problems
+from geomap.places.store import Store
+from geomap.places.validate import validate_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "id,name,alt_names,lat,lon,country,kind,population,source\n"

@@ -1,7 +1,8 @@
 """``geomap gazetteer``: show, search, add to, edit, import, export and validate the gazetteer.
 
-The commands are thin: reading is ``geomap.gazetteer.Gazetteer``, writing and validation are
-``geomap.store``, the online look-up is ``geomap.online``. See docs/gazetteer.md.
+The commands are thin: reading is ``geomap.places.gazetteer.Gazetteer``, writing is
+``geomap.places.store``, validation ``geomap.places.validate``, the online look-up is
+``geomap.online``. See docs/gazetteer.md.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def _directory(ctx: click.Context) -> Path:
 
 
 def _load(ctx: click.Context):
-    from ..gazetteer import Gazetteer
+    from ..places.gazetteer import Gazetteer
 
     return Gazetteer.load(_directory(ctx))
 
@@ -94,8 +95,14 @@ def info(ctx):
     """
     from click.core import ParameterSource
 
-    from ..gazetteer import (HIDDEN_FILE, USER_FILE, gazetteer_files, read_csv, read_hidden,
-                             user_layer_dir)
+    from ..places.files import (
+        HIDDEN_FILE,
+        USER_FILE,
+        gazetteer_files,
+        read_csv,
+        read_hidden,
+        user_layer_dir,
+    )
 
     directory = _directory(ctx)
     root = ctx.find_root()
@@ -148,7 +155,7 @@ def add(ctx, name, lat, lon, country, kind, alts, source, population, force, as_
       geomap gazetteer add "Rudninkai camp" --lat 54.44 --lon 25.15 --country LT --kind camp \\
           --source https://example.org/report --json
     """
-    from ..store import Store
+    from ..places.store import Store
 
     place = Store(_directory(ctx)).add(name, lat=lat, lon=lon, country=country, kind=kind,
                                        alt_names=alts, source=source, population=population,
@@ -181,7 +188,7 @@ def edit(ctx, place_id, name, lat, lon, country, kind, alts, source, population,
       geomap gazetteer edit usr:testaviciai --lat 54.31 --alt Testaviciai --alt Теставичи
       geomap gazetteer edit cur:bruzgi --source https://be.wikipedia.org/wiki/Брузгі
     """
-    from ..store import Store
+    from ..places.store import Store
 
     changes = {"name": name, "lat": lat, "lon": lon, "country": country, "kind": kind,
                "alt_names": alts or None, "source": source, "population": population}
@@ -204,7 +211,7 @@ def remove(ctx, place_id):
       geomap gazetteer remove usr:testaviciai
       geomap gazetteer remove gn:594073
     """
-    from ..store import Store
+    from ..places.store import Store
 
     done = Store(_directory(ctx)).remove(place_id)
     click.echo({"removed": f"removed {place_id}",
@@ -223,7 +230,7 @@ def unhide(ctx, place_id):
     Example:
       geomap gazetteer unhide gn:594073
     """
-    from ..store import Store
+    from ..places.store import Store
 
     Store(_directory(ctx)).unhide(place_id)
     click.echo(f"{place_id} is shown again")
@@ -318,7 +325,7 @@ def list_command(ctx, country, kind, layer, fmt):
       geomap gazetteer list --source user
       geomap gazetteer list --country LT --kind crossing --format geojson
     """
-    from ..store import write_places
+    from ..places.files import write_places
 
     g = _load(ctx)
     places = sorted((p for p in g.places
@@ -357,7 +364,8 @@ def import_command(ctx, file, fmt, dry_run):
       geomap gazetteer import LT.txt --dry-run
       geomap gazetteer import my-places.geojson
     """
-    from ..store import Store, import_format, read_import
+    from ..places.imports import import_format, read_import
+    from ..places.store import Store
 
     fmt = fmt or import_format(file)
     if fmt is None:
@@ -391,7 +399,7 @@ def export(ctx, fmt, out, everything):
       geomap gazetteer export -o my-places.csv
       geomap gazetteer export --format geojson --all -o output/gazetteer.geojson
     """
-    from ..store import write_places
+    from ..places.files import write_places
 
     g = _load(ctx)
     places = sorted((p for p in g.places if everything or p.id in g.user_ids),
@@ -453,7 +461,7 @@ def lookup(ctx, name, online, pick, limit, force, nominatim_url, as_json):
     from dataclasses import asdict
 
     from ..online import lookup as nominatim
-    from ..store import Store
+    from ..places.store import Store
 
     if not online:
         raise click.UsageError(f"looking {name!r} up in OpenStreetMap Nominatim sends it over "

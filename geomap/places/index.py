@@ -1,37 +1,21 @@
-"""The local gazetteer: CSV files of places, loaded into an in-memory name index.
+"""The in-memory name index of a gazetteer: look-up by folded name, near spellings, search.
 
-A gazetteer directory holds ``*.csv`` files (except ``airports.csv``, see ``geomap.sites``)
-with the header
-``id,name,alt_names,lat,lon,country,kind,population,source`` (alternate names separated by
-``|``). Files load in name order, except the user file ``local.csv``, which loads last, so a user
-row with an existing id overrides that entry; ids listed in ``local-hidden.txt`` (one a line)
-are left out. Both user files live in the *user layer* of the directory (``user_layer_dir``):
-the directory itself, or, for the read-only gazetteer bundled with geomap, the platform's
-user-data directory. See docs/gazetteer.md; the write side is ``geomap.store``.
+``NameIndex.load`` reads a gazetteer directory (``geomap.places.files``); the write side is
+``geomap.places.store`` and ``geomap.places.gazetteer.Gazetteer`` joins both.
 """
 from __future__ import annotations
 
-import csv
-import importlib.util
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .errors import GazetteerError
-from .geodesy import BORDER_COUNTRIES, haversine_km
-from .model import KINDS, Place
-from .normalize import key
-
-if TYPE_CHECKING:
-    from .store import CountryOutlines, Report
-
-FIELDS = ("id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source")
-USER_FILE = "local.csv"
-HIDDEN_FILE = "local-hidden.txt"
-AIRPORTS_FILE = "airports.csv"   # facilities, not names to find in texts (see ``geomap.sites``)
+from ..errors import GazetteerError
+from ..geodesy import BORDER_COUNTRIES, haversine_km
+from ..model import Place
+from ..normalize import key
+from .files import USER_FILE, gazetteer_files, read_csv, read_hidden, user_layer_dir
 
 # Words that designate an administrative unit. A unit's name minus its designator
 # ("Šalčininkai district" -> "Šalčininkai") is indexed as a *designated* name: it matches only
@@ -78,98 +62,6 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def parse_row(row: dict, where: str) -> Place:
-    """Validate one CSV row and build a Place; raise GazetteerError naming ``where``."""
-    try:
-        lat, lon = float(row["lat"]), float(row["lon"])
-    except (TypeError, ValueError):
-        raise GazetteerError(f"{where}: lat/lon are not numbers") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise GazetteerError(f"{where}: coordinates out of range ({lat}, {lon})")
-    kind = (row.get("kind") or "").strip()
-    if kind not in KINDS:
-        raise GazetteerError(f"{where}: unknown kind {kind!r}")
-    name = (row.get("name") or "").strip()
-    pid = (row.get("id") or "").strip()
-    if not name or not pid:
-        raise GazetteerError(f"{where}: id and name are required")
-    pop = (row.get("population") or "").strip()
-    try:
-        population = int(pop) if pop else None
-    except ValueError:
-        raise GazetteerError(f"{where}: population {pop!r} is not a whole number") from None
-    alts = tuple(a.strip() for a in (row.get("alt_names") or "").split("|") if a.strip())
-    return Place(id=pid, name=name, lat=lat, lon=lon,
-                 country=(row.get("country") or "").strip().upper() or None, kind=kind,
-                 population=population, source=(row.get("source") or "").strip(), alt_names=alts)
-
-
-def read_csv(path: Path) -> Iterator[Place]:
-    """Yield the places of one gazetteer CSV file."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = set(FIELDS) - set(reader.fieldnames or ())
-            if missing:
-                raise GazetteerError(f"{path}: missing columns {', '.join(sorted(missing))}")
-            for n, row in enumerate(reader, 2):
-                yield parse_row(row, f"{path}:{n}")
-    except UnicodeDecodeError:
-        raise GazetteerError(f"{path}: not valid UTF-8") from None
-    except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from None
-
-
-def bundled_gazetteer_dir() -> Path:
-    """The gazetteer shipped with geomap (the repository's ``gazetteer/`` in a checkout)."""
-    spec = importlib.util.find_spec("geomap._gazetteer")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        if (Path(location) / "countries.csv").is_file():
-            return Path(location)
-    return Path(__file__).resolve().parent.parent / "gazetteer"
-
-
-def installed_gazetteer_dir() -> Path:
-    """Where an installed (wheel) geomap keeps its bundled gazetteer: read-only package data.
-    (In a source checkout the bundled copy is the repository's ``gazetteer/``, a plain
-    directory.)"""
-    return Path(__file__).resolve().parent / "_gazetteer"
-
-
-def user_layer_dir(directory: str | os.PathLike) -> Path:
-    """Where the user files (``local.csv``, ``local-hidden.txt``) of ``directory`` live:
-    the directory itself, except for the installed package's read-only gazetteer, whose user
-    layer is the platform's user-data directory (``~/.local/share/geomap`` on Linux, or
-    ``$XDG_DATA_HOME/geomap``)."""
-    directory = Path(directory)
-    if directory.resolve() == installed_gazetteer_dir():
-        import platformdirs
-
-        return Path(platformdirs.user_data_dir("geomap", appauthor=False))
-    return directory
-
-
-def gazetteer_files(directory: Path) -> list[Path]:
-    """The CSV files of a gazetteer directory in load order (the user file, from the
-    directory's user layer, last)."""
-    files = sorted(p for p in Path(directory).glob("*.csv")
-                   if p.name not in (USER_FILE, AIRPORTS_FILE))
-    user = user_layer_dir(directory) / USER_FILE
-    return files + ([user] if user.exists() else [])
-
-
-def read_hidden(directory: str | os.PathLike) -> frozenset[str]:
-    """The ids the user hid (``local-hidden.txt`` of the user layer; ``#`` starts a comment)."""
-    path = user_layer_dir(directory) / HIDDEN_FILE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return frozenset()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GazetteerError(f"{path}: cannot read ({exc})") from None
-    return frozenset(s for line in lines if (s := line.split("#", 1)[0].strip()))
-
-
 @dataclass(frozen=True)
 class SearchHit:
     """One result of ``Gazetteer.search``."""
@@ -185,7 +77,7 @@ MATCH_RANK = {"name": 0, "alternate": 1, "designated": 2, "inflected": 3, "prefi
               "substring": 5}
 
 
-class Gazetteer:
+class NameIndex:
     """Places with a name index. ``lookup(key)`` gives every entry a folded name may mean."""
 
     def __init__(self, places: Iterable[Place], *, directory: Path | None = None,
@@ -207,7 +99,7 @@ class Gazetteer:
         self._near: dict[str, str | tuple[str, ...]] | None = None   # deletion variant -> keys
 
     @classmethod
-    def load(cls, directory: str | os.PathLike) -> "Gazetteer":
+    def load(cls, directory: str | os.PathLike) -> "NameIndex":
         """Load every CSV file of a gazetteer directory and its user layer (hidden ids left
         out)."""
         directory = Path(directory)
@@ -281,7 +173,7 @@ class Gazetteer:
 
     def find(self, name: str) -> list[Place]:
         """Entries named ``name`` (any spelling, case, diacritics or inflection), best first."""
-        from .morph import base_forms
+        from ..morph import base_forms
 
         k = key(name)
         matches = list(self.lookup(k))
@@ -316,7 +208,7 @@ class Gazetteer:
         (with ``near``), then the more populous. ``country``/``kind`` filter; ``within_km``
         keeps entries that close to ``near``.
         """
-        from .morph import base_forms
+        from ..morph import base_forms
 
         q = key(query)
         if not q:
@@ -355,32 +247,17 @@ class Gazetteer:
                                  -(h.place.population or 0), key(h.place.name), h.place.id))
         return hits[:limit] if limit is not None else hits
 
-    def add(self, name: str, *, lat: float, lon: float, country: str | None, kind: str,
-            alt_names: Iterable[str] = (), source: str = "user", population: int | None = None,
-            force: bool = False) -> Place:
-        """Validate and store a new user entry (``geomap.store.Store.add``); it is indexed at
-        once, here and for every later ``Gazetteer.load``."""
-        from .store import Store
-
-        place = Store(self._own_directory()).add(
-            name, lat=lat, lon=lon, country=country, kind=kind, alt_names=alt_names,
-            source=source, population=population, force=force)
+    def insert(self, place: Place) -> None:
+        """Index a new user entry at once (after ``Store.add`` stored it)."""
         self._by_id[place.id] = place
         self.places = (*self.places, place)
         self.user_ids |= {place.id}
         self._add_to_index(place)
         self.max_tokens = max((k.count(" ") + 1 for k in self._index), default=1)
         self._near = None
-        return place
 
-    def validate(self, *, outlines: "CountryOutlines | None" = None) -> "Report":
-        """Check the directory's files (``geomap.store.validate_directory``; country outlines
-        from the directory unless given)."""
-        from .store import validate_directory
-
-        return validate_directory(self._own_directory(), outlines=outlines)
-
-    def _own_directory(self) -> Path:
+    def own_directory(self) -> Path:
+        """The directory the index was loaded from (GazetteerError for one built in memory)."""
         if self.directory is None:
             raise GazetteerError("this gazetteer was built in memory: it has no files")
         return self.directory
