@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .files import read_geojson
 from .model import Document, Mention
 from .texts import make_document, read_document
 
@@ -38,14 +37,12 @@ class Analysis:
 
 
 def load_geodata(directory: str | os.PathLike) -> dict[str, dict | None]:
-    """borders.geojson, countries.geojson and world.geojson of a gazetteer directory (a missing
-    file gives an empty collection, a missing world None)."""
-    out: dict[str, dict | None] = {}
-    for name in ("borders", "countries", "world"):
-        path = Path(directory) / f"{name}.geojson"
-        out[name] = read_geojson(path) if path.is_file() else (
-            None if name == "world" else EMPTY)
-    return out
+    """The borders and the outlines to draw of a gazetteer directory (``border.display_geodata``;
+    a missing file gives an empty collection, a missing world None)."""
+    from .border import display_geodata
+
+    out = display_geodata(directory)
+    return {k: EMPTY if v is None and k != "world" else v for k, v in out.items()}
 
 
 def as_documents(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike]

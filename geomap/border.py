@@ -101,6 +101,20 @@ class _Areas:
         return None
 
 
+def display_geodata(directory: str | os.PathLike) -> dict:
+    """borders.geojson (exact) and the country outlines to draw: ``display-countries.geojson``
+    and ``display-world.geojson`` (simplified per zone by scripts/build_borders.py, whole
+    countries, no clip rectangle) where present, else ``countries.geojson`` and
+    ``world.geojson``. The files are read unparsed (the page embeds their text as it is)."""
+    d = Path(directory)
+    out = {}
+    for name in ("borders", "countries", "world"):
+        display = d / f"display-{name}.geojson"
+        path = display if name != "borders" and display.is_file() else d / f"{name}.geojson"
+        out[name] = read_geojson(path, parse=False) if path.is_file() else None
+    return out
+
+
 class Borders:
     """The Belarus EU land borders plus country outlines for point-in-country tests.
 
@@ -225,12 +239,9 @@ class Borders:
         return self._geodata["borders"]
 
     def geodata(self) -> dict[str, dict]:
-        """The three GeoJSON FeatureCollections it was built from (borders, countries,
-        world), for the map layers."""
-        for name in ("borders", "countries", "world"):
-            if name not in self._geodata:
-                assert self._directory is not None
-                # parsed when this was built; on a fresh compiled copy they are unchanged
-                self._geodata[name] = read_geojson(self._directory / f"{name}.geojson",
-                                                   parse=False)
-        return dict(self._geodata)
+        """The GeoJSON FeatureCollections the maps draw: the exact borders and, from a
+        directory, the outlines simplified for display (see ``display_geodata``)."""
+        if self._directory is None:
+            return dict(self._geodata)
+        return {"borders": self._geodata["borders"],
+                **{k: v for k, v in display_geodata(self._directory).items() if k != "borders"}}

