@@ -91,7 +91,7 @@ def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os
     ``gazetteer``: a gazetteer directory (default: the active one, see
     ``extract.gazetteer_dir``). ``incidents``: also find and draw the incidents.
     """
-    from . import html
+    from .render import html
     from .extract import Extractor
 
     a = analyse(as_documents(texts), Extractor.from_directory(gazetteer), incidents=incidents)

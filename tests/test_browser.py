@@ -1,7 +1,8 @@
 """Open rendered maps in headless Chromium with the network cut off and inspect the DOM."""
 import pytest
 
-from geomap.html import LAND_STYLE, LT_BY_COLOUR, OTHER_BORDER_COLOUR, build_map, write_html
+from geomap.render.html import build_map, write_html
+from geomap.render.theme import LAND_STYLE, LT_BY_COLOUR, OTHER_BORDER_COLOUR
 from test_html import BORDERS, COUNTRIES, XSS, sample
 
 pytestmark = pytest.mark.browser

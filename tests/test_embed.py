@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from geomap.embed import default_scope, iframe_snippet, render_fragment
-from geomap.html import build_map, render_html
+from geomap.render.embed import default_scope, iframe_snippet, render_fragment
+from geomap.render.html import build_map, render_html
 from test_html import BORDERS, COUNTRIES, XSS, sample
 
 

@@ -8,10 +8,11 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from geomap.html import (LT_BY_BBOX, _highlight, build_map, marker_radius, popup_html,
-                         render_html, write_html)
-from geomap.layers import place_markers
 from geomap.model import BorderRelation, Document, Mention, Place
+from geomap.render.html import build_map, popup_html, render_html, write_html
+from geomap.render.inline import script_json
+from geomap.render.layers import place_markers
+from geomap.render.theme import LT_BY_BBOX
 
 XSS = ('"><img src=x onerror=alert(1)> <script>alert(1)</script> </script> ${alert(1)} `'
        ' {{ 7*7 }} {% if 1 %}jinja{% endif %} {# c #}')   # template syntax stays text
@@ -156,15 +157,6 @@ def test_markers_and_styles():
     assert 'class="gm-legend"' in page and "Latvia side" in page
 
 
-def test_marker_radius():
-    assert marker_radius(0) == 5
-    assert marker_radius(1) == 8
-    assert marker_radius(4) == 11
-    assert marker_radius(10_000) == 25
-    radii = [marker_radius(n) for n in range(60)]
-    assert radii == sorted(radii)
-
-
 def test_world_is_optional_and_input_is_not_modified():
     borders, countries, world = (copy.deepcopy(x) for x in (BORDERS, COUNTRIES, WORLD))
     assert '"World"' not in render()
@@ -191,15 +183,6 @@ def test_popup_content():
     grodno = popup_html(markers["Grodno"])
     assert "Belarus side, 14.0 km from the PL–BY border" in grodno
     assert "only named inside organisations" in popup_html(markers["Belarus"])
-
-
-def test_highlight_escapes_each_piece():
-    assert _highlight("a <b> c", [(2, 5)]) == "a <mark>&lt;b&gt;</mark> c"
-    assert _highlight("x & y & z", [(4, 5), (0, 1)]) == \
-        "<mark>x</mark> &amp; <mark>y</mark> &amp; z"
-    assert _highlight('"q"', [(1, 2), (1, 2), (0, 9)]) == "<mark>&quot;q&quot;</mark>"
-    assert _highlight('"q"', [(1, 2), (1, 2)]) == "&quot;<mark>q</mark>&quot;"
-    assert _highlight("abc", [(5, 9)]) == "abc"
 
 
 def test_untrusted_text_cannot_break_out():
@@ -232,13 +215,11 @@ def test_write_html_is_atomic(tmp_path):
 
 def test_geojson_file_text_is_embedded_escaped(tmp_path):
     from geomap.files import read_geojson
-    from geomap.html import _script_json
-
     evil = dict(WORLD, name="</script><img src=x onerror=alert(1)> & 'q' \u2028")
     path = tmp_path / "world.geojson"
     path.write_text(json.dumps(evil, ensure_ascii=False), encoding="utf-8")
     world = read_geojson(path, parse=False)
-    embedded = _script_json(world)
+    embedded = script_json(world)
     assert not set("<>&'\u2028") & set(embedded)
     assert json.loads(embedded) == evil                 # the file's text, escaped as JSON
     page = render(world=world)

@@ -1,8 +1,9 @@
 import datetime as dt
 import random
 
-from geomap.layers import DocumentLayer, PlaceMarker, document_label, document_layers, place_markers
 from geomap.model import BorderRelation, Document, Mention, Place
+from geomap.render.layers import (DocumentLayer, PlaceMarker, document_label, document_layers,
+                                  place_markers)
 
 VILNIUS = Place("593116", "Vilnius", 54.69, 25.28, "LT", "capital")
 MINSK = Place("625144", "Minsk", 53.90, 27.57, "BY", "capital")

@@ -3,13 +3,13 @@ import random
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
-from geomap.embed import render_fragment
 from geomap.extract import Extractor
-from geomap.html import build_map, render_html
 from geomap.events import incidents_of
-from geomap.layers import document_layers, place_markers
 from geomap.model import BorderRelation, Document
-from geomap.panel import _registered, highlighted_text, panel_documents, show_in_text
+from geomap.render.embed import render_fragment
+from geomap.render.html import build_map, render_html
+from geomap.render.layers import document_layers, place_markers
+from geomap.render.panel import highlighted_text, panel_documents, registered_layers, show_in_text
 from geomap.texts import make_document
 
 from gazetteer_fixture import gazetteer
@@ -131,7 +131,7 @@ def test_map_has_panel_links_and_registry():
     assert 'class="gm-to" value="2021-08-17"' in page
     assert page.count('min="2021-08-05" max="2021-08-17"') == 2
     m = build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES, incidents=incidents)
-    places, entries = _registered(m)
+    places, entries = registered_layers(m)
     assert list(places) == sorted(places) and len(places["cur:dieveniskes"]) == 1 + 2
     assert [e["id"] for e in entries] == sorted(i.id for i in incidents)
     assert {e["date"] for e in entries} == {"2021-08-05", "2021-08-17", None}

@@ -1,7 +1,7 @@
 """The side panel and the time control in headless Chromium, with the network cut off."""
 import pytest
 
-from geomap.html import build_map, write_html
+from geomap.render.html import build_map, write_html
 from test_html import BORDERS, COUNTRIES, XSS
 from test_panel import panel_sample
 

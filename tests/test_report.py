@@ -11,7 +11,8 @@ from geomap.api import Analysis
 from geomap.events.model import Count, Event, Evidence, Incident
 from geomap.model import BorderRelation
 from geomap.errors import GeomapError
-from geomap.report import INSTALL_HINT, build_report, find_chromium, print_pdf, write_report
+from geomap.render.report import (INSTALL_HINT, build_report, find_chromium, print_pdf,
+                                  write_report)
 from test_html import BORDERS, COUNTRIES, WORLD, XSS, sample
 
 NEAR = BorderRelation("LT", "LT-BY", 3.4, (54.53, 25.70))
@@ -102,7 +103,7 @@ def test_report_escapes_article_text():
 def test_pdf_without_chromium_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("GEOMAP_CHROMIUM", raising=False)
-    monkeypatch.setattr("geomap.report.CHROMIUM_PATHS", ())
+    monkeypatch.setattr("geomap.render.report.CHROMIUM_PATHS", ())
     assert find_chromium() is None
     with pytest.raises(GeomapError, match="apt-get install chromium") as err:
         print_pdf(tmp_path / "r.html", tmp_path / "r.pdf")

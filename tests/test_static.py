@@ -4,7 +4,7 @@ import struct
 
 import pytest
 
-from geomap.static import draw_map, save_map
+from geomap.render.static import draw_map, save_map
 from test_html import BORDERS, COUNTRIES, WORLD
 from test_report import sample_incidents
 

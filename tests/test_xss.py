@@ -2,8 +2,8 @@
 dialog opens and no element from the text appears in the DOM."""
 import pytest
 
-from geomap.html import build_map, write_html
-from geomap.report import write_report
+from geomap.render.html import build_map, write_html
+from geomap.render.report import write_report
 from test_html import BORDERS, COUNTRIES
 from test_report import analysis, sample_incidents
 

@@ -60,7 +60,7 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx),
                 incidents=not no_incidents)
     if fmt in ("png", "svg"):
-        from ..static import draw_map, save_map
+        from ..render.static import draw_map, save_map
 
         fig = draw_map(a.mentions, a.incidents, title=title, width=width or 1600,
                        height=height or 1200, dpi=dpi, **a.geodata)
@@ -70,12 +70,12 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     from ..files import atomic_write
 
     import_folium()
-    from ..html import build_map, write_html
+    from ..render.html import build_map, write_html
 
     m = build_map(a.mentions, a.documents, title=title, incidents=a.incidents, **a.geodata)
     size = {k: v for k, v in (("width", width), ("height", height)) if v}
     if embed:
-        from ..embed import default_scope, render_fragment
+        from ..render.embed import default_scope, render_fragment
 
         scope = default_scope(m, Path(out).name)
         with atomic_write(out) as fh:
@@ -85,7 +85,7 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_html(m, out)
     if iframe:
-        from ..embed import iframe_snippet
+        from ..render.embed import iframe_snippet
 
         click.echo(iframe_snippet(Path(out).as_posix(), title=title or "Map", **size))
     else:

@@ -33,7 +33,7 @@ def report(ctx, inputs, out, title, pdf):
     from ..api import analyse
 
     import_folium()
-    from ..report import print_pdf, write_report
+    from ..render.report import print_pdf, write_report
     from ..texts import read_documents
 
     paths = check_inputs(inputs)

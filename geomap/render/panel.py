@@ -38,7 +38,8 @@ import folium
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from .model import Document, Mention
+from ..model import Document, Mention
+from .inline import scope_css
 
 _PLACE, _INCIDENT = "_geomap_place", "_geomap_incident"
 
@@ -112,7 +113,7 @@ def _walk(element: Element) -> Iterator[tuple[Element, Element]]:
         yield from _walk(child)
 
 
-def _registered(m: folium.Map) -> tuple[dict[str, list[str]], list[dict]]:
+def registered_layers(m: folium.Map) -> tuple[dict[str, list[str]], list[dict]]:
     """({place id: marker variables}, incident entries sorted by (id, group))."""
     places: dict[str, list[str]] = {}
     incidents: dict[tuple[str, str], dict] = {}
@@ -320,7 +321,6 @@ class _Panel(_MapControl):
 
     @property
     def css(self) -> str:
-        from .html import scope_css  # html imports this module
         return scope_css(PANEL_CSS, f"#{self.map}")
 
 
@@ -395,7 +395,7 @@ class _TimeControl(_MapControl):
 def add_panel(m: folium.Map, documents: Iterable[Document], mentions: Iterable[Mention]) -> None:
     """Add the time control (if incidents are registered) and the documents panel to ``m``;
     call it after every layer and the layer control were added."""
-    places, incidents = _registered(m)
+    places, incidents = registered_layers(m)
     if incidents:
         _TimeControl(incidents).add_to(m)
     docs = panel_documents(documents, mentions)

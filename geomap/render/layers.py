@@ -1,4 +1,4 @@
-"""Aggregate resolved mentions into map layers (pure Python; html.py draws them).
+"""Aggregate resolved mentions into map layers (pure Python; ``html`` and ``static`` draw them).
 
 * ``place_markers``: one ``PlaceMarker`` per resolved place. Mentions whose ``place`` is
   None are not drawn. Mentions inside an organisation's name (``in_org``) are drawn only
@@ -19,22 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import BorderRelation, Document, Mention, Place
+from ..model import BorderRelation, Document, Mention, Place
 
 if TYPE_CHECKING:
-    from .events import Event, Incident
+    from ..events import Event, Incident
 
 LABEL_MAX = 60  # characters of a document's title used in its layer label
 FOCUS_KM = 250  # maps open on the places within this distance of a Belarus border
-INCIDENT_TYPES = {  # incident type: (label, colour), the order of legends
-    "pushback": ("Pushback", "#b2182b"),
-    "border_violation": ("Border violation", "#e66101"),
-    "crossing": ("Crossing", "#2166ac"),
-    "detention": ("Detention", "#5e3c99"),
-    "death": ("Death", "#000000"),
-    "statement_or_order": ("Statement or order", "#4d4d4d"),
-    "other": ("Other", "#8c510a"),
-}
 
 
 @dataclass(frozen=True)
@@ -122,14 +113,6 @@ def document_layers(mentions: Iterable[Mention],
         seen.add(label)
         layers.append(DocumentLayer(document=docs[path], label=label, markers=markers))
     return tuple(layers)
-
-
-def incident_type(incident: "Incident") -> tuple[str, str]:
-    """(label, colour) of an incident's type, with the subtype for "other" ("Other: camp")."""
-    label, colour = INCIDENT_TYPES.get(incident.type, INCIDENT_TYPES["other"])
-    if incident.type == "other" and incident.subtype:
-        label = f"{label}: {incident.subtype}"
-    return label, colour
 
 
 def people_involved(incident: "Incident") -> int:

@@ -3,7 +3,7 @@ incidents with their quoted evidence, the places, and the methods and data sourc
 
 The page comes from ``templates/report.html.j2`` with Jinja's autoescaping on: every text
 from the articles is escaped; only the map fragment (built by ``embed.render_fragment``) and
-the highlighted quotes (built by ``html._highlight``, which escapes each piece) are inserted
+the highlighted quotes (built by ``theme.highlight``, which escapes each piece) are inserted
 as ready HTML. It has print styles (A4, no controls, tables that break cleanly), and its
 content width equals the printed page's, so the map prints as it is shown.
 """
@@ -21,12 +21,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .api import Analysis
+from ..api import Analysis
+from ..errors import GeomapError
+from ..files import atomic_write
 from .embed import render_fragment
-from .errors import GeomapError
-from .files import atomic_write
-from .html import ATTRIBUTION, ASSETS, OTHER_COLOUR, SIDE_COLOURS, SIDE_NAMES, _highlight, build_map
-from .layers import event_quotes, incident_type, people_text, place_markers
+from .html import build_map
+from .inline import ASSETS
+from .layers import event_quotes, people_text, place_markers
+from .theme import ATTRIBUTION, highlight, incident_date, incident_type, side_colour, side_name
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAP_HEIGHT = "560px"
@@ -40,10 +42,6 @@ INSTALL_HINT = ("no Chromium or Chrome found to print the PDF. Install one (Debi
                 "install --cask chromium; anywhere: pip install playwright && playwright install "
                 "chromium) or set GEOMAP_CHROMIUM to its executable. The HTML report {html} is "
                 "written and prints from any browser.")
-
-
-def _side(code: str | None) -> str:
-    return SIDE_NAMES.get(code or "", code or "—")
 
 
 def _date_range(docs) -> str:
@@ -60,18 +58,16 @@ def _incident_rows(incidents) -> list[dict]:
         b = inc.border
         rows.append({
             "n": n, "type": incident_type(inc)[0],
-            "date": (inc.date.isoformat() + ("" if inc.date_precision in (None, "day")
-                                              else f" ({inc.date_precision})"))
-            if inc.date else "undated",
+            "date": incident_date(inc),
             "place": inc.place.name if inc.place else "unknown place",
-            "side": _side(b.side if b else inc.place.country if inc.place else None),
+            "side": side_name(b.side if b else inc.place.country if inc.place else None, "—"),
             "distance": f"{b.distance_km:.1f} km ({b.border})" if b else "—",
             "people": people_text(inc) or "—",
             "sources": list(dict.fromkeys(e.doc.name for e in inc.events)),
             "actors": inc.actors, "claimed": inc.claim_sources,
             "evidence": [{"title": e.doc.title or e.doc.name, "name": e.doc.name,
                           "date": e.doc.date.isoformat() if e.doc.date else "",
-                          "quotes": [Markup(_highlight(s, spans)) for s, spans in event_quotes(e)]}
+                          "quotes": [Markup(highlight(s, spans)) for s, spans in event_quotes(e)]}
                          for e in inc.events],
         })
     return rows
@@ -98,7 +94,7 @@ def build_report(a: Analysis, *, title: str | None = None) -> str:
         map=Markup(render_fragment(fmap, height=MAP_HEIGHT)),
         incidents=_incident_rows(a.incidents),
         places=[{"name": k.place.name, "country": k.place.country or "—", "kind": k.place.kind,
-                 "side": _side(k.side), "colour": SIDE_COLOURS.get(k.side or "", OTHER_COLOUR),
+                 "side": side_name(k.side, "—"), "colour": side_colour(k.side),
                  "distance": f"{k.border.distance_km:.1f} km" if k.border else "—",
                  "count": k.count, "documents": len(k.documents)} for k in markers],
         gazetteer=a.gazetteer_dir.name, attribution=ATTRIBUTION,

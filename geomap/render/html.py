@@ -38,47 +38,33 @@ every path: ``render_html``, ``Map.save`` and a notebook's ``_repr_html_``.
 """
 from __future__ import annotations
 
-import base64
 import contextlib
 import html
 import itertools
-import json
-import math
 import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
-from markupsafe import Markup
 
-from .layers import (INCIDENT_TYPES, DocumentLayer, PlaceMarker, document_layers, event_quotes,
-                     focus_points, has_border_line, incident_type, people_involved, people_text,
-                     place_markers, spread)
-from .model import Document, Mention
-from .files import GeoJSON, atomic_write
+from ..files import atomic_write
+from ..model import Document, Mention
+from .inline import asset, leaflet_css, licences, scope_css, script_json
+from .layers import (DocumentLayer, PlaceMarker, document_layers, event_quotes, focus_points,
+                     has_border_line, people_involved, people_text, place_markers, spread)
 from .panel import add_panel, incident_layers, register_place, show_in_text
+from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR,
+                    OTHER_BORDER_COLOUR, OTHER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES,
+                    WORLD_STYLE, border_name, highlight, incident_date, incident_type,
+                    marker_radius, side_colour, side_name, symbol_size, symbol_svg)
 
 if TYPE_CHECKING:
-    from .events import Incident
+    from ..events import Incident
 
-ASSETS = Path(__file__).with_name("assets")
-
-SIDE_COLOURS = {"LT": "#1b9e77", "BY": "#d95f02", "PL": "#7570b3", "LV": "#e7298a"}
-SIDE_NAMES = {"LT": "Lithuania", "BY": "Belarus", "PL": "Poland", "LV": "Latvia"}
-OTHER_COLOUR = "#888888"
-LT_BY_COLOUR = "#d7191c"
-OTHER_BORDER_COLOUR = "#b2182b"
-SEA_COLOUR = "#dcebf5"
-LAND_STYLE = {"color": "#8c8c8c", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
-WORLD_STYLE = {"color": "#b0b0b0", "weight": 0.5, "fillColor": "#ebe8e0", "fillOpacity": 1.0}
-LT_BY_BBOX = [[53.85, 23.3], [55.95, 26.9]]  # fallback view: the Lithuania–Belarus border
-ATTRIBUTION = ("Borders: © OpenStreetMap contributors (ODbL) via @geo-maps; Natural Earth; "
-               "Places: GeoNames (CC BY 4.0)")
 PANES = {"gm-land": 250, "gm-borders": 390}  # tiles 200 < land < borders < overlays 400
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
@@ -145,18 +131,6 @@ class _Figure(Figure):
 
 # -- custom elements -----------------------------------------------------------------------
 
-def _asset(name: str) -> str:
-    return (ASSETS / name).read_text(encoding="utf-8")
-
-
-def _leaflet_css() -> str:
-    """Leaflet's CSS with its ``url(images/X.png)`` references turned into data: URIs."""
-    def inline(match: re.Match) -> str:
-        data = base64.b64encode((ASSETS / match.group(1)).read_bytes()).decode("ascii")
-        return f"url(data:image/png;base64,{data})"
-    return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, _asset("leaflet.css"))
-
-
 MAP_CSS = """
 .leaflet-container { background: %(sea)s; }
 path.gm-place:focus { outline: none; }
@@ -184,19 +158,6 @@ path.gm-place:focus { outline: none; }
 """ % {"sea": SEA_COLOUR}
 
 
-def scope_css(css: str, scope: str) -> str:
-    """Prefix every selector of ``css`` with the selector ``scope`` (comments dropped; rules
-    nested one level deep in ``@media`` blocks are prefixed too)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    if not scope:
-        return css
-
-    def rule(match: re.Match) -> str:
-        selectors = ", ".join(f"{scope} {s.strip()}" for s in match.group(1).split(","))
-        return f"\n{selectors} {{{match.group(2)}}}"
-    return re.sub(r"([^{}@;]+?)\s*\{([^{}]*)\}", rule, css)
-
-
 def map_css(scope: str = "") -> str:
     """This map's own CSS, every rule under ``scope`` (a selector) when given."""
     return scope_css(MAP_CSS, scope)
@@ -217,9 +178,9 @@ class _InlineAssets(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "InlineAssets"
-        self.licences = _asset("LICENSES.md").replace("-->", "-- >")
-        self.js = _asset("leaflet.js")
-        self.css = _leaflet_css()
+        self.licences = licences()
+        self.js = asset("leaflet.js")
+        self.css = leaflet_css()
         self.map_css = map_css()
         if "</script" in self.js.lower() or "</style" in self.css.lower():
             raise ValueError("an inlined asset would close its own element")
@@ -247,7 +208,7 @@ class _Legend(MacroElement):
     def __init__(self, title: str | None, incident_types: Iterable[str] = ()) -> None:
         super().__init__()
         self._name = "Legend"
-        self.incident_types = [(_svg(t, INCIDENT_TYPES[t][1], 12), INCIDENT_TYPES[t][0])
+        self.incident_types = [(symbol_svg(t, INCIDENT_TYPES[t][1], 12), INCIDENT_TYPES[t][0])
                                for t in INCIDENT_TYPES if t in set(incident_types)]
         self.title = html.escape(title) if title else ""
         self.sides = [(c, f"{SIDE_NAMES[s]} side") for s, c in SIDE_COLOURS.items()]
@@ -288,17 +249,6 @@ class _Panes(MacroElement):
         self.panes = PANES
 
 
-def _script_json(data) -> Markup:
-    """JSON that is safe inside ``<script>`` (``<``, ``>``, ``&``, ``'`` escaped as ``tojson``
-    does): a GeoJSON file's own text when ``data`` was read by ``read_geojson``, else compact
-    JSON (outlines are megabytes)."""
-    text = data.text if isinstance(data, GeoJSON) else json.dumps(
-        data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                  .replace("'", "\\u0027").replace("\u2028", "\\u2028")
-                  .replace("\u2029", "\\u2029"))
-
-
 class _GeoJson(MacroElement):
     """A non-interactive, uniformly styled GeoJSON layer in one of ``PANES`` (folium's
     GeoJson would add ids to the caller's features and a per-feature style switch)."""
@@ -313,7 +263,7 @@ class _GeoJson(MacroElement):
     def __init__(self, data: dict, style: dict, pane: str) -> None:
         super().__init__()
         self._name = "GeoJson"
-        self.data_json = _script_json(data)
+        self.data_json = script_json(data)
         self.options = {"style": style, "interactive": False, "pane": pane}
 
 
@@ -374,20 +324,6 @@ class _Label(MacroElement):
 
 # -- popup content -------------------------------------------------------------------------
 
-def _highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Escape ``sentence`` piecewise, wrapping each (start, end) span in <mark>."""
-    out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        start, end = max(start, pos), min(end, len(sentence))
-        if start >= end:
-            continue
-        out += [html.escape(sentence[pos:start]), "<mark>",
-                html.escape(sentence[start:end]), "</mark>"]
-        pos = end
-    out.append(html.escape(sentence[pos:]))
-    return "".join(out)
-
-
 def _doc_line(doc: Document) -> str:
     title = html.escape(doc.title or doc.name)
     date = f" — {doc.date.isoformat()}" if doc.date else ""
@@ -395,10 +331,10 @@ def _doc_line(doc: Document) -> str:
 
 
 def _border_text(marker: PlaceMarker) -> str:
-    side = SIDE_NAMES.get(marker.side or "", marker.side or "unknown")
+    side = side_name(marker.side)
     if marker.border is None:
         return f"{html.escape(side)} side"
-    border = html.escape(marker.border.border.replace("-", "–"))
+    border = html.escape(border_name(marker.border.border))
     return f"{html.escape(side)} side, {marker.border.distance_km:.1f} km from the {border} border"
 
 
@@ -417,7 +353,7 @@ def popup_html(marker: PlaceMarker) -> str:
         first = group[0]
         spans = [(m.start - m.sentence_start, m.end - m.sentence_start) for m in group]
         parts.append(f'<div class="gm-mention">{_doc_line(first.doc)}'
-                     f"{_highlight(first.sentence, spans)}{show_in_text(first)}</div>")
+                     f"{highlight(first.sentence, spans)}{show_in_text(first)}</div>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -427,14 +363,11 @@ def incident_popup_html(incident: "Incident") -> str:
     quoted evidence with its key words (trigger, count, date, place) highlighted."""
     label, _ = incident_type(incident)
     place = incident.place.name if incident.place else "unknown place"
-    date = incident.date.isoformat() if incident.date else "undated"
-    if incident.date and incident.date_precision not in (None, "day"):
-        date += f" ({incident.date_precision})"
-    meta = [date]
+    meta = [incident_date(incident)]
     if incident.border is not None:
-        side = SIDE_NAMES.get(incident.border.side or "", incident.border.side or "unknown")
-        meta.append(f"{side} side, {incident.border.distance_km:.1f} km from the "
-                    f"{incident.border.border.replace('-', '–')} border")
+        meta.append(f"{side_name(incident.border.side)} side, "
+                    f"{incident.border.distance_km:.1f} km from the "
+                    f"{border_name(incident.border.border)} border")
     if people_text(incident):
         meta.append(people_text(incident))
     parts = [f'<div class="gm-popup"><h4>{html.escape(label)} — {html.escape(place)}</h4>',
@@ -444,35 +377,16 @@ def incident_popup_html(incident: "Incident") -> str:
             parts.append(f"<br>{name}: {html.escape('; '.join(values))}")
     parts.append("</div>")
     for event in incident.events:
-        quotes = "".join(f"<blockquote>{_highlight(s, spans)}</blockquote>"
+        quotes = "".join(f"<blockquote>{highlight(s, spans)}</blockquote>"
                          for s, spans in event_quotes(event))
         parts.append(f'<div class="gm-mention">{_doc_line(event.doc)}{quotes}</div>')
     parts.append("</div>")
     return "".join(parts)
 
 
-# SVG shapes in a 24×24 box, one per incident type
-SHAPES = {
-    "pushback": '<polygon points="2,12 22,2 22,22"/>',
-    "border_violation": '<polygon points="12,1 23,22 1,22"/>',
-    "crossing": '<polygon points="12,1 23,12 12,23 1,12"/>',
-    "detention": '<rect x="3" y="3" width="18" height="18"/>',
-    "death": '<polygon points="9,2 15,2 15,9 22,9 22,15 15,15 15,22 9,22 9,15 2,15 2,9 9,9"/>',
-    "statement_or_order": '<polygon points="12,1 14.9,8.6 23,8.9 16.7,14 18.9,22 12,17.5 5.1,22 '
-                          '7.3,14 1,8.9 9.1,8.6"/>',
-    "other": '<circle cx="12" cy="12" r="10"/>',
-}
-
-
-def _svg(kind: str, colour: str, size: float) -> str:
-    return (f'<svg class="gm-symbol" viewBox="0 0 24 24" width="{size:g}" height="{size:g}" '
-            f'fill="{colour}" stroke="#fff" stroke-width="1.5">'
-            f'{SHAPES.get(kind, SHAPES["other"])}</svg>')
-
-
 def incident_size(incident: "Incident") -> float:
-    """14 + 4·√people pixels, capped at 40."""
-    return min(14 + 4 * math.sqrt(people_involved(incident)), 40.0)
+    """The size of an incident's symbol in pixels (see ``theme.symbol_size``)."""
+    return symbol_size(people_involved(incident))
 
 
 def _incident_symbol(incident: "Incident", offset: tuple[float, float],
@@ -489,7 +403,7 @@ def _incident_symbol(incident: "Incident", offset: tuple[float, float],
                                   class_name="gm-border-point")
         _Label(f"{incident.border.distance_km:.1f} km to the border").add_to(end)
         end.add_to(group)
-    svg = _svg(incident.type, colour, size)
+    svg = symbol_svg(incident.type, colour, size)
     tooltip = " ".join(filter(None, [incident.date.isoformat() if incident.date else "",
                                      label, "—", incident.place.name]))
     symbol = _Symbol(location, svg, size, (offset[0] * size * 0.6, offset[1] * size * 0.6))
@@ -499,13 +413,8 @@ def _incident_symbol(incident: "Incident", offset: tuple[float, float],
 
 # -- layers --------------------------------------------------------------------------------
 
-def marker_radius(count: int) -> float:
-    """5 + 3·√count pixels, capped at 25 (an in_org-only place gets the minimum, 5)."""
-    return min(5 + 3 * math.sqrt(count), 25.0)
-
-
 def _circle(marker: PlaceMarker) -> folium.CircleMarker:
-    colour = SIDE_COLOURS.get(marker.side or "", OTHER_COLOUR)
+    colour = side_colour(marker.side)
     circle = folium.CircleMarker(
         location=[marker.place.lat, marker.place.lon], radius=marker_radius(marker.count),
         color=colour, weight=1 if marker.org_only else 2, fill=True, fill_color=colour,

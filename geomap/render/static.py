@@ -16,16 +16,17 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .html import (ATTRIBUTION, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR, OTHER_BORDER_COLOUR,
-                   OTHER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES, WORLD_STYLE, marker_radius)
-from .layers import (INCIDENT_TYPES, PlaceMarker, focus_points, has_border_line, incident_type,
-                     people_involved, place_markers, spread)
-from .model import Mention
+from ..model import Mention
+from .layers import (PlaceMarker, focus_points, has_border_line, people_involved, place_markers,
+                     spread)
+from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR,
+                    OTHER_BORDER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES, WORLD_STYLE,
+                    incident_type, marker_radius, side_colour)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .events import Incident
+    from ..events import Incident
 
 CRS = "EPSG:3035"
 FORMATS = ("png", "svg")
@@ -132,7 +133,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
 
     xy = _project([(k.place.lat, k.place.lon) for k in markers])
     for (x, y), k in zip(xy, markers):
-        colour = SIDE_COLOURS.get(k.side or "", OTHER_COLOUR)
+        colour = side_colour(k.side)
         ax.scatter([x], [y], s=(marker_radius(k.count) * 1.2) ** 2, color=colour,
                    alpha=0.25 if k.org_only else 0.7, edgecolors=colour, linewidths=1, zorder=5)
     (lat0, lon0), (lat1, lon1) = bbox
@@ -191,7 +192,7 @@ def save_map(fig: "Figure", path: str | os.PathLike, fmt: str) -> None:
     """Write ``fig`` as PNG or SVG, atomically and without timestamps."""
     import matplotlib
 
-    from .files import atomic_write
+    from ..files import atomic_write
 
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")

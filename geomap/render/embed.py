@@ -14,7 +14,8 @@ import re
 
 import folium
 
-from .html import _asset, _leaflet_css, map_css, render_html, scope_css
+from .html import map_css, render_html
+from .inline import asset, leaflet_css, licences, scope_css
 
 SCOPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 CSS_LENGTH = re.compile(r"\d+(\.\d+)?(px|%|em|rem|vh|vw|cm|mm|in)")
@@ -58,11 +59,10 @@ def render_fragment(m: folium.Map, *, scope: str | None = None, width: str | int
         f"#{scope} {{ position: relative; isolation: isolate; width: {width}; "
         f"height: {height}; }}",
         f"#{scope} .folium-map {{ position: absolute; top: 0; right: 0; bottom: 0; left: 0; }}",
-        scope_css(_leaflet_css(), f"#{scope}"), map_css(f"#{scope}")])
-    licences = _asset("LICENSES.md").replace("-->", "-- >")
-    return (f'<div class="gm-embed" id="{scope}">\n<!-- {licences} -->\n'
+        scope_css(leaflet_css(), f"#{scope}"), map_css(f"#{scope}")])
+    return (f'<div class="gm-embed" id="{scope}">\n<!-- {licences()} -->\n'
             f"<style>{css}</style>\n"
-            f"<script>if (!window.L) {{\n{_asset('leaflet.js')}\n}}</script>\n"
+            f"<script>if (!window.L) {{\n{asset('leaflet.js')}\n}}</script>\n"
             f"{body.strip()}\n<script>(function () {{\n{script}\n}})();</script>\n</div>\n")
 
 
