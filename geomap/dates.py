@@ -126,6 +126,9 @@ REPORTING = re.compile(
     r"\b[^.;:\"“”«»]{0,28}$", re.I)
 DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}[^.]{0,45}")
 SINCE = re.compile(r"\b(?:since|from|od|с|seit|nuo|kopš)\s+(?:the\s+)?$", re.I)
+# The end of a period ("from August 11 to November 10", "until November 10")
+UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|do|bis|iki|līdz)"
+                   r"\s*$", re.I)
 QUOTE = re.compile(r"[“«„]([^“”«»„]{1,800})[”»“]|\"([^\"]{1,800})\"")
 TEXT_YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
@@ -142,7 +145,7 @@ class DateExpr:
     precision: str                 # day, week or month
     statement: bool = False        # the date of a statement ("said on Monday"), not of an event
     report: bool = False           # in a dateline ("WARSAW, NOV 16 -"): the date of the report
-    since: bool = False            # the start of a period ("since August 17")
+    since: bool = False            # a bound of a period ("since August 17", "until May 1")
 
 
 @dataclass(frozen=True)
@@ -300,7 +303,8 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext) -> list[DateEx
     for kind, m in found:
         quoted = any(a <= m.start() < b for a, b in ctx.quotes)
         statement = bool(REPORTING.search(text, start, m.start()))
-        since = bool(SINCE.search(text, max(start, m.start() - 12), m.start()))
+        since = bool(SINCE.search(text, max(start, m.start() - 12), m.start())
+                     or UNTIL.search(text, max(start, m.start() - 12), m.start()))
         if m.start() in absolute:
             date, prec = absolute[m.start()]
         else:

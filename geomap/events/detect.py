@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..dates import DateContext, DateExpr, document_context, find_dates
@@ -36,6 +37,13 @@ TRIGGER_RX = [(t, s, re.compile(r"\b(?:" + _alt(lx.TRIGGERS[lang].get((t, s), ""
               for t, s in lx.KINDS]
 ANAPHORIC = re.compile(r"\b(?:" + _langs(lx.ANAPHORIC) + ")", re.I)
 AGGREGATE = re.compile(r"\b(?:" + _langs(lx.AGGREGATE) + ")", re.I)
+CAUSE = re.compile(r"\b(?:" + _langs(lx.CAUSE) + r")\s+(?:\S+\s+){0,2}$", re.I)
+ANOTHER = re.compile(r"\W*(?:\S+\s+){0,3}?(?:" + _langs(lx.ANOTHER) + r")(?!\w)", re.I)
+LEGAL = re.compile(r"\b(?:" + _langs(lx.LEGAL) + r")(?!\w)", re.I)
+CAPTION = re.compile(lx.CAPTION, re.I | re.M)
+FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
+SPEAKER_IN = re.compile(r"\b(?:" + _langs(lx.SPEAKERS) + r")\s+(?:in|w|в|во|aus|in der|iš|no)\s+$",
+                        re.I)
 NEAR = re.compile(r"(?:" + _langs(lx.NEAR) + r")\s+(?:(?:" + lx.NEAR_FILLERS + r")\s+)*$", re.I)
 LOCATIVE = re.compile(r"\b(?:" + _langs(lx.LOCATIVE) + r")\s+(?:the\s+)?$", re.I)
 _NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len,
@@ -59,6 +67,9 @@ _NAT_CODE = [(lx.NATIONALITY_CODES[n], re.compile(v, re.I)) for n, v in NATIONAL
 _NAT_ANY = re.compile(r"\b(?:" + "|".join(NATIONALITY.values()) + ")", re.I)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:brought|crossed|entered|arrived|reached)\b",
                      re.I)
+ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
+BACKGROUND_DAYS = 14       # an event dated this long before the report is background
+BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 
 
@@ -72,6 +83,7 @@ class _Cand:
     date: DateExpr | None
     mentions: list[Mention] = field(default_factory=list)
     hints: set[str] = field(default_factory=set)
+    counts: list[Count] = field(default_factory=list)
 
     @property
     def place(self) -> Mention | None:
@@ -85,6 +97,8 @@ def _usable(m: Mention) -> bool:
     text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
     if m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/"):
         return False
+    if SPEAKER_IN.search(text, max(0, m.start - 40), m.start):
+        return False                                 # "sources in Warsaw"
     if m.place.kind == "capital":
         return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
                     or AIRPORT_AFTER.match(text, m.end)
@@ -179,23 +193,43 @@ def _hints(text: str, a: int, b: int, mentions: list[Mention]) -> set[str]:
     return out - {"BY"}
 
 
-def _aggregate(text: str, a: int, b: int) -> bool:
-    """Totals and trends ("so far this year", "has brought more than 4,100 people")."""
-    if AGGREGATE.search(text, a, b):
-        return True
+def _aggregate(text: str, a: int, b: int, dates: list[DateExpr], first_trigger: int) -> bool:
+    """Totals and trends ("so far this year", "has brought more than 4,100 people"). A trend
+    named as a cause ("after a rise in attempts") is not one, and neither is a total added
+    after an event of a stated day ("detained 50 migrants on Monday, bringing the total this
+    year to 4,100")."""
+    hits = [m for m in AGGREGATE.finditer(text, a, b)
+            if not CAUSE.search(text, max(a, m.start() - 40), m.start())]
+    if hits:
+        day = any(e.precision == "day" and not e.since and not e.report
+                  and not any(h.start() <= e.start < h.end() for h in hits) for e in dates)
+        return not (day and first_trigger < hits[0].start())
     return bool(PERFECT.search(text, a, b)) and any(
         int(re.sub(r"[ ,.]", "", n)) >= 1000 for n in BIG_NUMBER.findall(text, a, b))
 
 
+def _no_event(text: str, a: int, b: int, first_trigger: int, dates: list[DateExpr]) -> bool:
+    """Questions, photo captions, legal proceedings and what will or may happen (a future or
+    modal word before the first trigger, no date of a day) report no event."""
+    line_end = text.find("\n", a)
+    line_end = len(text) if line_end < 0 else line_end
+    future = FUTURE.search(text, a, first_trigger) and not any(
+        e.precision == "day" and not e.since for e in dates)
+    return (text[a:b].rstrip().endswith("?") or bool(LEGAL.search(text, a, b)) or bool(future)
+            or bool(CAPTION.search(text, a, max(b, min(line_end, b + 80)))))
+
+
 def _sentences(text: str, body: int) -> list[tuple[int, int]]:
     """Sentence spans of the body; a fragment of under 30 characters ("Trečiadienį, apie 12
-    val.") is glued to the next sentence of the same line."""
+    val.") and a sentence ending in an ordinal ("am 13.", "30.") are glued to the next
+    sentence of the same line ("am 13. Juli")."""
     out: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
         if b <= body:
             continue
         a = max(a, body)
-        if out and out[-1][1] - out[-1][0] < 30 and "\n" not in text[out[-1][1]:a]:
+        if out and "\n" not in text[out[-1][1]:a] and (
+                out[-1][1] - out[-1][0] < 30 or ORDINAL_END.search(text, out[-1][0], out[-1][1])):
             a = out.pop()[0]
         out.append((a, b))
     return out
@@ -222,15 +256,21 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     anaphoric: list[_Cand] = []
     for a, b in sents:
         kinds, ev, ana = _sentence_kinds(text, a, b)
-        if not ev or _aggregate(text, a, b):
+        if not ev:
+            continue
+        found = find_dates(text, a, b, ctx)
+        if _aggregate(text, a, b, found, ev[0].start) or _no_event(text, a, b, ev[0].start,
+                                                                    found):
             continue
         ms = [m for m in usable if a <= m.start < b]
-        cand = _Cand([(a, b)], kinds, ev, _event_date(find_dates(text, a, b, ctx)), ms,
-                     _hints(text, a, b, ms))
+        cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(text, a, b, ms),
+                     _counts(text, a, b))
         if not kinds:
             anaphoric.append(cand)
             continue
-        target = next((d for d in drafts if types_ok(d.kinds, kinds) and _joins(d, cand)), None)
+        new = bool(ANOTHER.match(text, a, b))       # "Another group ...": an event of its own
+        target = None if new else next(
+            (d for d in drafts if types_ok(d.kinds, kinds) and _joins(d, cand)), None)
         if target is None:
             drafts.append(cand)
         else:
@@ -244,7 +284,18 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         for cand in anaphoric[1:]:
             _absorb(drafts[0], cand)
         drafts[0].kinds = [("other", None)]
-    return [_finish(doc, d, i == 0, ctx, sents, usable, site) for i, d in enumerate(drafts)]
+    if ctx.anchor and not ctx.forward and len(drafts) > 1:
+        # background: an event dated weeks before the report, beside the report's own news
+        recent = [d for d in drafts if not _background(d, ctx.anchor)]
+        drafts = recent or drafts[:1]
+    return [_finish(doc, d, i == 0, ctx, sents, usable, site, mentions)
+            for i, d in enumerate(drafts)]
+
+
+def _background(d: _Cand, anchor: dt.date) -> bool:
+    """An event whose own date lies more than ``BACKGROUND_DAYS`` before the report date."""
+    return bool(d.date and d.date.date and not d.date.statement
+                and (anchor - d.date.date).days > BACKGROUND_DAYS)
 
 
 def _local(d: _Cand) -> Place | None:
@@ -255,9 +306,14 @@ def _local(d: _Cand) -> Place | None:
 
 
 def _joins(d: _Cand, c: _Cand) -> bool:
+    """Same day (when both have one), places within 25 km, no disjoint EU sides, and no
+    other number of migrants (another number is another group)."""
+    mine = {x.value for x in d.counts if x.subject == "migrants"}
+    theirs = {x.value for x in c.counts if x.subject == "migrants"}
     return (dates_ok(_when(d.date), _when(c.date), day_tol=0)
             and places_ok(_local(d), _local(c), 25.0)
-            and not (d.hints and c.hints and not d.hints & c.hints))
+            and not (d.hints and c.hints and not d.hints & c.hints)
+            and not (mine and theirs and not mine & theirs))
 
 
 def _absorb(d: _Cand, c: _Cand) -> None:
@@ -266,27 +322,49 @@ def _absorb(d: _Cand, c: _Cand) -> None:
     d.triggers += c.triggers
     d.mentions += c.mentions
     d.hints |= c.hints
+    d.counts += c.counts
     if c.date and (d.date is None or _date_rank(c.date) < _date_rank(d.date)):
         d.date = c.date
 
 
+def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
+    """The country of an event whose text names no place for it: the EU side its sentences
+    name ("Polish forces"), else the border country the document names most (EU side first)."""
+    countries = [m for m in usable if m.place.kind == "country"
+                 and m.place.country in BORDER_COUNTRIES]
+    if not countries:
+        return None
+    votes = Counter(m.place.country for m in countries)
+    best = max(votes, key=lambda c: (c in d.hints, c != "BY", votes[c], -ord(c[0])))
+    return next(m for m in countries if m.place.country == best)
+
+
 def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
             sents: list[tuple[int, int]], usable: list[Mention],
-            site: Callable[..., Mention] | None) -> Event:
+            site: Callable[..., Mention] | None, all_mentions: list[Mention]) -> Event:
     text = doc.text
     kind = d.kinds[0]
-    place, in_event = d.place, True
-    if place is None or kind_rank(place.place) >= 3 or place.place.country not in BORDER_COUNTRIES:
+    own = [m for m in d.mentions if m.place.country in BORDER_COUNTRIES]
+    if kind == ("other", "flight"):        # a flight "from Minsk": the capital's airport
+        own += [m for m in all_mentions if m.place.kind == "capital"
+                and any(a <= m.start < b for a, b in d.sents)]
+    place, in_event = best_place(own), True
+    if place is None or kind_rank(place.place) >= 3:
         idx = [sents.index(s) for s in d.sents]
-        for width, worst in ((1, 2), (2, 2), (len(sents), 1)):
+        # the sentences around, then the document's places in the border area (not a city
+        # named in passing far away)
+        for width, worst in ((1, 2), (2, 2), (len(sents), 2)):
             near = [m for m in usable if m.place.kind != "capital"
                     and m.place.country in BORDER_COUNTRIES and kind_rank(m.place) <= worst
+                    and (m.border is None or m.border.distance_km <= BORDER_AREA_KM)
                     and any(sents[max(0, i - width)][0] <= m.start
                             < sents[min(len(sents) - 1, i + width)][1] for i in idx)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False
                 break
+    if place is None:
+        place, in_event = _country(d, usable), False
     if place is not None and site is not None:
         place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None

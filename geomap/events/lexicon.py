@@ -8,7 +8,7 @@ table here (docs/incidents.md lists the rules).
 """
 from __future__ import annotations
 
-LANGUAGES = ("en", "ru", "pl", "de", "lt")
+LANGUAGES = ("en", "ru", "pl", "de", "lt", "lv")
 
 # Event kinds (type, subtype) in the order their triggers are tried.
 KINDS: tuple[tuple[str, str | None], ...] = (
@@ -46,10 +46,11 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"froze\s+to\s+death|hypotherm\w*",
         ("statement_or_order", None):
             r"state\s+of\s+emergency|emergency\s+(?:situation|regime)|"
-            r"order(?:ed|s)?\s+(?:\S+\s+){0,5}?to\b|"
+            r"(?<!in )order(?:ed|s)?\s+(?:\S+\s+){0,5}?to\b|"
             r"decree\w*|declar\w*\s+(?:a\s+|the\s+)?(?:state|emergency)|suspen\w*|"
             r"clos(?:e|ed|ing|ure)\s+(?:\S+\s+){0,3}?(?:border|checkpoint|crossing)|"
-            r"diplomatic\s+note|summon\w*",
+            r"diplomatic\s+note|summon\w*|deploy\w*\s+(?:\S+\s+){0,3}?(?:soldiers|troops|"
+            r"officers|guards|police)",
         ("other", "camp"): r"camp(?:s|ed|ing)?\b|encamp\w*",
         ("other", "clash"):
             r"riot(?:s|ed|ing)?\b(?!\s+(?:gear|police|shields?|control))|unrest|"
@@ -57,8 +58,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"stones|protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
             r"water\s+cannon\w*",
         ("other", "barrier"): r"razor\s+wire|concertina|fenc(?:e|es|ed|ing)\b",
-        ("other", "flight"): r"flights?\s+(?:from|to)\b|arriv\w*\s+in\b",
-        ("other", "escape"): r"escap\w*|fled\b",
+        ("other", "flight"):
+            r"flights?\s+(?:\S+\s+){0,4}?(?:from|to|brought|carrying|landed)\b|arriv\w*\s+in\b",
+        ("other", "escape"): r"escap\w*|fled\s+(?:from|the)\b",
     },
     "ru": {
         ("pushback", None):
@@ -70,7 +72,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("death", None): r"погиб\w*|умер\w*|скончал\w*|тел[оа]\b|смерт\w*|мертв\w*",
         ("statement_or_order", None):
             r"чрезвычайн\w*\s+положени\w*|режим\w*\s+чс|приказ\w*|указ\b|распоряд\w*|"
-            r"закры\w*\s+(?:\S+\s+)?(?:границ|пункт|переход)\w*|приостанов\w*",
+            r"закры\w*\s+(?:\S+\s+)?(?:границ|пункт|переход)\w*|приостанов\w*|"
+            r"(?:направ|перебро)\w*\s+(?:\S+\s+){0,3}?(?:военн|солдат|войск|пограничник)\w*",
         ("other", "camp"): r"лагер\w*",
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
@@ -88,7 +91,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"zmarł\w*|nie\s+żyje|ciał[oa]\b|zwłok\w*|śmier[ćc]\w*|martw\w*|utonęł\w*|utonął",
         ("statement_or_order", None):
             r"stan\w*\s+wyjątkow\w*|rozporządzeni\w*|nakaz\w*|zarządzi\w*|"
-            r"zamkn\w*\s+(?:\S+\s+)?(?:granic|przejści)\w*|zawiesz\w*",
+            r"zamkn\w*\s+(?:\S+\s+)?(?:granic|przejści)\w*|zawiesz\w*|"
+            r"(?:wysła|skierowa)\w*\s+(?:\S+\s+){0,3}?(?:żołnierz|wojsk|funkcjonariusz)\w*",
         ("other", "camp"): r"obozowisk\w*|obóz\w*|koczow\w*",
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
@@ -106,7 +110,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"tote[nr]?\b|gestorben|starb\w*|leiche\w*|ums\s+leben|ertrunken|erfroren",
         ("statement_or_order", None):
             r"ausnahmezustand\w*|angeordnet|ordnete\w*|verhängt\w*|schließung\w*|"
-            r"ausgesetzt|protestnote",
+            r"ausgesetzt|protestnote|(?:entsand|verlegt|stationiert)\w*",
         ("other", "camp"): r"lager\b|zeltlager",
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
@@ -114,7 +118,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "escape"): r"geflohen|flohen",
     },
     "lt": {
-        ("pushback", None): r"apgręž\w*|išstum\w*|grąžin\w*|neįleid\w*",
+        ("pushback", None): r"apgręž\w*|išstum\w*|grąžin\w*|neįleid\w*|neįleist\w*",
         ("border_violation", None): r"pažeid\w*\s+(?:\S+\s+)?sien\w*|sienos\s+pažeidim\w*",
         ("crossing", None):
             r"kirt\w*\s+(?:\S+\s+){0,2}?sien\w*|kerta\w*\s+sien\w*|"
@@ -122,12 +126,35 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("detention", None): r"sulaik\w*",
         ("death", None): r"mirė|mirt\w*|žuv[oę]\w*|kūn[ao]s?\b|negyv\w*",
         ("statement_or_order", None):
-            r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+situacij\w*|įsak\w*|uždar\w*|sustabd\w*",
+            r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+situacij\w*|įsak\w*|uždar\w*|sustabd\w*|"
+            r"dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
         ("other", "camp"): r"stovykl\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*",
-        ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*",
+        ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
+    },
+    "lv": {
+        ("pushback", None):
+            r"nepieļāv\w*|novērs\w*|atgriez\w*|atgriež\w*|izraid\w*|atraid\w*|"
+            r"atturēj\w*|liedz\w*\s+(?:\S+\s+)?ieceļo\w*",
+        ("border_violation", None): r"pārkāp\w*\s+(?:\S+\s+)?robež\w*|robežas\s+pārkāp\w*",
+        ("crossing", None):
+            r"šķērso\w*|robežšķērso\w*|nelikumīg\w*\s+(?:\S+\s+)?(?:ieceļo|iekļū|ienāk)\w*|"
+            r"mēģinā\w*\s+(?:\S+\s+){0,3}?(?:šķērsot|iekļūt|ielauzties)|ielauz\w*",
+        ("detention", None): r"aizturē\w*|aizturēt\w*|apcietin\w*",
+        ("death", None):
+            r"miris|mirus\w*|miruš\w*|nomir\w*|gāj\w*\s+bojā|bojāgāj\w*|līķ\w*|nosal\w*|"
+            r"noslīk\w*",
+        ("statement_or_order", None):
+            r"ārkārtas\s+situācij\w*|ārkārtēj\w*\s+stāvokl\w*|izsludin\w*|rīkojum\w*|"
+            r"pavēl\w*|slēdz\w*\s+(?:\S+\s+)?(?:robež|punkt|pārej)\w*|slēg\w*|aptur\w*|"
+            r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
+        ("other", "camp"): r"nometn\w*",
+        ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*",
+        ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
+        ("other", "flight"): r"lidojum\w*|reis\w*",
+        ("other", "escape"): r"aizbēg\w*|izbēg\w*",
     },
 }
 
@@ -137,19 +164,89 @@ ANAPHORIC: dict[str, str] = {
     "ru": r"инцидент\w*|провокац\w*",
     "pl": r"incydent\w*|prowokac\w*",
     "de": r"vorfall\w*|zwischenfall\w*|provokation\w*",
-    "lt": r"provokacij\w*",
+    "lt": r"provokacij\w*|incident\w*",
+    "lv": r"incident\w*|provokācij\w*",
 }
 
 # Totals and trends: a sentence with one of these reports no single event.
 AGGREGATE: dict[str, str] = {
-    "en": r"so far this year|this year|since the (?:beginning|start)|since the "
-          r"\w+ (?:began|started)|a total of|in total|in 20\d\d\b|(?:the )?number of|"
-          r"(?:increase|rise|surge|growth) in",
-    "ru": r"с начала года|в этом году",
-    "pl": r"od początku roku|w tym roku",
-    "de": r"seit jahresbeginn|in diesem jahr",
-    "lt": r"nuo metų pradžios|šiais metais",
+    "en": r"so far this year|this year|since the (?:beginning|start|summer|spring|autumn|fall|"
+          r"winter)|since the \w+ (?:began|started)|a total of|in total|in 20\d\d\b|"
+          r"(?:the )?number of|(?:increase|rise|surge|growth) in|thousands of|each day|"
+          r"every day|daily|per day|estimat\w*|by (?:the )?(?:midnight|end|evening|morning) of",
+    "ru": r"с начала года|в этом году|ежедневно|каждый день|в сутки|по (?:\w+ )?оценкам|"
+          r"к (?:полуночи|концу|утру|вечеру)",
+    "pl": r"od początku roku|w tym roku|codziennie|każdego dnia|dziennie|szacu\w*|"
+          r"do (?:północy|końca)",
+    "de": r"seit jahresbeginn|in diesem jahr|täglich|jeden tag|pro tag|schätz\w*|"
+          r"bis (?:mitternacht|ende)",
+    "lt": r"nuo metų pradžios|šiais metais|kasdien|kiekvieną dieną|per parą|iki (?:vidurnakčio|"
+          r"pabaigos)",
+    "lv": r"kopš gada sākuma|šogad|kopumā|kopš \w+ sākuma|šā gada laikā|katru dienu|"
+          r"ik dienas|diennaktī|līdz (?:pusnaktij|beigām)",
 }
+
+# Words right before a trend phrase that make it a cause ("after a rise in attempts"), not a
+# total: the sentence may still report an event.
+CAUSE: dict[str, str] = {
+    "en": r"after|over|amid|due to|because of|following|in response to|given",
+    "ru": r"из-за|на фоне|после|в связи с",
+    "pl": r"po|z powodu|w związku z|wobec",
+    "de": r"nach|wegen|angesichts|aufgrund",
+    "lt": r"dėl|po|atsižvelgiant į",
+    "lv": r"pēc|dēļ|sakarā ar",
+}
+
+# "Another group ...": a sentence that starts a new event of its own.
+ANOTHER: dict[str, str] = {
+    "en": r"another|a second|a further|a separate|one more",
+    "ru": r"ещё одн\w*|еще одн\w*|друг\w*\s+групп\w*|втор\w*\s+групп\w*",
+    "pl": r"kolejn\w*|inn\w*\s+grup\w*|drug\w*\s+grup\w*",
+    "de": r"eine? weitere\w*|noch eine\w*|eine? andere\w*|eine? zweite\w*",
+    "lt": r"kit\w*\s+grup\w*|dar\s+vien\w*|antr\w*\s+grup\w*",
+    "lv": r"vēl\s+vien\w*|cit\w*\s+grup\w*|otr\w*\s+grup\w*",
+}
+
+# Future and possibility before the first trigger: the sentence tells what may or will
+# happen ("border guards will have the right to return migrants"), not an event.
+FUTURE: dict[str, str] = {
+    "en": r"will|would|could|plans? to|intends? to|(?:has|have|had) the right|is to be|are to be",
+    "ru": r"будет|будут|сможет|смогут|намерен\w*|планиру\w*|получ\w+ право",
+    "pl": r"będzie|będą|zamierza\w*|planuje\w*|będ\w+ mogli|otrzyma\w* prawo",
+    "de": r"wird|werden|würde\w*|soll\w*|plant|dürfen künftig",
+    "lt": r"bus|galės|ketina|planuoja|turės teisę",
+    "lv": r"būs|varēs|plāno|gatavojas|būs tiesības",
+}
+
+# Speakers named with a capital ("sources in Warsaw", "officials in Vilnius"): the capital
+# stands for its government, not for the place of an event.
+SPEAKERS: dict[str, str] = {
+    "en": r"sources|officials|diplomats|politicians|government|authorities",
+    "ru": r"источники|чиновники|власти",
+    "pl": r"źródła|urzędnicy|władze",
+    "de": r"quellen|beamte|behörden|regierungskreise",
+    "lt": r"šaltiniai|pareigūnai|valdžia",
+    "lv": r"avoti|amatpersonas|varas iestādes",
+}
+
+# Legal proceedings: a sentence about a court, a ruling or an investigation reports no event
+# of its own ("a court ruled that pushbacks were unlawful").
+LEGAL: dict[str, str] = {
+    "en": r"court\w*|ruled|ruling|judge\w*|tribunal|pre-trial|investigation|prosecut\w*|"
+          r"lawsuit|verdict",
+    "ru": r"суд\b|суда\b|судом|суд\w+\s+постанов\w*|расследован\w*|уголовн\w*\s+дел\w*|"
+          r"приговор\w*",
+    "pl": r"sąd\w*|wyrok\w*|orzek\w*|orzecz\w*|śledztw\w*|prokurat\w*",
+    "de": r"gericht\w*|urteil\w*|ermittlung\w*|staatsanwalt\w*",
+    "lt": r"teism\w*|nutart\w*|ikiteismin\w*|tyrim\w*|prokuror\w*",
+    "lv": r"tiesā\b|tiesas\s+(?:spriedum|lēmum|sēd)\w*|tiesa\s+(?:lēma|atzina|nolēma)|"
+          r"spriedum\w*|kriminālproces\w*|izmeklēšan\w*|prokuror\w*",
+}
+
+# Photo captions and credits: a line with one of these reports no event.
+CAPTION = (r"\[[^\]\n]{2,60}\]\s*$|\b(?:photo|foto|фото|nuotr\.|attēls|bild)\s*:|"
+           r"\((?:ap|afp|reuters|epa|pap|bns|leta|tass)\s+photo[^)]*\)|/\s*(?:reuters|afp|ap|epa|"
+           r"pap|bns|leta|getty images|agencja gazeta)\s*$")
 
 # Words right before a place that make it approximate ("near X"): geo_precision 2.
 NEAR: dict[str, str] = {
@@ -158,6 +255,7 @@ NEAR: dict[str, str] = {
     "pl": r"w pobliżu|koło|niedaleko|pod|w okolicach",
     "de": r"bei|nahe|in der nähe von|unweit",
     "lt": r"netoli|prie|ties",
+    "lv": r"pie|netālu no|tuvumā|blakus",
 }
 NEAR_FILLERS = (r"the|of|village|town|city|of the|crossing|checkpoint|camp|деревни|села|"
                 r"погранперехода|пункта|wsi|miejscowości|dorf|kaimo")
@@ -169,6 +267,7 @@ LOCATIVE: dict[str, str] = {
     "pl": r"w|we|pod|koło",
     "de": r"im|bei|nahe",
     "lt": r"ties|prie",
+    "lv": r"pie",
 }
 
 NUMBER_WORDS: dict[str, dict[str, int]] = {
@@ -182,6 +281,8 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
     "de": {"zwei": 2, "drei": 3, "fünf": 5, "sechs": 6, "zehn": 10, "zwölf": 12,
            "dutzend": 12, "ein dutzend": 12},
     "lt": {"du": 2, "tris": 3, "penkis": 5, "šešis": 6, "dešimt": 10, "dvylika": 12},
+    "lv": {"divi": 2, "divus": 2, "trīs": 3, "pieci": 5, "piecus": 5, "seši": 6, "sešus": 6,
+           "desmit": 10, "divpadsmit": 12},
 }
 
 # Counted subjects ("35 migrants", "12 officers").
@@ -193,6 +294,8 @@ SUBJECTS: dict[str, dict[str, str]] = {
         "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci",
         "de": r"menschen|personen|flüchtling\w*|kinder",
         "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*",
+        "lv": r"migrant\w*|person\w*|cilvēk\w*|ārzemniek\w*|bēgļ\w*|bērn\w*|nelegāl\w*|"
+              r"irākieš\w*",
     },
     "officers": {
         "en": r"officers|guards|officials|soldiers|troops|policemen|servicemen|agents",
@@ -200,19 +303,21 @@ SUBJECTS: dict[str, dict[str, str]] = {
         "pl": r"funkcjonariusz\w*|żołnierz\w*|strażnik\w*|policjant\w*",
         "de": r"beamte\w*|soldaten|grenzschützer\w*|polizisten",
         "lt": r"pareigūn\w*|pasienieč\w*|kari\w*",
+        "lv": r"robežsarg\w*|karavīr\w*|policist\w*|darbinie\w*",
     },
 }
 
 # Actors: a nationality adjective and a noun ("Belarusian officers").
 NATIONALITY: dict[str, dict[str, str]] = {
     "Belarusian": {"en": r"belarus\w*", "ru": r"белорус\w*", "pl": r"białorus\w*",
-                   "de": r"weißruss\w*|belarussisch\w*", "lt": r"baltarus\w*"},
+                   "de": r"weißruss\w*|belarussisch\w*", "lt": r"baltarus\w*",
+                   "lv": r"baltkriev\w*"},
     "Lithuanian": {"en": r"lithuanian", "ru": r"литов\w*", "pl": r"litewsk\w*",
-                   "de": r"litauisch\w*", "lt": r"lietuv\w*"},
+                   "de": r"litauisch\w*", "lt": r"lietuv\w*", "lv": r"lietuvieš\w*"},
     "Polish": {"en": r"polish", "ru": r"польск\w*", "pl": r"polsk\w*", "de": r"polnisch\w*",
-               "lt": r"lenk\w*"},
+               "lt": r"lenk\w*", "lv": r"poļ\w*"},
     "Latvian": {"en": r"latvian", "ru": r"латвий\w*", "pl": r"łotewsk\w*",
-                "de": r"lettisch\w*", "lt": r"latvi\w*"},
+                "de": r"lettisch\w*", "lt": r"latvi\w*", "lv": r"latvij\w*|latvieš\w*"},
 }
 NATIONALITY_CODES = {"Belarusian": "BY", "Lithuanian": "LT", "Polish": "PL", "Latvian": "LV"}
 
@@ -223,17 +328,18 @@ ACTOR_NOUNS: dict[str, dict[str, str]] = {
         "pl": r"straż\w*\s+graniczn\w*|strażnik\w*",
         "de": r"grenzschützer\w*|grenzschutz\w*",
         "lt": r"pasienieč\w*",
+        "lv": r"robežsarg\w*|robežsardz\w*",
     },
     "officers": {"en": r"officers|officials|special\s+forces|servicemen",
                  "ru": r"сотрудник\w*|силовик\w*", "pl": r"funkcjonariusz\w*",
-                 "de": r"beamte\w*", "lt": r"pareigūn\w*"},
+                 "de": r"beamte\w*", "lt": r"pareigūn\w*", "lv": r"amatperson\w*|darbinie\w*"},
     "soldiers": {"en": r"soldiers|troops|army|military", "ru": r"военн\w*",
                  "pl": r"żołnierz\w*|wojsk\w*", "de": r"soldaten|armee",
-                 "lt": r"kari\w*|kariuomen\w*"},
+                 "lt": r"kari\w*|kariuomen\w*", "lv": r"karavīr\w*|armij\w*"},
     "police": {"en": r"police\w*", "ru": r"полици\w*", "pl": r"polic\w*", "de": r"polizei\w*",
-               "lt": r"policij\w*"},
+               "lt": r"policij\w*", "lv": r"policij\w*|policist\w*"},
     "authorities": {"en": r"authorities|government", "ru": r"власт\w*", "pl": r"władz\w*",
-                    "de": r"behörden", "lt": r"valdži\w*"},
+                    "de": r"behörden", "lt": r"valdži\w*", "lv": r"valdīb\w*|iestād\w*"},
 }
 
 # Claim sources: "according to X" and "X's ministry said".
@@ -243,6 +349,7 @@ SOURCE_INTRO: dict[str, str] = {
     "pl": r"według",
     "de": r"laut",
     "lt": r"pasak",
+    "lv": r"saskaņā ar|pēc \w+ datiem|kā (?:informēja|ziņoja)",
 }
 SOURCE_NOUNS = (r"service|ministry|guards?|police|committee|minister|spokes\w+|office|agency|"
                 r"army|government|authorities|VSAT|SBGS")

@@ -1,0 +1,230 @@
+"""The failure classes of event detection (issue 17), each in en, lt, lv, pl, ru and de where
+the class applies to the language, against the bundled gazetteer: what a careful coder would
+record (type, place, date, counts)."""
+import datetime as dt
+
+import pytest
+
+from geomap.events.detect import extract_events
+from geomap.extract import Extractor
+from geomap.texts import make_document
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor.from_directory()
+
+
+def coded(ex, text, year=2021):
+    doc = make_document("t.txt", text)
+    return [(e.type, e.subtype, e.place.place.name if e.place else None,
+             e.date, sorted(c.value for c in e.counts if c.subject == "migrants"))
+            for e in extract_events(doc, ex.extract(doc), year, site=ex.site)]
+
+
+# --- the sentences quoted in the issue -------------------------------------------------------
+
+def test_dateline_and_last_weekday(ex):
+    assert coded(ex, "VILNIUS, Aug 4, 2021 (AP) – Lithuanian border guards pushed back 180 "
+                     "migrants near Dieveniškės last Tuesday.") == [
+        ("pushback", None, "Dieveniškės", D(2021, 8, 3), [180])]
+
+
+def test_dateline_without_a_year_and_a_weekday(ex):
+    got = coded(ex, "WARSAW, Oct 14 (Reuters) - The body of a migrant was found near Kuźnica "
+                    "on Wednesday.")
+    assert [(t, p, d) for t, _, p, d, _ in got] == [("death", "Kuźnica", D(2021, 10, 13))]
+
+
+@pytest.mark.parametrize("first_line", ["Date: 2021-08-05", "Published: 5 August 2021"])
+def test_date_lines_are_the_report_date(ex, first_line):
+    got = coded(ex, first_line + "\nBorder guards detained 20 migrants near Druskininkai on "
+                                 "Monday.")
+    assert got == [("detention", None, "Druskininkai", D(2021, 8, 2), [20])]
+
+
+def test_an_event_with_a_total_added_is_kept(ex):
+    assert coded(ex, " date 2021-08-18 Lithuanian border guards detained 50 migrants near "
+                     "Druskininkai on Monday, bringing the total this year to 4,100.") == [
+        ("detention", None, "Druskininkai", D(2021, 8, 16), [50])]
+
+
+def test_a_state_of_emergency_over_a_surge_is_an_order(ex):
+    assert coded(ex, " date 2021-08-18 Latvia declared a state of emergency on Friday over "
+                     "a surge in illegal crossings.") == [
+        ("statement_or_order", None, "Latvia", D(2021, 8, 13), [])]
+
+
+def test_a_deployment_after_a_rise_is_an_order(ex):
+    got = coded(ex, " date 2021-11-10 Poland deployed 12,000 soldiers to the border near "
+                    "Kuźnica after a rise in attempts to cross.")
+    assert [(t, p) for t, _, p, _, _ in got] == [("statement_or_order", "Kuźnica")]
+
+
+def test_a_second_group_keeps_its_own_place_and_count(ex):
+    got = coded(ex, " date 2021-08-18 Lithuanian border guards turned away 180 migrants on "
+                    "Tuesday, most near Dieveniškės. Another group of 26 Iraqis was sent back "
+                    "near Medininkai.")
+    assert [(t, p, c) for t, _, p, _, c in got] == [
+        ("pushback", "Dieveniškės", [180]), ("pushback", "Medininkai", [26])]
+
+
+def test_persons_are_not_event_places(ex):
+    got = coded(ex, " date 2021-08-18 Kasia Krynki, a volunteer, said 30 migrants were pushed "
+                    "back near Kuźnica on Tuesday.")
+    assert [(t, p) for t, _, p, _, _ in got] == [("pushback", "Kuźnica")]
+
+
+def test_a_unit_named_after_a_town_is_not_the_event_place(ex):
+    got = coded(ex, " date 2021-08-18 Pareigūnai iš VSAT Varėnos pasienio rinktinės vakar "
+                    "netoli Druskininkų sulaikė 12 migrantų.")
+    assert [(t, p, d) for t, _, p, d, _ in got] == [
+        ("detention", "Druskininkai", D(2021, 8, 17))]
+
+
+def test_a_flight_is_placed_at_the_capitals_airport(ex):
+    got = coded(ex, " date 2021-08-18 Another flight from Baghdad arrived in Minsk on Tuesday. "
+                    "Migrants were pushed back near Medininkai on Monday.")
+    assert got[0][:2] == ("other", "flight") and "Airport" in got[0][2]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("ru", " date 2021-11-10 Мигранты пытались прорваться в Польшу под Крынками.", "Krynki"),
+    ("lt", " date 2021-08-18 Pasieniečiai Švenčionyse sulaikė 5 migrantus.", "Švenčionys"),
+    ("pl", " date 2021-08-18 Straż Graniczna zatrzymała w Czeremsze 7 cudzoziemców.",
+     "Czeremcha"),
+    ("lv", " date 2021-08-18 Robežsargi Daugavpilī aizturēja 7 migrantus.", "Daugavpils"),
+])
+def test_inflected_places(ex, lang, text, place):
+    assert [p for _, _, p, _, _ in coded(ex, text)] == [place]
+
+
+def test_lithuanian_barrier_and_refusal_triggers(ex):
+    got = coded(ex, " date 2021-08-18 Kariai tiesia fizinio barjero ruožą prie Druskininkų. "
+                    "Vakar į Lietuvą neįleista 40 migrantų.")
+    assert [(t, s) for t, s, _, _, _ in got] == [("other", "barrier"), ("pushback", None)]
+    assert got[1][3:] == (D(2021, 8, 17), [40])
+
+
+# --- classes, per language ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", " date 2021-08-02 Latvian border guards turned back 50 migrants near Silene on "
+           "Friday.", ("pushback", "Silene", D(2021, 7, 30), [50])),
+    ("lv", " date 2021-08-02 Latvijas robežsargi 30.jūlijā nepieļāva 50 migrantu nelikumīgu "
+           "robežas šķērsošanu pie Silenes.", ("pushback", "Silene", D(2021, 7, 30), [50])),
+    ("lv", " date 2021-08-02 Robežsargi piektdien Krāslavas novadā aizturēja sešus migrantus.",
+     ("detention", "Krāslava Municipality", D(2021, 7, 30), [6])),
+    ("lv", " date 2021-08-02 Valdība izsludināja ārkārtas situāciju pierobežā Daugavpilī.",
+     ("statement_or_order", "Daugavpils", D(2021, 8, 2), [])),
+])
+def test_latvian_reports_give_their_event(ex, lang, text, expected):
+    got = coded(ex, text)
+    assert (got[0][0], got[0][2], got[0][3], got[0][4]) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Border guards detained 50 migrants near Druskininkai on Monday, bringing the total "
+           "this year to 4,100."),
+    ("lt", "Pirmadienį pasieniečiai netoli Druskininkų sulaikė 50 migrantų, šiais metais jau "
+           "4100."),
+    ("lv", "Robežsargi pirmdien pie Silenes aizturēja 50 migrantus, kopš gada sākuma jau 4100."),
+    ("pl", "W poniedziałek straż zatrzymała 50 migrantów koło Kuźnicy, w tym roku już 4100."),
+    ("ru", "В понедельник пограничники задержали 50 мигрантов у Кузницы, с начала года уже 4100."),
+    ("de", "Am Montag wurden bei Kuźnica 50 Migranten festgenommen, seit Jahresbeginn 4100."),
+])
+def test_a_total_after_an_event_of_a_day_does_not_drop_it(ex, lang, text):
+    got = coded(ex, " date 2021-08-18 " + text)
+    assert len(got) == 1 and got[0][3] == D(2021, 8, 16) and got[0][4][:1] == [50]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "So far this year, 4,100 migrants have crossed into Lithuania."),
+    ("lt", "Nuo metų pradžios į Lietuvą neteisėtai pateko 4100 migrantų."),
+    ("lv", "Kopš gada sākuma robežu nelikumīgi šķērsojuši 400 migranti."),
+    ("pl", "Od początku roku granicę przekroczyło 4100 migrantów."),
+    ("ru", "С начала года границу пересекли 4100 мигрантов."),
+    ("de", "Seit Jahresbeginn haben 4100 Migranten die Grenze überquert."),
+])
+def test_totals_alone_are_not_events(ex, lang, text):
+    assert coded(ex, " date 2021-08-18 " + text) == []
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "Guards pushed back 20 migrants near Medininkai on Monday. Another group of 26 migrants was "
+           "sent back near Dieveniškės.", ["Medininkai", "Dieveniškės"]),
+    ("lt", "Pirmadienį prie Medininkų apgręžta 20 migrantų. Kita grupė iš 26 asmenų apgręžta "
+           "prie Dieveniškių.", ["Medininkai", "Dieveniškės"]),
+    ("lv", "Pirmdien pie Silenes nepieļāva 20 migrantu ieceļošanu. Vēl vienu grupu no 26 "
+           "personām atgrieza pie Piedrujas.", ["Silene", "Piedruja"]),
+    ("pl", "W poniedziałek koło Kuźnicy zawrócono 20 migrantów. Kolejną grupę 26 osób zawrócono "
+           "koło Krynek.", ["Kuźnica", "Krynki"]),
+    ("ru", "В понедельник у Кузницы выдворили 20 мигрантов. Ещё одну группу из 26 человек "
+           "выдворили под Крынками.", ["Kuźnica", "Krynki"]),
+    ("de", "Am Montag wurden bei Kuźnica 20 Migranten zurückgedrängt. Eine weitere Gruppe von "
+           "26 Menschen wurde bei Krynki zurückgedrängt.", ["Kuźnica", "Krynki"]),
+])
+def test_a_second_event_keeps_its_place(ex, lang, text, places):
+    got = coded(ex, " date 2021-08-18 " + text)
+    assert [p for _, _, p, _, _ in got] == places
+    assert got[1][4] == [26]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A court in Vilnius ruled that pushbacks were unlawful."),
+    ("lt", "Vilniaus teismas nusprendė, kad migrantų apgręžimas buvo neteisėtas."),
+    ("lv", "Tiesa atzina, ka migrantu atgriešana pie Silenes bija nelikumīga."),
+    ("pl", "Sąd w Białymstoku orzekł, że zawracanie migrantów było bezprawne."),
+    ("ru", "Суд в Вильнюсе постановил, что выдворение мигрантов было незаконным."),
+    ("de", "Ein Gericht in Vilnius urteilte, die Zurückweisungen seien rechtswidrig."),
+])
+def test_court_rulings_are_not_events(ex, lang, text):
+    assert coded(ex, " date 2021-08-18 " + text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Migrants gesture at a processing centre in Kybartai after clashes, July 6, 2021 "
+           "[Name/Agency]"),
+    ("lt", "Migrantai Kybartų stovykloje po riaušių. Nuotr.: BNS"),
+    ("lv", "Migranti nometnē pie Daugavpils. Foto: LETA"),
+    ("pl", "Obozowisko migrantów koło Kuźnicy. Foto: PAP"),
+    ("ru", "Лагерь мигрантов у Брузги. Фото: ТАСС"),
+    ("de", "Das Lager bei Kuźnica. Foto: dpa"),
+])
+def test_photo_captions_are_not_events(ex, lang, text):
+    assert coded(ex, " date 2021-07-07 " + text) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Guards pushed back 30 migrants near Medininkai on Monday. Parliament approved the "
+           "fence on July 13."),
+    ("lt", "Pirmadienį prie Medininkų apgręžta 30 migrantų. Seimas tvoros statybą patvirtino "
+           "liepos 13 d."),
+    ("pl", "W poniedziałek koło Kuźnicy zawrócono 30 migrantów. Sejm przyjął ustawę o "
+           "ogrodzeniu 13 lipca."),
+    ("de", "Am Montag wurden bei Kuźnica 30 Migranten zurückgedrängt. Das Parlament beschloss "
+           "den Zaun am 13. Juli."),
+    ("ru", "В понедельник у Кузницы выдворили 30 мигрантов. Парламент одобрил забор 13 июля."),
+    ("lv", "Pirmdien pie Silenes nepieļāva 30 migrantu ieceļošanu. Saeima žogu apstiprināja "
+           "13. jūlijā."),
+])
+def test_background_weeks_before_the_report_is_not_an_event(ex, lang, text):
+    got = coded(ex, " date 2021-08-18 " + text)
+    assert [(t, d) for t, _, _, d, _ in got] == [("pushback", D(2021, 8, 16))]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Lithuanian border guards pushed back 30 migrants on Tuesday. The minister, who is "
+           "from Kaunas, praised Lithuania's border guards.", "Lithuania"),
+    ("lt", "Antradienį pasieniečiai apgręžė 30 migrantų. Ministrė, kilusi iš Kauno, gyrė "
+           "Lietuvos pasieniečius.", "Lithuania"),
+    ("pl", "We wtorek zawrócono 30 migrantów. Minister z Poznania chwalił straż graniczną "
+           "Polski.", "Poland"),
+    ("en", "Border guards pushed back 30 migrants on Tuesday. The minister from Kaunas visited "
+           "the Šalčininkai district last week.", "Šalčininkai District Municipality"),
+])
+def test_an_event_without_a_place_takes_the_border_area_or_the_country(ex, lang, text, place):
+    got = coded(ex, " date 2021-08-18 " + text)
+    assert [p for _, _, p, _, _ in got] == [place]

@@ -1,0 +1,126 @@
+"""Every trigger list of geomap/events/lexicon.py, per language: a sentence a careful coder
+would code as that kind gives it."""
+import pytest
+
+from geomap.events import lexicon as lx
+from geomap.events.detect import TRIGGER_RX
+
+CASES = {
+    ("pushback", None): {
+        "en": "Guards pushed 30 migrants back into Belarus.",
+        "ru": "Пограничники выдворили 30 мигрантов.",
+        "pl": "Straż zawróciła 30 migrantów na Białoruś.",
+        "de": "30 Migranten wurden zurückgedrängt.",
+        "lt": "Pasieniečiai apgręžė 30 migrantų.",
+        "lv": "Robežsargi nepieļāva 30 migrantu ieceļošanu.",
+    },
+    ("border_violation", None): {
+        "en": "Belarusian officers violated the border.",
+        "ru": "Белорусские силовики нарушили границу.",
+        "pl": "Białoruscy żołnierze naruszyli granicę.",
+        "de": "Es kam zu einer Grenzverletzung.",
+        "lt": "Baltarusijos pareigūnai pažeidė sieną.",
+        "lv": "Baltkrievijas karavīri pārkāpa robežu.",
+    },
+    ("crossing", None): {
+        "en": "Migrants tried to cross the border at night.",
+        "ru": "Мигранты пытались пересечь границу.",
+        "pl": "Migranci próbowali przekroczyć granicę.",
+        "de": "Migranten versuchten, die Grenze zu überqueren.",
+        "lt": "Migrantai neteisėtai kirto sieną.",
+        "lv": "Migranti mēģināja nelikumīgi šķērsot robežu.",
+    },
+    ("detention", None): {
+        "en": "Police detained 12 migrants.",
+        "ru": "Полиция задержала 12 мигрантов.",
+        "pl": "Policja zatrzymała 12 migrantów.",
+        "de": "Die Polizei hat 12 Migranten festgenommen.",
+        "lt": "Policija sulaikė 12 migrantų.",
+        "lv": "Policija aizturēja 12 migrantus.",
+    },
+    ("death", None): {
+        "en": "A migrant was found dead in the forest.",
+        "ru": "В лесу нашли тело мигранта.",
+        "pl": "W lesie znaleziono ciało migranta.",
+        "de": "Im Wald wurde eine Leiche gefunden.",
+        "lt": "Miške rastas migranto kūnas.",
+        "lv": "Mežā atrasts migranta līķis.",
+    },
+    ("statement_or_order", None): {
+        "en": "The government declared a state of emergency.",
+        "ru": "Правительство ввело чрезвычайное положение.",
+        "pl": "Rząd wprowadził stan wyjątkowy.",
+        "de": "Die Regierung verhängte den Ausnahmezustand.",
+        "lt": "Vyriausybė paskelbė nepaprastąją padėtį.",
+        "lv": "Valdība izsludināja ārkārtas situāciju.",
+    },
+    ("other", "camp"): {
+        "en": "Migrants camped at the crossing.",
+        "ru": "У перехода возник лагерь мигрантов.",
+        "pl": "Przy przejściu powstało obozowisko migrantów.",
+        "de": "Am Übergang entstand ein Lager.",
+        "lt": "Migrantai apgyvendinti stovykloje.",
+        "lv": "Migranti izmitināti nometnē.",
+    },
+    ("other", "clash"): {
+        "en": "Police used tear gas against migrants.",
+        "ru": "Полиция применила слезоточивый газ.",
+        "pl": "Doszło do starcia z migrantami.",
+        "de": "Die Polizei setzte Tränengas ein.",
+        "lt": "Stovykloje kilo riaušės.",
+        "lv": "Nometnē izcēlās nemieri.",
+    },
+    ("other", "barrier"): {
+        "en": "Troops put up razor wire along the border.",
+        "ru": "Военные установили забор на границе.",
+        "pl": "Żołnierze budują ogrodzenie na granicy.",
+        "de": "Soldaten bauten einen Zaun an der Grenze.",
+        "lt": "Kariai tiesia fizinio barjero ruožą.",
+        "lv": "Karavīri būvē žogu uz robežas.",
+    },
+    ("other", "flight"): {
+        "en": "Another flight from Baghdad landed.",
+        "ru": "Прибыл очередной рейс из Багдада.",
+        "pl": "Przyleciał kolejny lot z Bagdadu.",
+        "de": "Ein weiterer Flug aus Bagdad landete.",
+        "lt": "Atvyko dar vienas skrydis iš Bagdado.",
+        "lv": "Ieradās vēl viens lidojums no Bagdādes.",
+    },
+    ("other", "escape"): {
+        "en": "Six migrants escaped from the centre.",
+        "ru": "Шесть мигрантов сбежали из центра.",
+        "pl": "Sześciu migrantów uciekło z ośrodka.",
+        "de": "Sechs Migranten sind aus dem Zentrum geflohen.",
+        "lt": "Šeši migrantai pabėgo iš centro.",
+        "lv": "Seši migranti aizbēga no centra.",
+    },
+}
+
+
+def kinds_of(sentence):
+    return {(t, s) for t, s, rx in TRIGGER_RX if rx.search(sentence)}
+
+
+@pytest.mark.parametrize("kind, lang", [(k, lang) for k in CASES for lang in lx.LANGUAGES])
+def test_each_trigger_list_finds_its_kind_in_each_language(kind, lang):
+    assert kind in kinds_of(CASES[kind][lang])
+
+
+def test_every_language_has_every_list():
+    for table in (lx.ANAPHORIC, lx.AGGREGATE, lx.CAUSE, lx.ANOTHER, lx.LEGAL, lx.FUTURE,
+                  lx.SPEAKERS, lx.NEAR, lx.LOCATIVE, lx.NUMBER_WORDS, lx.SOURCE_INTRO):
+        assert set(table) == set(lx.LANGUAGES)
+    for lang in lx.LANGUAGES:
+        assert set(lx.TRIGGERS[lang]) == set(lx.KINDS)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Migrants were never pushed to the border."),
+    ("en", "Farmers joined a protest against the new tax."),
+    ("lt", "Pasieniečiai tęsia kovą su nelegalia migracija."),
+    ("lv", "Robežsardze publicēja pārskatu."),
+    ("en", "In order to protect the border, Riga mobilised the army."),
+    ("en", "The people fled into the forest."),
+])
+def test_sentences_without_a_kind(lang, sentence):
+    assert kinds_of(sentence) == set()
