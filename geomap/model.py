@@ -20,6 +20,8 @@ class Document:
     text: str
     date: _dt.date | None = None   # from a leading " date YYYY-MM-DD " header
     title: str = ""                # first non-empty line, header removed
+    url: str = ""                  # a saved page's canonical URL, a feed entry's link
+    site: str = ""                 # a saved page's site name, a feed's title
 
     @property
     def name(self) -> str:

@@ -153,10 +153,10 @@ def plan(paths: list[str], partitions: int) -> list[list[Piece]]:
 
 def read_piece(piece: Piece, text_field: str, id_field: str | None) -> Iterator[Document]:
     """The documents of one piece, in order."""
-    from .texts import read_document, read_jsonl, read_parquet
+    from .texts import read_file, read_jsonl, read_parquet
 
     if piece.kind == "text":
-        yield read_document(piece.path)
+        yield from read_file(piece.path)
     elif piece.kind == "jsonl":
         yield from read_jsonl(piece.path, text_field, id_field, start=piece.start,
                               stop=piece.stop, first_row=piece.first_row)

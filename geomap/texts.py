@@ -14,6 +14,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
 
 from .accel import compiled
 from .errors import InputError
@@ -47,31 +49,68 @@ def make_document(path: str, text: str) -> Document:
     return Document(path=path, text=text, date=date, title=title[:300])
 
 
-def decode(data: bytes, label: str) -> str:
-    """Decode UTF-8 bytes like ``open(..., encoding='utf-8').read()``; refuse binary input."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{label}: binary file (contains NUL bytes), not a text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{label}: not valid UTF-8 (byte {exc.start})") from None
+def decode(data: bytes, label: str, encoding: str | None = None,
+           notice: Callable[[str], None] | None = None) -> str:
+    """Decode the bytes of a text file like ``open(..., encoding=...).read()`` (universal
+    newlines): UTF-8, UTF-16/32 with a byte-order mark, else the region's code page that fits
+    (see ``decoding``), or ``encoding`` when given; refuse binary input."""
+    from .decoding import decode_bytes
+
+    text, used = decode_bytes(data, label, encoding)
+    if notice is not None and used not in ("utf-8", "ascii"):
+        notice(f"{label}: read as {used}")
     return io.StringIO(text, newline=None).read()
 
 
-def read_document(path: str) -> Document:
-    """Read one file (or ``-`` for stdin) into a Document."""
+@dataclass(frozen=True)
+class InputOptions:
+    """How inputs are read, shared by every command.
+
+    ``text_field``/``id_field``/``date_field``: the columns of JSON Lines and Parquet tables
+    (a row's path is its id, else ``PATH#ROW``; its date comes from ``date_field``, else from
+    a date header in its text). ``encoding``: force this encoding on text files instead of
+    detecting one. ``repair``: repair mojibake (``decoding.repair``). ``notice``: called with
+    one line for each decision worth a ``--verbose`` message (the encoding chosen)."""
+
+    text_field: str = "text"
+    id_field: str | None = None
+    date_field: str | None = None
+    encoding: str | None = None
+    repair: bool = True
+    notice: Callable[[str], None] | None = None
+
+
+DEFAULT = InputOptions()
+
+
+def _raw(path: str) -> bytes:
+    """The bytes of a file, or of stdin for ``-``."""
     if path == "-":
-        return _check_not_empty(make_document("-", decode(sys.stdin.buffer.read(), "stdin")))
+        return sys.stdin.buffer.read()
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return _check_not_empty(make_document(path, decode(data, path)))
+
+
+def _fixed(text: str, options: InputOptions) -> str:
+    if not options.repair:
+        return text
+    from .decoding import repair
+
+    return repair(text)
+
+
+def read_document(path: str, options: InputOptions = DEFAULT) -> Document:
+    """Read one text file (or ``-`` for stdin) into a Document."""
+    label = "stdin" if path == "-" else path
+    text = decode(_raw(path), label, options.encoding, options.notice)
+    return _check_not_empty(make_document(path, _fixed(text, options)))
 
 
 def _check_not_empty(doc: Document) -> Document:
@@ -80,29 +119,70 @@ def _check_not_empty(doc: Document) -> Document:
     return doc
 
 
-def expand(inputs: Iterable[str]) -> list[str]:
-    """Expand directories to their ``*.txt`` files (sorted); keep files and ``-`` as given."""
+TEXT_SUFFIXES = (".txt",)
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
+PAGE_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The input files named by the user, folders expanded, and the files of other kinds
+    that the folders held."""
+
+    paths: list[str]
+    ignored: list[str]
+
+
+def scan(inputs: Iterable[str]) -> Scan:
+    """Expand folders recursively to the files geomap reads (``INPUT_SUFFIXES``, any case),
+    sorted by path, skipping hidden files and folders (names starting with "."); keep files
+    and ``-`` as given, whatever their kind."""
     paths: list[str] = []
+    ignored: list[str] = []
     for item in inputs:
         if item != "-" and os.path.isdir(item):
-            names = sorted(n for n in os.listdir(item) if n.endswith(".txt"))
-            if not names:
-                raise InputError(f"{item}: no *.txt files in this directory")
-            paths += [os.path.join(item, n) for n in names]
+            found, other = _walk(item)
+            if not found:
+                raise InputError(f"{item}: no input files in this folder (*.txt, *.html, "
+                                 "*.xml, *.jsonl, *.parquet)")
+            paths += found
+            ignored += other
         elif item != "-" and not os.path.exists(item):
             raise InputError(f"{item}: no such file or directory")
         else:
             paths.append(item)
-    return paths
+    return Scan(paths, ignored)
+
+
+def _walk(folder: str) -> tuple[list[str], list[str]]:
+    """The input files and the other files under ``folder``, each sorted by path components."""
+    found: list[tuple[list[str], str]] = []
+    other: list[tuple[list[str], str]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(root, folder)
+        parts = [] if rel == os.curdir else rel.split(os.sep)
+        for name in files:
+            if name.startswith("."):
+                continue
+            kind = found if name.lower().endswith(INPUT_SUFFIXES) else other
+            kind.append((parts + [name], os.path.join(root, name)))
+    return [p for _, p in sorted(found)], [p for _, p in sorted(other)]
+
+
+def expand(inputs: Iterable[str]) -> list[str]:
+    """The paths ``scan`` finds."""
+    return scan(inputs).paths
 
 
 OnError = Callable[[str, InputError], None]
 
 
 def read_documents(inputs: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
-    """Yield a Document for every input path, lazily, in order. An unreadable input raises
-    InputError, or, with ``on_error``, is passed to it and skipped."""
-    return _each(expand(inputs), lambda path: iter((read_document(path),)), on_error)
+    """``read_inputs`` with the default options."""
+    return read_inputs(inputs, DEFAULT, on_error)
 
 
 def _each(paths: Iterable[str], read: Callable[[str], Iterator[Document]],
@@ -117,32 +197,62 @@ def _each(paths: Iterable[str], read: Callable[[str], Iterator[Document]],
             on_error(path, exc)
 
 
-TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
-
-
 def is_table(path: str) -> bool:
     """True for a JSON Lines or Parquet input (by its suffix)."""
     return path.lower().endswith(TABLE_SUFFIXES)
 
 
+def _row_date(path: str, row: int, value: object, field: str) -> dt.date | None:
+    """The date in a table's date field: a date, a datetime, or a string in ISO 8601 or
+    RFC 2822 form ("2021-08-10", "2021-08-10T09:30:00Z", "Tue, 10 Aug 2021 09:30:00 GMT")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+        try:
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+    raise InputError(f"{path}#{row}: not a date in field {field!r}: {str(value)[:40]!r}")
+
+
 def row_document(path: str, row: int, values: dict, text_field: str,
-                 id_field: str | None) -> Document:
+                 id_field: str | None, date_field: str | None = None,
+                 repair: bool = True) -> Document:
     """The Document of one table row (row numbers from 1): its path is the ``id_field``
-    value, else ``PATH#ROW``."""
+    value, else ``PATH#ROW``; its date the ``date_field`` value, else its text's header."""
     text = values.get(text_field)
     if not isinstance(text, str):
         raise InputError(f"{path}#{row}: no text in field {text_field!r}")
+    if repair:
+        from .decoding import repair as fix
+
+        text = fix(text)
     if id_field is None:
-        return make_document(f"{path}#{row}", text)
-    ident = values.get(id_field)
-    if ident is None:
-        raise InputError(f"{path}#{row}: no value in id field {id_field!r}")
-    return make_document(str(ident), text)
+        name = f"{path}#{row}"
+    else:
+        ident = values.get(id_field)
+        if ident is None:
+            raise InputError(f"{path}#{row}: no value in id field {id_field!r}")
+        name = str(ident)
+    doc = make_document(name, text)
+    if date_field is not None:
+        date = _row_date(path, row, values.get(date_field), date_field)
+        if date is not None:
+            doc = replace(doc, date=date)
+    return doc
 
 
 def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None, *,
-               start: int = 0, stop: int | None = None, first_row: int = 1
-               ) -> Iterator[Document]:
+               start: int = 0, stop: int | None = None, first_row: int = 1,
+               date_field: str | None = None, repair: bool = True) -> Iterator[Document]:
     """Documents of a JSON Lines file, line by line; with ``start``/``stop`` only the lines
     that begin in that byte range (``first_row`` numbers the first of them). Blank lines
     count as rows but yield nothing."""
@@ -161,7 +271,8 @@ def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None,
                         raise InputError(f"{path}#{row}: not a JSON object") from None
                     if not isinstance(values, dict):
                         raise InputError(f"{path}#{row}: not a JSON object")
-                    yield row_document(path, row, values, text_field, id_field)
+                    yield row_document(path, row, values, text_field, id_field, date_field,
+                                       repair)
                 row += 1
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -171,9 +282,11 @@ def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None,
 
 def read_parquet(path: str, text_field: str = "text", id_field: str | None = None, *,
                  row_groups: list[int] | None = None, first_row: int = 1,
-                 batch_size: int = 1024) -> Iterator[Document]:
-    """Documents of a Parquet file, read in record batches (only the text and id columns);
-    ``row_groups`` restricts it to those row groups, ``first_row`` numbering their first row."""
+                 batch_size: int = 1024, date_field: str | None = None,
+                 repair: bool = True) -> Iterator[Document]:
+    """Documents of a Parquet file, read in record batches (only the text, id and date
+    columns); ``row_groups`` restricts it to those row groups, ``first_row`` numbering their
+    first row."""
     import pyarrow.parquet as pq
 
     try:
@@ -182,29 +295,91 @@ def read_parquet(path: str, text_field: str = "text", id_field: str | None = Non
         raise InputError(f"{path}: no such file") from None
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
         raise InputError(f"{path}: not a Parquet file ({exc})") from None
-    columns = [text_field] + ([id_field] if id_field and id_field != text_field else [])
+    columns = list(dict.fromkeys(c for c in (text_field, id_field, date_field) if c))
     missing = [c for c in columns if c not in pf.schema_arrow.names]
     if missing:
         raise InputError(f"{path}: no column {missing[0]!r}")
     row = first_row
     for batch in pf.iter_batches(batch_size=batch_size, row_groups=row_groups, columns=columns):
         for values in batch.to_pylist():
-            yield row_document(path, row, values, text_field, id_field)
+            yield row_document(path, row, values, text_field, id_field, date_field, repair)
             row += 1
 
 
-def read_inputs(inputs: Iterable[str], text_field: str = "text",
-                id_field: str | None = None, on_error: OnError | None = None
-                ) -> Iterator[Document]:
-    """Documents of every input, lazily, in order: tables row by row, other paths as texts.
-    Errors as in ``read_documents`` (a bad table row skips the rest of that table)."""
+def read_page(path: str, options: InputOptions = DEFAULT) -> Document:
+    """The article of a saved web page (see ``pages``): its text is the title and the main
+    text after a date header made from the page's publication date."""
+    from .pages import page_article
+
+    data: bytes | str = _raw(path)
+    if options.encoding:
+        data = decode(data, path, options.encoding)
+    elif b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: binary file (contains NUL bytes), not a page")
+    art = page_article(data, path)
+    doc = make_document(path, _fixed(art.text(), options))
+    return _check_not_empty(replace(doc, title=art.title[:300] or doc.title, url=art.url,
+                                    site=art.site))
+
+
+def read_feed(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
+    """The entries of an RSS or Atom feed, one document each, named ``PATH#N`` (from 1)."""
+    from .pages import feed_articles
+
+    data: bytes | str = _raw(path)
+    if options.encoding:
+        data = decode(data, path, options.encoding)
+    for n, art in enumerate(feed_articles(data, path), 1):
+        doc = make_document(f"{path}#{n}", _fixed(art.text(), options))
+        if doc.text.strip():
+            yield replace(doc, title=art.title[:300] or doc.title, url=art.url, site=art.site)
+
+
+def read_file(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
+    """The documents of one input that is not a table: a saved web page (``.html``,
+    ``.htm``), a feed (``.xml``, ``.rss``, ``.atom``: one document per entry), else a text."""
+    low = path.lower()
+    if path != "-" and low.endswith(PAGE_SUFFIXES):
+        return iter((read_page(path, options),))
+    if path != "-" and low.endswith(FEED_SUFFIXES):
+        return read_feed(path, options)
+    return iter((read_document(path, options),))
+
+
+def read_inputs(inputs: Iterable[str], options: InputOptions = DEFAULT,
+                on_error: OnError | None = None) -> Iterator[Document]:
+    """Documents of every input, lazily, in order: tables row by row, feeds entry by entry,
+    pages and texts one each. An unreadable input raises InputError, or, with ``on_error``,
+    is passed to it and skipped (a bad table row skips the rest of that table)."""
     def read(path: str) -> Iterator[Document]:
         if path == "-" or not is_table(path):
-            return iter((read_document(path),))
+            return read_file(path, options)
         reader = read_parquet if path.lower().endswith((".parquet", ".pq")) else read_jsonl
-        return reader(path, text_field, id_field)
+        return reader(path, options.text_field, options.id_field,
+                      date_field=options.date_field, repair=options.repair)
 
     return _each(expand(inputs), read, on_error)
+
+
+def write_texts(docs: Iterable[Document], folder: str) -> Iterator[Document]:
+    """Yield ``docs``, writing the text of each to ``folder`` as it passes (UTF-8, line
+    breaks as read): named after the document's path, every run of characters other than
+    letters, digits, "." and "-" turned into "_", with ".txt" added ("pages/a.html" ->
+    "pages_a.html.txt", "feed.xml#2" -> "feed.xml_2.txt"); a repeated name gets "-2", "-3"."""
+    from .files import atomic_write
+
+    os.makedirs(folder, exist_ok=True)
+    used: set[str] = set()
+    for doc in docs:
+        stem = re.sub(r"[^\w.-]+", "_", doc.path).strip("._") or "stdin"
+        name, n = stem + ".txt", 1
+        while name in used:
+            n += 1
+            name = f"{stem}-{n}.txt"
+        used.add(name)
+        with atomic_write(os.path.join(folder, name), "wb") as fh:
+            fh.write(doc.text.encode("utf-8"))
+        yield doc
 
 
 def sentence_spans_py(text: str) -> list[tuple[int, int]]:

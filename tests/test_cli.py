@@ -1,5 +1,6 @@
 """The command line through click's CliRunner and, for exit codes and stderr, subprocesses."""
 import json
+import random
 import subprocess
 import sys
 import time
@@ -125,3 +126,48 @@ def test_map_command_leaves_pandas_out(tmp_path):
     again = CliRunner().invoke(cli, ["map", SEEDS, "-o", str(tmp_path / "again.html")])
     assert again.exit_code == 0
     assert (tmp_path / "again.html").read_bytes() == out.read_bytes()
+
+
+def test_folders_are_read_recursively_and_other_files_counted(tmp_path):
+    """a/b/c.txt and D.TXT are read (sorted), notes.md is counted on stderr, listed with -v."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "c.txt").write_text("Migrants were found near Dieveniškės.",
+                                                encoding="utf-8")
+    (tmp_path / "D.TXT").write_text("Police patrolled Šalčininkai.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Vilnius", encoding="utf-8")
+    res = geomap("extract", str(tmp_path))
+    assert res.returncode == 0
+    files = [json.loads(line)["file"] for line in res.stdout.splitlines()]
+    assert list(dict.fromkeys(files)) == [str(tmp_path / "D.TXT"),
+                                          str(tmp_path / "a" / "b" / "c.txt")]
+    assert res.stderr.startswith("geomap: 1 file of another kind ignored")
+    assert "notes.md" not in res.stderr
+    res = geomap("incidents", str(tmp_path), "--verbose")
+    assert res.returncode == 0 and f"geomap: ignored {tmp_path / 'notes.md'}" in res.stderr
+
+
+def test_every_command_reads_a_table_row_by_row_and_refuses_binary(tmp_path):
+    table = tmp_path / "c.jsonl"
+    table.write_text(json.dumps({"text": "Migrants were found near Dieveniškės."}) + "\n",
+                     encoding="utf-8")
+    res = geomap("incidents", str(table), "-f", "csv")
+    assert res.returncode == 0 and "c.jsonl\n" not in res.stdout
+    binary = tmp_path / "random.txt"
+    rng = random.Random(3)
+    binary.write_bytes(bytes(rng.randrange(256) for _ in range(2048)))
+    for command in ("extract", "incidents", "map", "report"):
+        res = geomap(command, str(binary), "-o", str(tmp_path / "out"))
+        assert res.returncode == 1 and "binary" in res.stderr, command
+        assert "internal error" not in res.stderr
+
+
+def test_verbose_names_the_encoding_and_encoding_forces_one(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Пограничники задержали мигрантов у Гродно и Бреста.".encode("koi8-r"))
+    res = geomap("extract", str(path), "-v")
+    assert res.returncode == 0 and f"geomap: {path}: read as koi8-r" in res.stderr
+    assert '"text": "Гродно"' in res.stdout
+    res = geomap("extract", str(path), "--encoding", "cp1251")
+    assert res.returncode == 0 and "Гродно" not in res.stdout
+    res = geomap("extract", str(path), "--encoding", "nonesuch")
+    assert res.returncode == 2 and "unknown encoding" in res.stderr

@@ -9,7 +9,7 @@ import pytest
 from geomap.extract import Extractor
 from geomap.records import mention_record
 from geomap.scale import plan, read_piece, run_dask, write_parquet
-from geomap.texts import expand, read_document, read_inputs
+from geomap.texts import InputOptions, expand, read_document, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
@@ -36,14 +36,14 @@ def test_plan_covers_every_document_once_in_order(corpus, partitions):
     runs = plan(corpus, partitions)
     assert 1 <= len(runs) <= partitions
     planned = [d for run in runs for piece in run for d in read_piece(piece, "text", "id")]
-    assert doc_paths(planned) == doc_paths(read_inputs(corpus, "text", "id"))
+    assert doc_paths(planned) == doc_paths(read_inputs(corpus, InputOptions(id_field="id")))
 
 
 def test_dask_on_two_workers_equals_one_process(corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
     ex = Extractor.from_directory(with_borders=False)
     local = tmp_path / "local.parquet"
-    n = write_parquet((mention_record(m) for m in ex.extract_all(read_inputs(corpus, "text", "id"))),
+    n = write_parquet((mention_record(m) for m in ex.extract_all(read_inputs(corpus, InputOptions(id_field="id")))),
                       local)
     out = tmp_path / "dask.parquet"
     assert run_dask(corpus, str(out), with_borders=False, workers=2, partitions=4,

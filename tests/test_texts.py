@@ -42,17 +42,17 @@ def test_universal_newlines_match_open_read(tmp_path):
         assert read_document(path).text == fh.read()
 
 
-def test_binary_and_invalid_utf8_are_refused(tmp_path):
+def test_binary_is_refused_and_a_code_page_is_detected(tmp_path):
     with pytest.raises(InputError, match="binary"):
         read_document(write(tmp_path, "bin.txt", b"\x89PNG\x00\x00\x01"))
-    with pytest.raises(InputError, match="not valid UTF-8"):
-        read_document(write(tmp_path, "latin.txt", "Šalčininkai".encode("cp1257")))
+    text = "Pasieniečiai sulaikė migrantus Šalčininkų rajone."
+    assert read_document(write(tmp_path, "lt.txt", text.encode("cp1257"))).text == text
 
 
 def test_missing_file_and_empty_directory(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         expand([str(tmp_path / "nope.txt")])
-    with pytest.raises(InputError, match="no \\*.txt"):
+    with pytest.raises(InputError, match="no input files"):
         expand([str(tmp_path)])
 
 

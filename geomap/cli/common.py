@@ -1,25 +1,66 @@
 """Helpers shared by the commands: loading the pipeline, inputs and outputs."""
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 
 import click
 
-from ..texts import expand
+from ..model import Document
+from ..texts import InputOptions, scan
 
 EXIT_SKIPPED = 3
 
 
+def _meta(key: str):
+    """A click callback that keeps the option's value in ``ctx.meta[key]``."""
+    def keep(ctx, _, value):
+        ctx.meta[key] = value
+    return keep
+
+
+def _encoding(ctx, param, value):
+    if value:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}", ctx, param) from None
+    ctx.meta["encoding"] = value
+
+
 def _inputs(f):
-    """The INPUT... argument and --strict: an unreadable input (binary, not UTF-8, empty) is
-    named on stderr and skipped, the rest processed, and the exit status is 3; with
-    --strict the first one stops the run (exit 1)."""
-    f = click.option("--strict", is_flag=True, expose_value=False, is_eager=True,
-                     callback=lambda ctx, _, value: ctx.meta.__setitem__("strict", value),
-                     help="Stop at the first unreadable input instead of skipping it "
-                          "(exit 3 when inputs were skipped).")(f)
+    """The INPUT... argument and the input options every command shares (kept in
+    ``ctx.meta``; ``documents`` reads the inputs with them): --strict (an unreadable input
+    is named on stderr and skipped, the rest processed, exit status 3; with --strict the
+    first one stops the run, exit 1), the table fields, --encoding and --verbose."""
+    options = [
+        click.option("--strict", is_flag=True, expose_value=False, callback=_meta("strict"),
+                     help="Stop at the first unreadable input instead of skipping it (exit "
+                          "3 when inputs were skipped)."),
+        click.option("--text-field", expose_value=False, default="text", show_default=True,
+                     metavar="NAME", callback=_meta("text_field"),
+                     help="Text column of JSON Lines / Parquet inputs."),
+        click.option("--id-field", expose_value=False, metavar="NAME",
+                     callback=_meta("id_field"),
+                     help="Id column of table inputs, used as the document's name "
+                          "(default: PATH#ROW)."),
+        click.option("--date-field", expose_value=False, metavar="NAME",
+                     callback=_meta("date_field"),
+                     help="Date column of table inputs (ISO 8601 or RFC 2822)  [default: "
+                          "a date header in the text]."),
+        click.option("--encoding", expose_value=False, metavar="NAME", callback=_encoding,
+                     help="Encoding of text files, e.g. cp1257  [default: UTF-8, a "
+                          "byte-order mark's, or the region's code page that fits]."),
+        click.option("-v", "--verbose", expose_value=False, is_flag=True,
+                     callback=_meta("verbose"),
+                     help="List the files of other kinds that folders held, and name the "
+                          "encoding of each input that is not UTF-8."),
+    ]
+    for option in reversed(options):
+        f = option(f)
     return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
 
 
@@ -77,13 +118,43 @@ def extractor(ctx: click.Context, *, with_borders: bool = True):
 
 
 def check_inputs(inputs: tuple[str, ...]) -> list[str]:
-    """Expand directories; a missing path is a usage error (exit 2)."""
+    """Expand folders (``texts.scan``) and say on stderr how many files of other kinds they
+    held (--verbose: which); a missing path is a usage error (exit 2)."""
     for item in inputs:
         if item != "-" and not os.path.exists(item):
             raise click.UsageError(f"{item}: no such file or directory")
-    paths = expand(inputs)
-    click.get_current_context().meta["inputs"] = len(paths)
-    return paths
+    found = scan(inputs)
+    ctx = click.get_current_context()
+    ctx.meta["inputs"] = len(found.paths)
+    if found.ignored:
+        n = len(found.ignored)
+        click.echo(f"geomap: {n} file{'s' if n > 1 else ''} of another kind ignored "
+                   f"({'' if ctx.meta.get('verbose') else 'see --verbose; '}"
+                   "read: *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.jsonl, *.ndjson, "
+                   "*.parquet, *.pq)", err=True)
+        if ctx.meta.get("verbose"):
+            for path in found.ignored:
+                click.echo(f"geomap: ignored {path}", err=True)
+    return found.paths
+
+
+def input_options(ctx: click.Context) -> InputOptions:
+    """The input options of this run (see ``_inputs``)."""
+    verbose = ctx.meta.get("verbose")
+    return InputOptions(text_field=ctx.meta.get("text_field") or "text",
+                        id_field=ctx.meta.get("id_field"),
+                        date_field=ctx.meta.get("date_field"),
+                        encoding=ctx.meta.get("encoding"),
+                        notice=(lambda line: click.echo(f"geomap: {line}", err=True))
+                        if verbose else None)
+
+
+def documents(ctx: click.Context, paths: list[str]) -> Iterator[Document]:
+    """The documents of the checked input ``paths``, read lazily with this run's options;
+    unreadable inputs are handled as ``on_error`` says."""
+    from ..texts import read_inputs
+
+    return read_inputs(paths, input_options(ctx), on_error(ctx))
 
 
 @contextlib.contextmanager

@@ -52,14 +52,15 @@ def eval_command(ctx, gold_dir, as_json, show_errors, events_path):
                             score_incidents, score_mentions, summary_lines)
     from ..events.records import incident_record
     from ..records import mention_record
-    from ..texts import read_document
+    from ..texts import InputOptions, read_document
 
     try:
         docs = load_gold(gold_dir)
     except (OSError, ValueError, KeyError) as exc:
         raise GeomapError(f"{gold_dir}: not a gold folder ({exc})") from None
-    a = analyse((read_document(os.path.join(gold_dir, name)) for name in sorted(docs)),
-                extractor(ctx))
+    # gold offsets are into the files as stored: read them without mojibake repair
+    a = analyse((read_document(os.path.join(gold_dir, name), InputOptions(repair=False))
+                 for name in sorted(docs)), extractor(ctx))
     texts = {os.path.basename(d.path): d.text for d in a.documents}
     result = score_mentions(docs, [mention_record(m) for m in a.mentions], texts)
     incidents = [incident_record(i) for i in a.incidents]

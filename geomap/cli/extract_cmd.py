@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, on_error, output
+from .common import INPUTS, check_inputs, documents, extractor, input_options, output
 
 
 @click.command()
@@ -13,11 +13,6 @@ from .common import INPUTS, check_inputs, extractor, on_error, output
               help="Output format: GeoParquet and GeoPackage (layers mentions, incidents, "
                    "borders) need -o  [default: parquet for -o *.parquet, else jsonl].")
 @click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
-@click.option("--text-field", default="text", show_default=True, metavar="NAME",
-              help="Text column of JSON Lines / Parquet inputs.")
-@click.option("--id-field", metavar="NAME",
-              help="Id column of table inputs, used as the record's file "
-                   "(default: PATH#ROW).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="One process, or partitions on a Dask cluster "
               "(needs -o OUT.parquet: a directory of part files).")
@@ -29,11 +24,14 @@ from .common import INPUTS, check_inputs, extractor, on_error, output
               help="Dask partitions  [default: 4 per worker].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, workers,
-            partitions, quiet):
-    """List the place names found in INPUT (files, directories of *.txt, - for stdin, or
-    JSON Lines / Parquet tables with one text a row), one record per mention: file, start,
-    end, text, name, id, lat, lon, country, kind, side, border, border_km, sentence.
+@click.option("--texts-out", metavar="DIR", type=click.Path(file_okay=False),
+              help="Also write the text of each document, as geomap read it, to DIR (one "
+                   "UTF-8 file each, named after the document): the records' offsets refer "
+                   "to these texts (saved pages, feed entries, repaired or decoded files).")
+def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, quiet, texts_out):
+    """List the place names found in INPUT (see "Input" in geomap --help), one record per
+    mention: file, start, end, text, name, id, lat, lon, country, kind, side, border,
+    border_km, sentence.
 
     \b
     Examples:
@@ -43,20 +41,25 @@ def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, work
       echo "Migrants were found near Dieveniškės." | geomap extract -
       geomap extract corpus.parquet --text-field body --id-field url -o mentions.parquet
       geomap extract corpus.jsonl --engine dask --partitions 16 -o mentions.parquet
+      geomap extract saved-pages/ --texts-out output/texts -o mentions.jsonl
     """
     from ..records import MENTION_FIELDS, mention_record, write_records
-    from ..texts import is_table, read_inputs
+    from ..texts import is_table
 
     paths = check_inputs(inputs)
+    opts = input_options(ctx)
     fmt = fmt or ("parquet" if out and out.endswith(".parquet") else "jsonl")
     if engine == "dask":
         if fmt != "parquet" or out in (None, "-"):
             raise click.UsageError("--engine dask writes Parquet: give -o OUT.parquet")
+        if texts_out or opts.date_field or opts.encoding:
+            raise click.UsageError("--engine dask takes no --texts-out, --date-field or "
+                                   "--encoding")
         from ..scale import run_dask
 
         n = run_dask(paths, out, gazetteer=ctx.obj.get("gazetteer") if ctx.obj else None,
                      scheduler=scheduler, workers=workers, partitions=partitions,
-                     text_field=text_field, id_field=id_field, quiet=quiet)
+                     text_field=opts.text_field, id_field=opts.id_field, quiet=quiet)
         click.echo(f"wrote {n} mentions to {out}", err=True)
         return
     if fmt in ("parquet", "gpkg") and out in (None, "-"):
@@ -68,14 +71,13 @@ def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, work
         from ..api import analyse
         from ..gis import write_gpkg
 
-        a = analyse(read_inputs(paths, text_field, id_field, on_error(ctx)), ex)
+        a = analyse(_texts_out(documents(ctx, paths), texts_out), ex)
         rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
                           borders=a.geodata["borders"])
         click.echo(f"wrote {rows} to {out}", err=True)
         return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
-    docs = progress(read_inputs(paths, text_field, id_field, on_error(ctx)), total=total,
-                    quiet=quiet)
+    docs = progress(_texts_out(documents(ctx, paths), texts_out), total=total, quiet=quiet)
     records = (mention_record(m) for m in ex.extract_all(docs))
     if fmt == "parquet":
         from ..scale import write_parquet
@@ -86,3 +88,12 @@ def extract(ctx, inputs, fmt, out, text_field, id_field, engine, scheduler, work
             n = write_records(records, fmt, fh, MENTION_FIELDS)
     if out not in (None, "-"):
         click.echo(f"wrote {n} mentions to {out}", err=True)
+
+
+def _texts_out(docs, folder: str | None):
+    """``docs``, each text also written to ``folder`` when one is given."""
+    if folder is None:
+        return docs
+    from ..texts import write_texts
+
+    return write_texts(docs, folder)

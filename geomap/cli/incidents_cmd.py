@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, on_error, output
+from .common import INPUTS, check_inputs, documents, extractor, output
 
 
 @click.command()
@@ -15,7 +15,7 @@ from .common import INPUTS, check_inputs, extractor, on_error, output
 @click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
 @click.pass_context
 def incidents(ctx, inputs, fmt, out):
-    """List the incidents reported in INPUT (files, directories of *.txt, or - for stdin),
+    """List the incidents reported in INPUT (see "Input" in geomap --help),
     one record per incident merged across texts: id, type, date, date_precision, location,
     lat, lon, geo_precision, side, border, border_km, counts, actors, claim_sources and
     sources (file, title, date, primary, evidence spans). CSV uses ACLED-like columns
@@ -31,12 +31,11 @@ def incidents(ctx, inputs, fmt, out):
     from ..api import analyse
     from ..events.records import CSV_FIELDS, csv_record, incident_record
     from ..records import write_records
-    from ..texts import read_documents
 
     paths = check_inputs(inputs)
     if fmt in ("gpkg", "parquet") and out in (None, "-"):
         raise click.UsageError(f"--format {fmt} needs -o FILE")
-    a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx))
+    a = analyse(documents(ctx, paths), extractor(ctx))
     if fmt in ("gpkg", "parquet"):
         from ..gis import write_gpkg, write_parquet
 

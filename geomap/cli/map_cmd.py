@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, import_folium, on_error
+from .common import INPUTS, check_inputs, documents, extractor, import_folium
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -35,7 +35,7 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
 @click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
 @click.pass_context
 def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents):
-    """Map the places named in INPUT (files, directories of *.txt, or - for stdin) and the
+    """Map the places named in INPUT (see "Input" in geomap --help) and the
     incidents the texts report: the Belarus borders, country outlines, one marker per place
     (popups quote every sentence that names it), one symbol per incident (popups quote the
     evidence) and one layer per document. Prints the path written.
@@ -53,11 +53,10 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     if embed and iframe:
         raise click.UsageError("--embed and --iframe exclude each other")
     from ..api import analyse
-    from ..texts import read_documents
 
     out = out or DEFAULT_OUT["embed" if embed else fmt]
     paths = check_inputs(inputs)
-    a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx),
+    a = analyse(documents(ctx, paths), extractor(ctx),
                 incidents=not no_incidents)
     if fmt in ("png", "svg"):
         from ..render.static import draw_map, save_map

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, extractor, import_folium, on_error
+from .common import INPUTS, check_inputs, documents, extractor, import_folium
 
 
 @click.command()
@@ -19,7 +19,7 @@ from .common import INPUTS, check_inputs, extractor, import_folium, on_error
               "google-chrome, ...).")
 @click.pass_context
 def report(ctx, inputs, out, title, pdf):
-    """Write a report on INPUT (files, directories of *.txt, or - for stdin): what was
+    """Write a report on INPUT (see "Input" in geomap --help): what was
     processed, the interactive offline map, a table of incidents (date, type, place, side,
     distance to the border, people involved, sources) with each incident's quoted evidence,
     the places with their mention counts, and the methods and data sources. Prints the
@@ -34,10 +34,9 @@ def report(ctx, inputs, out, title, pdf):
 
     import_folium()
     from ..render.report import print_pdf, write_report
-    from ..texts import read_documents
 
     paths = check_inputs(inputs)
-    a = analyse(read_documents(paths, on_error(ctx)), extractor(ctx))
+    a = analyse(documents(ctx, paths), extractor(ctx))
     write_report(a, out, title=title)
     click.echo(out)
     if pdf:
