@@ -31,7 +31,7 @@ def test_eval_prints_the_same_numbers_as_score_py(tmp_path):
     dev = str(EVAL / "dev")
     runner = CliRunner()
     preds = tmp_path / "dev.jsonl"
-    preds.write_text(runner.invoke(cli, ["extract", dev]).output, encoding="utf-8")
+    preds.write_text(runner.invoke(cli, ["extract", dev]).stdout, encoding="utf-8")
     ref = subprocess.run([sys.executable, str(EVAL / "score.py"), dev, str(preds), "--json"],
                          capture_output=True, text=True, check=True)
     expected = json.loads(ref.stdout)
