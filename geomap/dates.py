@@ -33,14 +33,17 @@ _MONTHS = [  # per month: en, en abbreviation, ru gen., pl gen., de, lt gen.
     ("november", "nov", "ноября", "listopada", "november", "lapkričio"),
     ("december", "dec", "декабря", "grudnia", "dezember", "gruodžio"),
 ]
-_LV_MONTHS = [  # Latvian after "30." (locative "30. jūlijā", genitive, nominative in datelines);
-    # the locative alone is "in July"
-    ("janvārī", "janvāra", "janvāris"), ("februārī", "februāra", "februāris"),
-    ("martā", "marta", "marts"), ("aprīlī", "aprīļa", "aprīlis"), ("maijā", "maija", "maijs"),
-    ("jūnijā", "jūnija", "jūnijs"), ("jūlijā", "jūlija", "jūlijs"),
-    ("augustā", "augusta", "augusts"), ("septembrī", "septembra", "septembris"),
-    ("oktobrī", "oktobra", "oktobris"), ("novembrī", "novembra", "novembris"),
-    ("decembrī", "decembra", "decembris"),
+_LV_MONTHS = [  # Latvian after "30.": locative ("30. jūlijā"; alone "in July"), genitive,
+    # nominative (datelines), dative (after "līdz")
+    ("janvārī", "janvāra", "janvāris", "janvārim"),
+    ("februārī", "februāra", "februāris", "februārim"),
+    ("martā", "marta", "marts", "martam"), ("aprīlī", "aprīļa", "aprīlis", "aprīlim"),
+    ("maijā", "maija", "maijs", "maijam"), ("jūnijā", "jūnija", "jūnijs", "jūnijam"),
+    ("jūlijā", "jūlija", "jūlijs", "jūlijam"), ("augustā", "augusta", "augusts", "augustam"),
+    ("septembrī", "septembra", "septembris", "septembrim"),
+    ("oktobrī", "oktobra", "oktobris", "oktobrim"),
+    ("novembrī", "novembra", "novembris", "novembrim"),
+    ("decembrī", "decembra", "decembris", "decembrim"),
 ]
 _MONTHS_IN = [  # "in August": en/de, ru prep., pl loc., lt acc.
     ("январе", "styczniu", "sausį"), ("феврале", "lutym", "vasarį"),

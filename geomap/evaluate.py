@@ -219,6 +219,7 @@ def summary_lines(result: dict) -> list[str]:
 # with an annotated event of that document, so spurious events (captions, background) count.
 BORDER_FAMILY = frozenset({"pushback", "crossing", "border_violation"})
 EVENT_KM = 25.0
+EVENT_KM_BY_KIND = {"district": 30.0, "region": 100.0}
 ANNOTATION_GLOB = "*incidents*.json"
 
 
@@ -290,23 +291,30 @@ def _date_gap(gold: dict, pred: dict) -> int | None:
 
 
 def _place_gap(gold: dict, pred: dict) -> float | None:
-    """km between the places (0 for a country-level annotation and a place in that country);
-    None when they disagree."""
+    """km between the places, None when they disagree. The annotated point must lie within
+    the reach of the predicted place at its own precision (ACLED: a place that cannot be
+    found is coded at the larger area holding it): 25 km of a place, 30 km of a district's
+    seat, 100 km of a region's, in a country (for a country-level annotation, the predicted
+    place must be in it); the annotation's uncertainty is added."""
+    pc = pred.get("country") or ""
     if gold.get("kind") == "country":
-        return 0.0 if (pred.get("country") or "") == gold.get("country") else None
+        return 0.0 if pc == gold.get("country") else None
+    if pred.get("kind") == "country":
+        return 0.0 if pc and pc == gold.get("country") else None
     lat, lon = _num(pred.get("lat")), _num(pred.get("lon"))
     if lat is None or lon is None:
         return None
     d = haversine_km(gold["lat"], gold["lon"], lat, lon)
-    return d if d <= EVENT_KM + float(gold.get("uncertainty_km") or 0.0) else None
+    reach = EVENT_KM_BY_KIND.get(pred.get("kind") or "", EVENT_KM)
+    return d if d <= reach + float(gold.get("uncertainty_km") or 0.0) else None
 
 
 def score_events(annotation: dict, predicted: list[dict], errors: list[dict]) -> dict:
     """Event precision and recall: ``predicted`` has one dict per event a document reports
-    (``file``, ``type``, ``subtype``, ``date``, ``lat``, ``lon``, ``country``). A predicted
+    (``file``, ``type``, ``subtype``, ``date``, ``lat``, ``lon``, ``country``, ``kind``). A predicted
     event matches an annotated one of the same file with a compatible type (the pushback /
     crossing / border-violation family, the same ``other`` subtype, or an ``also_types``
-    entry), a place within 25 km (in the country, for a country-level annotation) and a date
+    entry), a place that holds the annotated one at its own precision (``_place_gap``) and a date
     within a day (a week before for week precision; any date when the annotation has none);
     pairs are taken one-to-one, closest first."""
     files = set(annotation.get("files") or ()) | {e["file"] for e in annotation["events"]}

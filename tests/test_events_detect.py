@@ -228,3 +228,24 @@ def test_background_weeks_before_the_report_is_not_an_event(ex, lang, text):
 def test_an_event_without_a_place_takes_the_border_area_or_the_country(ex, lang, text, place):
     got = coded(ex, " date 2021-08-18 " + text)
     assert [p for _, _, p, _, _ in got] == [place]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Latvian border guards said 283 people crossed the border from August 6 to August 10."),
+    ("lv", "No 6. līdz 10. augustam robežu nelikumīgi šķērsoja 283 cilvēki."),
+    ("pl", "Od 6 do 10 sierpnia granicę przekroczyło 283 migrantów."),
+    ("de", "Vom 6. bis 10. August überquerten 283 Menschen die Grenze."),
+    ("lt", "Nuo rugpjūčio 6 d. iki rugpjūčio 10 d. sieną kirto 283 migrantai."),
+    ("ru", "С 6 по 10 августа границу пересекли 283 мигранта."),
+])
+def test_a_count_over_a_period_is_a_total(ex, lang, text):
+    assert coded(ex, " date 2021-08-18 " + text) == []
+
+
+def test_a_total_told_again_in_the_lead_is_not_an_event(ex):
+    got = coded(ex, " date 2021-08-16 Latvian border guards have prevented 395 migrants from "
+                    "crossing the border. By the midnight of August 15, we turned back 395 "
+                    "trespassers. The peak was on Thursday when 101 migrants were turned back "
+                    "near Silene.")
+    assert [(t, p, d, c) for t, _, p, d, c in got] == [
+        ("pushback", "Silene", D(2021, 8, 12), [101])]

@@ -19,7 +19,8 @@ def _event_dict(e) -> dict:
     return {"file": os.path.basename(e.doc.path), "type": e.type, "subtype": e.subtype,
             "date": e.date.isoformat() if e.date else None,
             "place": p.name if p else None, "lat": p.lat if p else None,
-            "lon": p.lon if p else None, "country": p.country if p else None}
+            "lon": p.lon if p else None, "country": p.country if p else None,
+            "kind": p.kind if p else None}
 
 
 @click.command("eval")

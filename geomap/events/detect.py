@@ -193,11 +193,14 @@ def _hints(text: str, a: int, b: int, mentions: list[Mention]) -> set[str]:
     return out - {"BY"}
 
 
-def _aggregate(text: str, a: int, b: int, dates: list[DateExpr], first_trigger: int) -> bool:
-    """Totals and trends ("so far this year", "has brought more than 4,100 people"). A trend
-    named as a cause ("after a rise in attempts") is not one, and neither is a total added
-    after an event of a stated day ("detained 50 migrants on Monday, bringing the total this
-    year to 4,100")."""
+def _aggregate(text: str, a: int, b: int, dates: list[DateExpr], first_trigger: int,
+               counts: list[Count]) -> bool:
+    """Totals and trends ("so far this year", "has brought more than 4,100 people", a count
+    over a period: "283 people crossed from August 6 to August 10"). A trend named as a cause
+    ("after a rise in attempts") is not one, and neither is a total added after an event of a
+    stated day ("detained 50 migrants on Monday, bringing the total this year to 4,100")."""
+    if counts and any(e.since for e in dates):
+        return True
     hits = [m for m in AGGREGATE.finditer(text, a, b)
             if not CAUSE.search(text, max(a, m.start() - 40), m.start())]
     if hits:
@@ -254,17 +257,25 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     usable = [m for m in mentions if _usable(m)]
     drafts: list[_Cand] = []
     anaphoric: list[_Cand] = []
+    scanned, totals = [], set()
     for a, b in sents:
         kinds, ev, ana = _sentence_kinds(text, a, b)
         if not ev:
             continue
         found = find_dates(text, a, b, ctx)
-        if _aggregate(text, a, b, found, ev[0].start) or _no_event(text, a, b, ev[0].start,
-                                                                    found):
-            continue
+        counts = _counts(text, a, b)
+        if _aggregate(text, a, b, found, ev[0].start, counts):
+            totals |= {c.value for c in counts}
+        elif not _no_event(text, a, b, ev[0].start, found):
+            scanned.append((a, b, kinds, ev, found, counts))
+    for a, b, kinds, ev, found, counts in scanned:
+        mine = {c.value for c in counts if c.subject == "migrants"}
+        if mine and mine <= totals and not any(
+                e.precision == "day" and not (e.since or e.report or e.statement) for e in found):
+            continue                                # a total told again ("prevented 395")
         ms = [m for m in usable if a <= m.start < b]
         cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(text, a, b, ms),
-                     _counts(text, a, b))
+                     counts)
         if not kinds:
             anaphoric.append(cand)
             continue
@@ -363,8 +374,10 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
             if best is not None:
                 place, in_event = best, False
                 break
-    if place is None:
-        place, in_event = _country(d, usable), False
+    if place is None or (kind_rank(place.place) >= 4 and not any(
+            d.sents[0][0] <= m.start < d.sents[0][1] for m in own if m.place.kind == "country")):
+        # no place, or a country named only in a later sentence: the event's country
+        place, in_event = _country(d, usable) or place, False
     if place is not None and site is not None:
         place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None
