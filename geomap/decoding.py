@@ -33,6 +33,7 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"))
 # Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+ASCII = bytes(range(128))
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -92,9 +93,10 @@ def _foreign(text: str) -> int:
 
 
 @lru_cache(maxsize=None)
-def _classes(encodings: tuple[str, ...], letters_only_leads: bool) -> tuple[str, str]:
-    """Character classes of what UTF-8 lead bytes (C2-DF) and continuation bytes (80-BF) look
-    like when read with ``encodings``; leads that are letters are left out if asked."""
+def _pairs(encodings: tuple[str, ...], letter_leads: bool) -> str:
+    """A regex of two characters that look like a two-byte UTF-8 sequence read with one of
+    ``encodings``: a lead byte (C2-DF) then a continuation byte (80-BF); leads that are
+    letters only if ``letter_leads``."""
     leads, conts = set(), set()
     for enc in encodings:
         for b in range(0x80, 0xE0):
@@ -102,17 +104,16 @@ def _classes(encodings: tuple[str, ...], letters_only_leads: bool) -> tuple[str,
                 ch = bytes([b]).decode(enc)
             except UnicodeDecodeError:
                 continue
-            if b >= 0xC2 and not (letters_only_leads and ch.isalpha()):
-                leads.add(ch)
-            elif b < 0xC0:
+            if b < 0xC0:
                 conts.add(ch)
-    return ("".join(sorted(leads)), "".join(sorted(conts)))
+            elif b >= 0xC2 and (letter_leads or not ch.isalpha()):
+                leads.add(ch)
+    return f"[{re.escape(''.join(sorted(leads)))}][{re.escape(''.join(sorted(conts)))}]"
 
 
 @lru_cache(maxsize=None)
-def _pairs(encodings: tuple[str, ...], non_letter_leads: bool) -> re.Pattern:
-    leads, conts = _classes(encodings, non_letter_leads)
-    return re.compile(f"[{re.escape(leads)}][{re.escape(conts)}]")
+def _pattern(pairs: str) -> re.Pattern:
+    return re.compile(pairs)
 
 
 def repair_dos(text: str) -> str:
@@ -130,17 +131,23 @@ def repair_dos(text: str) -> str:
                 return ch
         return pair
 
-    return _pairs(DOS_CODEPAGES, True).sub(fix, text)
+    return _pattern(_pairs(DOS_CODEPAGES, False)).sub(fix, text)
 
 
 def repair(text: str) -> str:
     """``text`` with mojibake repaired (see the module's docstring); text without any is
-    returned unchanged (quotes, ligatures, line breaks and normalisation are left alone)."""
+    returned unchanged (quotes, ligatures, line breaks and normalisation are left alone).
+    The search for them runs first on the text's non-ASCII characters alone (most texts
+    hold few), then, if a pair turns up there, on the text."""
     if text.isascii():
         return text
-    if _pairs(FTFY_CODEPAGES, False).search(text):
+    rest = text.encode("utf-8", "surrogatepass").translate(None, ASCII).decode(
+        "utf-8", "surrogatepass")
+    ftfy_pairs, dos_pairs = _pattern(_pairs(FTFY_CODEPAGES, True)), _pattern(
+        _pairs(DOS_CODEPAGES, False))
+    if ftfy_pairs.search(rest) and ftfy_pairs.search(text):
         text = _ftfy(text)
-    if _pairs(DOS_CODEPAGES, True).search(text):
+    if dos_pairs.search(rest) and dos_pairs.search(text):
         text = repair_dos(text)
     return text
 

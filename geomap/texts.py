@@ -15,7 +15,6 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from email.utils import parsedate_to_datetime
 
 from .accel import compiled
 from .errors import InputError
@@ -216,6 +215,8 @@ def _row_date(path: str, row: int, value: object, field: str) -> dt.date | None:
             return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
+        from email.utils import parsedate_to_datetime
+
         try:
             return parsedate_to_datetime(value).date()
         except (TypeError, ValueError, IndexError):
