@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .accel import compiled
 from .model import Document
-from .morph import base_forms
+from .morph import base_forms, name_variants
 from .normalize import fold, key
 from .places.files import bundled_gazetteer_dir
 from .places.index import DESIGNATORS, REGION_DESIGNATORS, NameIndex, NameMatch
@@ -237,11 +237,11 @@ class Recogniser:
     def _lookup(self, span: tuple[str, ...]) -> _Names:
         """Exact matches of a span of words, else base-form matches; plus one-letter-off names
         for one word."""
-        words, last = [key(w) for w in span], span[-1]
+        words = [key(w) for w in span]
         found = list(self.gazetteer.lookup(" ".join(words)))
         inflected = False
         if not any(not m.designated for m in found):
-            for variant in self._variants(words, last):
+            for variant in name_variants(span):
                 for m in self.gazetteer.lookup(variant):
                     if (m.place.country is None or m.place.kind in ("country", "region", "capital")
                             or m.place.country in INFLECTION_COUNTRIES
@@ -261,19 +261,6 @@ class Recogniser:
                       tuple(m for m in found if not m.designated), inflected, fuzzy,
                       bool(fuzzy) and all(m.place.id in fuzzy for m in found),
                       any(m.place.kind == "country" for m in found))
-
-    @staticmethod
-    def _variants(words: list[str], last: str) -> list[str]:
-        """Keys of the span with its words in base form: the last word always, and in
-        two- or three-word names every word ("Usnarzu Górnym" -> "usnarz gorny")."""
-        if len(words) == 1:
-            return sorted(base_forms(last))
-        if len(words) > 3:
-            return [" ".join(words[:-1] + [b]) for b in sorted(base_forms(last))]
-        options = [[w, *sorted(base_forms(w))] for w in words]
-        keys = {" ".join(combo) for combo in itertools.product(*options)}
-        keys.discard(" ".join(words))
-        return sorted(keys)
 
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""

@@ -12,6 +12,7 @@ most Belarusian place-name endings) plus a few ending rules for names missing fr
 """
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from .normalize import is_cyrillic, key
@@ -88,3 +89,17 @@ def base_forms(word: str) -> frozenset[str]:
         forms = _apply(folded, LATIN_RULES)
     forms.discard(folded)
     return frozenset(forms)
+
+
+def name_variants(span: list[str] | tuple[str, ...]) -> list[str]:
+    """Keys of a name (its words as written) with its words in base form: the last word
+    always, and in two- or three-word names every word ("Usnarzu Górnym" -> "usnarz gorny")."""
+    words, last = [key(w) for w in span], span[-1]
+    if len(words) == 1:
+        return sorted(base_forms(last))
+    if len(words) > 3:
+        return [" ".join(words[:-1] + [b]) for b in sorted(base_forms(last))]
+    options = [[w, *sorted(base_forms(w))] for w in words]
+    keys = {" ".join(combo) for combo in itertools.product(*options)}
+    keys.discard(" ".join(words))
+    return sorted(keys)

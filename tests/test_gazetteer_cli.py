@@ -275,3 +275,99 @@ def test_lookup_url_can_be_given_as_a_hidden_option(gz, nominatim):  # noqa: F81
     res = run("gazetteer", "lookup", "Šumskas", "--online", "--nominatim-url", url, "--json")
     assert json.loads(res.output)["osm_id"] == 987654 and len(nominatim) == 1
     assert "--nominatim-url" not in run("gazetteer", "lookup", "--help").output
+
+
+WRONGSIDE = ["gazetteer", "add", "Wrongside", "--lat", "53.95", "--lon", "27.50", "--country",
+             "LT", "--kind", "village"]
+
+
+def test_a_point_in_another_country_is_refused_unless_forced_then_validate_warns(gz):
+    before = checksums(gz)
+    res = run(*WRONGSIDE)
+    assert res.exit_code == 1
+    assert str(res.exception) == ("refused: (53.95, 27.5) lies in BY, 144 km from LT; use "
+                                  "--force to store it anyway")
+    assert checksums(gz) == before
+    res = run(*WRONGSIDE, "--force")
+    assert res.exit_code == 0, res.output
+    assert (gz / "local-forced.txt").read_text(encoding="utf-8").splitlines()[1:] == \
+        ["usr:wrongside"]
+    res = run("gazetteer", "validate")
+    assert res.exit_code == 0, res.output
+    assert ("warning: local.csv:2: usr:wrongside: (53.95, 27.5) lies in BY, 144 km from LT "
+            "(stored with --force)") in res.output
+    # an edit back into the country clears the --force record
+    assert run("gazetteer", "edit", "usr:wrongside", "--lat", "54.3", "--lon", "25.4",
+               "--force").exit_code == 0
+    assert "usr:wrongside" not in (gz / "local-forced.txt").read_text(encoding="utf-8")
+
+
+def test_swapped_coordinates_are_refused_with_a_hint(gz):
+    res = run("gazetteer", "add", "Swapped", "--lat", "25.62", "--lon", "54.19", "--country",
+              "LT", "--kind", "village")
+    assert res.exit_code == 1
+    assert "lies in no country" in str(res.exception)
+    assert "(54.19, 25.62) lies in LT: latitude and longitude swapped?" in str(res.exception)
+
+
+def test_edit_applies_the_country_rule(gz):
+    run(*TESTAVICIAI)
+    res = run("gazetteer", "edit", "usr:testaviciai", "--lat", "53.95", "--lon", "27.5")
+    assert res.exit_code == 1 and "lies in BY" in str(res.exception)
+
+
+def test_a_broken_user_row_is_reported_skipped_and_fixable(gz):
+    run(*TESTAVICIAI)
+    with open(gz / "local.csv", "a", encoding="utf-8") as fh:
+        fh.write("usr:typo,Typovo,,54.2x,25.5,LT,village,,user\n")
+    for args in (["where", "Testavičiai"], ["gazetteer", "info"]):
+        proc = geomap(*args)
+        assert proc.returncode == 0, proc.stderr
+        assert ("local.csv:3: lat/lon are not numbers: row skipped (fix it with `geomap "
+                "gazetteer edit usr:typo` or `remove usr:typo`)") in proc.stderr
+    res = run("gazetteer", "validate")
+    assert res.exit_code == 1 and "local.csv:3: usr:typo: lat/lon are not numbers" in res.output
+    # another write keeps the broken row as typed
+    assert run("gazetteer", "add", "Kitas", "--lat", "54.5", "--lon", "25.1", "--country",
+               "LT", "--kind", "village").exit_code == 0
+    assert "usr:typo,Typovo,,54.2x,25.5" in (gz / "local.csv").read_text(encoding="utf-8")
+    res = run("gazetteer", "edit", "usr:typo", "--name", "Typovas")
+    assert res.exit_code == 1 and "give --lat to fix lat '54.2x'" in str(res.exception)
+    res = run("gazetteer", "edit", "usr:typo", "--lat", "54.2")
+    assert res.exit_code == 0, res.output
+    assert run("gazetteer", "validate").exit_code == 0
+    assert run("where", "Typovo").exit_code == 0
+    with open(gz / "local.csv", "a", encoding="utf-8") as fh:
+        fh.write("usr:typo2,Typovo Du,,,25.5,LT,village,,user\n")
+    assert run("gazetteer", "remove", "usr:typo2").exit_code == 0
+    assert "usr:typo2" not in (gz / "local.csv").read_text(encoding="utf-8")
+
+
+def test_import_refuses_rows_outside_their_country_and_skips_unfilled_rows(gz, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("name,lat,lon,country,kind\nGood,54.3,25.4,LT,village\n"
+                   "Wrong,53.95,27.5,LT,village\nEmpty,,,LT,village\n", encoding="utf-8")
+    res = run("gazetteer", "import", str(src))
+    assert res.exit_code == 1
+    assert "skipped line 4: 'Empty' has no coordinates yet (fill in lat and lon)" in res.output
+    assert "refused line 3: (53.95, 27.5) lies in BY, 144 km from LT" in res.output
+    assert "added 1, skipped 0 as duplicates, 1 without coordinates, refused 1" in res.output
+    res = run("gazetteer", "import", str(src), "--force")
+    assert res.exit_code == 0, res.output
+    assert run("gazetteer", "validate").exit_code == 0
+
+
+def test_where_reads_inflected_names_and_lists_the_nearest_to_the_border_first(gz):
+    run("gazetteer", "add", "Usnarz Górny", "--lat", "53.07", "--lon", "23.86", "--country",
+        "PL", "--kind", "village", "--force")
+    res = run("where", "Usnarzu Górnym", "--json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["name"] == "Usnarz Górny"
+    # two namesakes: the one by the border is listed first
+    run("gazetteer", "add", "Pasienis", "--lat", "55.5", "--lon", "22.5", "--country", "LT",
+        "--kind", "village")
+    run("gazetteer", "add", "Pasienis", "--lat", "54.15", "--lon", "25.65", "--country", "LT",
+        "--kind", "village")
+    res = run("where", "Pasienis", "--json")
+    lats = [json.loads(line)["lat"] for line in res.output.splitlines()]
+    assert lats == [54.15, 55.5]

@@ -113,8 +113,18 @@ def extractor(ctx: click.Context, *, with_borders: bool = True):
     """The Extractor for the active gazetteer (built once per command)."""
     from ..extract import Extractor
 
-    return Extractor.from_directory(ctx.obj.get("gazetteer") if ctx.obj else None,
-                                    with_borders=with_borders)
+    ex = Extractor.from_directory(ctx.obj.get("gazetteer") if ctx.obj else None,
+                                  with_borders=with_borders)
+    report_skipped_rows(ex.gazetteer)
+    return ex
+
+
+def report_skipped_rows(gazetteer):
+    """Print a line on stderr for each broken user row the gazetteer left out; return it."""
+    for row in gazetteer.skipped:
+        fix = f"`geomap gazetteer edit {row.id}` or `remove {row.id}`" if row.id else "an editor"
+        click.echo(f"geomap: warning: {row}: row skipped (fix it with {fix})", err=True)
+    return gazetteer
 
 
 def check_inputs(inputs: tuple[str, ...]) -> list[str]:

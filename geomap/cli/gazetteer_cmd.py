@@ -24,8 +24,9 @@ def _directory(ctx: click.Context) -> Path:
 
 def _load(ctx: click.Context):
     from ..places.gazetteer import Gazetteer
+    from .common import report_skipped_rows
 
-    return Gazetteer.load(_directory(ctx))
+    return report_skipped_rows(Gazetteer.load(_directory(ctx)))
 
 
 def _describe(place, source: str | None = None) -> str:
@@ -95,14 +96,8 @@ def info(ctx):
     """
     from click.core import ParameterSource
 
-    from ..places.files import (
-        HIDDEN_FILE,
-        USER_FILE,
-        gazetteer_files,
-        read_csv,
-        read_hidden,
-        user_layer_dir,
-    )
+    from ..places.files import (HIDDEN_FILE, USER_FILE, BrokenRow, gazetteer_files, read_hidden,
+                                read_rows, user_layer_dir)
 
     directory = _directory(ctx)
     root = ctx.find_root()
@@ -120,7 +115,10 @@ def info(ctx):
     for f in gazetteer_files(directory):
         label = f.name if f.parent == directory else str(f)
         suffix = " (user)" if f.name == USER_FILE else ""
-        click.echo(f"  {label}{suffix}: {sum(1 for _ in read_csv(f))} entries")
+        rows = list(read_rows(f))
+        broken = sum(isinstance(r, BrokenRow) for r in rows)
+        click.echo(f"  {label}{suffix}: {len(rows) - broken} entries"
+                   + (f" ({broken} broken rows skipped)" if broken else ""))
     hidden = read_hidden(directory)
     if hidden:
         click.echo(f"  {HIDDEN_FILE}: {len(hidden)} hidden ids")
@@ -140,13 +138,16 @@ def info(ctx):
 @click.option("--source", default="user", show_default=True, help="Where the entry comes "
               "from (a URL, a book...).")
 @click.option("--population", type=click.IntRange(0), help="Inhabitants.")
-@click.option("--force", is_flag=True, help="Store it even if the name is already present "
-              "within 5 km.")
+@click.option("--force", is_flag=True, help="Store it even if the point lies more than 10 km "
+              "outside the stated country or the name is already present within 5 km "
+              "(validate then warns about it).")
 @click.option("--json", "as_json", is_flag=True, help="Print the new entry as JSON.")
 @click.pass_context
 def add(ctx, name, lat, lon, country, kind, alts, source, population, force, as_json):
     """Add a place NAME to the user file. Refused (exit 1, files unchanged) when a value is
-    invalid or the name is already present within 5 km (unless --force).
+    invalid, or, unless --force, when the point lies more than 10 km outside the stated
+    country (the message names the country it lies in, and hints at swapped latitude and
+    longitude) or the name is already present within 5 km: the rules of `validate`.
 
     \b
     Examples:
@@ -174,19 +175,23 @@ def add(ctx, name, lat, lon, country, kind, alts, source, population, force, as_
               help="Replace the alternate names (repeatable).")
 @click.option("--source", help="New source.")
 @click.option("--population", type=click.IntRange(0), help="New population.")
-@click.option("--force", is_flag=True, help="Store it even if the name is already present "
-              "within 5 km.")
+@click.option("--force", is_flag=True, help="Store it even if the point lies more than 10 km "
+              "outside the stated country or the name is already present within 5 km "
+              "(validate then warns about it).")
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
 @click.pass_context
 def edit(ctx, place_id, name, lat, lon, country, kind, alts, source, population, force,
          as_json):
-    """Change the entry ID. A user entry changes in place; a bundled entry is never edited:
-    a user entry with the same id overrides it (`remove ID` drops the override again).
+    """Change the entry ID, with the rules of `add`. A user entry changes in place; a bundled
+    entry is never edited: a user entry with the same id overrides it (`remove ID` drops the
+    override again). A broken row of local.csv (a latitude that is not a number...) is fixed
+    by giving the bad value again.
 
     \b
     Examples:
       geomap gazetteer edit usr:testaviciai --lat 54.31 --alt Testaviciai --alt Теставичи
       geomap gazetteer edit cur:bruzgi --source https://be.wikipedia.org/wiki/Брузгі
+      geomap gazetteer edit usr:broken-row --lat 54.12
     """
     from ..places.store import Store
 
@@ -350,14 +355,18 @@ def list_command(ctx, country, kind, layer, fmt):
               help="Input format (default: from the extension: .csv, .geojson/.json, "
                    ".txt/.tsv for a GeoNames dump).")
 @click.option("--dry-run", is_flag=True, help="Report what would happen; write nothing.")
+@click.option("--force", is_flag=True, help="Store rows whose point lies more than 10 km "
+              "outside their stated country (validate then warns about them).")
 @click.pass_context
-def import_command(ctx, file, fmt, dry_run):
+def import_command(ctx, file, fmt, dry_run, force):
     """Add the places of FILE as user entries, in one write: a CSV file with a header (the
     gazetteer's columns; at least name, lat, lon, kind), GeoJSON Point features (the same
     properties), or a GeoNames dump (tab-separated, as downloaded from GeoNames). Reports
     how many were added, skipped as duplicates (same id, or same name within 5 km) or refused
-    and why, by line (feature, for GeoJSON). Exit status 1 when a row was refused (the valid
-    rows are still added).
+    and why (invalid values; a point outside its stated country, unless --force), by line
+    (feature, for GeoJSON). Rows without coordinates (a template of `geomap unplaced
+    --format csv` not yet filled in) are skipped with a message. Exit status 1 when a row was
+    refused (the valid rows are still added).
 
     \b
     Examples:
@@ -370,14 +379,16 @@ def import_command(ctx, file, fmt, dry_run):
     fmt = fmt or import_format(file)
     if fmt is None:
         raise click.UsageError(f"cannot tell the format of {file}: give --format")
-    report = Store(_directory(ctx)).import_places(read_import(file, fmt), dry_run=dry_run)
-    for where, why in report.duplicates:
+    report = Store(_directory(ctx)).import_places(read_import(file, fmt), dry_run=dry_run,
+                                                  force=force)
+    for where, why in report.unfilled + report.duplicates:
         click.echo(f"  skipped {where}: {why}")
     for where, why in report.refused:
         click.echo(f"  refused {where}: {why}")
     verb = "would add" if dry_run else "added"
-    click.echo(f"{verb} {len(report.added)}, skipped {len(report.duplicates)} as duplicates, "
-               f"refused {len(report.refused)}" + (" (dry run: nothing written)"
+    unfilled = f", {len(report.unfilled)} without coordinates" if report.unfilled else ""
+    click.echo(f"{verb} {len(report.added)}, skipped {len(report.duplicates)} as duplicates"
+               f"{unfilled}, refused {len(report.refused)}" + (" (dry run: nothing written)"
                                                      if dry_run else ""))
     if report.refused:
         raise click.ClickException(f"{len(report.refused)} rows refused")

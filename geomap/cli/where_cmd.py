@@ -15,23 +15,26 @@ from .common import extractor
               help="At most this many entries.")
 @click.pass_context
 def where(ctx, name, as_json, limit):
-    """Show the gazetteer entries named NAME (any case, diacritics or inflection), with the
-    side of the border, the nearest Belarus border and the distance to it.
+    """Show the gazetteer entries named NAME (any case, diacritics or inflection, as
+    extraction reads names), nearest the Belarus border first, with the side of the border,
+    the nearest border and the distance to it.
 
     \b
     Examples:
       geomap where Dieveniškės
       geomap where Salcininkai --json
       geomap where Минске
+      geomap where "Usnarzu Górnym"
     """
     from ..records import place_record
 
     ex = extractor(ctx)
-    places = ex.gazetteer.find(name)[:limit]
+    places = ex.gazetteer.find(name)
     if not places:
         raise click.ClickException(f"no place named {name!r} in the gazetteer")
-    for p in places:
-        rel = ex.borders.relate(p.lat, p.lon)
+    related = [(p, ex.borders.relate(p.lat, p.lon)) for p in places]
+    related.sort(key=lambda pr: pr[1].distance_km)      # stable: find's order breaks ties
+    for p, rel in related[:limit]:
         rec = place_record(p) | {"side": rel.side, "border": rel.border,
                                  "border_km": round(rel.distance_km, 2),
                                  "nearest_border_point": [round(rel.nearest[0], 6),

@@ -15,6 +15,7 @@ import csv
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -24,6 +25,7 @@ from ..model import KINDS, Place
 FIELDS = ("id", "name", "alt_names", "lat", "lon", "country", "kind", "population", "source")
 USER_FILE = "local.csv"
 HIDDEN_FILE = "local-hidden.txt"
+FORCED_FILE = "local-forced.txt"
 AIRPORTS_FILE = "airports.csv"   # facilities, not names to find in texts (see ``geomap.sites``)
 
 
@@ -54,7 +56,34 @@ def parse_row(row: dict, where: str) -> Place:
 
 
 def read_csv(path: Path) -> Iterator[Place]:
-    """Yield the places of one gazetteer CSV file."""
+    """Yield the places of one gazetteer CSV file (GazetteerError at the first bad row)."""
+    for row in read_rows(path):
+        if isinstance(row, BrokenRow):
+            raise GazetteerError(str(row))
+        yield row
+
+
+@dataclass(frozen=True)
+class BrokenRow:
+    """A row of the user file that is not a valid entry: skipped by every reader, kept as
+    typed by every write, until ``gazetteer edit`` or ``remove`` fixes it."""
+
+    file: str
+    line: int
+    fields: dict[str, str]        # the row as read (column -> text)
+    reason: str
+
+    @property
+    def id(self) -> str:
+        return (self.fields.get("id") or "").strip()
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+def read_rows(path: Path) -> Iterator[Place | BrokenRow]:
+    """Yield each row of a gazetteer CSV file: a Place, or a BrokenRow saying why not
+    (GazetteerError when the file itself cannot be read or lacks columns)."""
     try:
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -62,7 +91,11 @@ def read_csv(path: Path) -> Iterator[Place]:
             if missing:
                 raise GazetteerError(f"{path}: missing columns {', '.join(sorted(missing))}")
             for n, row in enumerate(reader, 2):
-                yield parse_row(row, f"{path}:{n}")
+                try:
+                    yield parse_row(row, "")
+                except GazetteerError as exc:
+                    fields = {k: v or "" for k, v in row.items() if k in FIELDS}
+                    yield BrokenRow(str(path), n, fields, str(exc).removeprefix(": "))
     except UnicodeDecodeError:
         raise GazetteerError(f"{path}: not valid UTF-8") from None
     except OSError as exc:
@@ -107,9 +140,9 @@ def gazetteer_files(directory: Path) -> list[Path]:
     return files + ([user] if user.exists() else [])
 
 
-def read_hidden(directory: str | os.PathLike) -> frozenset[str]:
-    """The ids the user hid (``local-hidden.txt`` of the user layer; ``#`` starts a comment)."""
-    path = user_layer_dir(directory) / HIDDEN_FILE
+def read_ids(directory: str | os.PathLike, name: str) -> frozenset[str]:
+    """The ids listed in the user-layer file ``name`` (one a line; ``#`` starts a comment)."""
+    path = user_layer_dir(directory) / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -117,6 +150,17 @@ def read_hidden(directory: str | os.PathLike) -> frozenset[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: cannot read ({exc})") from None
     return frozenset(s for line in lines if (s := line.split("#", 1)[0].strip()))
+
+
+def read_hidden(directory: str | os.PathLike) -> frozenset[str]:
+    """The ids the user hid (``local-hidden.txt`` of the user layer)."""
+    return read_ids(directory, HIDDEN_FILE)
+
+
+def read_forced(directory: str | os.PathLike) -> frozenset[str]:
+    """The ids of user entries stored with ``--force`` (``local-forced.txt``): ``validate``
+    warns about them where it would fail."""
+    return read_ids(directory, FORCED_FILE)
 
 
 def csv_row(place: Place) -> list[str]:

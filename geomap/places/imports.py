@@ -22,6 +22,7 @@ class ImportRow:
     where: str                    # "line 12" or "feature 3"
     place: Place | None
     error: str = ""
+    unfilled: bool = False        # a template row whose lat and lon are still empty
 
 
 GEONAMES_COLUMNS = 19
@@ -70,6 +71,10 @@ def _read_csv_rows(fh: IO[str], source: str) -> Iterator[ImportRow]:
     for rec in reader:
         where = f"line {line}"
         line = reader.line_num + 1
+        if not (rec.get("lat") or "").strip() and not (rec.get("lon") or "").strip():
+            yield ImportRow(where, None, f"{(rec.get('name') or '').strip()!r} has no "
+                            "coordinates yet (fill in lat and lon)", unfilled=True)
+            continue
         try:
             yield ImportRow(where, _record_place(rec, source))
         except GazetteerError as exc:

@@ -15,7 +15,8 @@ from ..errors import GazetteerError
 from ..geodesy import BORDER_COUNTRIES, haversine_km
 from ..model import Place
 from ..normalize import key
-from .files import USER_FILE, gazetteer_files, read_csv, read_hidden, user_layer_dir
+from .files import (USER_FILE, BrokenRow, gazetteer_files, read_csv, read_hidden, read_rows,
+                    user_layer_dir)
 
 # Words that designate an administrative unit. A unit's name minus its designator
 # ("Šalčininkai district" -> "Šalčininkai") is indexed as a *designated* name: it matches only
@@ -81,10 +82,12 @@ class NameIndex:
     """Places with a name index. ``lookup(key)`` gives every entry a folded name may mean."""
 
     def __init__(self, places: Iterable[Place], *, directory: Path | None = None,
-                 user_ids: Iterable[str] = (), hidden: Iterable[str] = ()):
+                 user_ids: Iterable[str] = (), hidden: Iterable[str] = (),
+                 skipped: Iterable[BrokenRow] = ()):
         self.directory = directory
         self.user_ids = frozenset(user_ids)   # ids defined (or overridden) by the user file
         self.hidden = frozenset(hidden)       # ids the user hid (left out of ``places``)
+        self.skipped = tuple(skipped)         # broken rows of the user file, left out
         by_id: dict[str, Place] = {}
         for place in places:
             by_id[place.id] = place          # a later file overrides an earlier one
@@ -101,7 +104,7 @@ class NameIndex:
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "NameIndex":
         """Load every CSV file of a gazetteer directory and its user layer (hidden ids left
-        out)."""
+        out; broken rows of the user file left out and listed in ``skipped``)."""
         directory = Path(directory)
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer directory not found")
@@ -109,14 +112,21 @@ class NameIndex:
         if not files:
             raise GazetteerError(f"{directory}: no gazetteer *.csv files")
         user_file = user_layer_dir(directory) / USER_FILE
-        places, user_ids = [], []
+        places: list[Place] = []
+        user_ids: list[str] = []
+        skipped: list[BrokenRow] = []
         for f in files:
-            rows = list(read_csv(f))
-            places += rows
-            if f == user_file:
-                user_ids = [p.id for p in rows]
+            if f != user_file:
+                places += read_csv(f)
+                continue
+            for row in read_rows(f):
+                if isinstance(row, BrokenRow):
+                    skipped.append(row)
+                else:
+                    places.append(row)
+                    user_ids.append(row.id)
         return cls(places, directory=directory, user_ids=user_ids,
-                   hidden=read_hidden(directory))
+                   hidden=read_hidden(directory), skipped=skipped)
 
     def _add_to_index(self, place: Place) -> None:
         seen: set[str] = set()
@@ -173,13 +183,14 @@ class NameIndex:
 
     def find(self, name: str) -> list[Place]:
         """Entries named ``name`` (any spelling, case, diacritics or inflection), best first."""
-        from ..morph import base_forms
+        from ..morph import name_variants
 
         k = key(name)
         matches = list(self.lookup(k))
-        if not matches and " " not in k:
-            for base in sorted(base_forms(name.strip())):
-                matches += self.lookup(base)
+        span = name.split()
+        if not matches and span:
+            for variant in name_variants(span):
+                matches += self.lookup(variant)
         ranked = sorted({m.place.id: m for m in matches}.values(),
                         key=lambda m: (not m.canonical, m.designated, -(m.place.population or 0),
                                        m.place.id))

@@ -6,6 +6,7 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -15,6 +16,34 @@ OUTLINE_FILES = ("countries.geojson", "world.geojson")
 # Areas whose ISO assignment and the outlines' de-facto lines differ: (stated, outline) pairs
 # reported as warnings, not errors (Crimea: UA in ISO and GeoNames, RU in Natural Earth).
 DISPUTED = {("UA", "RU"): "Crimea"}
+
+
+@dataclass(frozen=True)
+class Misplacement:
+    """A point farther than the tolerance outside the outline of its stated country."""
+
+    lat: float
+    lon: float
+    country: str                  # the stated country
+    lies_in: str | None           # the country whose outline holds the point (None: none)
+    distance_km: float            # from the stated country's outline
+    swapped: bool                 # (lon, lat) lies in the stated country
+
+    @property
+    def disputed(self) -> str | None:
+        """The disputed area the point lies in, if any (a warning, never a refusal)."""
+        return DISPUTED.get((self.country, self.lies_in or ""))
+
+    def __str__(self) -> str:
+        where = f"in {self.lies_in}" if self.lies_in else "in no country"
+        text = f"({self.lat}, {self.lon}) lies {where}, {self.distance_km:.0f} km from " \
+               f"{self.country}"
+        if self.disputed:
+            text += f" (disputed: {self.disputed})"
+        if self.swapped:
+            text += f"; ({self.lon}, {self.lat}) lies in {self.country}: latitude and " \
+                    "longitude swapped?"
+        return text
 
 
 class CountryOutlines:
@@ -71,3 +100,13 @@ class CountryOutlines:
             return 0.0
         return min(haversine_km(lat, lon, q.y, q.x)
                    for q in (nearest_points(g, pt)[0] for g in geoms))
+
+    def misplaced(self, lat: float, lon: float, country: str,
+                  tolerance_km: float) -> Misplacement | None:
+        """How (lat, lon) misses ``country`` when it lies farther than ``tolerance_km``
+        outside its outline; None when it does not (or the outlines lack the country)."""
+        d = self.distance_km(lat, lon, country)
+        if d is None or d <= tolerance_km:
+            return None
+        swapped = -90 <= lon <= 90 and self.distance_km(lon, lat, country) == 0.0
+        return Misplacement(lat, lon, country, self.country_at(lat, lon), d, swapped)

@@ -11,6 +11,7 @@ from ..model import KINDS, Place
 from ..normalize import key
 
 USER_SOURCE = "user"
+FORCED_NOTE = " (stored with --force)"
 ISO_COUNTRIES = frozenset("""
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
 BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE

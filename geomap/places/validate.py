@@ -16,14 +16,15 @@ from .files import (
     FIELDS,
     HIDDEN_FILE,
     USER_FILE,
+    read_forced,
     gazetteer_files,
     parse_row,
     read_hidden,
     user_layer_dir,
 )
 from .index import NameIndex
-from .outlines import DISPUTED, OUTLINE_FILES, CountryOutlines
-from .rules import COUNTRY_TOLERANCE_KM, DUPLICATE_KM, SAME_PLACE_KM, place_problems
+from .outlines import OUTLINE_FILES, CountryOutlines
+from .rules import COUNTRY_TOLERANCE_KM, FORCED_NOTE, DUPLICATE_KM, SAME_PLACE_KM, place_problems
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,14 @@ def validate_directory(directory: str | os.PathLike, *,
 
     Errors: unreadable files or rows, missing columns, an entry ``place_problems`` refuses, an
     id repeated in one file or in two generated files, a point farther than ``tolerance_km``
-    outside the outline of its stated country and inside another country's (``outlines``, by
-    default the directory's ``countries.geojson`` and ``world.geojson``; countries without an
-    outline and points at sea are not judged),
-    the same name and kind twice within ``SAME_PLACE_KM``. Warnings: a point in a ``DISPUTED``
-    area, the same name within ``DUPLICATE_KM`` otherwise (near-duplicates), an alternate name
-    that is another entry's name (a mention of it may resolve to the wrong place), a hidden id
-    that matches no entry.
+    outside the outline of its stated country, inside another country's or (user entries) in
+    none (``outlines``, by default the directory's ``countries.geojson`` and ``world.geojson``;
+    countries without an outline and bundled points at sea are not judged), the same name and
+    kind twice within ``SAME_PLACE_KM``: the rules ``Store`` applies to every write. Warnings:
+    those errors of an entry stored with ``--force`` (listed in ``local-forced.txt``), a point
+    in a ``DISPUTED`` area, the same name within ``DUPLICATE_KM`` otherwise
+    (near-duplicates), an alternate name that is another entry's name (a mention of it may
+    resolve to the wrong place), a hidden id that matches no entry.
     """
     directory = Path(directory)
     issues: list[Issue] = []
@@ -80,6 +82,7 @@ def validate_directory(directory: str | os.PathLike, *,
     if not files:
         raise GazetteerError(f"{directory}: no gazetteer *.csv files")
     user_file = user_layer_dir(directory) / USER_FILE
+    user_name = str(user_file) if user_file.parent != directory else user_file.name
     where: dict[str, tuple[str, int]] = {}           # id -> (file, line) of its effective row
     first_seen: dict[str, tuple[str, int]] = {}      # generated files only
     places: dict[str, Place] = {}
@@ -101,8 +104,10 @@ def validate_directory(directory: str | os.PathLike, *,
                     try:
                         place = parse_row(row, "")
                     except GazetteerError as exc:
-                        issue("error", name, line, (row.get("id") or "").strip(),
-                              str(exc).removeprefix(": "))
+                        pid = (row.get("id") or "").strip()
+                        fix = (f" (skipped by every command: fix it with `geomap gazetteer edit "
+                               f"{pid}` or `remove {pid}`)" if path == user_file and pid else "")
+                        issue("error", name, line, pid, str(exc).removeprefix(": ") + fix)
                         continue
                     for problem in place_problems(place):
                         issue("error", name, line, place.id, problem)
@@ -121,6 +126,7 @@ def validate_directory(directory: str | os.PathLike, *,
             issue("error", name, 0, "", f"cannot read ({exc})")
 
     hidden = read_hidden(directory)
+    forced = read_forced(directory)
     for pid in sorted(hidden - places.keys()):
         issue("warning", str(user_layer_dir(directory) / HIDDEN_FILE), 0, pid,
               "hidden id matches no entry")
@@ -138,16 +144,11 @@ def validate_directory(directory: str | os.PathLike, *,
         for p in effective.values():
             if not p.country or place_problems(p):
                 continue
-            d = outlines.distance_km(p.lat, p.lon, p.country)
-            if d is None or d <= tolerance_km:
-                continue
-            other = outlines.country_at(p.lat, p.lon)
-            if other is None:
-                continue       # at sea, or on an island too small for the outlines: not judged
-            area = DISPUTED.get((p.country, other))
-            issue("warning" if area else "error", *at(p), p.id,
-                  f"({p.lat}, {p.lon}) lies in {other}, {d:.0f} km from {p.country}"
-                  + (f" (disputed: {area})" if area else ""))
+            m = outlines.misplaced(p.lat, p.lon, p.country, tolerance_km)
+            if m is None or (m.lies_in is None and at(p)[0] != user_name):
+                continue      # bundled, at sea or on an island too small for the outlines
+            issue("warning" if m.disputed or p.id in forced else "error", *at(p), p.id,
+                  str(m) + (FORCED_NOTE if p.id in forced else ""))
 
     # Duplicates: the same name within DUPLICATE_KM (a country and its namesake city-state
     # excepted: Monaco, Gibraltar...).
@@ -162,8 +163,9 @@ def validate_directory(directory: str | os.PathLike, *,
                     continue
                 first, second = sorted((a, b), key=at)
                 if a.kind == b.kind and d <= SAME_PLACE_KM:
-                    issue("error", *at(second), second.id, f"duplicate of {first.id} "
-                          f"({first.name}, {first.kind}) {d:.2f} km away")
+                    issue("warning" if second.id in forced else "error", *at(second),
+                          second.id, f"duplicate of {first.id} ({first.name}, {first.kind}) "
+                          f"{d:.2f} km away" + (FORCED_NOTE if second.id in forced else ""))
                 else:
                     issue("warning", *at(second), second.id, f"near-duplicate: {first.id} "
                           f"({first.name}, {first.kind}) has the same name {d:.1f} km away")
