@@ -105,10 +105,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("offset", re.compile(r"\b(?:a day (?:earlier|before)|the (?:day before|previous day|day "
                           r"earlier)|накануне|dzień wcześniej|poprzedniego dnia|am vortag|am tag "
                           r"zuvor|dieną anksčiau|išvakarėse|dienu iepriekš|iepriekšējā dienā)(?!\w)", re.I)),
+    # the past 24 hours of a daily report: the day before the report
+    ("day24", re.compile(r"\b(?:(?:in|over|during) the (?:past|last) (?:24 hours|day)|за (?:минувшие "
+                         r"|прошедшие |последние )?сутки|w (?:ciągu )?(?:ostatniej |minionej )?doby|"
+                         r"minionej doby|in den (?:vergangenen|letzten) 24 stunden|binnen 24 "
+                         r"stunden|per (?:praėjusią )?parą|pagājušajā diennaktī|diennakts laikā|"
+                         r"pēdējā diennaktī)(?!\w)", re.I)),
     ("rel", re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|last "
                        r"night|сегодня|вчера|позавчера|dziś|dzisiaj|wczoraj|przedwczoraj|heute|"
                        r"gestern|vorgestern|šiandien\w*|vakar|užvakar|šodien|aizvakar)(?!\w)", re.I)),
-    ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|w|we)\s+(?:\w+\s+)?("
+    # ru/pl after в/w, and after на/na: "в ночь на среду", "w nocy z wtorku na środę" (the
+    # night ends on the day named)
+    ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|на|w|we|na)\s+(?:\w+\s+)?("
                            + _WD_PREP + r"))\b", re.I)),
     ("period", re.compile(r"\b(?:(last|this|previous|earlier this) (week|month)|на (прошлой|этой) "
                           r"неделе|в (прошлом|этом) месяце|w (zeszłym|ubiegłym|tym|tym) (tygodniu|"
@@ -276,7 +284,7 @@ def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool,
     word = m.group(0).lower()
     if kind == "rel":
         return ref + dt.timedelta(days=_REL_DAYS.get(word, 0)), "day"
-    if kind == "offset":
+    if kind in ("offset", "day24"):
         return ref - dt.timedelta(days=1), "day"
     if kind == "weekday":
         name = (m.group(1) or m.group(2)).lower()

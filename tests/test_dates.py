@@ -176,3 +176,27 @@ def test_since_and_report_flags_are_not_swapped():
     text = " date 2021-08-20 Guards searched for them since August 17."
     (e,) = find_dates(text, parse_header(text)[1], len(text), context(text))
     assert e.since and not e.report
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", " date 2021-08-05 Border guards turned back 24 migrants in the past 24 hours."),
+    ("lt", " date 2021-08-05 Per parą apgręžti 24 migrantai."),
+    ("lv", " date 2021-08-05 Pagājušajā diennaktī robežsargi nepieļāva 24 personu ieceļošanu."),
+    ("pl", " date 2021-08-05 W ciągu ostatniej doby zawrócono 24 migrantów."),
+    ("ru", " date 2021-08-05 За минувшие сутки выдворили 24 мигранта."),
+    ("de", " date 2021-08-05 In den vergangenen 24 Stunden wurden 24 Migranten zurückgewiesen."),
+])
+def test_the_past_24_hours_of_a_daily_report_is_the_day_before(lang, text):
+    assert dates(text)[0][1:] == (D(2021, 8, 4), "day")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", " date 2021-10-14 В ночь на среду мигранты пытались прорваться."),
+    ("pl", " date 2021-10-14 W nocy z wtorku na środę migranci próbowali przekroczyć granicę."),
+    ("de", " date 2021-10-14 In der Nacht zum Mittwoch versuchten Migranten die Grenze zu überqueren."),
+    ("lt", " date 2021-10-14 Naktį į trečiadienį migrantai bandė kirsti sieną."),
+    ("lv", " date 2021-10-14 Naktī uz trešdienu migranti mēģināja šķērsot robežu."),
+    ("en", " date 2021-10-14 Overnight into Wednesday migrants tried to cross."),
+])
+def test_a_night_ends_on_the_day_it_names(lang, text):
+    assert dates(text)[-1][1:] == (D(2021, 10, 13), "day")

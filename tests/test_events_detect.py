@@ -249,3 +249,40 @@ def test_a_total_told_again_in_the_lead_is_not_an_event(ex):
                     "near Silene.")
     assert [(t, p, d, c) for t, _, p, d, c in got] == [
         ("pushback", "Silene", D(2021, 8, 12), [101])]
+
+
+@pytest.mark.parametrize("lang, text, first, second", [
+    ("lt", "Penktadienį į Lietuvą neįleisti 24 migrantai. Ketvirtadienį Švenčionyse sulaikyti "
+           "penki migrantai.", ("pushback", "Lithuania"), ("detention", "Švenčionys")),
+    ("en", "On Friday 24 migrants were turned back into Belarus from Lithuania. On Thursday "
+           "five migrants were detained in Švenčionys.", ("pushback", "Lithuania"),
+     ("detention", "Švenčionys")),
+    ("pl", "W piątek zawrócono 24 migrantów na Białoruś z Polski. W czwartek w Michałowie "
+           "zatrzymano pięciu migrantów.", ("pushback", "Poland"), ("detention", "Michałowo")),
+])
+def test_an_event_does_not_take_the_place_of_a_later_event(ex, lang, text, first, second):
+    got = coded(ex, " date 2021-08-07 " + text)
+    assert [(t, p) for t, _, p, _, _ in got] == [first, second]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("lv", "Robežsargi atturēja 41 cilvēku Augšdaugavas novada Salienas pagastā.",
+     "Augšdaugava Municipality"),
+    ("en", "Guards turned back 41 people in the Salienas parish of Augšdaugava municipality.",
+     "Augšdaugava Municipality"),
+])
+def test_a_border_area_place_of_the_sentence_before_one_far_inland(ex, lang, text, place):
+    got = coded(ex, " date 2021-08-07 " + text)
+    assert [p for _, _, p, _, _ in got] == [place]
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("lt", "Pasieniečiai sulaikė penkis migrantus.", 5),
+    ("lv", "Robežsargi aizturēja četrus migrantus.", 4),
+    ("pl", "Straż zatrzymała czterech cudzoziemców.", 4),
+    ("ru", "Пограничники задержали семь мигрантов.", 7),
+    ("de", "Die Polizei nahm sieben Migranten fest.", 7),
+    ("en", "Police detained seven migrants.", 7),
+])
+def test_number_words(ex, lang, text, value):
+    assert coded(ex, " date 2021-08-07 " + text)[0][4] == [value]

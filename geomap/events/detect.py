@@ -299,7 +299,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         # background: an event dated weeks before the report, beside the report's own news
         recent = [d for d in drafts if not _background(d, ctx.anchor)]
         drafts = recent or drafts[:1]
-    return [_finish(doc, d, i == 0, ctx, sents, usable, site, mentions)
+    return [_finish(doc, d, i == 0, ctx, sents, usable, site, mentions,
+                    [x for o in drafts[i + 1:] for x in o.sents])
             for i, d in enumerate(drafts)]
 
 
@@ -338,6 +339,10 @@ def _absorb(d: _Cand, c: _Cand) -> None:
         d.date = c.date
 
 
+def _border_area(m: Mention) -> bool:
+    return m.border is None or m.border.distance_km <= BORDER_AREA_KM
+
+
 def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
     """The country of an event whose text names no place for it: the EU side its sentences
     name ("Polish forces"), else the border country the document names most (EU side first)."""
@@ -352,13 +357,19 @@ def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
 
 def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
             sents: list[tuple[int, int]], usable: list[Mention],
-            site: Callable[..., Mention] | None, all_mentions: list[Mention]) -> Event:
+            site: Callable[..., Mention] | None, all_mentions: list[Mention],
+            taken: list[tuple[int, int]]) -> Event:
+    """The Event of a draft; ``taken``: the sentences of the document's later events, whose
+    places are theirs (a later sentence may go on at an earlier event's place, not the
+    reverse)."""
     text = doc.text
     kind = d.kinds[0]
     own = [m for m in d.mentions if m.place.country in BORDER_COUNTRIES]
     if kind == ("other", "flight"):        # a flight "from Minsk": the capital's airport
         own += [m for m in all_mentions if m.place.kind == "capital"
                 and any(a <= m.start < b for a, b in d.sents)]
+    else:                                  # a border-area place before one far inland
+        own = [m for m in own if _border_area(m)] or own
     place, in_event = best_place(own), True
     if place is None or kind_rank(place.place) >= 3:
         idx = [sents.index(s) for s in d.sents]
@@ -367,17 +378,21 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
         for width, worst in ((1, 2), (2, 2), (len(sents), 2)):
             near = [m for m in usable if m.place.kind != "capital"
                     and m.place.country in BORDER_COUNTRIES and kind_rank(m.place) <= worst
-                    and (m.border is None or m.border.distance_km <= BORDER_AREA_KM)
+                    and _border_area(m) and not any(a <= m.start < b for a, b in taken)
                     and any(sents[max(0, i - width)][0] <= m.start
                             < sents[min(len(sents) - 1, i + width)][1] for i in idx)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False
                 break
-    if place is None or (kind_rank(place.place) >= 4 and not any(
-            d.sents[0][0] <= m.start < d.sents[0][1] for m in own if m.place.kind == "country")):
+    a0, b0 = d.sents[0]
+    first = [m for m in own if m.place.kind == "country" and a0 <= m.start < b0]
+    if place is None or (kind_rank(place.place) >= 4 and not first):
         # no place, or a country named only in a later sentence: the event's country
         place, in_event = _country(d, usable) or place, False
+    elif kind_rank(place.place) >= 4:
+        # countries of its first sentence ("into Belarus from Lithuania"): the EU side named
+        place = _country(d, first) or place
     if place is not None and site is not None:
         place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None

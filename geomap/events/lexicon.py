@@ -105,7 +105,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?grenze",
         ("crossing", None):
             r"überquer\w*|grenzübertritt\w*|illegal\s+eingereist|durchbr\w*",
-        ("detention", None): r"festgenommen|festnahme\w*|aufgegriffen",
+        ("detention", None):
+            r"festgenommen|festnahme\w*|aufgegriffen|nahm\w*\s+(?:\S+\s+){0,5}?fest\b|"
+            r"griff\w*\s+(?:\S+\s+){0,5}?auf\b",
         ("death", None):
             r"tote[nr]?\b|gestorben|starb\w*|leiche\w*|ums\s+leben|ertrunken|erfroren",
         ("statement_or_order", None):
@@ -180,10 +182,10 @@ AGGREGATE: dict[str, str] = {
           r"do (?:północy|końca)",
     "de": r"seit jahresbeginn|in diesem jahr|täglich|jeden tag|pro tag|schätz\w*|"
           r"bis (?:mitternacht|ende)",
-    "lt": r"nuo metų pradžios|šiais metais|kasdien|kiekvieną dieną|per parą|iki (?:vidurnakčio|"
+    "lt": r"nuo metų pradžios|šiais metais|kasdien|kiekvieną dieną|iki (?:vidurnakčio|"
           r"pabaigos)",
     "lv": r"kopš gada sākuma|šogad|kopumā|kopš \w+ sākuma|šā gada laikā|katru dienu|"
-          r"ik dienas|diennaktī|līdz (?:pusnaktij|beigām)",
+          r"ik dienas|līdz (?:pusnaktij|beigām)",
 }
 
 # Words right before a trend phrase that make it a cause ("after a rise in attempts"), not a
@@ -274,15 +276,21 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
            "fifteen": 15, "twenty": 20, "fifty": 50, "a hundred": 100},
-    "ru": {"два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "пять": 5, "шесть": 6,
+    "ru": {"два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "четверо": 4,
+           "пять": 5, "пятеро": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
            "десять": 10, "двенадцать": 12},
-    "pl": {"dwóch": 2, "trzech": 3, "pięciu": 5, "sześciu": 6, "dziesięciu": 10,
+    "pl": {"dwóch": 2, "dwie": 2, "dwaj": 2, "trzech": 3, "czterech": 4, "pięciu": 5,
+           "sześciu": 6, "siedmiu": 7, "ośmiu": 8, "dziewięciu": 9, "dziesięciu": 10,
            "dwunastu": 12, "tuzin": 12},
-    "de": {"zwei": 2, "drei": 3, "fünf": 5, "sechs": 6, "zehn": 10, "zwölf": 12,
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10, "zwölf": 12,
            "dutzend": 12, "ein dutzend": 12},
-    "lt": {"du": 2, "tris": 3, "penkis": 5, "šešis": 6, "dešimt": 10, "dvylika": 12},
-    "lv": {"divi": 2, "divus": 2, "trīs": 3, "pieci": 5, "piecus": 5, "seši": 6, "sešus": 6,
-           "desmit": 10, "divpadsmit": 12},
+    "lt": {"du": 2, "trys": 3, "tris": 3, "keturi": 4, "keturis": 4, "penki": 5, "penkis": 5,
+           "šeši": 6, "šešis": 6, "septyni": 7, "septynis": 7, "aštuoni": 8, "devyni": 9,
+           "dešimt": 10, "dvylika": 12},
+    "lv": {"divi": 2, "divus": 2, "trīs": 3, "četri": 4, "četrus": 4, "pieci": 5, "piecus": 5,
+           "seši": 6, "sešus": 6, "septiņi": 7, "astoņi": 8, "deviņi": 9, "desmit": 10,
+           "divpadsmit": 12},
 }
 
 # Counted subjects ("35 migrants", "12 officers").
