@@ -286,3 +286,18 @@ def test_a_border_area_place_of_the_sentence_before_one_far_inland(ex, lang, tex
 ])
 def test_number_words(ex, lang, text, value):
     assert coded(ex, " date 2021-08-07 " + text)[0][4] == [value]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Migrants were pushed back near Kuźnica. This was reported on November 18."),
+    ("pl", "Migrantów zawrócono koło Kuźnicy. Poinformowała o tym straż 18 listopada."),
+    ("de", "Bei Kuźnica wurden Migranten zurückgedrängt. Das teilte der Grenzschutz am "
+           "18. November mit."),
+    ("ru", "Под Кузницей мигрантов выдворили на Беларусь. Об этом сообщили 18 ноября."),
+    ("lt", "Prie Kuźnicos migrantai buvo apgręžti. Apie tai pranešė lapkričio 18 d."),
+    ("lv", "Pie Kuźnicas migranti tika atgriezti. Par to ziņoja 18. novembrī."),
+])
+def test_the_day_it_was_reported_only_bounds_the_event(ex, lang, text):
+    doc = make_document("t.txt", " date 2021-11-20 " + text)
+    (e,) = extract_events(doc, ex.extract(doc), 2021, site=ex.site)
+    assert (e.type, e.date, e.date_precision) == ("pushback", D(2021, 11, 18), "week")

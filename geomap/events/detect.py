@@ -339,6 +339,18 @@ def _absorb(d: _Cand, c: _Cand) -> None:
         d.date = c.date
 
 
+def _reported(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContext,
+              taken: list[tuple[int, int]]) -> DateExpr | None:
+    """The date of the report of an event that has no date of its own, from the sentence
+    after it ("This was reported on November 18"), when that sentence is no other event's."""
+    last = sents.index(max(d.sents))
+    if last + 1 >= len(sents) or sents[last + 1] in taken:
+        return None
+    a, b = sents[last + 1]
+    return next((e for e in find_dates(text, a, b, ctx)
+                 if e.statement and e.date and not e.since), None)
+
+
 def _border_area(m: Mention) -> bool:
     return m.border is None or m.border.distance_km <= BORDER_AREA_KM
 
@@ -396,10 +408,14 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
     if place is not None and site is not None:
         place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None
-    if d.date:
-        date, prec = d.date.date, d.date.precision
-        sent = next(text[a:b] for a, b in d.sents if a <= d.date.start < b)
-        date_ev = Evidence(d.date.start, d.date.end, d.date.text, sent)
+    when = d.date or _reported(text, d, sents, ctx, taken)
+    if when:
+        # a statement's date ("said on Monday", "this was reported on November 18") only
+        # bounds the event: it happened by then
+        date = when.date
+        prec = "week" if when.statement and when.precision == "day" else when.precision
+        a, b = next((a, b) for a, b in sents if a <= when.start < b)
+        date_ev = Evidence(when.start, when.end, when.text, text[a:b])
     elif ctx.anchor:
         date, prec = ctx.anchor, "week"
     counts, actors, claims = [], [], []
