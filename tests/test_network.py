@@ -41,7 +41,12 @@ def gazetteer_copy(tmp_path_factory):
 
 
 def commands(out: Path, gaz: str):
+    from test_pages import FEED, PAGE   # a saved page and a feed full of links
+
+    (out / "page.html").write_text(PAGE, encoding="utf-8")
+    (out / "feed.xml").write_text(FEED, encoding="utf-8")
     yield ["extract", SEEDS]
+    yield ["extract", str(out / "page.html"), str(out / "feed.xml")]
     yield ["extract", SEEDS, "--format", "gpkg", "-o", str(out / "m.gpkg")]
     yield ["incidents", SEEDS, "--format", "csv"]
     yield ["where", "Dieveniškės", "--json"]
