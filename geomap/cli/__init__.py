@@ -22,6 +22,7 @@ COMMANDS = {
     "gazetteer": ("geomap.cli.gazetteer_cmd", "gazetteer"),
     "incidents": ("geomap.cli.incidents_cmd", "incidents"),
     "report": ("geomap.cli.report_cmd", "report"),
+    "unplaced": ("geomap.cli.unplaced_cmd", "unplaced"),
 }
 
 

@@ -1,0 +1,355 @@
+"""Unplaced names: words in the texts that look like place names but are not in the gazetteer.
+
+A capitalised name (one to three words) is a candidate when the text gives evidence that it
+names a place, in any of en/lt/lv/pl/ru/de:
+
+* a place cue right before it ("near", "in the village of", "w miejscowości", "we wsi", "koło",
+  "prie", "netoli", "в деревне", "около", "bei", "im Dorf"...; weak ones such as "in", "at" or
+  "from" count less) or a designator right after it ("X district", "X rajone", "X seniūnija",
+  "X stream", "X forest", "X crossing", "X kaime"), or "gmina X";
+* an all-caps dateline ("ROBEZNIEKI, Latvia —");
+* being one letter (or one transliteration) away from a known name, which the record names.
+
+Names the extractor already resolves, names the gazetteer knows in any inflected form,
+persons (a first name, a title before, "said" after, "named" before), organisations (a word
+such as "Guard" or "Ministry" in or after the name) and common words (the gazetteer's
+common-words list, and words the same texts also write in lower case) are left out.
+
+Records merge the inflected forms of one name (``morph.name_variants``): one record per base
+name, with the forms seen, counts, files, the first sentence, the nearest gazetteer place in
+the sentence (else the document) as ``near``, a guessed country and kind with their reasons,
+and a confidence. ``template_rows`` turns records into the CSV that ``geomap gazetteer import``
+reads once lat and lon are filled in. Memory: one entry per distinct candidate name.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .extract import Extractor
+from .geodesy import BORDER_COUNTRIES
+from .model import Document, Mention
+from .morph import name_variants
+from .normalize import key
+from .texts import sentence_spans
+
+WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+MAX_WORDS = 3
+# Cue phrases right before a name: (pattern, weight, country the cue's language suggests).
+_BEFORE = [
+    (r"near|nearby|outside|close to|not far from|in the vicinity of|(?:in|from|of|near) the "
+     r"(?:village|hamlet|settlement|town|forest|area|woods) of|(?:village|hamlet|settlement)"
+     r" of|at the (?:village|settlement) of", 0.5, None),
+    (r"in|at|from|to|towards|around", 0.15, None),
+    (r"w miejscowości|we wsi|wsi|koło|kolo|pod|obok|niedaleko|w pobliżu|w okolicach|"
+     r"w okolicy|gmin[aiey]|powiat|w rejonie|przy", 0.5, "PL"),
+    (r"prie|netoli|ties|šalia|salia|kaime|kaimo", 0.5, "LT"),
+    (r"pie|netālu no|ciemā|pagastā", 0.4, "LV"),
+    (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|у|около|под|в районе|близ|возле|"
+     r"недалеко от|у деревни|у села", 0.5, None),
+    (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort", 0.5, None),
+]
+BEFORE = [(re.compile(rf"(?:^|[\s(\"“„«])(?:{p})[ \u00a0]+$", re.I), w, c)
+          for p, w, c in _BEFORE]
+# Designators right after a name: (pattern, weight, kind, country).
+_AFTER = [
+    (r"villages?|hamlet|settlement", 0.5, "village", None),
+    (r"kaim(?:as|e|o|ų|u|ai)|kaimų|kaimo|kaime", 0.5, "village", "LT"),
+    (r"wsi|wieś", 0.5, "village", "PL"),
+    (r"ciems|ciemā|ciemats", 0.5, "village", "LV"),
+    (r"districts?|rajon\w*|raion|rayon|seniūnij\w*|seniunij\w*|eldership|gmin\w*|powiat\w*|"
+     r"novad\w*|pagast\w*|район\w*|раён\w*|сельсовет\w*", 0.5, "district", None),
+    (r"streams?|rivers?|creek|brook|upė\w*|upel\w*|rzek\w*|strumie\w*|река|реки|ручей|"
+     r"forests?|woods|miškas|miške|miško|las|lasu|lesie|лес\w*|lake|ežer\w*|jezior\w*", 0.5,
+     "other", None),
+    (r"(?:border )?crossing(?: point)?|checkpoint|border post|punkt\w*|пункт\w*|"
+     r"užkard\w*|frontier post", 0.5, "crossing", None),
+    (r"camps?|stovykl\w*|lager", 0.4, "camp", None),
+]
+AFTER = [(re.compile(rf"^[ \u00a0]+(?:{p})(?!\w)", re.I), w, k, c) for p, w, k, c in _AFTER]
+PLURAL_AFTER = re.compile(r"^[ \u00a0]+(?:villages|kaimų|wsi|ciemi|деревень)(?!\w)", re.I)
+DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-ZÀ-ÞĀ-ŽА-ЯЁІЎ][A-ZÀ-ÞĀ-ŽА-ЯЁІЎ'\- ]{2,40}),"
+                      r"[ \u00a0]+(?P<country>[A-Z][a-z]+)[ \u00a0]*[—–-]")
+TITLES = re.compile(r"(?:\b(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|sen|rep|president|minister|"
+                    r"general|colonel|officer|spokes(?:man|woman|person)|commander|chief|head|"
+                    r"pope|king|queen|prince|commissioner|ambassador|director|pan|pani|ponas|"
+                    r"ponia|господин|президент|министр|named|called himself|gave (?:his|her) "
+                    r"name as|by)\.?[ \u00a0]+)$", re.I)
+SAID = re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:said|says|told|added|explained|noted|wrote|"
+                  r"stated|who|has said|had said|sakė|teigė|powiedział\w*|сказал\w*|"
+                  r"sagte)(?!\w)", re.I)
+ORG_WORDS = frozenset(key(w) for w in """
+    guard guards service services ministry agency office police committee union council party
+    army forces force news times post press radio tv television bank company group university
+    institute commission parliament sejm seimas saeima frontex team department government
+    court church foundation association airlines airways border straz strazy pasieniecių
+    pasieniečiai vsat tarnyba komitet ministerstwo ministerija
+    """.split())
+# English calendar words (the other languages write them in lower case; a name next to a
+# number, "11. Januar", "August 11", is left out too).
+CALENDAR = frozenset(key(w) for w in (*calendar.month_name[1:], *calendar.day_name))
+NUMBER_BESIDE = (re.compile(r"\d[.,]?[ \u00a0]*$"), re.compile(r"^[ \u00a0]*\d"))
+# Words that start a run but are no part of a name: the cues themselves and articles.
+LEAD_WORDS = frozenset(w.lower() for p, _, _ in _BEFORE for w in p.split("|") if " " not in w
+                       and w.isalpha()) | {"the", "a", "an", "der", "die", "das", "den"}
+COUNTRY_NAMES = {"latvia": "LV", "lithuania": "LT", "poland": "PL", "belarus": "BY"}
+WEAK = 0.15
+MIN_SCORE = 0.3
+
+
+@dataclass
+class Unplaced:
+    """One base name the gazetteer lacks, with the evidence for it."""
+
+    name: str
+    keys: set[str]                                        # folded forms and their bases
+    forms: Counter = field(default_factory=Counter)      # spelling -> count
+    files: list[str] = field(default_factory=list)
+    sentence: str = ""
+    evidence: list[str] = field(default_factory=list)
+    score: float = 0.0
+    kinds: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)  # guess -> weight
+    reasons: dict[str, str] = field(default_factory=dict)
+    near: dict | None = None
+    similar: str | None = None
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+    def record(self) -> dict:
+        """The JSON Lines record."""
+        country = self.countries.most_common(1)[0][0] if self.countries else None
+        kind = self.kinds.most_common(1)[0][0] if self.kinds else "village"
+        return {"name": self.name, "forms": sorted(self.forms, key=lambda f: (-self.forms[f], f)),
+                "count": self.count, "files": self.files, "sentence": self.sentence,
+                "near": self.near, "country": country,
+                "country_reason": self.reasons.get(country or "", ""), "kind": kind,
+                "evidence": self.evidence[:6], "similar_to": self.similar,
+                "confidence": round(min(1.0, self.score), 2)}
+
+
+def _capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of one to ``MAX_WORDS`` capitalised words (one space apart)
+    in ``sentence``; leading words the text also writes in lower case ("Near", "The") are
+    left out of the run."""
+    run: list[re.Match] = []
+
+    def flush() -> Iterator[tuple[int, int]]:
+        while run and (run[0].group(0).lower() in lower or run[0].group(0).lower() in LEAD_WORDS):
+            run.pop(0)
+        if 0 < len(run) <= MAX_WORDS:
+            yield run[0].start(), run[-1].end()
+        run.clear()
+
+    for m in WORD.finditer(sentence):
+        if not m.group(0)[0].isupper():
+            yield from flush()
+            continue
+        if run and sentence[run[-1].end():m.start()] not in (" ", "\u00a0"):
+            yield from flush()
+        run.append(m)
+    yield from flush()
+
+
+def _score_before(text: str, start: int) -> tuple[float, str | None, str]:
+    before = text[max(0, start - 40):start]
+    for rx, weight, country in BEFORE:
+        m = rx.search(before)
+        if m:
+            return weight, country, f"after {m.group(0).strip()!r}"
+    return 0.0, None, ""
+
+
+def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str]:
+    after = text[end:end + 40]
+    for rx, weight, kind, country in AFTER:
+        m = rx.match(after)
+        if m:
+            return weight, kind, country, f"before {m.group(0).strip()!r}"
+    return 0.0, None, None, ""
+
+
+class UnplacedFinder:
+    """Collects unplaced names over documents (``add``), then ``records``."""
+
+    def __init__(self, extractor: Extractor):
+        from .mentions import load_common_words
+        from .places.files import bundled_gazetteer_dir
+
+        self.ex = extractor
+        self.g = extractor.gazetteer
+        self.common = extractor.recogniser.common_words
+        self.first_names = load_common_words(str(bundled_gazetteer_dir() / "first-names.txt"))
+        self.lower_words: set[str] = set()                # words the texts write in lower case
+        self.found: dict[str, Unplaced] = {}              # base key -> record
+        self.by_key: dict[str, str] = {}                  # any form/base key -> base key
+
+    def known(self, name: str) -> bool:
+        """Whether the gazetteer knows ``name`` in any form extraction reads."""
+        words = name.split()
+        return bool(self.g.lookup(key(name))) or any(self.g.lookup(v)
+                                                     for v in name_variants(words))
+
+    def add(self, doc: Document) -> None:
+        """Find the candidates of one document."""
+        text = doc.text
+        mentions = self.ex.extract(doc)
+        spans = [(m.start, m.end) for m in mentions]
+        self.lower_words.update(w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower())
+        lower = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
+        doc_places = [m for m in mentions if m.place is not None]
+        for s, e in sentence_spans(text):
+            sentence = text[s:e]
+            for a, b in _capitalised_runs(sentence, lower):
+                self._candidate(doc, text, s + a, s + b, sentence, spans,
+                                [x for x in doc_places if s <= x.start < e], doc_places)
+        for m in DATELINE.finditer(text):
+            name = m.group("name").strip()
+            if not name.isupper():
+                continue
+            title = " ".join(w.capitalize() for w in name.split())
+            if self.known(title):
+                continue
+            country = COUNTRY_NAMES.get(m.group("country").lower())
+            self._note(doc, title, title, m.group(0).strip(), 0.5, "dateline", None, country,
+                       "the dateline names it", [], [x for x in doc_places])
+
+    def _candidate(self, doc: Document, text: str, a: int, b: int, sentence: str,
+                   spans: list[tuple[int, int]], near: list[Mention],
+                   doc_places: list[Mention]) -> None:
+        written = text[a:b]
+        words = written.split()
+        if not written[0].isupper() or written.isupper():      # acronyms: EU, SBGS
+            return
+        if any(s < b and a < e for s, e in spans):
+            return
+        w1, country_b, why_b = _score_before(text, a)
+        w2, kind, country_a, why_a = _score_after(text, b)
+        if not w1 and not w2:
+            return
+        if w2 == 0 and w1 <= WEAK and len(words) == 1 and self._sentence_start(text, a):
+            return
+        if TITLES.search(text[max(0, a - 40):a]) or SAID.match(text[b:b + 30]):
+            return
+        if key(words[0]) in self.first_names and len(words) > 1:
+            return
+        if any(key(w) in ORG_WORDS for w in words) or any(
+                key(w) in ORG_WORDS for w in text[b:b + 30].split()[:1]):
+            return
+        if any(key(w) in COUNTRY_NAMES or key(w) in CALENDAR for w in words):
+            return
+        if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]) or NUMBER_BESIDE[1].match(text[b:b + 3]):
+            return
+        parts = [written]
+        if PLURAL_AFTER.match(text[b:b + 30]) and "-" in written:
+            parts = [p for p in written.split("-") if p]
+        for part in parts:
+            if key(part) in self.common or self.known(part):
+                continue
+            self._note(doc, part, part, sentence, w1 + w2, why_b or why_a, kind,
+                       country_b or country_a, why_b or why_a, near, doc_places)
+
+    @staticmethod
+    def _sentence_start(text: str, a: int) -> bool:
+        before = text[max(0, a - 3):a].strip()
+        return not before or before[-1] in ".!?\"“„«—:\n"
+
+    def _note(self, doc: Document, written: str, name: str, sentence: str, score: float,
+              why: str, kind: str | None, country: str | None, country_why: str,
+              near: list[Mention], doc_places: list[Mention]) -> None:
+        words = name.split()
+        k = key(name)
+        variants = {k, *name_variants(words)}
+        base = next((self.by_key[v] for v in sorted(variants) if v in self.by_key), None)
+        if base is None:
+            base = k
+            self.found[base] = Unplaced(name, set(variants))
+            for v in variants:
+                self.by_key.setdefault(v, base)
+        rec = self.found[base]
+        if k in rec.keys - {key(rec.name)} and key(rec.name) not in variants and \
+                len(k) < len(key(rec.name)):
+            rec.name = name          # a shorter form the others inflect: the base
+        rec.keys |= variants
+        rec.forms[written] += 1
+        if doc.path not in rec.files:
+            rec.files.append(doc.path)
+            rec.score += 0.1 if len(rec.files) > 1 else 0.0
+        rec.score += score
+        if why and why not in rec.evidence:
+            rec.evidence.append(why)
+        if not rec.sentence:
+            rec.sentence = " ".join(sentence.split())[:300]
+        if kind:
+            rec.kinds[kind] += 1
+        if country:
+            rec.countries[country] += 2
+            rec.reasons.setdefault(country, country_why)
+        anchor = self._nearest(near) or self._nearest(doc_places)
+        if anchor is not None and rec.near is None:
+            p = anchor.place
+            rec.near = {"name": p.name, "id": p.id, "kind": p.kind, "country": p.country,
+                        "lat": p.lat, "lon": p.lon,
+                        "where": "sentence" if anchor in near else "document"}
+            if p.country:
+                rec.countries[p.country] += 1 if anchor in near else 0.5
+                rec.reasons.setdefault(p.country, f"near {p.name} ({p.country})")
+        if rec.similar is None and len(words) == 1:
+            close = self.g.near(k)
+            if close:
+                rec.similar = close[0].place.name
+                rec.score -= 0.2
+
+    @staticmethod
+    def _nearest(mentions: list[Mention]) -> Mention | None:
+        """The most local border-country place among ``mentions`` (districts and villages
+        before regions and countries)."""
+        rank = {"village": 0, "crossing": 0, "camp": 0, "town": 1, "district": 2, "city": 3,
+                "region": 4}
+        good = [m for m in mentions if m.place is not None and m.place.country in BORDER_COUNTRIES
+                and m.place.kind in rank]
+        return min(good, key=lambda m: (rank[m.place.kind], m.start), default=None)
+
+    def records(self) -> list[dict]:
+        """The unplaced names, most confident first; common words (seen in lower case in the
+        texts) and weak single sightings left out."""
+        out = []
+        for rec in self.found.values():
+            if all(key(w) in self.lower_words or w.lower() in self.lower_words
+                   for w in rec.name.split()):
+                continue
+            if rec.score < MIN_SCORE:
+                continue
+            out.append(rec.record())
+        out.sort(key=lambda r: (-r["confidence"], -r["count"], r["name"]))
+        return out
+
+
+def find_unplaced(docs: Iterable[Document], extractor: Extractor) -> list[dict]:
+    """The unplaced-name records of ``docs`` (see the module docstring)."""
+    finder = UnplacedFinder(extractor)
+    for doc in docs:
+        finder.add(doc)
+    return finder.records()
+
+
+TEMPLATE_FIELDS = ("name", "alt_names", "lat", "lon", "country", "kind", "source", "near",
+                   "sentence")
+
+
+def template_rows(records: Iterable[dict]) -> Iterator[dict]:
+    """Rows of the CSV template that ``geomap gazetteer import`` reads once lat and lon are
+    filled in (rows left empty are skipped there with a message)."""
+    for r in records:
+        near = r.get("near") or {}
+        yield {"name": r["name"], "alt_names": "|".join(f for f in r["forms"] if f != r["name"]),
+               "lat": "", "lon": "", "country": r["country"] or "", "kind": r["kind"],
+               "source": "geomap unplaced: " + ", ".join(r["files"][:3]),
+               "near": (f"{near['name']} ({near['lat']:.4f}, {near['lon']:.4f})"
+                        if near else ""),
+               "sentence": r["sentence"]}

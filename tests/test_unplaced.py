@@ -1,0 +1,92 @@
+import csv
+import json
+
+from click.testing import CliRunner
+from test_gazetteer_cli import gz  # noqa: F401 - a private gazetteer copy (GEOMAP_GAZETTEER)
+
+from geomap.cli import cli
+from geomap.extract import Extractor
+from geomap.texts import make_document
+from geomap.unplaced import find_unplaced
+
+TEXT = ("Border guards detained 12 migrants near the village of Zuikiškės in Šalčininkai "
+        "district on Tuesday, the State Border Guard Service said.")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def unplaced(gz_dir, *texts):  # noqa: F811
+    ex = Extractor.from_directory(gz_dir)
+    docs = [make_document(f"{i}.txt", t) for i, t in enumerate(texts)]
+    return {r["name"]: r for r in find_unplaced(docs, ex)}
+
+
+def test_cues_designators_and_datelines_find_names_with_evidence(gz):  # noqa: F811
+    found = unplaced(
+        gz, TEXT,
+        "Migranten wurden bei Zuikiškėse aufgegriffen.",
+        "The group crossed at the Pasieniukai stream, two km from Dieveniškės.",
+        "ROBEZNIEKAS, Latvia — Latvian guards turned back 20 people.",
+        "Minister Jonaitis said the fence would be finished in August.")
+    rec = found["Zuikiškės"]
+    assert rec["forms"] == ["Zuikiškės", "Zuikiškėse"] and rec["count"] == 2
+    assert rec["files"] == ["0.txt", "1.txt"]
+    assert rec["country"] == "LT" and rec["kind"] == "village"
+    assert rec["near"]["country"] == "LT" and rec["near"]["where"] == "sentence"
+    assert found["Pasieniukai"]["kind"] == "other"
+    assert found["Robezniekas"]["country"] == "LV"
+    assert "Jonaitis" not in found and "August" not in found       # a person, a month
+    assert "Dieveniškės" not in found and "Šalčininkai" not in found  # in the gazetteer
+
+
+def test_persons_organisations_and_lower_case_words_are_left_out(gz):  # noqa: F811
+    found = unplaced(gz, "Near Vytautas Kavaliauskas, officers of the Frontex Agency spoke. "
+                         "Migrants in Hope were found; hope was gone. They came from Mr Petraitis.")
+    assert not found
+
+
+def test_one_letter_from_a_known_name_is_said(gz):  # noqa: F811
+    found = unplaced(gz, "Migrants were seen near the village of Dieveniškėz yesterday.")
+    assert all(r["similar_to"] for r in found.values())
+
+
+def test_round_trip_template_import_extract_and_incident(gz, tmp_path):  # noqa: F811
+    src = tmp_path / "texts"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT + "\n", encoding="utf-8")
+    res = run("incidents", str(src))
+    assert json.loads(res.output.splitlines()[0])["location"] != "Zuikiškės"
+    template = tmp_path / "new.csv"
+    res = run("unplaced", str(src), "-o", str(template))
+    assert res.exit_code == 0, res.output
+    with open(template, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["name"] for r in rows] == ["Zuikiškės"] and rows[0]["lat"] == ""
+    res = run("gazetteer", "import", str(template))
+    assert res.exit_code == 0 and "1 without coordinates" in res.output
+    rows[0].update(lat="54.27", lon="25.35")
+    with open(template, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    res = run("gazetteer", "import", str(template))
+    assert res.exit_code == 0 and "added 1" in res.output, res.output
+    res = run("extract", str(src))
+    names = [json.loads(line)["name"] for line in res.output.splitlines()]
+    assert "Zuikiškės" in names
+    res = run("incidents", str(src))
+    assert json.loads(res.output.splitlines()[0])["location"] == "Zuikiškės"
+    assert run("unplaced", str(src)).output == ""
+
+
+def test_table_and_jsonl_formats(gz, tmp_path):  # noqa: F811
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = run("unplaced", str(src))
+    assert res.exit_code == 0 and res.output.startswith("Zuikiškės (village, LT) x1")
+    res = run("unplaced", str(src), "--format", "jsonl")
+    rec = json.loads(res.output)
+    assert {"name", "forms", "count", "files", "sentence", "near", "country", "kind",
+            "confidence"} <= set(rec)
