@@ -104,3 +104,24 @@ def test_a_repaired_line_is_recognised(tmp_path, extractor):
     assert {("Pabradė", "LT"), ("Гродно", "BY")} <= found
     raw = read_document(str(path), InputOptions(repair=False))
     assert "Pabrad─Ś" in raw.text
+
+
+def test_the_pair_tables_are_those_of_the_codecs():
+    from geomap import decoding as d
+
+    assert pair_set(d.FTFY_CODEPAGES, True) == (d.FTFY_LEADS, d.FTFY_CONTS)
+    assert pair_set(d.DOS_CODEPAGES, False) == (d.DOS_LEADS, d.DOS_CONTS)
+
+
+def pair_set(encodings, letter_leads):
+    from geomap.decoding import pair_classes
+
+    return tuple(frozenset(c) for c in pair_classes(encodings, letter_leads))
+
+
+def test_letters_that_only_look_like_mojibake_do_not_call_ftfy(monkeypatch):
+    import geomap.decoding as d
+
+    monkeypatch.setattr(d, "_ftfy", lambda text: pytest.fail("ftfy called"))
+    for text in ("Відэа з Віцебска: Вільня і Гродна", "ŠĄ „Žinios“", "Übergänge in Ölsnitz"):
+        assert repair(text) == text
