@@ -137,13 +137,15 @@ def test_map_report_and_incidents_on_tables_equal_the_same_texts_as_files(tmp_pa
     pq.write_table(pa.Table.from_pylist(rows), sources["parquet"])
     outputs = {}
     for kind, src in sources.items():
-        for command, name in (("map", "m.html"), ("report", "r.html"), ("incidents", "i.jsonl")):
+        for command, name in (("map", "m.html"), ("report", "r.html"), ("incidents", "i.jsonl"),
+                              ("unplaced", "u.jsonl")):
             out = tmp_path / f"{kind}-{name}"
-            res = CliRunner().invoke(cli, [command, src, "--id-field", "id", "-o", str(out)],
-                                     catch_exceptions=False)
+            extra = ["-f", "jsonl"] if command == "unplaced" else []
+            res = CliRunner().invoke(cli, [command, src, "--id-field", "id", "-o", str(out),
+                                           *extra], catch_exceptions=False)
             assert res.exit_code == 0, res.output
             outputs[kind, command] = out.read_bytes()
-    for command in ("map", "report", "incidents"):
+    for command in ("map", "report", "incidents", "unplaced"):
         assert outputs["jsonl", command] == outputs["files", command]
         assert outputs["parquet", command] == outputs["files", command]
     incidents = [json.loads(line) for line in outputs["files", "incidents"].splitlines()]
