@@ -22,7 +22,7 @@ from corpus import ROOT, build_corpus  # noqa: E402
 
 from geomap import accel  # noqa: E402
 from geomap.extract import Extractor  # noqa: E402
-from geomap.records import mention_record  # noqa: E402
+from geomap.io.records import mention_record  # noqa: E402
 from geomap.texts import read_jsonl  # noqa: E402
 
 BIN = Path(sys.executable).parent

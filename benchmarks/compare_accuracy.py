@@ -16,7 +16,7 @@ from peers import flashgeotext_records  # noqa: E402
 
 from geomap.evaluate import load_gold, score_mentions  # noqa: E402
 from geomap.extract import Extractor  # noqa: E402
-from geomap.records import mention_record  # noqa: E402
+from geomap.io.records import mention_record  # noqa: E402
 from geomap.texts import read_document  # noqa: E402
 
 ROWS = [("all mentions P", "all", "precision"), ("all mentions R", "all", "recall"),

@@ -18,10 +18,10 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .io.atomic import atomic_write
 from .mentions import load_common_words
 from .places.files import HIDDEN_FILE, gazetteer_files, user_layer_dir
 from .places.gazetteer import Gazetteer
@@ -102,17 +102,9 @@ def _read(path: Path, stamp: str, *types: type) -> tuple | None:
 
 def _write(path: Path, payload: tuple) -> None:
     """Write ``payload`` atomically; a cache that cannot be written is simply skipped."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError), \
+            atomic_write(path, "wb") as fh:
+        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load_compiled(directory: str | os.PathLike) -> tuple[Gazetteer, frozenset[str]]:

@@ -74,10 +74,29 @@ def resolution_ok(gold: dict, pred: dict, tol_km: float | None) -> bool:
     return haversine_km(gold["lat"], gold["lon"], lat, lon) <= tol
 
 
+GOLD_MENTION_KEYS = ("start", "end", "text", "kind", "in_scope")
+
+
 def load_gold(gold_dir: str) -> dict[str, dict]:
-    """The gold documents of a folder, by file name."""
+    """The gold documents of a folder, by file name (the format: docs/evaluation.md).
+    ``ValueError`` names the first entry that does not follow it."""
     with open(os.path.join(gold_dir, "gold.json"), encoding="utf-8") as fh:
-        return {d["file"]: d for d in json.load(fh)["docs"]}
+        data = json.load(fh)
+    docs = data.get("docs") if isinstance(data, dict) else None
+    if not isinstance(docs, list):
+        raise ValueError('gold.json has no "docs" list')
+    for i, d in enumerate(docs, 1):
+        where = f"gold.json entry {i}"
+        if not isinstance(d, dict) or not isinstance(d.get("file"), str):
+            raise ValueError(f'{where} has no "file" name')
+        if not isinstance(d.get("mentions"), list):
+            raise ValueError(f'{where} ({d["file"]}) has no "mentions" list')
+        for j, m in enumerate(d["mentions"], 1):
+            missing = [k for k in GOLD_MENTION_KEYS if not isinstance(m, dict) or k not in m]
+            if missing:
+                raise ValueError(f'{where} ({d["file"]}), mention {j}: no '
+                                 + ", ".join(f'"{k}"' for k in missing))
+    return {d["file"]: d for d in docs}
 
 
 def _context(texts: dict[str, str], name: str, span) -> str:

@@ -15,8 +15,8 @@ from geopy.location import Location
 from geopy.point import Point
 
 from .model import Place
+from .io.records import place_record
 from .places.gazetteer import Gazetteer
-from .records import place_record
 
 # Kinds ``reverse`` may return: points, not the centres of countries, regions or districts.
 REVERSE_KINDS = frozenset({"village", "town", "city", "capital", "crossing", "camp", "other"})

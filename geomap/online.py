@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import GazetteerError
-from .files import atomic_write
+from .io.atomic import atomic_write
 from .model import Place
 from .normalize import key
 

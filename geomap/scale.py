@@ -1,8 +1,7 @@
 """Parquet output and scale-out on Dask.
 
-``write_parquet`` streams mention records into one GeoParquet file: the record's columns plus
-a ``geometry`` column of WKB points (lon, lat; null when unresolved) described by GeoParquet
-1.0 ``geo`` metadata with CRS EPSG:4326. ``run_dask`` cuts the inputs into partitions (runs of text
+``write_parquet`` streams mention records into one GeoParquet file (``geomap.io.geoparquet``).
+``run_dask`` cuts the inputs into partitions (runs of text
 files, line-aligned byte ranges of JSON Lines files, row groups of Parquet files), extracts
 each partition on a Dask cluster (``dask.bag``; a ``distributed.LocalCluster`` unless a
 scheduler address is given) and writes ``OUT/part-NNNNN.parquet``, one file a partition, in
@@ -14,73 +13,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import struct
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GeomapError, InputError
 from .extract import Extractor
+from .io.atomic import replacing
 from .model import Document
-from .records import MENTION_FIELDS, mention_record
-
-BATCH_ROWS = 10_000
-_TYPES = {"start": "int64", "end": "int64", "lat": "float64", "lon": "float64",
-          "border_km": "float64", "confidence": "float64", "in_org": "bool_"}
-
-
-
-
-def parquet_schema():
-    """The Arrow schema of mention records (strings unless typed in ``_TYPES``) plus a WKB
-    ``geometry`` column, with GeoParquet metadata."""
-    import json
-
-    import pyarrow as pa
-    from pyproj import CRS
-
-    geo = {"version": "1.0.0", "primary_column": "geometry", "columns": {"geometry": {
-        "encoding": "WKB", "geometry_types": ["Point"],
-        "crs": CRS.from_epsg(4326).to_json_dict()}}}
-    fields = [(f, getattr(pa, _TYPES.get(f, "string"))()) for f in MENTION_FIELDS]
-    return pa.schema(fields + [("geometry", pa.binary())],
-                     metadata={"geo": json.dumps(geo, sort_keys=True)})
-
-
-def _with_geometry(rec: dict) -> dict:
-    lat, lon = rec.get("lat"), rec.get("lon")
-    wkb = struct.pack("<BIdd", 1, 1, lon, lat) if lat is not None and lon is not None else None
-    return rec | {"geometry": wkb}
-
-
-def _batches(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    batch: list[dict] = []
-    for rec in records:
-        batch.append(rec)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
+from .io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
 
 def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
-    """Write mention records to a Parquet file in batches (atomically replaced); return how
-    many were written."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """Write mention records as one GeoParquet file (atomically replaced); return how many."""
+    from .io.geoparquet import write_geoparquet
 
-    from .files import atomic_write
-
-    schema, n = parquet_schema(), 0
-    with atomic_write(path, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
-        for batch in _batches(records, BATCH_ROWS):
-            writer.write_table(pa.Table.from_pylist([_with_geometry(r) for r in batch],
-                                                    schema=schema))
-            n += len(batch)
-    return n
+    return write_geoparquet(records, path, MENTION_FIELDS, types=MENTION_TYPES)
 
 
 @dataclass(frozen=True)
@@ -187,16 +134,11 @@ def run_partition(job: tuple[int, list[Piece]], *, out_dir: str, gazetteer: str 
     return write_parquet(records, Path(out_dir) / f"part-{index:05d}.parquet")
 
 
-def _replace_dir(tmp: Path, out: Path) -> None:
-    """Move the finished ``tmp`` directory to ``out``, replacing an earlier output there."""
-    if out.is_dir():
-        if any(not (f.name.startswith("part-") and f.suffix == ".parquet")
-               for f in out.iterdir()):
-            raise GeomapError(f"{out}: exists and is not a geomap Parquet output; not replaced")
-        shutil.rmtree(out)
-    elif out.exists():
-        out.unlink()
-    os.replace(tmp, out)
+def _check_replaceable(out: Path) -> None:
+    """Refuse to replace a folder that is not an earlier output (``part-*.parquet`` only)."""
+    if out.is_dir() and any(not (f.name.startswith("part-") and f.suffix == ".parquet")
+                            for f in out.iterdir()):
+        raise GeomapError(f"{out}: exists and is not a geomap Parquet output; not replaced")
 
 
 @contextlib.contextmanager
@@ -236,9 +178,8 @@ def run_dask(paths: list[str], out: str, *, gazetteer: str | None = None,
 
         nworkers = len(client.scheduler_info()["workers"]) or 1
         jobs = list(enumerate(plan(paths, partitions or 4 * nworkers)))
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out_path.name}.", dir=out_path.parent))
-        try:
+        _check_replaceable(out_path)
+        with replacing(out_path, folder=True) as tmp:
             bag = db.from_sequence(jobs, npartitions=max(1, len(jobs))).map(
                 run_partition, out_dir=str(tmp), gazetteer=gazetteer,
                 with_borders=with_borders, text_field=text_field, id_field=id_field)
@@ -247,8 +188,4 @@ def run_dask(paths: list[str], out: str, *, gazetteer: str | None = None,
                               quiet=quiet):
                 pass
             total = sum(n for counts in client.gather(futures) for n in counts)
-            _replace_dir(tmp, out_path)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
     return total

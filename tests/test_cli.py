@@ -166,8 +166,105 @@ def test_verbose_names_the_encoding_and_encoding_forces_one(tmp_path):
     path.write_bytes("Пограничники задержали мигрантов у Гродно и Бреста.".encode("koi8-r"))
     res = geomap("extract", str(path), "-v")
     assert res.returncode == 0 and f"geomap: {path}: read as koi8-r" in res.stderr
-    assert '"text": "Гродно"' in res.stdout
+    assert "Гродно" in [json.loads(line)["text"] for line in res.stdout.splitlines()]
     res = geomap("extract", str(path), "--encoding", "cp1251")
     assert res.returncode == 0 and "Гродно" not in res.stdout
     res = geomap("extract", str(path), "--encoding", "nonesuch")
     assert res.returncode == 2 and "unknown encoding" in res.stderr
+
+
+def main_run(capsys, *args, stdin=None, monkeypatch=None):
+    """The console entry point in this process: (exit status, stdout, stderr)."""
+    from geomap.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return exit_.value.code, out, err
+
+
+SENTENCE = "Border guards detained 12 migrants near Medininkai on 3 August 2021.\n"
+
+
+def test_a_failed_run_leaves_the_output_byte_for_byte_and_exit_3_writes(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02 not a text")
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for command, name in [("map", "old.html"), ("report", "old.html"),
+                          ("incidents", "old.csv"), ("extract", "old.jsonl")]:
+        target = out_dir / name
+        target.write_bytes(b"precious earlier output\n")
+        code, _, err = main_run(capsys, command, bad, "-o", target)
+        assert code == 1 and "binary" in err, (command, err)
+        assert target.read_bytes() == b"precious earlier output\n", command
+        assert sorted(p.name for p in out_dir.iterdir()) == [name], command   # no temp file
+        code, _, err = main_run(capsys, command, good, bad, "-o", target)
+        assert code == 3 and "1 of 2 inputs skipped" in err, (command, err)
+        assert target.read_bytes() != b"precious earlier output\n", command
+        target.unlink()
+
+
+@pytest.mark.parametrize("command, name, magic", [
+    ("extract", "x.gpkg", b"SQLite format 3"), ("extract", "x.parquet", b"PAR1"),
+    ("extract", "x.csv", b"file,start,end,text"), ("extract", "x.geojson", b'{"type": "Feature'),
+    ("incidents", "i.gpkg", b"SQLite format 3"), ("incidents", "i.parquet", b"PAR1"),
+    ("incidents", "i.csv", b"event_date,event_type"),
+    ("incidents", "i.geojson", b'{"type": "Feature'),
+    ("map", "m.png", b"\x89PNG"), ("map", "m.svg", b"<?xml"),
+])
+def test_the_format_follows_the_extension(tmp_path, capsys, command, name, magic):
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    code, _, err = main_run(capsys, command, good, "-o", tmp_path / name)
+    assert code == 0, err
+    assert (tmp_path / name).read_bytes().startswith(magic)
+
+
+@pytest.mark.browser
+def test_report_to_pdf_by_extension(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    code, out, err = main_run(capsys, "report", good, "-o", tmp_path / "r.pdf")
+    assert code == 0, err
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "r.pdf"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["extract", "--format", "jsonl", "-o", "{tmp}/x.gpkg"],
+     "--format jsonl contradicts -o {tmp}/x.gpkg (GeoPackage)"),
+    (["incidents", "-f", "csv", "-o", "{tmp}/x.parquet"], "--format csv contradicts"),
+    (["map", "--format", "html", "-o", "{tmp}/m.png"], "--format html contradicts"),
+    (["report", "-o", "{tmp}/r.png"], "this command cannot write PNG"),
+    (["extract", "-o", "{tmp}"], "-o {tmp}: is a folder; give a file name"),
+    (["map", "-o", "{tmp}"], "-o {tmp}: is a folder"),
+])
+def test_output_usage_errors_are_one_line_exit_2_and_write_nothing(tmp_path, capsys, args,
+                                                                     message):
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    code, out, err = main_run(capsys, *(a.format(tmp=tmp_path) for a in args), good)
+    assert code == 2 and err.count("\n") == 1, err
+    assert message.format(tmp=tmp_path) in err and "internal error" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["good.txt"]
+
+
+def test_empty_stdin_is_empty_not_binary(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, _, err = main_run(capsys, "extract", "-")
+    assert code == 1 and err == "geomap: error: -: empty (no text)\n"
+
+
+def test_summaries_are_plain_words(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(SENTENCE, encoding="utf-8")
+    code, _, err = main_run(capsys, "extract", good, "-o", tmp_path / "x.gpkg")
+    assert code == 0 and err.startswith("wrote ") and "{" not in err
+    assert "1 incident," in err and "3 borders" in err
+    code, _, err = main_run(capsys, "incidents", good, "-o", tmp_path / "x.jsonl")
+    assert code == 0 and err == f"wrote 1 incident to {tmp_path / 'x.jsonl'}\n"

@@ -105,3 +105,45 @@ def test_the_dev_annotation_applies_to_the_dev_corpus_and_spans_are_in_range():
     if not (EVAL / "dev").is_dir():
         pytest.skip("evaluation corpus absent")
     assert annotation_applies(data, EVAL / "dev")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "docs" / "examples" / "eval"
+
+
+def doc_blocks(text: str) -> dict[str, str]:
+    """The code blocks of docs/evaluation.md, by the `name`: line before each."""
+    import re
+
+    return {m[1]: m[2] for m in re.finditer(r"`([^`\n]+)`:\n\n```\w*\n(.*?)```", text, re.S)}
+
+
+def test_the_documented_gold_example_runs_as_shown():
+    doc = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    blocks = doc_blocks(doc)
+    assert set(blocks) == {"001.txt", "002.txt", "gold.json"}
+    for name, shown in blocks.items():
+        assert (EXAMPLE / name).read_text(encoding="utf-8") == shown
+    res = CliRunner().invoke(cli, ["eval", str(EXAMPLE)])
+    assert res.exit_code == 0
+    console = doc.split("$ geomap eval docs/examples/eval\n", 1)[1].split("```", 1)[0]
+    assert res.output == console
+
+
+@pytest.mark.parametrize("gold, message", [
+    ({"docs": [{"file": "001.txt"}]}, 'gold.json entry 1 (001.txt) has no "mentions" list'),
+    ({"docs": [{"mentions": []}]}, 'gold.json entry 1 has no "file" name'),
+    ({"files": []}, 'gold.json has no "docs" list'),
+    ({"docs": [{"file": "001.txt", "mentions": [{"text": "Vilnius", "start": 0}]}]},
+     'gold.json entry 1 (001.txt), mention 1: no "end", "kind", "in_scope"'),
+])
+def test_a_malformed_gold_file_is_one_line_exit_1(tmp_path, capsys, gold, message):
+    from geomap.cli import main
+
+    (tmp_path / "001.txt").write_text("Vilnius is a city.\n", encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["eval", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1 and err.count("\n") == 1 and message in err
+    assert "internal error" not in err

@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from geomap.extract import Extractor
-from geomap.records import mention_record
+from geomap.io.records import mention_record
 from geomap.scale import plan, read_piece, run_dask, write_parquet
 from geomap.texts import InputOptions, expand, read_document, read_inputs
 

@@ -87,10 +87,10 @@ def test_extract_tables_gives_the_same_records_as_text_files(tmp_path, no_border
 
 def test_extract_writes_as_it_reads(tmp_path, no_borders, monkeypatch):
     """The first record is written before the last document is read."""
-    import geomap.records as records
+    import geomap.io.output as output
     import geomap.texts as texts
 
-    events, read, write = [], texts.read_inputs, records.write_records
+    events, read, write = [], texts.read_inputs, output.write_records
 
     def docs(paths, options, on_error=None):
         for d in read(paths, options, on_error):
@@ -99,10 +99,10 @@ def test_extract_writes_as_it_reads(tmp_path, no_borders, monkeypatch):
 
     monkeypatch.setattr(texts, "read_inputs", docs)
 
-    def spy(recs, *a):
-        return write((events.append("write") or r for r in recs), *a)
+    def spy(recs, *a, **k):
+        return write((events.append("write") or r for r in recs), *a, **k)
 
-    monkeypatch.setattr(records, "write_records", spy)
+    monkeypatch.setattr(output, "write_records", spy)
     path = write_jsonl(tmp_path / "c.jsonl", [{"text": t} for t in TEXTS])
     assert CliRunner().invoke(cli, ["extract", path], catch_exceptions=False).exit_code == 0
     assert events.index("write") < len(events) - 1 - events[::-1].index("read")

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -94,19 +93,40 @@ def on_error(ctx: click.Context):
     return report
 
 
+def check_run(ctx: click.Context) -> None:
+    """Raise the run's error (exit 1) when its inputs were all skipped: the commands call it
+    before they replace an output file, so a failed run writes nothing."""
+    skipped = ctx.meta.get("skipped", [])
+    total = ctx.meta.get("inputs", len(skipped))
+    if skipped and total == 1:
+        raise click.ClickException(str(skipped[0]))
+    if skipped and len(skipped) >= total:
+        raise click.ClickException(f"no readable input ({len(skipped)} skipped)")
+
+
 def finish(ctx: click.Context) -> None:
     """End a batch command (the group calls it): exit 1 when every input was skipped, 3 when
     some were."""
+    check_run(ctx)
     skipped = ctx.meta.get("skipped", [])
-    if not skipped:
-        return
-    total = ctx.meta.get("inputs", len(skipped))
-    if total == 1:
-        raise click.ClickException(str(skipped[0]))
-    if len(skipped) >= total:
-        raise click.ClickException(f"no readable input ({len(skipped)} skipped)")
-    click.echo(f"geomap: {len(skipped)} of {total} inputs skipped", err=True)
-    ctx.exit(EXIT_SKIPPED)
+    if skipped:
+        total = ctx.meta.get("inputs", len(skipped))
+        click.echo(f"geomap: {len(skipped)} of {total} inputs skipped", err=True)
+        ctx.exit(EXIT_SKIPPED)
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 mention``, ``2 mentions``, ``2 entries``."""
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
+
+
+def wrote(counts: dict[str, int], out: str) -> None:
+    """Say on stderr what was written where: ``wrote 88 mentions, 3 incidents to x.gpkg``
+    (``counts`` by plural noun)."""
+    click.echo(f"wrote {', '.join(plural(n, k.rstrip('s')) for k, n in counts.items())} "
+               f"to {out}", err=True)
 
 
 def extractor(ctx: click.Context, *, with_borders: bool = True):
@@ -137,8 +157,7 @@ def check_inputs(inputs: tuple[str, ...]) -> list[str]:
     ctx = click.get_current_context()
     ctx.meta["inputs"] = len(found.paths)
     if found.ignored:
-        n = len(found.ignored)
-        click.echo(f"geomap: {n} file{'s' if n > 1 else ''} of another kind ignored "
+        click.echo(f"geomap: {plural(len(found.ignored), 'file')} of another kind ignored "
                    f"({'' if ctx.meta.get('verbose') else 'see --verbose; '}"
                    "read: *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.jsonl, *.ndjson, "
                    "*.parquet, *.pq)", err=True)
@@ -167,13 +186,15 @@ def documents(ctx: click.Context, paths: list[str]) -> Iterator[Document]:
     return read_inputs(paths, input_options(ctx), on_error(ctx))
 
 
-@contextlib.contextmanager
-def output(path: str | None):
-    """stdout for None or ``-``, else an atomically replaced file."""
-    if path in (None, "-"):
-        yield sys.stdout
-        return
-    from ..files import atomic_write
+def write_layers(ctx: click.Context, docs: Iterable[Document], ex, out: str) -> None:
+    """The GeoPackage of ``extract`` and ``incidents``: layers mentions, incidents, borders."""
+    from ..api import analyse
+    from ..io.gpkg import write_gpkg
+    from ..io.incidents import csv_record, incident_record
+    from ..io.records import mention_record
 
-    with atomic_write(path) as fh:
-        yield fh
+    a = analyse(docs, ex)
+    check_run(ctx)
+    wrote(write_gpkg(out, mentions=[mention_record(m) for m in a.mentions],
+                     incidents=[csv_record(incident_record(i)) for i in a.incidents],
+                     borders=a.geodata["borders"]), out)

@@ -34,25 +34,25 @@ def _event_dict(e) -> dict:
                    "tests/data whose file hashes match GOLD_DIR's texts.")
 @click.pass_context
 def eval_command(ctx, gold_dir, as_json, show_errors, events_path):
-    """Run extraction over GOLD_DIR (NNN.txt files and gold.json, the format of the
-    evaluation corpus) and print precision, recall and F1 for all and in-scope mentions,
-    resolution accuracy at 10 km and 161 km, and the incident figures (the primary incident
-    of each document: found, median location error, share within 25 km, exact dates), by the
-    rules of the corpus's score.py. With an incident annotation (--events, or found for
-    GOLD_DIR), also event precision and recall: every event geomap finds in a document,
-    spurious ones included, against the annotated events.
+    """Run extraction over GOLD_DIR (text files and a gold.json naming their place mentions
+    and incidents; the format: docs/evaluation.md) and print precision, recall and F1 for
+    all and in-scope mentions, resolution accuracy at 10 km and 161 km, and the incident
+    figures (the primary incident of each document: found, median location error, share
+    within 25 km, exact dates), by the rules of the corpus's score.py. With an incident
+    annotation (--events, or found for GOLD_DIR), also event precision and recall: every
+    event geomap finds in a document, spurious ones included, against the annotated events.
 
     \b
     Examples:
-      geomap eval ../shared/eval/dev
-      geomap eval ../shared/eval/dev --errors
+      geomap eval docs/examples/eval
+      geomap eval docs/examples/eval --errors
     """
     from ..errors import GeomapError
     from ..api import analyse
     from ..evaluate import (find_annotation, load_annotation, load_gold, score_events,
                             score_incidents, score_mentions, summary_lines)
-    from ..events.records import incident_record
-    from ..records import mention_record
+    from ..io.incidents import incident_record
+    from ..io.records import mention_record
     from ..texts import InputOptions, read_document
 
     try:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, documents, extractor, input_options, output
+from ..io.options import output_options
+from .common import (INPUTS, check_inputs, check_run, documents, extractor, input_options,
+                     write_layers, wrote)
 
 
 @click.command()
 @INPUTS
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "geojson", "csv", "parquet", "gpkg"]),
-              help="Output format: GeoParquet and GeoPackage (layers mentions, incidents, "
-                   "borders) need -o  [default: parquet for -o *.parquet, else jsonl].")
-@click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
+@output_options(["jsonl", "geojson", "csv", "parquet", "gpkg"], "jsonl",
+                needs_file=["parquet", "gpkg"],
+                help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
+                            "incidents, borders) need -o.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="One process, or partitions on a Dask cluster "
               "(needs -o OUT.parquet: a directory of part files).")
@@ -43,12 +45,12 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, quiet
       geomap extract corpus.jsonl --engine dask --partitions 16 -o mentions.parquet
       geomap extract saved-pages/ --texts-out output/texts -o mentions.jsonl
     """
-    from ..records import MENTION_FIELDS, mention_record, write_records
+    from ..io.output import then, write
+    from ..io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
     from ..texts import is_table
 
     paths = check_inputs(inputs)
     opts = input_options(ctx)
-    fmt = fmt or ("parquet" if out and out.endswith(".parquet") else "jsonl")
     if engine == "dask":
         if fmt != "parquet" or out in (None, "-"):
             raise click.UsageError("--engine dask writes Parquet: give -o OUT.parquet")
@@ -60,34 +62,22 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, quiet
         n = run_dask(paths, out, gazetteer=ctx.obj.get("gazetteer") if ctx.obj else None,
                      scheduler=scheduler, workers=workers, partitions=partitions,
                      text_field=opts.text_field, id_field=opts.id_field, quiet=quiet)
-        click.echo(f"wrote {n} mentions to {out}", err=True)
+        wrote({"mentions": n}, out)
         return
-    if fmt in ("parquet", "gpkg") and out in (None, "-"):
-        raise click.UsageError(f"--format {fmt} needs -o FILE")
     from ..progress import progress
 
     ex = extractor(ctx)
+    docs = _texts_out(documents(ctx, paths), texts_out)
     if fmt == "gpkg":
-        from ..api import analyse
-        from ..gis import write_gpkg
-
-        a = analyse(_texts_out(documents(ctx, paths), texts_out), ex)
-        rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
-                          borders=a.geodata["borders"])
-        click.echo(f"wrote {rows} to {out}", err=True)
+        write_layers(ctx, docs, ex, out)
         return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
-    docs = progress(_texts_out(documents(ctx, paths), texts_out), total=total, quiet=quiet)
-    records = (mention_record(m) for m in ex.extract_all(docs))
-    if fmt == "parquet":
-        from ..scale import write_parquet
-
-        n = write_parquet(records, out)
-    else:
-        with output(out) as fh:
-            n = write_records(records, fmt, fh, MENTION_FIELDS)
+    records = (mention_record(m)
+               for m in ex.extract_all(progress(docs, total=total, quiet=quiet)))
+    n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
+              types=MENTION_TYPES)
     if out not in (None, "-"):
-        click.echo(f"wrote {n} mentions to {out}", err=True)
+        wrote({"mentions": n}, out)
 
 
 def _texts_out(docs, folder: str | None):

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from .common import output
+from ..io.options import output_options
+from .common import plural
 
 FORMATS = ("table", "csv", "jsonl", "geojson")
 
@@ -44,7 +45,7 @@ def _describe(place, source: str | None = None) -> str:
 
 
 def _echo_place(place, as_json: bool, verb: str = "") -> None:
-    from ..records import place_record
+    from ..io.records import place_record
 
     if as_json:
         click.echo(json.dumps(place_record(place), ensure_ascii=False))
@@ -254,7 +255,7 @@ def show(ctx, query, as_json):
       geomap gazetteer show cur:dieveniskes
       geomap gazetteer show Dziewieniszki
     """
-    from ..records import place_record
+    from ..io.records import place_record
 
     g = _load(ctx)
     if query in g.hidden:
@@ -292,7 +293,7 @@ def search(ctx, query, country, kind, near, within_km, limit, as_json):
       geomap gazetteer search Kuznica --country PL --kind village
       geomap gazetteer search Medininkai --near 54.54,25.65 --within 10
     """
-    from ..records import place_record
+    from ..io.records import place_record
 
     if within_km is not None and near is None:
         raise click.UsageError("--within needs --near LAT,LON")
@@ -330,6 +331,7 @@ def list_command(ctx, country, kind, layer, fmt):
       geomap gazetteer list --source user
       geomap gazetteer list --country LT --kind crossing --format geojson
     """
+    from ..io.output import text_output
     from ..places.files import write_places
 
     g = _load(ctx)
@@ -338,7 +340,7 @@ def list_command(ctx, country, kind, layer, fmt):
                      and (not kind or p.kind == kind)
                      and (not layer or g.source_of(p.id) == layer)), key=lambda p: p.id)
     if fmt != "table":
-        with output(None) as fh:
+        with text_output(None) as fh:
             write_places(places, fmt, fh)
         return
     rows = [(p.id, p.name, p.kind, p.country or "-", f"{p.lat:.5f}", f"{p.lon:.5f}",
@@ -395,9 +397,7 @@ def import_command(ctx, file, fmt, dry_run, force):
 
 
 @gazetteer.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "geojson"]), default="csv",
-              show_default=True, help="Output format.")
-@click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
+@output_options(["csv", "geojson"], "csv", help_format="Output format.")
 @click.option("--all", "everything", is_flag=True, help="Every entry in effect, not only the "
               "user entries.")
 @click.pass_context
@@ -410,12 +410,13 @@ def export(ctx, fmt, out, everything):
       geomap gazetteer export -o my-places.csv
       geomap gazetteer export --format geojson --all -o output/gazetteer.geojson
     """
+    from ..io.output import text_output
     from ..places.files import write_places
 
     g = _load(ctx)
     places = sorted((p for p in g.places if everything or p.id in g.user_ids),
                     key=lambda p: p.id)
-    with output(out) as fh:
+    with text_output(out) as fh:
         n = write_places(places, fmt, fh)
     if out not in (None, "-"):
         click.echo(f"wrote {n} entries to {out}", err=True)
@@ -438,10 +439,11 @@ def validate(ctx, errors_only):
     for issue in report.issues:
         if not errors_only or issue.severity == "error":
             click.echo(str(issue))
-    click.echo(f"{report.entries} entries in {len(report.files)} files: "
-               f"{len(report.errors)} errors, {len(report.warnings)} warnings")
+    click.echo(f"{plural(report.entries, 'entry')} in {plural(len(report.files), 'file')}: "
+               f"{plural(len(report.errors), 'error')}, "
+               f"{plural(len(report.warnings), 'warning')}")
     if report.errors:
-        raise click.ClickException(f"the gazetteer has {len(report.errors)} errors")
+        raise click.ClickException(f"the gazetteer has {plural(len(report.errors), 'error')}")
 
 
 @gazetteer.command()

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, documents, extractor, output
+from ..io.options import output_options
+from .common import INPUTS, check_inputs, check_run, documents, extractor, write_layers, wrote
 
 
 @click.command()
 @INPUTS
-@click.option("-f", "--format", "fmt",
-              type=click.Choice(["jsonl", "geojson", "csv", "gpkg", "parquet"]),
-              default="jsonl", show_default=True,
-              help="Output format (gpkg and parquet need -o).")
-@click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
+@output_options(["jsonl", "geojson", "csv", "gpkg", "parquet"], "jsonl",
+                needs_file=["parquet", "gpkg"],
+                help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
+                            "incidents, borders) need -o.")
 @click.pass_context
 def incidents(ctx, inputs, fmt, out):
     """List the incidents reported in INPUT (see "Input" in geomap --help),
@@ -29,28 +29,20 @@ def incidents(ctx, inputs, fmt, out):
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
     """
     from ..api import analyse
-    from ..events.records import CSV_FIELDS, csv_record, incident_record
-    from ..records import write_records
+    from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
+    from ..io.output import then, write
 
     paths = check_inputs(inputs)
-    if fmt in ("gpkg", "parquet") and out in (None, "-"):
-        raise click.UsageError(f"--format {fmt} needs -o FILE")
-    a = analyse(documents(ctx, paths), extractor(ctx))
-    if fmt in ("gpkg", "parquet"):
-        from ..gis import write_gpkg, write_parquet
-
-        if fmt == "gpkg":
-            rows = write_gpkg(out, mentions=a.mentions, incidents=a.incidents,
-                              borders=a.geodata["borders"])
-            click.echo(f"wrote {rows} to {out}", err=True)
-        else:
-            click.echo(f"wrote {write_parquet(out, incidents=a.incidents)} incidents to {out}",
-                       err=True)
+    docs = documents(ctx, paths)
+    if fmt == "gpkg":
+        write_layers(ctx, docs, extractor(ctx), out)
         return
-    records = (incident_record(i) for i in a.incidents)
-    if fmt == "csv":
+    records = (incident_record(i) for i in analyse(docs, extractor(ctx)).incidents)
+    layout: dict = {}
+    if fmt in ("csv", "parquet"):               # the flat ACLED-like columns
         records = (csv_record(r) for r in records)
-    with output(out) as fh:
-        n = write_records(records, fmt, fh, CSV_FIELDS if fmt == "csv" else None)
+        layout = {"fields": CSV_FIELDS, "types": INCIDENT_TYPES, "lat": "latitude",
+                  "lon": "longitude"}
+    n = write(then(records, lambda: check_run(ctx)), fmt, out, **layout)
     if out not in (None, "-"):
-        click.echo(f"wrote {n} incidents to {out}", err=True)
+        wrote({"incidents": n}, out)

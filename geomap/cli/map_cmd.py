@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, documents, extractor, import_folium
+from .common import INPUTS, check_inputs, check_run, documents, extractor, import_folium
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -15,12 +15,13 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
 @click.command("map")
 @INPUTS
 @click.option("-o", "--output", "out", metavar="FILE",
-              help="File to write (replaced atomically). [default: output/map.html; "
-                   "output/map-embed.html with --embed; output/map.png, output/map.svg]")
+              help="File to write (replaced atomically; *.png and *.svg give an image). "
+                   "[default: output/map.html; output/map-embed.html with --embed; "
+                   "output/map.png, output/map.svg]")
 @click.option("--title", help="Map title (default: none).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["html", "png", "svg"]),
-              default="html", show_default=True,
-              help="html: interactive Leaflet page; png/svg: static image for print.")
+              help="html: interactive Leaflet page; png/svg: static image for print. "
+                   "[default: from the extension of -o, else html]")
 @click.option("--embed", is_flag=True,
               help="Write an HTML fragment (one <div> with its scripts and styles, all ids and "
                    "CSS scoped) to paste into another page.")
@@ -48,16 +49,20 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
       geomap map seeds/ -o site/map.html --iframe
       geomap map seeds/ --format png -o output/map.png --width 2400 --height 1600
     """
+    from ..io.options import resolve
+
+    out, fmt = resolve(out, fmt, ["html", "png", "svg"], "html",
+                       default_out=DEFAULT_OUT | ({"html": DEFAULT_OUT["embed"]} if embed else {}))
     if fmt != "html" and (embed or iframe):
         raise click.UsageError("--embed and --iframe need --format html")
     if embed and iframe:
         raise click.UsageError("--embed and --iframe exclude each other")
     from ..api import analyse
 
-    out = out or DEFAULT_OUT["embed" if embed else fmt]
     paths = check_inputs(inputs)
     a = analyse(documents(ctx, paths), extractor(ctx),
                 incidents=not no_incidents)
+    check_run(ctx)
     if fmt in ("png", "svg"):
         from ..render.static import draw_map, save_map
 
@@ -66,7 +71,7 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
         save_map(fig, out, fmt)
         click.echo(out)
         return
-    from ..files import atomic_write
+    from ..io.atomic import atomic_write
 
     import_folium()
     from ..render.html import build_map, write_html

@@ -6,19 +6,25 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, documents, extractor, import_folium
+from .common import INPUTS, check_inputs, check_run, documents, extractor, import_folium
+
+DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
 
 
 @click.command()
 @INPUTS
-@click.option("-o", "--output", "out", default="output/report.html", show_default=True,
-              metavar="FILE", help="HTML file to write (replaced atomically).")
+@click.option("-o", "--output", "out", metavar="FILE",
+              help="File to write (replaced atomically; *.pdf gives the PDF only). "
+                   "[default: output/report.html, output/report.pdf]")
+@click.option("-f", "--format", "fmt", type=click.Choice(["html", "pdf"]),
+              help="html: the page; pdf: the page printed by a headless Chromium found on "
+                   "this machine ($GEOMAP_CHROMIUM, chromium, google-chrome, ...). "
+                   "[default: from the extension of -o, else html]")
 @click.option("--title", help="Report title.")
-@click.option("--pdf", is_flag=True, help="Also print the report to PDF (FILE with .pdf) with "
-              "a headless Chromium found on this machine ($GEOMAP_CHROMIUM, chromium, "
-              "google-chrome, ...).")
+@click.option("--pdf", is_flag=True, help="With the HTML, also print it to PDF (FILE with "
+              ".pdf).")
 @click.pass_context
-def report(ctx, inputs, out, title, pdf):
+def report(ctx, inputs, out, fmt, title, pdf):
     """Write a report on INPUT (see "Input" in geomap --help): what was
     processed, the interactive offline map, a table of incidents (date, type, place, side,
     distance to the border, people involved, sources) with each incident's quoted evidence,
@@ -29,14 +35,28 @@ def report(ctx, inputs, out, title, pdf):
     Examples:
       geomap report seeds/
       geomap report seeds/ -o output/report.html --title "August 2021" --pdf
+      geomap report seeds/ -o output/report.pdf
     """
+    import tempfile
+
     from ..api import analyse
+    from ..io.options import resolve
+
+    out, fmt = resolve(out, fmt, ["html", "pdf"], "html", default_out=DEFAULT_OUT)
 
     import_folium()
     from ..render.report import print_pdf, write_report
 
     paths = check_inputs(inputs)
     a = analyse(documents(ctx, paths), extractor(ctx))
+    check_run(ctx)
+    if fmt == "pdf":
+        with tempfile.TemporaryDirectory(prefix="geomap-report-") as tmp:
+            page = Path(tmp) / "report.html"
+            write_report(a, page, title=title)
+            print_pdf(page, out)
+        click.echo(out)
+        return
     write_report(a, out, title=title)
     click.echo(out)
     if pdf:

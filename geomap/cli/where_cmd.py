@@ -26,7 +26,7 @@ def where(ctx, name, as_json, limit):
       geomap where Минске
       geomap where "Usnarzu Górnym"
     """
-    from ..records import place_record
+    from ..io.records import place_record
 
     ex = extractor(ctx)
     places = ex.gazetteer.find(name)

@@ -178,6 +178,7 @@ def write_places(places: Iterable[Place], fmt: str, out: IO[str]) -> int:
         rows = [csv_row(p) for p in places]
         writer.writerows(rows)
         return len(rows)
-    from ..records import place_record, write_records
+    from ..io.records import place_record
+    from ..io.writers import write_records
 
     return write_records((place_record(p) for p in places), fmt, out)

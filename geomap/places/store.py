@@ -16,7 +16,7 @@ generated files are never written. Every write
 * holds an exclusive ``filelock`` lock on ``.local.lock`` in the user layer while it reads the
   current user files, decides and writes, so concurrent writers never lose an entry;
 * writes a temporary file in the same directory and ``os.replace``-s the original
-  (``files.atomic_write``), so readers see the old or the new file, never half of one.
+  (``geomap.io.atomic``), so readers see the old or the new file, never half of one.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import GazetteerError
-from ..files import atomic_write
+from ..io.atomic import atomic_write
 from ..model import Place
 from ..normalize import key
 from .files import (FIELDS, FORCED_FILE, HIDDEN_FILE, USER_FILE, BrokenRow, csv_row,

@@ -51,7 +51,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
-from ..files import atomic_write
+from ..io.atomic import atomic_write
 from ..model import Document, Mention
 from .inline import asset, leaflet_css, licences, scope_css, script_json
 from .layers import (DocumentLayer, PlaceMarker, document_layers, event_quotes, focus_points,

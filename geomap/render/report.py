@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..api import Analysis
 from ..errors import GeomapError
-from ..files import atomic_write
+from ..io.atomic import atomic_write, replacing
 from .embed import render_fragment
 from .html import build_map
 from .inline import ASSETS
@@ -147,4 +147,5 @@ def print_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, *,
             last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
             raise GeomapError(f"{chromium} failed to print the PDF (exit {proc.returncode}: "
                               f"{last})")
-        shutil.move(tmp, pdf_path)
+        with replacing(pdf_path) as dst:
+            shutil.move(tmp, dst)

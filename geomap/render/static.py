@@ -192,7 +192,7 @@ def save_map(fig: "Figure", path: str | os.PathLike, fmt: str) -> None:
     """Write ``fig`` as PNG or SVG, atomically and without timestamps."""
     import matplotlib
 
-    from ..files import atomic_write
+    from ..io.atomic import atomic_write
 
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")

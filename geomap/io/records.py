@@ -1,15 +1,66 @@
-"""Incident records: the output fields of an incident (JSON Lines, GeoJSON properties) and
-their flat ACLED-like CSV form."""
+"""Flat records for output: each mention, place and incident built once into the dict every
+writer (JSON Lines, GeoJSON, CSV, GeoParquet, GeoPackage) reads; incidents also in their flat
+ACLED-like CSV form (``csv_record``)."""
 from __future__ import annotations
 
-from .model import Event, Evidence, Incident
+from typing import TYPE_CHECKING
+
+from ..model import BorderRelation, Mention, Place
+
+if TYPE_CHECKING:
+    from ..events import Event, Evidence, Incident
+
+MENTION_FIELDS = ("file", "start", "end", "text", "name", "id", "lat", "lon", "country", "kind",
+                  "side", "border", "border_km", "sentence", "confidence", "in_org")
 
 
-def _ev(e: Evidence | None) -> dict | None:
+def mention_record(m: Mention) -> dict:
+    """The output fields of one mention (coordinates null when unresolved)."""
+    return {"file": m.doc.path, "start": m.start, "end": m.end, "text": m.text,
+            **_place_fields(m.place, m.border),
+            "sentence": m.sentence, "confidence": m.confidence, "in_org": m.in_org}
+
+
+# (place, border relation, their fields) by the two objects' ids: an entry holds the objects,
+# so neither id can be reused by another object while it lives.
+_PLACE_FIELDS: dict[tuple[int, int], tuple[Place | None, BorderRelation | None, dict]] = {}
+
+
+def _place_fields(p: Place | None, b: BorderRelation | None) -> dict:
+    """The fields of a mention's record that come from its place and border relation (the
+    same few places recur in every text: memoised)."""
+    hit = _PLACE_FIELDS.get((id(p), id(b)))
+    if hit is None:
+        if len(_PLACE_FIELDS) >= 100_000:
+            _PLACE_FIELDS.clear()
+        hit = _PLACE_FIELDS[id(p), id(b)] = (p, b, {
+            "name": p.name if p else None, "id": p.id if p else None,
+            "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "country": p.country if p else None, "kind": p.kind if p else None,
+            "side": b.side if b else None, "border": b.border if b else None,
+            "border_km": round(b.distance_km, 2) if b else None})
+    return hit[2]
+
+
+def place_record(p: Place) -> dict:
+    """The output fields of a gazetteer entry."""
+    return {"id": p.id, "name": p.name, "alt_names": list(p.alt_names), "lat": p.lat,
+            "lon": p.lon, "country": p.country, "kind": p.kind, "population": p.population,
+            "source": p.source}
+
+#: the Arrow types of the typed mention fields (the others are strings)
+MENTION_TYPES = {"start": "int64", "end": "int64", "lat": "float64", "lon": "float64",
+                 "border_km": "float64", "confidence": "float64", "in_org": "bool_"}
+#: the Arrow types of the typed incident CSV columns (the others are strings)
+INCIDENT_TYPES = {"latitude": "float64", "longitude": "float64", "geo_precision": "int64",
+                  "border_km": "float64"}
+
+
+def _ev(e: "Evidence | None") -> dict | None:
     return {"start": e.start, "end": e.end, "text": e.text, "sentence": e.sentence} if e else None
 
 
-def _source_record(e: Event) -> dict:
+def _source_record(e: "Event") -> dict:
     return {
         "file": e.doc.path, "title": e.doc.title,
         "date": e.doc.date.isoformat() if e.doc.date else None, "primary": e.primary,
@@ -20,14 +71,14 @@ def _source_record(e: Event) -> dict:
         "evidence": {
             "trigger": [_ev(t) for t in e.triggers],
             "date": [_ev(e.date_evidence)] if e.date_evidence else [],
-            "place": [_ev(Evidence(e.place.start, e.place.end, e.place.text, e.place.sentence))]
-            if e.place else [],
+            "place": [{"start": e.place.start, "end": e.place.end, "text": e.place.text,
+                       "sentence": e.place.sentence}] if e.place else [],
             "counts": [_ev(c.evidence) for c in e.counts],
         },
     }
 
 
-def incident_record(inc: Incident) -> dict:
+def incident_record(inc: "Incident") -> dict:
     """The output fields of an incident (JSON Lines / GeoJSON properties)."""
     p, b = inc.place, inc.border
     primary = next((e for e in inc.events if e.primary), inc.events[0])

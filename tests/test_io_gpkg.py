@@ -1,19 +1,23 @@
-"""GeoPackage and GeoParquet exports: layers, CRS, rows, and identical bytes for equal input."""
+"""GeoPackage export: layers, CRS, rows, and identical bytes for equal input."""
 import dataclasses
 
 import geopandas as gpd
 import pyogrio
 import pytest
 
-from geomap.gis import write_gpkg, write_parquet
+from geomap.io.records import csv_record, incident_record
+from geomap.io.gpkg import write_gpkg
+from geomap.io.records import mention_record
 from test_html import BORDERS
 from test_report import sample_incidents
 
 
 def data():
+    """Mention records (one unresolved) and incident CSV records."""
     mentions, _, incidents = sample_incidents()
     unresolved = dataclasses.replace(mentions[0], place=None, border=None)
-    return mentions + [unresolved], incidents
+    return ([mention_record(m) for m in mentions + [unresolved]],
+            [csv_record(incident_record(i)) for i in incidents])
 
 
 def test_gpkg_layers_crs_and_rows(tmp_path):
@@ -42,16 +46,3 @@ def test_gpkg_bytes_are_reproducible(tmp_path):
     for name in ("a.gpkg", "b.gpkg"):
         write_gpkg(tmp_path / name, mentions=mentions, incidents=incidents, borders=BORDERS)
     assert (tmp_path / "a.gpkg").read_bytes() == (tmp_path / "b.gpkg").read_bytes()
-
-
-def test_geoparquet(tmp_path):
-    mentions, incidents = data()
-    assert write_parquet(tmp_path / "m.parquet", mentions=mentions) == 7
-    assert write_parquet(tmp_path / "i.parquet", incidents=incidents) == 2
-    m = gpd.read_parquet(tmp_path / "m.parquet")
-    assert m.crs.to_epsg() == 4326 and list(m["name"][:2]) == ["Medininkai", "Vilnius"]
-    assert gpd.read_parquet(tmp_path / "i.parquet").loc[0, "location"] == "Medininkai"
-    write_parquet(tmp_path / "m2.parquet", mentions=mentions)
-    assert (tmp_path / "m.parquet").read_bytes() == (tmp_path / "m2.parquet").read_bytes()
-    with pytest.raises(ValueError):
-        write_parquet(tmp_path / "x.parquet", mentions=mentions, incidents=incidents)

@@ -1,12 +1,10 @@
-import csv
-import io
-import json
+"""Output records of mentions: fields, order, and the memoised place fields."""
 from dataclasses import replace
 
 import pytest
 
 from geomap.model import BorderRelation, Document, Mention, Place, new_mention
-from geomap.records import MENTION_FIELDS, feature, mention_record, place_record, write_records
+from geomap.io.records import MENTION_FIELDS, mention_record
 
 DOC = Document("a.txt", "Near Dieveniškės.")
 PLACE = Place("cur:dieveniskes", "Dieveniškės", 54.196, 25.620, "LT", "village", 700, "curated")
@@ -34,27 +32,3 @@ def test_mention_record_without_place_or_border(place, border):
     assert tuple(rec) == MENTION_FIELDS
     assert rec["side"] is None and rec["border_km"] is None
     assert (rec["lat"] is None) == (place is None) and rec["text"] == "Dieveniškės"
-
-
-def test_feature_is_lon_lat_and_null_without_coordinates():
-    rec = mention_record(MENTION)
-    assert feature(rec)["geometry"] == {"type": "Point", "coordinates": [25.620, 54.196]}
-    assert feature(mention_record(replace(MENTION, place=None)))["geometry"] is None
-
-
-def test_write_records_formats():
-    recs = [mention_record(MENTION)]
-    out = io.StringIO()
-    assert write_records(recs, "jsonl", out) == 1
-    assert json.loads(out.getvalue())["id"] == "cur:dieveniskes"
-    out = io.StringIO()
-    write_records(recs, "geojson", out)
-    assert json.loads(out.getvalue())["features"][0]["properties"]["text"] == "Dieveniškės"
-    out = io.StringIO()
-    write_records([place_record(PLACE)], "csv", out)
-    assert next(csv.DictReader(io.StringIO(out.getvalue())))["name"] == "Dieveniškės"
-    out = io.StringIO()
-    assert write_records([], "csv", out, MENTION_FIELDS) == 0
-    assert out.getvalue().strip() == ",".join(MENTION_FIELDS)
-    with pytest.raises(ValueError):
-        write_records(recs, "xml", io.StringIO())

@@ -1,0 +1,45 @@
+"""Writing a command's records to ``-o FILE`` or stdout in any record format, with the file
+replaced only when the whole run succeeds."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO
+
+from .atomic import atomic_write
+from .writers import write_records
+
+
+@contextlib.contextmanager
+def text_output(out: str | os.PathLike | None) -> Iterator[IO[str]]:
+    """stdout for None or ``-``, else the file ``out`` replaced atomically."""
+    if out is None or out == "-":
+        yield sys.stdout
+        return
+    with atomic_write(out) as fh:
+        yield fh
+
+
+def then(records: Iterable[dict], check: Callable[[], None]) -> Iterator[dict]:
+    """``records``, then ``check()``: a writer that consumed them all calls it inside its
+    atomic block, so an exception there (a run that failed) leaves the old file."""
+    yield from records
+    check()
+
+
+def write(records: Iterable[dict], fmt: str, out: str | None,
+          fields: tuple[str, ...] | None = None, *, types: Mapping[str, str] | None = None,
+          lat: str = "lat", lon: str = "lon") -> int:
+    """Write ``records`` as ``jsonl``, ``geojson`` (point from ``lat``, ``lon``), ``csv``
+    (``fields`` as columns, else the first record's keys) or ``parquet`` (GeoParquet with
+    ``fields`` as columns, typed by ``types``); returns how many."""
+    if fmt == "parquet":
+        from .geoparquet import write_geoparquet
+
+        if out is None or fields is None:
+            raise ValueError("GeoParquet needs a file and fields")
+        return write_geoparquet(records, out, fields, types=types or {}, lat=lat, lon=lon)
+    with text_output(out) as fh:
+        return write_records(records, fmt, fh, fields, lat=lat, lon=lon)

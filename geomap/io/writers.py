@@ -1,0 +1,91 @@
+"""One writer per output format. The text formats (JSON Lines, GeoJSON, CSV) stream records
+to an open text file in batches; GeoParquet (``geoparquet``) and GeoPackage (``gpkg``) write
+a path. JSON is encoded with orjson (compact, UTF-8, imported on first use)."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from typing import IO
+
+BATCH = 1000          # records encoded per write() call
+
+
+def batches(records: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
+    """``records`` in lists of ``size``."""
+    it = iter(records)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def json_encoder() -> Callable[[object], str]:
+    """The JSON encoder of every JSON output: compact, non-ASCII kept, keys in record order."""
+    import orjson
+
+    dumps = orjson.dumps
+    return lambda obj: dumps(obj).decode()
+
+
+def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
+    """One JSON object a line; returns how many."""
+    enc, n = json_encoder(), 0
+    for batch in batches(records):
+        out.write("".join([enc(r) + "\n" for r in batch]))
+        n += len(batch)
+    return n
+
+
+def feature(record: dict, lat: str = "lat", lon: str = "lon") -> dict:
+    """A GeoJSON Point feature (lon, lat) with the record as properties (no geometry when
+    the record has no coordinates)."""
+    y, x = record.get(lat), record.get(lon)
+    geom = {"type": "Point", "coordinates": [x, y]} if y is not None and x is not None else None
+    return {"type": "Feature", "geometry": geom, "properties": record}
+
+
+def write_geojson(records: Iterable[dict], out: IO[str], *, lat: str = "lat",
+                  lon: str = "lon") -> int:
+    """A FeatureCollection, one feature a line; returns how many features."""
+    enc, n = json_encoder(), 0
+    out.write('{"type": "FeatureCollection", "features": [')
+    for batch in batches(records):
+        out.write("".join([("," if n or i else "") + "\n" + enc(feature(r, lat, lon))
+                           for i, r in enumerate(batch)]))
+        n += len(batch)
+    out.write("\n]}\n")
+    return n
+
+
+def write_csv(records: Iterable[dict], out: IO[str], fields: Iterable[str]) -> int:
+    """A header of ``fields`` and one row a record (lists joined with ``|``, other keys
+    ignored); returns how many rows."""
+    fields = list(fields)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    n = 0
+    for batch in batches(records):
+        writer.writerows([["|".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+                           for v in (r.get(f) for f in fields)] for r in batch])
+        n += len(batch)
+    return n
+
+
+def write_records(records: Iterable[dict], fmt: str, out: IO[str],
+                  fields: Iterable[str] | None = None, *, lat: str = "lat",
+                  lon: str = "lon") -> int:
+    """Write records as ``jsonl``, ``geojson`` (point from ``lat``, ``lon``) or ``csv``
+    (``fields`` as columns, else the first record's keys); returns how many."""
+    if fmt == "jsonl":
+        return write_jsonl(records, out)
+    if fmt == "geojson":
+        return write_geojson(records, out, lat=lat, lon=lon)
+    if fmt == "csv":
+        if fields is None:
+            it = iter(records)
+            first = next(it, None)
+            if first is None:
+                return 0
+            fields, records = list(first), chain([first], it)
+        return write_csv(records, out, fields)
+    raise ValueError(f"unknown format {fmt!r}")
+
