@@ -2,7 +2,7 @@ import datetime as dt
 
 from geomap.api import analyse
 from geomap.events import extract_events, merge_events
-from geomap.io.records import csv_record, incident_record
+from geomap.io.incidents import csv_record, incident_record
 from geomap.extract import Extractor
 from geomap.texts import make_document
 

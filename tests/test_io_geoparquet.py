@@ -3,10 +3,10 @@ identical bytes for equal input."""
 import geopandas as gpd
 import pyarrow.parquet as pq
 
-from geomap.io.records import CSV_FIELDS
 from geomap.io import geoparquet
 from geomap.io.geoparquet import write_geoparquet
-from geomap.io.records import INCIDENT_TYPES, MENTION_FIELDS, MENTION_TYPES
+from geomap.io.incidents import CSV_FIELDS, INCIDENT_TYPES
+from geomap.io.records import MENTION_FIELDS, MENTION_TYPES
 from test_io_gpkg import data
 
 

@@ -5,7 +5,7 @@ import geopandas as gpd
 import pyogrio
 import pytest
 
-from geomap.io.records import csv_record, incident_record
+from geomap.io.incidents import csv_record, incident_record
 from geomap.io.gpkg import write_gpkg
 from geomap.io.records import mention_record
 from test_html import BORDERS

@@ -6,7 +6,7 @@ sentence with a trigger word is a candidate, candidates that agree on type, date
 form one event, the first is the document's ``primary`` one); ``merge`` groups the events of
 different documents that agree on type, date and place into an ``Incident``, which keeps
 every source and every disagreeing value (dates, counts). Their output fields:
-``geomap.io.records``.
+``geomap.io.incidents``.
 The pipeline entry is ``geomap.api.analyse``.
 """
 from __future__ import annotations

@@ -1,3 +1,3 @@
-"""Output: records (``records``), one writer per format (``writers``: JSON Lines, GeoJSON,
+"""Output: records (``records``, ``incidents``), one writer per format (``writers``: JSON Lines, GeoJSON,
 CSV; ``geoparquet``; ``gpkg``), the one atomic replace (``atomic``), writing a command's
 records (``output``) and the commands' output options (``options``)."""

@@ -56,7 +56,7 @@ def write_gpkg(path: str | os.PathLike, *, mentions: Iterable[dict] | None = Non
     records (``csv_record``), a borders FeatureCollection; returns {layer: rows}."""
     import pyogrio
 
-    from .records import CSV_FIELDS
+    from .incidents import CSV_FIELDS
 
     frames = {
         "mentions": None if mentions is None else _frame(mentions, MENTION_FIELDS, "lat", "lon"),
