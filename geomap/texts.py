@@ -367,7 +367,7 @@ def write_texts(docs: Iterable[Document], folder: str) -> Iterator[Document]:
     breaks as read): named after the document's path, every run of characters other than
     letters, digits, "." and "-" turned into "_", with ".txt" added ("pages/a.html" ->
     "pages_a.html.txt", "feed.xml#2" -> "feed.xml_2.txt"); a repeated name gets "-2", "-3"."""
-    from .files import atomic_write
+    from .io.atomic import atomic_write
 
     os.makedirs(folder, exist_ok=True)
     used: set[str] = set()
