@@ -34,6 +34,7 @@ class Analysis:
     incidents: tuple["Incident", ...]
     geodata: dict[str, dict | None]   # borders, countries, world (GeoJSON; world may be None)
     gazetteer_dir: Path
+    unplaced: tuple[dict, ...] = ()   # names the gazetteer lacks (``geomap.unplaced`` records)
 
 
 def load_geodata(directory: str | os.PathLike) -> dict[str, dict | None]:
@@ -70,17 +71,20 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
     per_doc = [(d, extractor.extract(d)) for d in docs]
     mentions = tuple(m for _, ms in per_doc for m in ms)
     found: tuple = ()
+    unplaced: tuple = ()
     if incidents:
         from .events import incidents_of
+        from .unplaced import find_unplaced, locate_incidents
 
-        found = tuple(incidents_of(per_doc, site=extractor.site))
+        unplaced = tuple(find_unplaced(docs, extractor, (ms for _, ms in per_doc)))
+        found = tuple(locate_incidents(incidents_of(per_doc, site=extractor.site), unplaced))
     directory = extractor.gazetteer.directory
     if extractor.borders is not None:
         geodata = extractor.borders.geodata()
     else:   # an in-memory gazetteer has no geodata
         geodata = load_geodata(directory) if directory is not None else \
             {"borders": EMPTY, "countries": EMPTY, "world": None}
-    return Analysis(docs, mentions, found, geodata, Path(directory or ""))
+    return Analysis(docs, mentions, found, geodata, Path(directory or ""), unplaced)
 
 
 def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,

@@ -195,10 +195,10 @@ class UnplacedFinder:
         return bool(self.g.lookup(key(name))) or any(self.g.lookup(v)
                                                      for v in name_variants(words))
 
-    def add(self, doc: Document) -> None:
-        """Find the candidates of one document."""
+    def add(self, doc: Document, mentions: list[Mention] | None = None) -> None:
+        """Find the candidates of one document (``mentions``: its extraction, when done)."""
         text = doc.text
-        mentions = self.ex.extract(doc)
+        mentions = self.ex.extract(doc) if mentions is None else mentions
         spans = [(m.start, m.end) for m in mentions]
         self.lower_words.update(w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower())
         lower = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
@@ -330,12 +330,34 @@ class UnplacedFinder:
         return out
 
 
-def find_unplaced(docs: Iterable[Document], extractor: Extractor) -> list[dict]:
-    """The unplaced-name records of ``docs`` (see the module docstring)."""
+def find_unplaced(docs: Iterable[Document], extractor: Extractor,
+                  mentions: Iterable[list[Mention]] | None = None) -> list[dict]:
+    """The unplaced-name records of ``docs`` (see the module docstring); ``mentions``, when
+    given, are the documents' extractions, in the same order."""
     finder = UnplacedFinder(extractor)
-    for doc in docs:
-        finder.add(doc)
+    for doc, ms in zip(docs, mentions) if mentions is not None else ((d, None) for d in docs):
+        finder.add(doc, ms)
     return finder.records()
+
+
+def locate_incidents(incidents: Iterable, records: list[dict]) -> Iterator:
+    """The incidents, each whose sentences name an unplaced place keeping that name as
+    ``location_text`` beside the fallback it is placed at, whose geo-precision becomes at
+    least 2 (near the fallback place, ACLED's scale)."""
+    import dataclasses
+
+    forms = sorted(((f, r["name"]) for r in records if r["confidence"] >= 0.4
+                    for f in r["forms"]), key=lambda t: (-len(t[0]), t[0]))
+    patterns = [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), name) for f, name in forms]
+    for inc in incidents:
+        sentences = [t.sentence for e in sorted(inc.events, key=lambda e: not e.primary)
+                     for t in e.triggers]
+        name = next((name for s in sentences for rx, name in patterns if rx.search(s)), None)
+        if name is None:
+            yield inc
+            continue
+        yield dataclasses.replace(inc, location_text=name,
+                                  geo_precision=max(inc.geo_precision or 2, 2))
 
 
 TEMPLATE_FIELDS = ("name", "alt_names", "lat", "lon", "country", "kind", "source", "near",

@@ -57,7 +57,9 @@ def test_round_trip_template_import_extract_and_incident(gz, tmp_path):  # noqa:
     src.mkdir()
     (src / "a.txt").write_text(TEXT + "\n", encoding="utf-8")
     res = run("incidents", str(src))
-    assert json.loads(res.output.splitlines()[0])["location"] != "Zuikiškės"
+    before = json.loads(res.output.splitlines()[0])
+    assert before["location"] == "Šalčininkai District Municipality"
+    assert before["location_text"] == "Zuikiškės" and before["geo_precision"] == 2
     template = tmp_path / "new.csv"
     res = run("unplaced", str(src), "-o", str(template))
     assert res.exit_code == 0, res.output
@@ -77,7 +79,8 @@ def test_round_trip_template_import_extract_and_incident(gz, tmp_path):  # noqa:
     names = [json.loads(line)["name"] for line in res.output.splitlines()]
     assert "Zuikiškės" in names
     res = run("incidents", str(src))
-    assert json.loads(res.output.splitlines()[0])["location"] == "Zuikiškės"
+    after = json.loads(res.output.splitlines()[0])
+    assert after["location"] == "Zuikiškės" and after["location_text"] is None
     assert run("unplaced", str(src)).output == ""
 
 

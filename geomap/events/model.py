@@ -76,6 +76,7 @@ class Incident:
     geo_precision: int | None
     border: BorderRelation | None
     events: tuple[Event, ...]
+    location_text: str | None = None   # a place its sources name that the gazetteer lacks
 
     @property
     def dates(self) -> list[str]:
