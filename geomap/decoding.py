@@ -201,6 +201,8 @@ def repair(text: str) -> str:
         "utf-8", "surrogatepass")
     for leads, conts, encodings, fix in ((FTFY_LEADS, FTFY_CONTS, FTFY_CODEPAGES, _ftfy),
                                          (DOS_LEADS, DOS_CONTS, DOS_CODEPAGES, repair_dos)):
+        if leads.isdisjoint(rest):
+            continue
         pairs = _pairs(leads, conts)
         if _has_pair(rest, pairs, encodings) and _has_pair(text, pairs, encodings):
             text = fix(text)
