@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, documents, extractor, output
+from .common import INPUTS, check_inputs, documents, extractor
 
 
 @click.command()
@@ -35,14 +35,15 @@ def unplaced(ctx, inputs, fmt, out):
       # fill in lat and lon in new-places.csv, then:
       geomap gazetteer import new-places.csv
     """
-    from ..records import write_records
+    from ..io.output import text_output
+    from ..io.writers import write_records
     from ..unplaced import TEMPLATE_FIELDS, find_unplaced, template_rows
 
     paths = check_inputs(inputs)
     fmt = fmt or ("csv" if out and out.endswith(".csv") else
                   "jsonl" if out and out.endswith((".jsonl", ".ndjson")) else "table")
     records = find_unplaced(documents(ctx, paths), extractor(ctx))
-    with output(out) as fh:
+    with text_output(out) as fh:
         if fmt == "jsonl":
             write_records(records, "jsonl", fh)
         elif fmt == "csv":
