@@ -1,18 +1,37 @@
 """Static PNG/SVG maps: drawn offline, deterministic, with labels, legend, scale and credits."""
+import dataclasses
 import re
 import struct
+from pathlib import Path
 
 import pytest
+from matplotlib.text import Text
 
 from geomap.render.static import draw_map, save_map
 from test_html import BORDERS, COUNTRIES, WORLD
 from test_report import sample_incidents
 
+GAZ = Path(__file__).resolve().parent.parent / "gazetteer"
+
 
 def draw(payload="", **kw):
     mentions, _, incidents = sample_incidents(payload)
+    incidents.append(dataclasses.replace(incidents[1], id="inc-3", place=None, border=None))
     return draw_map(mentions, incidents, borders=BORDERS, countries=COUNTRIES, world=WORLD,
                     **kw)
+
+
+def texts_of(fig):
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def overlapping_texts(fig):
+    """Pairs of texts whose extents (matplotlib's renderer, after a full draw) overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts_of(fig)]
+    return [(a, b) for n, (a, ba) in enumerate(boxes) for b, bb in boxes[n + 1:]
+            if ba.overlaps(bb)]
 
 
 def png_size(data):
@@ -22,11 +41,27 @@ def png_size(data):
 
 def test_png_has_the_requested_size_and_same_bytes_every_time(tmp_path):
     for name in ("a.png", "b.png"):
-        save_map(draw(title="T", width=800, height=500, dpi=100), tmp_path / name, "png")
+        save_map(draw(title="T", width=800, height=500), tmp_path / name, "png")
     data = (tmp_path / "a.png").read_bytes()
     assert png_size(data) == (800, 500)
     assert data == (tmp_path / "b.png").read_bytes()
     assert b"Software" not in data and b"Creation" not in data
+
+
+def test_dpi_scales_the_image_not_the_layout(tmp_path):
+    boxes = {}
+    for dpi in (200, 600):
+        fig = draw(title="T", width=800, height=500, dpi=dpi)
+        save_map(fig, tmp_path / f"{dpi}.png", "png")
+        renderer = fig.canvas.get_renderer()
+        boxes[dpi] = sorted((t.get_text(), tuple(round(v / dpi, 2) for v in
+                                                 t.get_window_extent(renderer).extents))
+                            for t in texts_of(fig))
+    assert png_size((tmp_path / "200.png").read_bytes()) == (800, 500)
+    assert png_size((tmp_path / "600.png").read_bytes()) == (2400, 1500)
+    assert [t for t, _ in boxes[200]] == [t for t, _ in boxes[600]]
+    for (_, a), (_, b) in zip(boxes[200], boxes[600]):      # same place, in inches
+        assert all(abs(x - y) < 0.03 for x, y in zip(a, b))
 
 
 def test_svg_holds_labels_legend_scale_and_attribution(tmp_path):
@@ -37,7 +72,8 @@ def test_svg_holds_labels_legend_scale_and_attribution(tmp_path):
     assert svg == (tmp_path / "b.svg").read_text(encoding="utf-8")
     texts = re.findall(r"<text\b[^>]*>([^<]*)", svg)
     for expected in ("Cost $5 &amp; more", "Medininkai$x$ &lt;b&gt;", "Vilnius", "Grodno",
-                     "Pushback", "Detention", "2021-08-01 Pushback", "LT–BY border"):
+                     "Pushback", "Detention", "2021-08-01 Pushback", "LT–BY border",
+                     "2 incidents on the map, 1 without a place; 3 places"):
         assert expected in texts
     assert any(re.fullmatch(r"\d+ km", t) for t in texts)                    # scale bar
     assert any("GeoNames (CC BY 4.0)" in t for t in texts)
@@ -49,3 +85,83 @@ def test_bad_sizes_and_formats_are_refused(tmp_path):
         draw(width=10)
     with pytest.raises(ValueError):
         save_map(draw(width=200, height=200, dpi=50), tmp_path / "x.pdf", "pdf")
+
+
+def generated_corpus(n_places=500, n_incidents=300, seed=7):
+    """Mentions of ``n_places`` real places near the borders (1-60 mentions each) and
+    ``n_incidents`` incidents spread over 80 of them, a few without a place, as a corpus of
+    thousands of articles gives."""
+    import csv
+    import datetime as dt
+    import random
+    from pathlib import Path
+
+    from geomap.events.model import Incident
+    from geomap.model import BorderRelation, Document, Mention, Place
+
+    rnd = random.Random(seed)
+    rows = csv.DictReader(open(Path(__file__).parent.parent / "gazetteer" / "geonames.csv",
+                               encoding="utf-8"))
+    places = [Place(r["id"], r["name"], float(r["lat"]), float(r["lon"]), r["country"],
+                    r["kind"]) for r in rows
+              if r["country"] in ("LT", "BY", "PL", "LV")
+              and 52.0 < float(r["lat"]) < 56.5 and 22.0 < float(r["lon"]) < 28.5]
+    places = rnd.sample(sorted(places, key=lambda p: p.id), n_places)
+    doc = Document("corpus/a.txt", "x", None, "A")
+    mentions = []
+    relation = {}
+    for p in places:
+        relation[p.id] = BorderRelation(p.country, "LT-BY", rnd.uniform(0.5, 200), (p.lat, p.lon))
+        for _ in range(rnd.randint(1, 60)):
+            mentions.append(Mention(doc, 0, 1, p.name, "x", 0, p, 1.0, (), relation[p.id]))
+    types = ["pushback", "border_violation", "crossing", "detention", "death", "other"]
+    hot = places[:80]
+    incidents = []
+    for n in range(n_incidents):
+        p = None if n % 50 == 0 else rnd.choice(hot)
+        incidents.append(Incident(f"inc-{n}", rnd.choice(types), None,
+                                  dt.date(2021, 1, 1) + dt.timedelta(days=rnd.randint(0, 900)),
+                                  "day", p, 1, relation[p.id] if p else None, ()))
+    return mentions, incidents
+
+
+def test_generated_corpus_png_has_no_overlapping_labels(tmp_path):
+    from geomap.border import display_geodata
+    from geomap.render.static import incident_places
+
+    mentions, incidents = generated_corpus()
+    geodata = display_geodata(GAZ)
+    fig = draw_map(mentions, incidents, title="A generated corpus", **geodata)
+    assert overlapping_texts(fig) == []
+    labels = [t.get_text() for t in texts_of(fig)]
+    assert sum("incidents" in t for t in labels) >= 10          # the busy places are labelled
+    assert len(labels) >= 60
+    assert "294 incidents on the map, 6 without a place; 500 places" in labels
+    groups = incident_places(incidents)
+    assert len(groups) == 80 and sum(len(g.incidents) for g in groups) == 294
+    save_map(fig, tmp_path / "a.png", "png")
+    save_map(draw_map(mentions, incidents, title="A generated corpus", **geodata),
+             tmp_path / "b.png", "png")
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_seed_map_png_has_no_overlapping_labels():
+    from geomap.api import analyse, as_documents
+    from geomap.extract import Extractor
+
+    a = analyse(as_documents(sorted(GAZ.parent.joinpath("seeds").glob("*.txt"))),
+                Extractor.from_directory(None))
+    fig = draw_map(a.mentions, a.incidents, **a.geodata)
+    assert overlapping_texts(fig) == []
+    labels = "\n".join(t.get_text() for t in texts_of(fig))
+    assert "2021-08-17" in labels and "on the map" in labels
+
+
+def test_png_does_not_import_folium():
+    import subprocess
+    import sys
+
+    code = ("import sys, geomap.render.static as s, geomap.cli.map_cmd; "
+            "print('folium' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -28,11 +28,14 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
 @click.option("--iframe", is_flag=True,
               help="Also print an <iframe> snippet that shows the written map page.")
 @click.option("--width", type=click.IntRange(min=100), metavar="PX",
-              help="Width in pixels. [default: 1600 for images, 100% for --embed/--iframe]")
+              help="Width in pixels (images: at 200 dpi; --dpi scales it). [default: 1600 for "
+                   "images, 100% for --embed/--iframe]")
 @click.option("--height", type=click.IntRange(min=100), metavar="PX",
-              help="Height in pixels. [default: 1200 for images, 500/600 for --embed/--iframe]")
+              help="Height in pixels (images: at 200 dpi; --dpi scales it). [default: 1200 for "
+                   "images, 500/600 for --embed/--iframe]")
 @click.option("--dpi", type=click.IntRange(min=10), default=200, show_default=True,
-              help="Resolution of PNG output (text and symbol sizes follow it).")
+              help="Resolution of PNG output: the layout stays, the pixels scale (600: three "
+                   "times the width and height of 200).")
 @click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
 @click.pass_context
 def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents):

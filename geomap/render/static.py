@@ -1,10 +1,24 @@
 """Static maps (PNG, SVG) for print and slides, drawn offline with geopandas and matplotlib.
 
 The map shows country outlines, the Belarus borders, one circle per place (size by mention
-count, colour by side, the most-named ones labelled), one symbol per incident (shape and
-colour by type, size by people involved, a dashed line to the nearest border point), a
-legend, a scale bar and the data attribution. It is drawn in ETRS89-LAEA (EPSG:3035), so
-distances on the sheet are true to within a fraction of a percent around the border.
+count, colour by side), one symbol per incident place (all the incidents at a place together:
+shape and colour of their most frequent type, size by their number, a dashed line to the
+nearest border point), labels, a legend, a scale bar, the counts and the data attribution. It
+is drawn in ETRS89-LAEA (EPSG:3035), so distances on the sheet are true to within a fraction of
+a percent around the border.
+
+Countries and regions named as a whole are not drawn as points at their centres: a box lists
+them with their counts, as it lists the incidents placed only that coarsely. The counts line
+says how many incidents are on the map and how many have no place.
+
+Labels never overlap: they are placed greedily by priority (incident places by number of
+incidents, then places near a border by mentions), each at the first of eight positions around
+its symbol whose box, measured with matplotlib's renderer, is free of the labels already
+placed, the incident symbols and the legend, title, counts, scale bar and credits; a label with
+no free position is left out.
+
+Size: ``width`` × ``height`` pixels at ``BASE_DPI`` fix the layout; ``dpi`` scales the image
+(600 dpi gives three times the pixels with the same layout).
 
 Output is deterministic: no timestamps or software versions in the files' metadata, and SVG
 ids come from a fixed salt. Text is never parsed as mathtext, so a ``$`` stays a ``$``.
@@ -13,12 +27,13 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Mention
-from .layers import (PlaceMarker, focus_points, has_border_line, people_involved, place_markers,
-                     spread)
+from ..model import BorderRelation, Mention, Place
+from .layers import PlaceMarker, focus_points, has_border_line, place_markers
 from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR,
                     OTHER_BORDER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES, WORLD_STYLE,
                     incident_type, marker_radius, side_colour)
@@ -30,21 +45,84 @@ if TYPE_CHECKING:
 
 CRS = "EPSG:3035"
 FORMATS = ("png", "svg")
+BASE_DPI = 200              # ``width`` and ``height`` are pixels at this resolution
 MARKERS = {"pushback": "<", "border_violation": "^", "crossing": "D", "detention": "s",
            "death": "P", "statement_or_order": "*", "other": "o"}
-LABELS = 14                 # places labelled, the most-mentioned first
+AREA_KINDS = ("country", "region")   # named as a whole: listed, not drawn at a centre point
+BORDER_LINE_KM = 50         # a dashed line to the nearest border point from places this close
+LABEL_CANDIDATES = 400      # labels tried, the most important first
+LABEL_GAP = 2.0             # points between a symbol and its label, and around labels
+AREA_LIST = 6               # countries/regions listed by name in the box
 SCALE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 HALO = {"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "edgecolor": "none"}
+BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "#999", "linewidth": 0.5, "pad": 3}
+# label positions around a symbol: (dx, dy) direction, horizontal and vertical alignment
+POSITIONS = ((1, 0, "left", "center"), (-1, 0, "right", "center"),
+             (0, 1, "center", "bottom"), (0, -1, "center", "top"),
+             (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+             (1, -1, "left", "top"), (-1, -1, "right", "top"))
 
 
-def _extent(markers: tuple[PlaceMarker, ...], incidents: list["Incident"]) -> list[list[float]]:
-    """[[lat0, lon0], [lat1, lon1]] around the drawn points, padded, at least 1.2° × 2°."""
-    pts = focus_points(markers, incidents)
+@dataclass(frozen=True)
+class IncidentPlace:
+    """The incidents at one place, drawn as one symbol."""
+
+    place: Place
+    incidents: tuple["Incident", ...]      # by (date, id)
+    border: BorderRelation | None
+
+    @property
+    def type(self) -> str:
+        """The most frequent type (ties: the legend's order)."""
+        counts = Counter(i.type for i in self.incidents)
+        order = list(INCIDENT_TYPES)
+        return min(counts, key=lambda t: (-counts[t], order.index(t) if t in order else 99))
+
+    @property
+    def label(self) -> str:
+        """The place's name over "2021-08-17 Pushback" (one incident) or "12 incidents"."""
+        if len(self.incidents) == 1:
+            inc = self.incidents[0]
+            text = incident_type(inc)[0]
+            text = f"{inc.date.isoformat()} {text}" if inc.date else text
+        else:
+            dates = [i.date for i in self.incidents if i.date]
+            text = f"{len(self.incidents)} incidents"
+            if dates:
+                span = sorted({dates[0].isoformat(), dates[-1].isoformat()})
+                text += ", " + " – ".join(span)
+        return f"{self.place.name}\n{text}"
+
+
+def incident_places(incidents: Iterable["Incident"]) -> list[IncidentPlace]:
+    """One ``IncidentPlace`` per place of ``incidents`` (placed ones only), most first."""
+    by_place: dict[str, list] = {}
+    for inc in incidents:
+        if inc.place is not None:
+            by_place.setdefault(inc.place.id, []).append(inc)
+    out = []
+    for members in by_place.values():
+        members.sort(key=lambda i: (i.date is None, i.date, i.id))
+        border = next((i.border for i in members if has_border_line(i)
+                       and i.border.distance_km <= BORDER_LINE_KM), None)
+        out.append(IncidentPlace(members[0].place, tuple(members), border))
+    return sorted(out, key=lambda g: (-len(g.incidents), g.place.name, g.place.id))
+
+
+def is_area(place: Place) -> bool:
+    """True for a country or region named as a whole (no point to draw)."""
+    return place.kind in AREA_KINDS
+
+
+def _extent(markers: list[PlaceMarker], groups: list[IncidentPlace]) -> list[list[float]]:
+    """[[lat0, lon0], [lat1, lon1]] around the drawn points, padded (room for the legend and
+    the boxes), at least 1.2° × 2°."""
+    pts = focus_points(markers, [i for g in groups for i in g.incidents[:1]])
     if not pts:
         return LT_BY_BBOX
     lats, lons = [p[0] for p in pts], [p[1] for p in pts]
     (lat0, lat1), (lon0, lon1) = (min(lats), max(lats)), (min(lons), max(lons))
-    dlat, dlon = max(lat1 - lat0, 1.2) * 0.6, max(lon1 - lon0, 2.0) * 0.6
+    dlat, dlon = max(lat1 - lat0, 1.2) * 0.75, max(lon1 - lon0, 2.0) * 0.65
     clat, clon = (lat0 + lat1) / 2, (lon0 + lon1) / 2
     return [[clat - dlat, clon - dlon], [clat + dlat, clon + dlon]]
 
@@ -65,8 +143,11 @@ def _project(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """(lat, lon) pairs to (x, y) in ``CRS``."""
     from pyproj import Transformer
 
+    if not points:
+        return []
     t = Transformer.from_crs("EPSG:4326", CRS, always_xy=True)
-    return [t.transform(lon, lat) for lat, lon in points]
+    xs, ys = t.transform([p[1] for p in points], [p[0] for p in points])
+    return list(zip(map(float, xs), map(float, ys)))
 
 
 def _fit(ax, bbox: list[list[float]], aspect: float) -> None:
@@ -81,36 +162,151 @@ def _fit(ax, bbox: list[list[float]], aspect: float) -> None:
     ax.set_ylim(cy - h / 2, cy + h / 2)
 
 
-def _scale_bar(ax) -> None:
-    """A black-and-white bar of a round length near a fifth of the map's width, bottom left."""
+def _scale_bar(ax) -> list:
+    """A black-and-white bar of a round length near a fifth of the map's width, bottom left;
+    returns its artists."""
     from matplotlib.patches import Rectangle
 
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     km = max((s for s in SCALE_STEPS if s <= (x1 - x0) / 5000), default=SCALE_STEPS[0])
     x, y, h = x0 + (x1 - x0) * 0.03, y0 + (y1 - y0) * 0.04, (y1 - y0) * 0.008
-    for i in range(2):
-        ax.add_patch(Rectangle((x + i * km * 500, y), km * 500, h, facecolor="kw"[i],
-                               edgecolor="k", linewidth=0.8, zorder=20))
-    ax.text(x + km * 1000, y + h * 2, f"{km} km", ha="center", va="bottom", fontsize=8,
-            zorder=20, parse_math=False)
-    ax.text(x, y + h * 2, "0", ha="center", va="bottom", fontsize=8, zorder=20)
+    artists = [ax.add_patch(Rectangle((x + i * km * 500, y), km * 500, h, facecolor="kw"[i],
+                                      edgecolor="k", linewidth=0.8, zorder=20))
+               for i in range(2)]
+    artists.append(ax.text(x + km * 1000, y + h * 2, f"{km} km", ha="center", va="bottom",
+                           fontsize=8, zorder=20, parse_math=False))
+    artists.append(ax.text(x, y + h * 2, "0", ha="center", va="bottom", fontsize=8, zorder=20))
+    return artists
+
+
+def _counts_text(markers: list[PlaceMarker], areas: list[PlaceMarker],
+                 groups: list[IncidentPlace], unplaced: int) -> str:
+    """The honest counts: what is on the map and what is not."""
+    on_map = sum(len(g.incidents) for g in groups if not is_area(g.place))
+    coarse = sum(len(g.incidents) for g in groups if is_area(g.place))
+    parts = [f"{on_map} incident{'s' * (on_map != 1)} on the map"]
+    if coarse:
+        parts.append(f"{coarse} placed only at country/region level")
+    if unplaced:
+        parts.append(f"{unplaced} without a place")
+    text = ", ".join(parts)
+    places = f"{len(markers)} place{'s' * (len(markers) != 1)}"
+    if areas:
+        places += f" (+ {len(areas)} countries/regions, listed)"
+    return f"{text}; {places}"
+
+
+def _areas_text(areas: list[PlaceMarker], groups: list[IncidentPlace]) -> str:
+    """Countries and regions named as a whole, with mentions and incidents, most first."""
+    incidents = {g.place.id: len(g.incidents) for g in groups}
+    rows = sorted(areas, key=lambda k: (-incidents.get(k.place.id, 0), -k.count, k.place.name))
+    ids = {k.place.id for k in areas}
+    rows_text = []
+    for k in rows[:AREA_LIST]:
+        n = incidents.get(k.place.id, 0)
+        rows_text.append(f"{k.place.name}: {k.count} mention{'s' * (k.count != 1)}"
+                         + (f", {n} incident{'s' * (n != 1)}" if n else ""))
+    extra = [g for g in groups if is_area(g.place) and g.place.id not in ids]
+    for g in extra[:max(0, AREA_LIST - len(rows_text))]:
+        rows_text.append(f"{g.place.name}: {len(g.incidents)} incidents")
+    hidden = len(rows) + len(extra) - len(rows_text)
+    if hidden > 0:
+        rows_text.append(f"and {hidden} more")
+    return "Named as a whole (not drawn):\n" + "\n".join(rows_text)
+
+
+def _box(artist, renderer, pad: float = 0.0) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of an artist in display pixels, widened by ``pad`` pixels."""
+    bb = artist.get_window_extent(renderer)
+    return (bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad)
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+class _Free:
+    """Boxes taken on the figure, in a coarse grid of cells for quick overlap tests."""
+
+    def __init__(self, cell: float):
+        self.cell, self.cells = cell, {}
+
+    def _keys(self, b: tuple) -> Iterable[tuple[int, int]]:
+        c = self.cell
+        for i in range(int(b[0] // c), int(b[2] // c) + 1):
+            for j in range(int(b[1] // c), int(b[3] // c) + 1):
+                yield i, j
+
+    def free(self, b: tuple) -> bool:
+        return not any(_overlaps(b, o) for k in self._keys(b) for o in self.cells.get(k, ()))
+
+    def take(self, b: tuple) -> None:
+        for k in self._keys(b):
+            self.cells.setdefault(k, []).append(b)
+
+
+def place_labels(ax, renderer, items: list[tuple[str, float, float, float, dict]],
+                 taken: list[tuple], bounds: tuple) -> list:
+    """Place the labels ``items`` ((text, x, y in data units, symbol radius in points, text
+    properties), most important first) where they overlap nothing taken; returns the texts.
+    ``taken`` holds boxes in display pixels to avoid; ``bounds`` is the drawable area."""
+    fig = ax.figure
+    px = fig.dpi / 72.0
+    free = _Free(cell=60 * px)
+    for b in taken:
+        free.take(b)
+    gap = LABEL_GAP * px
+    placed = []
+    for text, x, y, radius, props in items:
+        probe = ax.text(0, 0, text, parse_math=False, ha="left", va="bottom", transform=None,
+                        **props)
+        bb = probe.get_window_extent(renderer)
+        probe.remove()
+        w, h = bb.width, bb.height
+        cx, cy = ax.transData.transform((x, y))
+        off = radius * px + gap
+        for dx, dy, ha, va in POSITIONS:
+            diag = 0.7 if dx and dy else 1.0
+            ax_ = cx + dx * off * diag
+            ay_ = cy + dy * off * diag
+            x0 = ax_ if ha == "left" else ax_ - w if ha == "right" else ax_ - w / 2
+            y0 = ay_ if va == "bottom" else ay_ - h if va == "top" else ay_ - h / 2
+            box = (x0 - gap, y0 - gap, x0 + w + gap, y0 + h + gap)
+            if (box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2]
+                    or box[3] > bounds[3] or not free.free(box)):
+                continue
+            free.take(box)
+            placed.append(ax.annotate(
+                text, (x, y), xytext=(dx * (radius + LABEL_GAP) * diag,
+                                      dy * (radius + LABEL_GAP) * diag),
+                textcoords="offset points", ha=ha, va=va, zorder=9, bbox=HALO,
+                parse_math=False, annotation_clip=False, **props))
+            break
+    return placed
 
 
 def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), *,
              borders: dict, countries: dict, world: dict | None = None,
              title: str | None = None, width: int = 1600, height: int = 1200,
-             dpi: int = 200) -> "Figure":
-    """A matplotlib Figure of ``width`` × ``height`` pixels at ``dpi`` (see the module doc)."""
+             dpi: int = BASE_DPI) -> "Figure":
+    """A matplotlib Figure laid out on ``width`` × ``height`` pixels at ``BASE_DPI``, drawn at
+    ``dpi`` (see the module docstring)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
-    from matplotlib.transforms import offset_copy
 
     if width < 100 or height < 100 or dpi < 10:
         raise ValueError("width and height must be at least 100 pixels, dpi at least 10")
-    markers = place_markers(mentions)
-    incidents = [i for i in incidents if i.place is not None]
-    bbox = _extent(markers, incidents)
-    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+    incidents = list(incidents)
+    all_markers = list(place_markers(mentions))
+    markers = [k for k in all_markers if not is_area(k.place)]
+    areas = [k for k in all_markers if is_area(k.place) and k.count > 0]
+    groups = incident_places(incidents)
+    unplaced = sum(1 for i in incidents if i.place is None)
+    drawn_groups = [g for g in groups if not is_area(g.place)]
+    bbox = _extent(markers, drawn_groups)
+    fig = Figure(figsize=(width / BASE_DPI, height / BASE_DPI), dpi=BASE_DPI)
+    FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_facecolor(SEA_COLOUR)
     ax.set_axis_off()
@@ -131,61 +327,114 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
         if lt_by.any():
             lines[lt_by].plot(ax=ax, color=LT_BY_COLOUR, linewidth=3, zorder=3)
 
+    # places: one scatter per style (big ones first, so small ones stay visible on top)
     xy = _project([(k.place.lat, k.place.lon) for k in markers])
-    for (x, y), k in zip(xy, markers):
-        colour = side_colour(k.side)
-        ax.scatter([x], [y], s=(marker_radius(k.count) * 1.2) ** 2, color=colour,
-                   alpha=0.25 if k.org_only else 0.7, edgecolors=colour, linewidths=1, zorder=5)
-    (lat0, lon0), (lat1, lon1) = bbox
-    shown = [(p, k) for p, k in zip(xy, markers)
-             if lat0 <= k.place.lat <= lat1 and lon0 <= k.place.lon <= lon1]
-    for (x, y), k in shown[:LABELS]:
-        ax.annotate(k.place.name, (x, y), xytext=(marker_radius(k.count) + 2, 2),
-                    textcoords="offset points", fontsize=8, zorder=9, bbox=HALO,
-                    parse_math=False)
+    if markers:
+        ax.scatter([p[0] for p in xy], [p[1] for p in xy],
+                   s=[(marker_radius(k.count) * 1.2) ** 2 for k in markers],
+                   c=[side_colour(k.side) for k in markers],
+                   alpha=0.6, edgecolors="white", linewidths=0.5, zorder=5)
 
-    labels: dict[str | None, list[tuple[str, str]]] = {}
-    points = _project([(i.place.lat, i.place.lon) for i in incidents])
-    for inc, (x, y), (dx, dy) in zip(incidents, points, spread(incidents)):
-        label, colour = incident_type(inc)
-        if has_border_line(inc):
-            (bx, by), = _project([inc.border.nearest])
-            ax.plot([x, bx], [y, by], color=colour, linewidth=1, linestyle=(0, (2, 2)), zorder=6)
-        size = min(7 + 2.5 * math.sqrt(people_involved(inc)), 22)
-        shifted = offset_copy(ax.transData, fig=fig, x=dx * size * 0.7, y=-dy * size * 0.7,
-                              units="points")
-        ax.plot([x], [y], marker=MARKERS.get(inc.type, "o"), markersize=size, color=colour,
-                markeredgecolor="white", markeredgewidth=1, linestyle="none", zorder=8,
-                transform=shifted)
-        labels.setdefault(inc.place.id, []).append(
-            (f"{inc.date.isoformat()} {label}" if inc.date else label, colour))
-    for inc, (x, y) in zip(incidents, points):
-        lines = labels.pop(inc.place.id, None)
-        if lines:
-            ax.annotate("\n".join(text for text, _ in lines), (x, y), xytext=(0, -18),
-                        textcoords="offset points", ha="center", va="top", fontsize=6.5,
-                        color=lines[0][1] if len(lines) == 1 else "#222", zorder=9, bbox=HALO,
-                        parse_math=False)
+    # incidents: one symbol per place, sized by the number of incidents there
+    gxy = _project([(g.place.lat, g.place.lon) for g in drawn_groups])
+    for g, (x, y) in zip(drawn_groups, gxy):
+        if g.border is not None:
+            (bx, by), = _project([g.border.nearest])
+            colour = INCIDENT_TYPES.get(g.type, INCIDENT_TYPES["other"])[1]
+            ax.plot([x, bx], [y, by], color=colour, linewidth=0.8, linestyle=(0, (2, 2)),
+                    zorder=6)
+    symbols, numbers = [], []
+    for g, (x, y) in zip(drawn_groups, gxy):
+        colour = INCIDENT_TYPES.get(g.type, INCIDENT_TYPES["other"])[1]
+        size = _symbol_size(len(g.incidents))
+        symbols.append(ax.plot([x], [y], marker=MARKERS.get(g.type, "o"), markersize=size,
+                               color=colour, markeredgecolor="white", markeredgewidth=1,
+                               linestyle="none", zorder=8)[0])
+        if len(g.incidents) > 1:
+            numbers.append(ax.text(x, y, str(len(g.incidents)), ha="center", va="center",
+                                   color="white", fontsize=max(5.0, min(size * 0.4, 8.0)),
+                                   fontweight="bold", zorder=8.5, parse_math=False))
 
-    handles = [Line2D([], [], marker="o", linestyle="none", color=c, alpha=0.7, markersize=8,
+    present = [t for t in INCIDENT_TYPES if any(g.type == t for g in drawn_groups)]
+    handles = [Line2D([], [], marker="o", linestyle="none", color=c, alpha=0.7, markersize=6,
                       label=f"{SIDE_NAMES[s]} side") for s, c in SIDE_COLOURS.items()]
     handles += [Line2D([], [], color=LT_BY_COLOUR, linewidth=3, label="LT–BY border"),
                 Line2D([], [], color=OTHER_BORDER_COLOUR, linewidth=1.6, linestyle=(0, (5, 3)),
                        label="other Belarus borders")]
-    handles += [Line2D([], [], marker=MARKERS[t], linestyle="none", color=c, markersize=8,
-                       label=lbl) for t, (lbl, c) in INCIDENT_TYPES.items()
-                if any(i.type == t for i in incidents)]
-    legend = ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.9)
+    handles += [Line2D([], [], marker=MARKERS[t], linestyle="none", color=INCIDENT_TYPES[t][1],
+                       markersize=6, label=INCIDENT_TYPES[t][0]) for t in present]
+    legend = ax.legend(handles=handles, loc="upper right", fontsize=6, framealpha=0.9,
+                       title="circle: a place (size: mentions)\nsymbol: incidents at a place",
+                       title_fontsize=5.5, borderpad=0.5, labelspacing=0.3, handlelength=1.5)
     legend.set_zorder(30)
+    furniture = [legend]
     if title:
-        ax.text(0.015, 0.985, title, transform=ax.transAxes, ha="left", va="top", fontsize=12,
-                fontweight="bold", zorder=30, parse_math=False, wrap=True,
-                bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
-    _scale_bar(ax)
-    ax.text(0.995, 0.005, ATTRIBUTION, transform=ax.transAxes, ha="right", va="bottom",
-            fontsize=6, color="#333", zorder=30, parse_math=False,
-            bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 2})
+        furniture.append(ax.text(0.015, 0.985, title, transform=ax.transAxes, ha="left",
+                                 va="top", fontsize=12, fontweight="bold", zorder=30,
+                                 parse_math=False, wrap=True,
+                                 bbox={"facecolor": "white", "alpha": 0.85,
+                                       "edgecolor": "none"}))
+    bar = _scale_bar(ax)
+    furniture += bar
+    furniture.append(ax.text(0.995, 0.005, ATTRIBUTION, transform=ax.transAxes, ha="right",
+                             va="bottom", fontsize=5, color="#333", zorder=30,
+                             parse_math=False, bbox={"facecolor": "white", "alpha": 0.8,
+                                                     "edgecolor": "none", "pad": 2}))
+    boxes = [ax.text(0.015, 0.10, _counts_text(markers, areas, groups, unplaced),
+                     transform=ax.transAxes, ha="left", va="bottom", fontsize=6.5, zorder=30,
+                     parse_math=False, bbox=BOX)]
+    if areas or any(is_area(g.place) for g in groups):
+        boxes.append(ax.text(0.015, 0.14, _areas_text(areas, groups), transform=ax.transAxes,
+                             ha="left", va="bottom", fontsize=6, zorder=30, parse_math=False,
+                             bbox=BOX, linespacing=1.3))
+    furniture += boxes
+    renderer = fig.canvas.get_renderer()
+    bar_top = max(_box(a, renderer)[3] for a in bar)
+    _stack(ax, boxes, ax.transAxes.inverted().transform((0, bar_top))[1] + 0.015)
+
+    renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72.0
+    taken = [_box(a, renderer, pad=2 * px) for a in furniture]
+    taken += [_box(s, renderer) for s in symbols]
+    shown: list[tuple] = []
+    for number in numbers:          # a count inside a symbol hidden under a bigger one is left out
+        box = _box(number, renderer, pad=px)
+        if any(_overlaps(box, b) for b in shown + taken[:len(furniture)]):
+            number.remove()
+        else:
+            shown.append(box)
+    items = [(g.label, x, y, _symbol_size(len(g.incidents)) / 2,
+              {"fontsize": 6.5, "color": INCIDENT_TYPES.get(g.type, INCIDENT_TYPES["other"])[1]})
+             for g, (x, y) in zip(drawn_groups, gxy)]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    ranked = sorted(zip(markers, xy), key=lambda m: (
+        m[0].border is None or m[0].border.distance_km > 50, -m[0].count, m[0].place.name))
+    with_incidents = {g.place.id for g in drawn_groups}
+    items += [(k.place.name, x, y, marker_radius(k.count) * 1.2 / 2,
+               {"fontsize": 7}) for k, (x, y) in ranked
+              if k.count > 0 and k.place.id not in with_incidents]
+    items = [i for i in items if x0 <= i[1] <= x1 and y0 <= i[2] <= y1][:LABEL_CANDIDATES]
+    w, h = fig.bbox.width, fig.bbox.height
+    place_labels(ax, renderer, items, taken, (0, 0, w, h))
+    fig.set_dpi(dpi)        # laid out at BASE_DPI: the same layout at any resolution
     return fig
+
+
+def _symbol_size(n: int) -> float:
+    """Marker size in points of a symbol standing for ``n`` incidents."""
+    return min(7 + 3 * math.sqrt(max(n, 1) - 1) + (2 if n > 1 else 0), 24)
+
+
+def _stack(ax, boxes: list, bottom: float) -> None:
+    """Stack the lower-left text boxes upwards from ``bottom`` (axes fraction)."""
+    renderer = ax.figure.canvas.get_renderer()
+    inv = ax.transAxes.inverted()
+    y = bottom
+    for artist in boxes:
+        artist.set_y(y)
+        pad = BOX["pad"] * ax.figure.dpi / 72.0
+        top = artist.get_window_extent(renderer).y1 + pad
+        y = inv.transform((0, top))[1] + 0.012
 
 
 def save_map(fig: "Figure", path: str | os.PathLike, fmt: str) -> None:
