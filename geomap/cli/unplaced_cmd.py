@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUTS, check_inputs, documents, extractor
+from ..io.options import output_options
+from .common import INPUTS, check_inputs, check_run, documents, extractor, wrote
 
 
 @click.command()
 @INPUTS
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
-              help="table (for reading), jsonl (every field) or csv (a template for "
-                   "`geomap gazetteer import`: fill in lat and lon)  [default: csv for "
-                   "-o *.csv, jsonl for -o *.jsonl, else table].")
-@click.option("-o", "--output", "out", metavar="FILE", help="Write here instead of stdout.")
+@output_options(["table", "jsonl", "csv"], "table",
+                help_format="table (for reading), jsonl (every field) or csv (a template for "
+                            "`geomap gazetteer import`: fill in lat and lon).")
 @click.pass_context
 def unplaced(ctx, inputs, fmt, out):
     """List the names in INPUT that look like places but are not in the gazetteer: after
@@ -40,9 +39,8 @@ def unplaced(ctx, inputs, fmt, out):
     from ..unplaced import TEMPLATE_FIELDS, find_unplaced, template_rows
 
     paths = check_inputs(inputs)
-    fmt = fmt or ("csv" if out and out.endswith(".csv") else
-                  "jsonl" if out and out.endswith((".jsonl", ".ndjson")) else "table")
     records = find_unplaced(documents(ctx, paths), extractor(ctx))
+    check_run(ctx)
     with text_output(out) as fh:
         if fmt == "jsonl":
             write_records(records, "jsonl", fh)
@@ -59,4 +57,4 @@ def unplaced(ctx, inputs, fmt, out):
                          f"  forms: {', '.join(r['forms'])}; evidence: "
                          f"{'; '.join(r['evidence'])}\n  \"{r['sentence'][:160]}\"\n")
     if out not in (None, "-"):
-        click.echo(f"wrote {len(records)} unplaced names to {out}", err=True)
+        wrote({"unplaced names": len(records)}, out)

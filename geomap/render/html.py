@@ -42,7 +42,6 @@ import contextlib
 import html
 import itertools
 import os
-import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
