@@ -38,7 +38,7 @@ def incidents(ctx, inputs, fmt, out):
         write_layers(ctx, docs, extractor(ctx), out)
         return
     records = (incident_record(i) for i in analyse(docs, extractor(ctx)).incidents)
-    layout: dict = {}
+    layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns
         records = (csv_record(r) for r in records)
         layout = {"fields": CSV_FIELDS, "types": INCIDENT_TYPES, "lat": "latitude",

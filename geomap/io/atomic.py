@@ -48,8 +48,9 @@ def replacing(path: str | os.PathLike, *, folder: bool = False,
 def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO[Any]]:
     """``open(path, mode)`` through ``replacing``: UTF-8 with ``\\n`` line ends in text mode,
     flushed to disk before the replace."""
-    kwargs = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
-    with replacing(path) as tmp, open(tmp, mode, **kwargs) as fh:
+    text = "b" not in mode
+    with replacing(path) as tmp, open(tmp, mode, encoding="utf-8" if text else None,
+                                      newline="" if text else None) as fh:
         yield fh
         fh.flush()
         os.fsync(fh.fileno())

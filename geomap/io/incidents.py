@@ -22,7 +22,8 @@ def _source_record(e: Event) -> dict:
         "date": e.doc.date.isoformat() if e.doc.date else None, "primary": e.primary,
         "type": e.type, "event_date": e.date.isoformat() if e.date else None,
         "date_precision": e.date_precision,
-        "place": e.place.place.name if e.place else None, "geo_precision": e.geo_precision,
+        "place": e.place.place.name if e.place and e.place.place else None,
+        "geo_precision": e.geo_precision,
         "counts": [{"value": c.value, "subject": c.subject} for c in e.counts],
         "evidence": {
             "trigger": [_ev(t) for t in e.triggers],
@@ -52,7 +53,8 @@ def incident_record(inc: Incident) -> dict:
         "border": b.border if b else None,
         "border_km": round(b.distance_km, 2) if b else None,
         "border_point": list(b.nearest) if b else None,
-        "places": list(dict.fromkeys(e.place.place.name for e in inc.events if e.place)),
+        "places": list(dict.fromkeys(e.place.place.name for e in inc.events
+                                     if e.place and e.place.place)),
         "counts": inc.counts, "actors": inc.actors, "claim_sources": inc.claim_sources,
         "notes": primary.summary, "n_sources": len(inc.events),
         "sources": [_source_record(e) for e in inc.events],
