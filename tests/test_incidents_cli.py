@@ -17,11 +17,11 @@ def run(*args, input=None):
 def test_incidents_formats(tmp_path, monkeypatch):
     from gazetteer_fixture import gazetteer
 
+    import geomap.cli.incidents_cmd as cmd  # first: it binds common.extractor on import
     from geomap.cli import common
     from geomap.extract import Extractor
 
     monkeypatch.setattr(common, "extractor", lambda ctx, **kw: Extractor(gazetteer(), None))
-    import geomap.cli.incidents_cmd as cmd
     monkeypatch.setattr(cmd, "extractor", lambda ctx, **kw: Extractor(gazetteer(), None))
     res = run("incidents", "-", input=TEXT)
     assert res.exit_code == 0, res.output
