@@ -10,6 +10,7 @@ gives one, else against the anchor with ``week`` precision. Precision is ``day``
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -242,13 +243,18 @@ _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in n
                            + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
 _FURNITURE_LINE = re.compile(r"[\W\d_]*")   # what may stand beside a date on a furniture line
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights", re.I)
+_BEFORE = 120                               # characters before a date its context rules read
+_LINE_REACH = 300                           # what is looked at of a line around a date
 _HEAD_LINES = 8                             # a report date is looked for in the first lines
 
 
-def _line(text: str, pos: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return a, len(text) if b < 0 else b
+def _line(text: str, pos: int, reach: int = _LINE_REACH) -> tuple[int, int]:
+    """The line around ``pos``, at most ``reach`` characters each side (linear time on
+    documents of one long line)."""
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach)
+    a = text.rfind("\n", lo, pos)
+    b = text.find("\n", pos, hi)
+    return (a + 1 if a >= 0 else lo), (b if b >= 0 else hi)
 
 
 def _furniture(text: str, kind: str, m: re.Match) -> bool:
@@ -264,10 +270,16 @@ def _scan(text: str, start: int, end: int) -> list[tuple[str, re.Match]]:
     """Non-overlapping expressions of a span, earlier patterns winning ties; page furniture
     (a month alone on its line) left out."""
     found: list[tuple[str, re.Match]] = []
+    starts: list[int] = []                  # accepted spans, sorted (they never overlap)
+    ends: list[int] = []
     for kind, rx in PATTERNS:
         for m in rx.finditer(text, start, end):
-            if not any(m.start() < f.end() and f.start() < m.end() for _, f in found):
-                found.append((kind, m))
+            i = bisect.bisect_left(starts, m.start())
+            if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):
+                continue
+            starts.insert(i, m.start())
+            ends.insert(i, m.end())
+            found.append((kind, m))
     return sorted(((k, m) for k, m in found if not _furniture(text, k, m)),
                   key=lambda f: f[1].start())
 
@@ -300,20 +312,26 @@ def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool,
     return (first - dt.timedelta(days=1)).replace(day=1) if back else first, "month"
 
 
-def find_dates(text: str, start: int, end: int, ctx: DateContext) -> list[DateExpr]:
-    """The date expressions of ``text[start:end]`` (a sentence), resolved, in text order.
+def find_dates(text: str, start: int, end: int, ctx: DateContext,
+               scanned: list[tuple[str, re.Match]] | None = None) -> list[DateExpr]:
+    """The date expressions of ``text[start:end]`` (a sentence), resolved, in text order
+    (``scanned``: that span's ``_scan``, when already done).
 
     "a day earlier" resolves against another date of the same sentence when there is one.
     """
-    found = _scan(text, start, end)
+    found = _scan(text, start, end) if scanned is None else scanned
     out: list[DateExpr] = []
     absolute = {}
     for kind, m in found:
         if kind in ABSOLUTE:
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
+    first_day = next((d for d, p in absolute.values() if d and p == "day"), None)
+    quote_starts = [a for a, _ in ctx.quotes]
     for kind, m in found:
-        quoted = any(a <= m.start() < b for a, b in ctx.quotes)
-        statement = bool(REPORTING.search(text, start, m.start()))
+        q = bisect.bisect_right(quote_starts, m.start()) - 1
+        quoted = q >= 0 and m.start() < ctx.quotes[q][1]
+        # windows before the date, not the whole sentence: linear time on long texts
+        statement = bool(REPORTING.search(text, max(start, m.start() - _BEFORE), m.start()))
         since = bool(SINCE.search(text, max(start, m.start() - 12), m.start())
                      or UNTIL.search(text, max(start, m.start() - 12), m.start()))
         if m.start() in absolute:
@@ -323,35 +341,36 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext) -> list[DateEx
             if quoted and not statement:
                 ref, prec_cap = (ctx.speech, None) if ctx.speech else (ctx.anchor, "week")
             if kind == "offset":
-                other = [d for (d, p) in absolute.values() if d and p == "day"]
-                ref = other[0] if other else ref
+                ref = first_day or ref
             if ref is None:
                 date, prec = None, "day"
             else:
                 last = bool(_LAST_WEEKDAY.search(text, max(start, m.start() - 16), m.end()))
                 date, prec = _relative(kind, m, ref, ctx.forward and kind == "weekday", last)
                 prec = prec_cap if prec_cap and prec == "day" else prec
-        report = m.start() == ctx.report_at or bool(DATELINE.fullmatch(text, start, m.start()))
+        report = m.start() == ctx.report_at or (
+            m.start() - start <= _BEFORE and bool(DATELINE.fullmatch(text, start, m.start())))
         out.append(DateExpr(m.start(), m.end(), m.group(0), kind, date, prec,
                             statement=statement, report=report, since=since))
     return out
 
 
-def _text_year(text: str, start: int, default_year: int | None) -> int | None:
+_YEAR_GROUP = {"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3, "month_day": 4,
+               "month": 4, "month_year": 2}
+
+
+def _text_year(text: str, start: int, default_year: int | None,
+               scanned: list[tuple[str, re.Match]]) -> int | None:
     """The year for dates printed without one: the most common year of the complete dates of
-    the text, else of the years it prints outside page furniture and copyright lines, else
-    ``default_year``."""
-    full = Counter(int(m.group(i)) for kind, rx in PATTERNS if kind in ABSOLUTE
-                   for m in rx.finditer(text, start)
-                   for i in [{"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3,
-                              "month_day": 4, "month": 4, "month_year": 2}[kind]]
-                   if m.group(i) and not _furniture(text, kind, m))
+    the text (``scanned``: its ``_scan``), else of the years it prints outside page furniture
+    and copyright lines, else ``default_year``."""
+    full = Counter(int(m.group(_YEAR_GROUP[kind])) for kind, m in scanned
+                   if kind in _YEAR_GROUP and m.start() >= start and m.group(_YEAR_GROUP[kind]))
     if not full:
-        furniture = [m.span() for kind in ("month", "month_year")
-                     for m in dict(PATTERNS)[kind].finditer(text, start)
-                     if _furniture(text, kind, m)]
+        furniture = {m.start(2) for m in dict(PATTERNS)["month_year"].finditer(text, start)
+                     if _furniture(text, "month_year", m)}
         full = Counter(int(m.group(1)) for m in TEXT_YEAR.finditer(text, start)
-                       if not any(a <= m.start() < b for a, b in furniture)
+                       if m.start() not in furniture
                        and not _COPYRIGHT.search(text[slice(*_line(text, m.start()))]))
     return max(full, key=lambda y: (full[y], y)) if full else default_year
 
@@ -363,8 +382,9 @@ def report_date(text: str, start: int, year: int | None) -> tuple[dt.date, int] 
     28, 2021", "• 2021-08-05")."""
     pos, n = start, 0
     while pos < len(text) and n < _HEAD_LINES:
-        a, b = _line(text, pos)
-        pos = b + 1
+        a, b = _line(text, pos)              # the line's first _LINE_REACH characters
+        nl = text.find("\n", b)
+        pos = len(text) if nl < 0 else nl + 1
         if not text[a:b].strip():
             continue
         n += 1
@@ -399,20 +419,21 @@ def document_context(doc: Document, default_year: int | None = None) -> DateCont
     body = parse_header(text)[1]
     quotes = tuple((m.start(), m.end()) for m in QUOTE.finditer(text))
     report_at = -1
+    scanned = _scan(text, 0, len(text))          # once: the text's expressions
     if doc.date:
         anchor, forward, year = doc.date, False, doc.date.year
     else:
-        year = _text_year(text, body, default_year)
+        year = _text_year(text, body, default_year, scanned)
         printed = report_date(text, body, year)
         if printed:
             (anchor, report_at), forward = printed, False
         else:
             bare = DateContext(None, True, year)
-            dates = [e.date for e in find_dates(text, 0, len(text), bare)
+            dates = [e.date for e in find_dates(text, 0, len(text), bare, scanned)
                      if e.date and e.kind not in ("month", "month_year")]
             anchor, forward = (max(dates) if dates else None), True
     ctx = DateContext(anchor, forward, year, None, quotes, report_at)
-    speech = next((e.date for e in find_dates(text, 0, len(text), ctx)
+    speech = next((e.date for e in find_dates(text, 0, len(text), ctx, scanned)
                    if e.statement and e.date and e.precision == "day"
                    and not any(a <= e.start < b for a, b in quotes)), None)
     return DateContext(anchor, forward, year, speech, quotes, report_at)
