@@ -93,3 +93,15 @@ def test_table_and_jsonl_formats(gz, tmp_path):  # noqa: F811
     rec = json.loads(res.output)
     assert {"name", "forms", "count", "files", "sentence", "near", "country", "kind",
             "confidence"} <= set(rec)
+
+
+def test_the_report_lists_unplaced_names_escaped(gz):  # noqa: F811
+    from geomap.api import analyse
+    from geomap.render.report import build_report
+
+    doc = make_document("a.txt", TEXT + " <script>alert(1)</script>")
+    a = analyse([doc], Extractor.from_directory(gz))
+    assert [u["name"] for u in a.unplaced] == ["Zuikiškės"]
+    page = build_report(a)
+    section = page[page.index('<section id="unplaced">'):]
+    assert "<td>Zuikiškės</td>" in section and "<script>alert" not in section

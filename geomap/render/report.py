@@ -97,6 +97,8 @@ def build_report(a: Analysis, *, title: str | None = None) -> str:
                  "side": side_name(k.side, "—"), "colour": side_colour(k.side),
                  "distance": f"{k.border.distance_km:.1f} km" if k.border else "—",
                  "count": k.count, "documents": len(k.documents)} for k in markers],
+        unplaced=[{"name": u["name"], "count": u["count"], "sentence": u["sentence"]}
+                  for u in a.unplaced],
         gazetteer=a.gazetteer_dir.name, attribution=ATTRIBUTION,
         leaflet=(ASSETS / "LEAFLET_VERSION").read_text(encoding="utf-8").strip())
 
