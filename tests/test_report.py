@@ -117,3 +117,12 @@ def test_pdf_is_printed(tmp_path):
     print_pdf(tmp_path / "r.html", tmp_path / "out" / "r.pdf", chromium="/usr/bin/chromium")
     data = (tmp_path / "out" / "r.pdf").read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 20_000
+
+
+def test_report_counts_incidents_without_a_place():
+    import dataclasses
+
+    a = analysis()
+    lost = dataclasses.replace(a.incidents[1], id="inc-3", place=None, border=None)
+    page = build_report(dataclasses.replace(a, incidents=a.incidents + (lost,)))
+    assert "<td>2 on the map, 1 without a place</td>" in page

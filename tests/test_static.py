@@ -73,7 +73,7 @@ def test_svg_holds_labels_legend_scale_and_attribution(tmp_path):
     texts = re.findall(r"<text\b[^>]*>([^<]*)", svg)
     for expected in ("Cost $5 &amp; more", "Medininkai$x$ &lt;b&gt;", "Vilnius", "Grodno",
                      "Pushback", "Detention", "2021-08-01 Pushback", "LT–BY border",
-                     "2 incidents on the map, 1 without a place; 3 places"):
+                     "3 incidents: 2 on the map, 1 without a place; 3 places"):
         assert expected in texts
     assert any(re.fullmatch(r"\d+ km", t) for t in texts)                    # scale bar
     assert any("GeoNames (CC BY 4.0)" in t for t in texts)
@@ -136,7 +136,7 @@ def test_generated_corpus_png_has_no_overlapping_labels(tmp_path):
     labels = [t.get_text() for t in texts_of(fig)]
     assert sum("incidents" in t for t in labels) >= 10          # the busy places are labelled
     assert len(labels) >= 60
-    assert "294 incidents on the map, 6 without a place; 500 places" in labels
+    assert "300 incidents: 294 on the map, 6 without a place; 500 places" in labels
     groups = incident_places(incidents)
     assert len(groups) == 80 and sum(len(g.incidents) for g in groups) == 294
     save_map(fig, tmp_path / "a.png", "png")

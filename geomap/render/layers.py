@@ -154,6 +154,33 @@ def event_quotes(event: "Event") -> list[tuple[str, list[tuple[int, int]]]]:
     return [(sentence, spans) for (_, sentence), spans in sorted(quotes.items())]
 
 
+AREA_KINDS = ("country", "region")   # places named as a whole: no point to draw them at
+
+
+def is_area(place: Place) -> bool:
+    """True for a country or region named as a whole (drawn as a list, not at a point)."""
+    return place.kind in AREA_KINDS
+
+
+def incident_counts(incidents: Iterable["Incident"]) -> tuple[int, int, int]:
+    """(at a place on the map, placed only at country/region level, without a place)."""
+    out = [0, 0, 0]
+    for i in incidents:
+        out[2 if i.place is None else 1 if is_area(i.place) else 0] += 1
+    return out[0], out[1], out[2]
+
+
+def incident_counts_text(incidents: Iterable["Incident"]) -> str:
+    """"27 on the map, 1 placed only at country/region level, 1 without a place"."""
+    on_map, coarse, unplaced = incident_counts(incidents)
+    parts = [f"{on_map} on the map"]
+    if coarse:
+        parts.append(f"{coarse} placed only at country/region level")
+    if unplaced:
+        parts.append(f"{unplaced} without a place")
+    return ", ".join(parts)
+
+
 def has_border_line(incident: "Incident") -> bool:
     """True when the incident's place is precise enough (not a country or region) for its
     distance to the border to mean something."""

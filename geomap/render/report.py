@@ -27,7 +27,7 @@ from ..io.atomic import atomic_write, replacing
 from .embed import render_fragment
 from .html import build_map
 from .inline import ASSETS
-from .layers import event_quotes, people_text, place_markers
+from .layers import event_quotes, incident_counts_text, people_text, place_markers
 from .theme import ATTRIBUTION, highlight, incident_date, incident_type, side_colour, side_name
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -87,6 +87,7 @@ def build_report(a: Analysis, *, title: str | None = None) -> str:
         title=title, version=version("geomap"),
         summary=f"{len(a.documents)} texts, {len(markers)} places and {len(a.incidents)} "
                 "incidents, found and mapped automatically by geomap.",
+        incident_counts=incident_counts_text(a.incidents),
         date_range=_date_range(a.documents), mentions=len(a.mentions), resolved=resolved,
         documents=[{"name": d.name, "date": d.date.isoformat() if d.date else "—",
                     "title": d.title, "mentions": per_doc[d.path], "incidents": inc_doc[d.path]}

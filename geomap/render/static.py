@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import BorderRelation, Mention, Place
-from .layers import PlaceMarker, focus_points, has_border_line, place_markers
+from .layers import (PlaceMarker, focus_points, has_border_line, incident_counts_text, is_area,
+                     place_markers)
 from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR,
                     OTHER_BORDER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES, WORLD_STYLE,
                     incident_type, marker_radius, side_colour)
@@ -48,7 +49,6 @@ FORMATS = ("png", "svg")
 BASE_DPI = 200              # ``width`` and ``height`` are pixels at this resolution
 MARKERS = {"pushback": "<", "border_violation": "^", "crossing": "D", "detention": "s",
            "death": "P", "statement_or_order": "*", "other": "o"}
-AREA_KINDS = ("country", "region")   # named as a whole: listed, not drawn at a centre point
 BORDER_LINE_KM = 50         # a dashed line to the nearest border point from places this close
 LABEL_CANDIDATES = 400      # labels tried, the most important first
 LABEL_GAP = 2.0             # points between a symbol and its label, and around labels
@@ -107,11 +107,6 @@ def incident_places(incidents: Iterable["Incident"]) -> list[IncidentPlace]:
                        and i.border.distance_km <= BORDER_LINE_KM), None)
         out.append(IncidentPlace(members[0].place, tuple(members), border))
     return sorted(out, key=lambda g: (-len(g.incidents), g.place.name, g.place.id))
-
-
-def is_area(place: Place) -> bool:
-    """True for a country or region named as a whole (no point to draw)."""
-    return place.kind in AREA_KINDS
 
 
 def _extent(markers: list[PlaceMarker], groups: list[IncidentPlace]) -> list[list[float]]:
@@ -180,20 +175,13 @@ def _scale_bar(ax) -> list:
 
 
 def _counts_text(markers: list[PlaceMarker], areas: list[PlaceMarker],
-                 groups: list[IncidentPlace], unplaced: int) -> str:
+                 incidents: list["Incident"]) -> str:
     """The honest counts: what is on the map and what is not."""
-    on_map = sum(len(g.incidents) for g in groups if not is_area(g.place))
-    coarse = sum(len(g.incidents) for g in groups if is_area(g.place))
-    parts = [f"{on_map} incident{'s' * (on_map != 1)} on the map"]
-    if coarse:
-        parts.append(f"{coarse} placed only at country/region level")
-    if unplaced:
-        parts.append(f"{unplaced} without a place")
-    text = ", ".join(parts)
+    n = len(incidents)
     places = f"{len(markers)} place{'s' * (len(markers) != 1)}"
     if areas:
         places += f" (+ {len(areas)} countries/regions, listed)"
-    return f"{text}; {places}"
+    return f"{n} incident{'s' * (n != 1)}: {incident_counts_text(incidents)}; {places}"
 
 
 def _areas_text(areas: list[PlaceMarker], groups: list[IncidentPlace]) -> str:
@@ -302,7 +290,6 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
     markers = [k for k in all_markers if not is_area(k.place)]
     areas = [k for k in all_markers if is_area(k.place) and k.count > 0]
     groups = incident_places(incidents)
-    unplaced = sum(1 for i in incidents if i.place is None)
     drawn_groups = [g for g in groups if not is_area(g.place)]
     bbox = _extent(markers, drawn_groups)
     fig = Figure(figsize=(width / BASE_DPI, height / BASE_DPI), dpi=BASE_DPI)
@@ -380,7 +367,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
                              va="bottom", fontsize=5, color="#333", zorder=30,
                              parse_math=False, bbox={"facecolor": "white", "alpha": 0.8,
                                                      "edgecolor": "none", "pad": 2}))
-    boxes = [ax.text(0.015, 0.10, _counts_text(markers, areas, groups, unplaced),
+    boxes = [ax.text(0.015, 0.10, _counts_text(markers, areas, incidents),
                      transform=ax.transAxes, ha="left", va="bottom", fontsize=6.5, zorder=30,
                      parse_math=False, bbox=BOX)]
     if areas or any(is_area(g.place) for g in groups):
