@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .model import Document, Mention
 from .texts import make_document, read_document
@@ -64,27 +64,83 @@ def as_documents(texts: str | Document | os.PathLike | Iterable[str | Document |
 
 
 def analyse(documents: Iterable[Document], extractor: "Extractor", *,
-            incidents: bool = True) -> Analysis:
+            incidents: bool = True, keep: bool = True,
+            year: int | None | Literal["batch"] = "batch") -> Analysis:
     """Extract mentions (and incidents) of ``documents`` with ``extractor``: the one pipeline
-    entry of the commands (map, report, extract to GeoPackage, incidents, eval)."""
-    docs = tuple(documents)
-    per_doc = [(d, extractor.extract(d)) for d in docs]
-    mentions = tuple(m for _, ms in per_doc for m in ms)
+    entry of the commands (map, report, extract to GeoPackage, incidents, eval).
+
+    Documents are read and extracted one at a time. ``keep=False`` keeps neither documents
+    nor mentions (``documents`` and ``mentions`` are empty; incidents keep their evidence
+    sentences, not the texts): memory then grows with the incidents only. ``year``: for
+    dates printed without a year in undated documents (default: the most common year of the
+    dated ones, see ``header_year``, which needs every document read first).
+    """
+    docs: list[Document] = []
+    mentions: list[Mention] = []
+    if year == "batch" and incidents:
+        from .dates import batch_year
+
+        documents = list(documents)
+        year = batch_year(documents)
+
+    finder = None
+    if incidents:
+        from .unplaced import UnplacedFinder
+
+        finder = UnplacedFinder(extractor)
+
+    def extracted():
+        for d in documents:
+            ms = extractor.extract(d)
+            if finder is not None:
+                finder.add(d, ms)
+            if keep:
+                docs.append(d)
+                mentions.extend(ms)
+            yield d, ms
+
     found: tuple = ()
     unplaced: tuple = ()
     if incidents:
         from .events import incidents_of
-        from .unplaced import find_unplaced, locate_incidents
+        from .unplaced import locate_incidents
 
-        unplaced = tuple(find_unplaced(docs, extractor, (ms for _, ms in per_doc)))
-        found = tuple(locate_incidents(incidents_of(per_doc, site=extractor.site), unplaced))
+        found = tuple(incidents_of(extracted(), site=extractor.site, year=year,
+                                   keep_texts=keep))
+        unplaced = tuple(finder.records())   # type: ignore[union-attr]
+        found = tuple(locate_incidents(found, unplaced))
+    else:
+        for _ in extracted():
+            pass
     directory = extractor.gazetteer.directory
     if extractor.borders is not None:
         geodata = extractor.borders.geodata()
     else:   # an in-memory gazetteer has no geodata
         geodata = load_geodata(directory) if directory is not None else \
             {"borders": EMPTY, "countries": EMPTY, "world": None}
-    return Analysis(docs, mentions, found, geodata, Path(directory or ""), unplaced)
+    return Analysis(tuple(docs), tuple(mentions), found, geodata, Path(directory or ""),
+                    unplaced)
+
+
+
+def header_year(paths: Iterable[str]) -> int | None:
+    """The most common year of the " date YYYY-MM-DD " headers of text files (``analyse``'s
+    default year), read from their first bytes only; unreadable files are left out."""
+    from collections import Counter
+
+    from .texts import parse_header
+
+    years: Counter = Counter()
+    for path in paths:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(64).decode("utf-8", "ignore")
+        except OSError:
+            continue
+        date = parse_header(head)[0]
+        if date:
+            years[date.year] += 1
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,

@@ -13,8 +13,9 @@ from .common import INPUTS, check_inputs, check_run, documents, extractor, write
                 needs_file=["parquet", "gpkg"],
                 help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
                             "incidents, borders) need -o.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def incidents(ctx, inputs, fmt, out):
+def incidents(ctx, inputs, fmt, out, quiet):
     """List the incidents reported in INPUT (see "Input" in geomap --help),
     one record per incident merged across texts: id, type, date, date_precision, location,
     lat, lon, geo_precision, side, border, border_km, counts, actors, claim_sources and
@@ -28,16 +29,22 @@ def incidents(ctx, inputs, fmt, out):
       geomap incidents seeds/ --format csv
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
     """
-    from ..api import analyse
+    from ..api import analyse, header_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
     from ..io.output import then, write
+    from ..progress import progress
 
     paths = check_inputs(inputs)
     docs = documents(ctx, paths)
     if fmt == "gpkg":
         write_layers(ctx, docs, extractor(ctx), out)
         return
-    records = (incident_record(i) for i in analyse(docs, extractor(ctx)).incidents)
+    # the default year of plain texts is read from their headers first, so texts can stream
+    plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
+    docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
+    found = analyse(docs, extractor(ctx), keep=False,
+                    year=header_year(paths) if plain else "batch").incidents
+    records = (incident_record(i) for i in found)
     layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns
         records = (csv_record(r) for r in records)

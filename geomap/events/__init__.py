@@ -11,10 +11,13 @@ The pipeline entry is ``geomap.api.analyse``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Literal
 
 from ..dates import batch_year
 from ..model import Document, Mention
+from .copies import CopyIndex
 from .detect import extract_events
 from .merge import merge_events
 from .model import TYPES, Count, Event, Evidence, Incident
@@ -23,10 +26,38 @@ __all__ = ["TYPES", "Count", "Event", "Evidence", "Incident", "extract_events", 
            "merge_events"]
 
 
-def incidents_of(extracted: list[tuple[Document, list[Mention]]], *,
-                 site: Callable[..., Mention] | None = None) -> list[Incident]:
+def incidents_of(extracted: Iterable[tuple[Document, list[Mention]]], *,
+                 site: Callable[..., Mention] | None = None,
+                 year: int | None | Literal["batch"] = "batch",
+                 keep_texts: bool = True) -> list[Incident]:
     """The merged incidents of documents whose mentions are already extracted (``site``: see
-    ``extract_events``). Undated documents take the most common year of the dated ones for
-    dates printed without a year."""
-    year = batch_year([d for d, _ in extracted])
-    return merge_events([e for d, ms in extracted for e in extract_events(d, ms, year, site=site)])
+    ``extract_events``), read one document at a time.
+
+    ``year``: the year for dates printed without one in undated documents; by default the
+    most common year of the dated documents ("batch": ``extracted`` is then read whole
+    first).
+    Copies of a document (``CopyIndex``) merge their events by shared trigger sentences.
+    ``keep_texts=False`` keeps only the evidence sentences of the events, not the texts.
+    """
+    if year == "batch":
+        extracted = list(extracted)
+        year = batch_year([d for d, _ in extracted])
+    copies: dict[str, str] = {}
+    index = CopyIndex()
+
+    def events():
+        for doc, mentions in extracted:
+            copies[doc.path] = index.add(doc)
+            found = extract_events(doc, mentions, year, site=site)
+            if not keep_texts and found:
+                light = dataclasses.replace(doc, text="")
+                found = [_moved(e, light) for e in found]
+            yield from found
+
+    return merge_events(events(), copies)
+
+
+def _moved(e: Event, doc: Document) -> Event:
+    """``e`` pointing to ``doc`` (a text-less copy of its document)."""
+    place = dataclasses.replace(e.place, doc=doc) if e.place else None
+    return dataclasses.replace(e, doc=doc, place=place)

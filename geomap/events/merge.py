@@ -1,69 +1,159 @@
-"""Merging events of different documents into incidents (rules: docs/incidents.md)."""
+"""Merging events of different documents into incidents (rules: docs/incidents.md).
+
+Each group keeps a running summary (types, place votes, date votes, counts, specific places,
+trigger-sentence fingerprints), updated as an event joins, and is indexed by what an event
+must share with it to be compatible: a count or a specific place, a trigger sentence of a
+copy of the same document, or, for dated events with a place in a border country, a
+32-day date bucket and the country. An event is compared only with the groups its keys
+reach, so merging takes time near-linear in the number of events.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
 from ..geodesy import BORDER_COUNTRIES
-from .compare import PRECISIONS, dates_ok, kind_rank, main_kind, places_ok, types_ok
+from ..model import Place
+from .compare import BORDER_GROUP, PRECISIONS, dates_ok, kind_rank, main_kind, places_ok
+from .copies import fingerprint
 from .model import Event, Incident
 
+BUCKET_DAYS = 32            # > the widest date tolerance (a month, 31 days)
 
-def _event_key(e: Event) -> tuple[dt.date | None, str | None]:
-    return e.date, e.date_precision
-
-
-def _shared_evidence(e: Event, inc: list[Event]) -> bool:
-    """A count value or a specific place (village to town) in common."""
-    values = {(c.subject, c.value) for x in inc for c in x.counts}
-    places = {x.place.place.id for x in inc if x.place and kind_rank(x.place.place) <= 1}
-    return any((c.subject, c.value) in values for c in e.counts) or bool(
-        e.place and e.place.place.id in places)
+Kind = tuple[str, str | None]
 
 
-def _incident_date(events: list[Event]) -> tuple[dt.date | None, str | None]:
-    dated = [e for e in events if e.date_evidence] or [e for e in events if e.date]
-    if not dated:
+def _family(kind: Kind) -> Kind:
+    """Kinds that are compatible share a family (the border group is one)."""
+    return ("border", None) if kind[0] in BORDER_GROUP else kind
+
+
+def _vague(p: Place | None) -> bool:
+    return p is None or kind_rank(p) >= 4 or p.country not in BORDER_COUNTRIES
+
+
+def _tokens(e: Event) -> set[tuple]:
+    """What counts as shared evidence: a count value or a specific place (village to town)."""
+    out: set[tuple] = {("count", c.subject, c.value) for c in e.counts}
+    if e.place and kind_rank(e.place.place) <= 1:
+        out.add(("place", e.place.place.id))
+    return out
+
+
+def _sentences(e: Event, copy_group: str) -> set[tuple]:
+    """The trigger sentences of ``e`` within its document's copy group."""
+    return {("copy", copy_group, f) for f in {fingerprint(t.sentence) for t in e.triggers} if f}
+
+
+class _Group:
+    """Events judged to be one incident, with their running summary."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.events: list[Event] = []
+        self.paths: set[str] = set()
+        self.families: set[Kind] = set()
+        self.tokens: set[tuple] = set()
+        self.sentences: set[tuple] = set()
+        # place id -> [votes, best geo_precision, position of its first event with it, event]
+        self.places: dict[str, list] = {}
+        self.best: Event | None = None
+        # (with date evidence, precision) -> date votes; dates: first event with each date
+        self.dates: dict[tuple[bool, str], Counter] = defaultdict(Counter)
+        self.evidenced = False
+        self.keys: set[tuple] = set()          # the index keys it is filed under
+
+    def add(self, e: Event, sentences: set[tuple]) -> None:
+        pos = len(self.events)
+        self.events.append(e)
+        self.paths.add(e.doc.path)
+        self.families.update(_family(k) for k in e.kinds)
+        self.tokens |= _tokens(e)
+        self.sentences |= sentences
+        if e.date_evidence is not None:
+            self.evidenced = True
+        if e.date is not None:
+            self.dates[e.date_evidence is not None, e.date_precision][e.date] += 1
+        if e.place is not None:
+            entry = self.places.get(e.place.place.id)
+            if entry is None:
+                self.places[e.place.place.id] = [1, e.geo_precision, pos, e]
+            else:
+                entry[0] += 1
+                if e.geo_precision < entry[1]:
+                    entry[1:] = [e.geo_precision, pos, e]
+            self.best = min(self.places.values(), key=_place_key)[3]
+
+    def date(self) -> tuple[dt.date | None, str | None]:
+        """Day beats week beats month, then the majority, then the earliest; events with a
+        date expression of their own count before those dated by their report only."""
+        for evidence in (True, False):
+            for prec in PRECISIONS:
+                votes = self.dates.get((evidence, prec))
+                if votes:
+                    return max(votes, key=lambda d: (votes[d], -d.toordinal())), prec
+            if evidence and self.evidenced:
+                break
         return None, None
-    best = min(PRECISIONS.index(e.date_precision) for e in dated)
-    votes = Counter(e.date for e in dated
-                    if PRECISIONS.index(e.date_precision) == best)
-    date = max(votes, key=lambda d: (votes[d], -d.toordinal()))
-    return date, PRECISIONS[best]
+
+    @property
+    def place(self) -> Place | None:
+        return self.best.place.place if self.best and self.best.place else None
 
 
-def _incident_place(events: list[Event]) -> Event | None:
-    placed = [e for e in events if e.place]
-    if not placed:
-        return None
-    ids = Counter(e.place.place.id for e in placed)
-    return min(placed, key=lambda e: (e.place.place.country not in BORDER_COUNTRIES,
-                                      kind_rank(e.place.place), e.geo_precision,
-                                      -ids[e.place.place.id]))
+def _place_key(entry: list) -> tuple:
+    votes, geo, pos, e = entry
+    p = e.place.place
+    return (p.country not in BORDER_COUNTRIES, kind_rank(p), geo, -votes, pos)
 
 
-def _compatible(e: Event, members: list[Event]) -> bool:
-    if not types_ok(e.kinds, [k for x in members for k in x.kinds]):
+def _compatible(e: Event, g: _Group, tokens: set[tuple]) -> bool:
+    if e.doc.path in g.paths or not g.families & {_family(k) for k in e.kinds}:
         return False
-    best = _incident_place(members)
-    mine, theirs = (e.place.place if e.place else None), (best.place.place if best else None)
+    mine, theirs = (e.place.place if e.place else None), g.place
     if not places_ok(theirs, mine, 10.0):
         return False
-    date = _incident_date(members)
-    if date[0] is not None and e.date is not None and not dates_ok(_event_key(e), date):
+    date = g.date()
+    if date[0] is not None and e.date is not None and not dates_ok((e.date, e.date_precision),
+                                                                   date):
         return False
-    vague = any(p is None or kind_rank(p) >= 4 or p.country not in BORDER_COUNTRIES
-                for p in (mine, theirs))
-    undated = e.date_evidence is None or all(x.date_evidence is None for x in members)
-    return not (vague or undated) or _shared_evidence(e, members)
+    if _vague(mine) or _vague(theirs) or e.date_evidence is None or not g.evidenced:
+        return bool(tokens & g.tokens)
+    return True
 
 
-def merge_events(events: Iterable[Event]) -> list[Incident]:
+class _Index:
+    """Group numbers by key, in creation order. A group is filed under every key it has had
+    (a date bucket it has left stays: every candidate is checked in full)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, list[int]] = defaultdict(list)
+
+    def file(self, g: _Group) -> None:
+        """File ``g`` under its current keys."""
+        keys = set(g.sentences)
+        place = g.place
+        for fam in g.families:
+            keys.update((fam, t) for t in g.tokens)
+            if g.evidenced and not _vague(place):
+                keys.add(("dated", fam, g.date()[0].toordinal() // BUCKET_DAYS, place.country))
+        for key in keys - g.keys:
+            self.keys[key].append(g.index)
+        g.keys |= keys
+
+    def get(self, key: tuple) -> list[int]:
+        return self.keys.get(key, [])
+
+
+def merge_events(events: Iterable[Event], copies: Mapping[str, str] | None = None
+                 ) -> list[Incident]:
     """Group events of different documents into incidents (see docs/incidents.md).
 
-    An event joins the first earlier group it is compatible with: compatible types (the
+    An event of a copy (``copies``: document path -> the path of the document it copies)
+    joins the group holding a copy's event with the same trigger sentence. Otherwise it
+    joins the first earlier group it is compatible with: compatible types (the
     pushback/crossing/border_violation family, or the same type and subtype), places in the
     same country and within 10 km (40 km for a district; any place for a region/country),
     dates within the coarser precision (day 1, week 6, month 31 days). When a date is unknown
@@ -71,26 +161,46 @@ def merge_events(events: Iterable[Event]) -> list[Incident]:
     specific place in common.
     A document contributes at most one event to an incident.
     """
-    groups: list[list[Event]] = []
+    copies = {} if copies is None else copies
+    groups: list[_Group] = []
+    index = _Index()
     for e in events:
-        target = next((g for g in groups if all(x.doc.path != e.doc.path for x in g)
-                       and _compatible(e, g)), None)
+        tokens = _tokens(e)
+        sentences = _sentences(e, copies.get(e.doc.path, e.doc.path))
+        families = {_family(k) for k in e.kinds}
+        same_text = sorted({n for s in sentences for n in index.get(s)})
+        target = next((groups[n] for n in same_text if e.doc.path not in groups[n].paths
+                       and groups[n].families & families), None)
         if target is None:
-            groups.append([e])
-        else:
-            target.append(e)
+            found: set[int] = set()
+            for fam in families:
+                for t in tokens:
+                    found.update(index.get((fam, t)))
+                if e.date is not None and e.date_evidence is not None and not _vague(
+                        e.place.place if e.place else None):
+                    bucket = e.date.toordinal() // BUCKET_DAYS
+                    for b in (bucket - 1, bucket, bucket + 1):
+                        found.update(index.get(("dated", fam, b, e.place.place.country)))
+            target = next((groups[n] for n in sorted(found)
+                           if _compatible(e, groups[n], tokens)), None)
+        if target is None:
+            target = _Group(len(groups))
+            groups.append(target)
+        target.add(e, sentences)
+        index.file(target)
     out: list[Incident] = []
     seen: Counter = Counter()
     for g in groups:
-        date, prec = _incident_date(g)
-        where = _incident_place(g)
-        kind = main_kind([(x.type, x.subtype) for x in g])
-        place = where.place.place if where else None
+        date, prec = g.date()
+        where = g.best
+        kind = main_kind([(x.type, x.subtype) for x in g.events])
+        place = g.place
         key = f"{kind[0]}|{date.isoformat() if date else ''}|{place.id if place else ''}"
         base = "inc-" + hashlib.sha1(key.encode()).hexdigest()[:12]
         seen[base] += 1
         out.append(Incident(id=base if seen[base] == 1 else f"{base}-{seen[base]}",
                             type=kind[0], subtype=kind[1], date=date, date_precision=prec,
                             place=place, geo_precision=where.geo_precision if where else None,
-                            border=where.place.border if where else None, events=tuple(g)))
+                            border=where.place.border if where else None,
+                            events=tuple(g.events)))
     return out

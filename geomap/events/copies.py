@@ -1,0 +1,61 @@
+"""Copies and near-copies of documents (wire stories republished by many outlets), found in
+one pass with exact sentence fingerprints.
+
+A sentence's fingerprint is a 64-bit BLAKE2b hash of its lower-cased words (punctuation and
+spacing ignored); sentences of fewer than ``MIN_WORDS`` words ("Photo: AFP") are left out.
+A document whose fingerprints are at least ``SHARE`` shared with one earlier document joins
+that document's copy group; otherwise it starts a group and its fingerprints are indexed.
+Time and memory are linear in the input (only group founders are indexed, at most
+``MAX_SENTENCES`` sentences each).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from ..model import Document
+from ..texts import sentence_spans
+
+MIN_WORDS = 6
+SHARE = 0.5
+MAX_SENTENCES = 64
+_WORD = re.compile(r"\w+")
+
+
+def fingerprint(sentence: str) -> int:
+    """The fingerprint of a sentence (0 when it is too short to tell copies apart)."""
+    words = _WORD.findall(sentence.lower())
+    if len(words) < MIN_WORDS:
+        return 0
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(),
+                          "little")
+
+
+class CopyIndex:
+    """Assigns every document, in input order, the path of the first document it copies
+    (itself when it copies none)."""
+
+    def __init__(self) -> None:
+        self._founder: dict[int, str] = {}     # fingerprint -> founding document's path
+        self._size: dict[str, int] = {}        # founder path -> its number of fingerprints
+
+    def add(self, doc: Document) -> str:
+        """The copy group of ``doc`` (a founder's path)."""
+        prints: list[int] = []
+        for a, b in sentence_spans(doc.text):
+            if len(prints) >= MAX_SENTENCES:
+                break
+            f = fingerprint(doc.text[a:b])
+            if f and f not in prints:
+                prints.append(f)
+        if not prints:
+            return doc.path
+        shared = Counter(self._founder[f] for f in prints if f in self._founder)
+        best = max(shared, key=lambda p: (shared[p], -self._size[p]), default=None)
+        if best is not None and shared[best] >= SHARE * min(len(prints), self._size[best]):
+            return best
+        for f in prints:
+            self._founder.setdefault(f, doc.path)
+        self._size[doc.path] = len(prints)
+        return doc.path
