@@ -36,7 +36,7 @@ def test_same_bytes(tmp_path, args):
 
 def test_map_of_seeds_has_incidents(tmp_path):
     page, _ = run_twice(tmp_path, "map", SEEDS, "map.html")
-    assert b'"className": "gm-incident"' in page and b'"Incidents"' in page
+    assert b'"incidents":{"id":["inc-' in page and b"Dieveni" in page
 
 
 def test_python_api_returns_a_notebook_ready_map():

@@ -67,14 +67,16 @@ def test_two_fragments_on_one_page_both_render(offline_page, tmp_path):
                          encoding="utf-8")
     page = offline_page.page
     page.goto(page_file.as_uri())
-    page.wait_for_selector(".gm-embed path.gm-place")
+    page.wait_for_selector(".gm-embed .gm-status")
     embeds = page.locator(".gm-embed")
     assert embeds.count() == 2
     for i, height in ((0, 500), (1, 300)):
-        assert embeds.nth(i).locator("path.gm-place").count() == 4
+        assert embeds.nth(i).locator(".leaflet-overlay-pane canvas").count() == 1
+        assert embeds.nth(i).locator(".gm-label").count() >= 2
         assert embeds.nth(i).locator(".leaflet-control-layers").count() == 1
         assert embeds.nth(i).bounding_box()["height"] == height
-    embeds.nth(1).locator("path.gm-place").first.click()
+    embeds.nth(1).locator(".gm-doc-item").first.evaluate("b => b.click()")
+    embeds.nth(1).locator(".gm-text mark").first.click()
     assert embeds.nth(1).locator(".leaflet-popup-content h4").inner_text().startswith("Medininkai")
     assert page.evaluate("getComputedStyle(document.getElementById('before')).color") == \
         "rgb(1, 2, 3)"

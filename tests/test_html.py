@@ -9,9 +9,8 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from geomap.model import BorderRelation, Document, Mention, Place
-from geomap.render.html import build_map, popup_html, render_html, write_html
+from geomap.render.html import build_map, render_html, write_html
 from geomap.render.inline import script_json
-from geomap.render.layers import place_markers
 from geomap.render.theme import LT_BY_BBOX
 
 XSS = ('"><img src=x onerror=alert(1)> <script>alert(1)</script> </script> ${alert(1)} `'
@@ -127,34 +126,46 @@ def test_self_contained():
     assert "url(data:image/png;base64," in page  # the layer-control icon
 
 
-def layer_control(page):
-    """{layer name: variable} for base layers and overlays, and the set of variables added."""
-    base = re.search(r"base_layers : \{(.*?)\},", page, re.S).group(1)
-    over = re.search(r"overlays :  \{(.*?)\},\s*\};", page, re.S).group(1)
-    pairs = lambda s: {json.loads(k): v for k, v in re.findall(r'("(?:[^"\\]|\\.)*") : (\w+),', s)}
-    shown = set(re.findall(r"(\w+)\.addTo\(map_\d+\)", page))
-    return pairs(base), pairs(over), shown
+def data_of(page):
+    """The page's embedded data tables (the one JSON script)."""
+    found = re.findall(r'<script type="application/json" id="gm-data-map_\d+">(.*?)</script>',
+                       page, re.S)
+    assert len(found) == 1
+    return json.loads(found[0])
 
 
-def test_layers_and_what_is_shown():
-    base, over, shown = layer_control(render())
-    assert list(base) == ["Country outlines (offline)", "OpenStreetMap (online)"]
-    assert list(over) == ["Lithuania–Belarus border", "Other Belarus borders", "Places mentioned",
-                          "2021-08-01 Alpha", "Beta"]
-    assert base["Country outlines (offline)"] in shown
-    assert base["OpenStreetMap (online)"] not in shown        # tiles only on request
-    assert [name for name, var in over.items() if var in shown] == \
-        ["Lithuania–Belarus border", "Other Belarus borders", "Places mentioned"]
-
-
-def test_markers_and_styles():
+def test_data_once_in_columns():
     page = render()
-    assert page.count('"className": "gm-place"') == 4 + 2 + 3   # places + the two documents
+    data = data_of(page)
+    places = data["places"]
+    assert places["name"] == ["Medininkai", "Grodno", "Vilnius", "Belarus"]  # by mentions
+    assert places["n"] == [3, 1, 1, 0] and places["docs"] == [2, 1, 1, 1]
+    assert places["area"] == [0, 0, 0, 1] and places["org"] == [0, 0, 0, 1]
+    assert places["border"][0] == [3.4, "LT-BY", "LT", [54.53, 25.7]]
+    quotes = places["quotes"][0]
+    assert [q[1] for q in quotes] == ["Migrants were stopped near Medininkai.",
+                                      "Vilnius sent guards to Medininkai.", "Medininkai too."]
+    assert quotes[0][2] == [[27, 37]]
+    docs = data["docs"]
+    assert docs["title"] == ["Alpha", "Beta"] and docs["date"] == ["2021-08-01", None]
+    assert docs["places"] == [[0, 2], [0, 1, 3]]
+    assert docs["marks"][0] == [34, 44, 0, 46, 53, 2, 69, 79, 0]
+    assert page.count("Migrants were stopped near Medininkai.") == 2   # text + one quote
+
+
+def test_layers_and_styles():
+    page = render()
+    base = re.search(r"var base = \{(.*?)\};", page, re.S).group(1)
+    borders = re.search(r"var borders = \{(.*?)\};", page, re.S).group(1)
+    assert re.findall(r'"([^"]+)": ', base) == ["Country outlines (offline)",
+                                                "OpenStreetMap (online)"]
+    assert re.findall(r'"([^"]+)": ', borders) == ["Lithuania\\u2013Belarus border",
+                                                   "Other Belarus borders"]
+    outlines = re.search(r'"Country outlines \(offline\)": (\w+)', base).group(1)
+    assert f"{outlines}.addTo(map_00001)" in page               # the default base layer
+    assert page.count("L.tileLayer(") == 1
     assert '"color": "#d7191c"' in page and '"weight": 5' in page  # LT-BY
-    assert '"fillColor": "#1b9e77"' in page and '"fillColor": "#d95f02"' in page
-    assert '"dashArray": "3 3"' in page                           # org-only Belarus
     assert "Borders: \\u00a9 OpenStreetMap contributors (ODbL) via @geo-maps" in page
-    assert 'class="gm-legend"' in page and "Latvia side" in page
 
 
 def test_world_is_optional_and_input_is_not_modified():
@@ -164,42 +175,35 @@ def test_world_is_optional_and_input_is_not_modified():
     assert (borders, countries, world) == (BORDERS, COUNTRIES, WORLD)
 
 
-def test_fit_bounds():
+def test_first_view_fits_border_places_not_countries():
     page = render()
-    assert re.search(r"fitBounds\(\s*\[\[53.5, 23.83\], \[54.69, 28.0\]\]", page)
-    assert re.search(r"fitBounds\(\s*" + re.escape(json.dumps(LT_BY_BBOX)), render([], []))
-
-
-def test_popup_content():
-    mentions, _ = sample()
-    markers = {k.place.name: k for k in place_markers(mentions)}
-    text = popup_html(markers["Medininkai"])
-    assert "<h4>Medininkai</h4>" in text
-    assert "LT · village · Lithuania side, 3.4 km from the LT–BY border" in text
-    assert "Alpha — 2021-08-01 <i>(a.txt)</i>" in text and "Beta <i>(b.txt)</i>" in text
-    assert text.count("<mark>Medininkai</mark>") == 3
-    assert "Migrants were stopped near <mark>Medininkai</mark>." in text
-    assert "<mark>Vilnius</mark>" not in text
-    grodno = popup_html(markers["Grodno"])
-    assert "Belarus side, 14.0 km from the PL–BY border" in grodno
-    assert "only named inside organisations" in popup_html(markers["Belarus"])
+    assert "bounds: [[53.68, 23.83], [54.69, 25.65]]" in page
+    assert ("bounds: " + json.dumps(LT_BY_BBOX)) in render([], [])
 
 
 def test_untrusted_text_cannot_break_out():
     clean = Tags(render(title="Title"))
     mentions, documents = sample(XSS)
     page = render(mentions, documents, title=XSS)
-    for raw in ("<script>alert(1)</script>", "<img", 'onerror=alert(1)>', "</script> $"):
+    for raw in ("<script>alert(1)</script>", "<img", 'onerror=alert(1)>', "</script> $", "<!--x"):
         assert raw not in page
-    assert page.count("</script>") == page.count("<script>")
+    assert page.count("</script>") == page.count("<script")
     tags = Tags(page)
     assert tags.tags == clean.tags and "onerror" not in tags.attrs
     assert f"<title>{html.escape(XSS)}</title>" in page
+    assert data_of(page)["places"]["name"][0] == f"Medininkai{XSS}"   # intact as data
     assert page.count("{{ 7*7 }} {% if 1 %}jinja{% endif %} {# c #}") >= 3
-    _, overlays, _ = layer_control(page)     # layer names are shown as HTML by Leaflet
-    assert "2021-08-01 Alpha&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;" in \
-        "".join(overlays)
-    assert not any("<" in name for name in overlays)
+
+
+def test_other_maps_render_as_usual():
+    import folium
+    from branca.element import Element, MacroElement
+    generate, macro_render = Element.__dict__["_generate_id"], MacroElement.__dict__["render"]
+    render()
+    assert Element.__dict__["_generate_id"] is generate
+    assert MacroElement.__dict__["render"] is macro_render
+    other = folium.Map().get_root().render()
+    assert "map_00001" not in other
 
 
 def test_write_html_is_atomic(tmp_path):
@@ -223,4 +227,4 @@ def test_geojson_file_text_is_embedded_escaped(tmp_path):
     assert not set("<>&'\u2028") & set(embedded)
     assert json.loads(embedded) == evil                 # the file's text, escaped as JSON
     page = render(world=world)
-    assert "onerror=alert(1)>" not in page and page.count("</script>") == page.count("<script>")
+    assert "onerror=alert(1)>" not in page and page.count("</script>") == page.count("<script")

@@ -2,8 +2,7 @@ import datetime as dt
 import random
 
 from geomap.model import BorderRelation, Document, Mention, Place
-from geomap.render.layers import (DocumentLayer, PlaceMarker, document_label, document_layers,
-                                  place_markers)
+from geomap.render.layers import PlaceMarker, place_markers
 
 VILNIUS = Place("593116", "Vilnius", 54.69, 25.28, "LT", "capital")
 MINSK = Place("625144", "Minsk", 53.90, 27.57, "BY", "capital")
@@ -80,44 +79,8 @@ def test_order_of_input_does_not_matter():
     shuffled = MENTIONS[:]
     random.Random(4).shuffle(shuffled)
     assert place_markers(shuffled) == place_markers(MENTIONS)
-    assert document_layers(shuffled, [A, B]) == document_layers(MENTIONS, [B, A])
 
 
 def test_nothing_to_draw():
     assert place_markers([]) == ()
     assert place_markers([mention(B, "Belarus", None)]) == ()
-    assert document_layers([mention(B, "Belarus", None)], [A, B]) == ()
-
-
-def test_document_layers_are_per_document():
-    layers = document_layers(MENTIONS, [A, B])
-    assert all(isinstance(layer, DocumentLayer) for layer in layers)
-    assert [layer.document.path for layer in layers] == ["a/b.txt", "b/a.txt"]
-    assert [layer.label for layer in layers] == ["Beta", "2021-08-01 Alpha"]
-    beta, alpha = (by_name(layer.markers) for layer in layers)
-    assert sorted(beta) == ["Medininkai", "Minsk"] and beta["Medininkai"].count == 1
-    assert sorted(alpha) == ["Medininkai", "Vilnius"] and alpha["Medininkai"].count == 2
-
-
-def test_documents_without_drawn_places_get_no_layer():
-    empty = doc("c.txt", "Nothing here.", "Gamma")
-    assert [layer.document.path for layer in document_layers(MENTIONS, [empty])] == \
-        ["a/b.txt", "b/a.txt"]
-
-
-def test_labels_are_unique():
-    d1, d2, d3 = (doc(p, "Vilnius", "Same") for p in ("x/1.txt", "y/1.txt", "z/2.txt"))
-    labels = [layer.label for layer in
-              document_layers([mention(d, "Vilnius", VILNIUS) for d in (d1, d2, d3)])]
-    assert labels == ["Same", "Same [1.txt]", "Same [2.txt]"]
-    d4 = doc("w/1.txt", "Vilnius", "Same")
-    labels = [layer.label for layer in
-              document_layers([mention(d, "Vilnius", VILNIUS) for d in (d1, d2, d3, d4)])]
-    assert len(set(labels)) == 4
-
-
-def test_document_label():
-    assert document_label(doc("dir/file.txt", "x")) == "file.txt"
-    assert document_label(doc("-", "x", "  A \n title ", dt.date(2022, 1, 2))) == "2022-01-02 A title"
-    long = document_label(doc("f", "x", "word " * 40))
-    assert len(long) == 60 and long.endswith("…")

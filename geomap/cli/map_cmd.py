@@ -37,12 +37,19 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
               help="Resolution of PNG output: the layout stays, the pixels scale (600: three "
                    "times the width and height of 200).")
 @click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
+@click.option("--texts", type=click.Choice(["full", "excerpts", "none"]), default="full",
+              show_default=True,
+              help="Texts in the page's documents box: full (up to a size budget, then "
+                   "excerpts), excerpts (the sentences naming places or reporting incidents), "
+                   "none.")
 @click.pass_context
-def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents):
+def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents,
+                texts):
     """Map the places named in INPUT (see "Input" in geomap --help) and the
-    incidents the texts report: the Belarus borders, country outlines, one marker per place
-    (popups quote every sentence that names it), one symbol per incident (popups quote the
-    evidence) and one layer per document. Prints the path written.
+    incidents the texts report: the Belarus borders, country outlines, one circle per place
+    (popups quote the sentences that name it), incidents clustered by zoom (popups quote the
+    evidence), a timeline and filters, and a searchable list of the documents with their
+    texts. Prints the path written.
 
     \b
     Examples:
@@ -79,7 +86,8 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     import_folium()
     from ..render.html import build_map, write_html
 
-    m = build_map(a.mentions, a.documents, title=title, incidents=a.incidents, **a.geodata)
+    m = build_map(a.mentions, a.documents, title=title, incidents=a.incidents, texts=texts,
+                  **a.geodata)
     size = {k: v for k, v in (("width", width), ("height", height)) if v}
     if embed:
         from ..render.embed import default_scope, render_fragment

@@ -62,7 +62,8 @@ def render_fragment(m: folium.Map, *, scope: str | None = None, width: str | int
         scope_css(leaflet_css(), f"#{scope}"), map_css(f"#{scope}")])
     return (f'<div class="gm-embed" id="{scope}">\n<!-- {licences()} -->\n'
             f"<style>{css}</style>\n"
-            f"<script>if (!window.L) {{\n{asset('leaflet.js')}\n}}</script>\n"
+            f"<script>if (!window.L) {{\n{asset('leaflet.js')}\n}}\n"
+            f"if (!window.geomapPage) {{\n{asset('geomap-page.js')}\n}}</script>\n"
             f"{body.strip()}\n<script>(function () {{\n{script}\n}})();</script>\n</div>\n")
 
 

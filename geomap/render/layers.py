@@ -4,12 +4,10 @@
   None are not drawn. Mentions inside an organisation's name (``in_org``) are drawn only
   when the place has no other mention, and then as a de-emphasised marker whose ``count``
   is 0, so they never make a marker bigger.
-* ``document_layers``: one ``DocumentLayer`` per source document that has a drawn place,
-  holding the markers built from that document's mentions alone.
 
 Everything is sorted deterministically: mentions by (document path, start), markers by
 (-count, name, id) so that big markers are drawn first (underneath) and small ones stay
-clickable on top, documents by path.
+clickable on top.
 """
 from __future__ import annotations
 
@@ -24,7 +22,6 @@ from ..model import BorderRelation, Document, Mention, Place
 if TYPE_CHECKING:
     from ..events import Event, Incident
 
-LABEL_MAX = 60  # characters of a document's title used in its layer label
 FOCUS_KM = 250  # maps open on the places within this distance of a Belarus border
 
 
@@ -43,15 +40,6 @@ class PlaceMarker:
     def org_only(self) -> bool:
         """True when the place is only named inside organisations' names (de-emphasised)."""
         return self.count == 0
-
-
-@dataclass(frozen=True)
-class DocumentLayer:
-    """The markers of one source document."""
-
-    document: Document
-    label: str                          # unique, human-readable layer name (raw text)
-    markers: tuple[PlaceMarker, ...]
 
 
 def _mention_key(m: Mention) -> tuple[str, int, int]:
@@ -78,41 +66,6 @@ def place_markers(mentions: Iterable[Mention]) -> tuple[PlaceMarker, ...]:
             places.setdefault(m.place.id, m.place)
     markers = (_marker(places[pid], ms) for pid, ms in by_place.items())
     return tuple(sorted(markers, key=lambda k: (-k.count, k.place.name, k.place.id)))
-
-
-def document_label(doc: Document) -> str:
-    """"YYYY-MM-DD Title" (title shortened), falling back to the file name."""
-    title = " ".join(doc.title.split()) or doc.name
-    if len(title) > LABEL_MAX:
-        title = title[:LABEL_MAX - 1].rstrip() + "…"
-    return f"{doc.date.isoformat()} {title}" if doc.date else title
-
-
-def document_layers(mentions: Iterable[Mention],
-                    documents: Iterable[Document] = ()) -> tuple[DocumentLayer, ...]:
-    """One layer per document (``documents`` plus those of ``mentions``) with drawn places.
-
-    Labels are made unique by appending the file name, then a counter if still needed.
-    """
-    by_doc: dict[str, list[Mention]] = defaultdict(list)
-    docs = {d.path: d for d in documents}
-    for m in mentions:
-        by_doc[m.doc.path].append(m)
-        docs.setdefault(m.doc.path, m.doc)
-    layers, seen = [], set()
-    for path in sorted(docs):
-        markers = place_markers(by_doc[path])
-        if not markers:
-            continue
-        label = document_label(docs[path])
-        if label in seen:
-            label = f"{label} [{docs[path].name}]"
-        base, n = label, 2
-        while label in seen:
-            label, n = f"{base} ({n})", n + 1
-        seen.add(label)
-        layers.append(DocumentLayer(document=docs[path], label=label, markers=markers))
-    return tuple(layers)
 
 
 def people_involved(incident: "Incident") -> int:

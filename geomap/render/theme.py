@@ -32,17 +32,20 @@ INCIDENT_TYPES = {  # incident type: (label, colour), the order of legends
     "other": ("Other", "#8c510a"),
 }
 
-# SVG shapes in a 24×24 box, one per incident type
-SHAPES = {
-    "pushback": '<polygon points="2,12 22,2 22,22"/>',
-    "border_violation": '<polygon points="12,1 23,22 1,22"/>',
-    "crossing": '<polygon points="12,1 23,12 12,23 1,12"/>',
-    "detention": '<rect x="3" y="3" width="18" height="18"/>',
-    "death": '<polygon points="9,2 15,2 15,9 22,9 22,15 15,15 15,22 9,22 9,15 2,15 2,9 9,9"/>',
-    "statement_or_order": '<polygon points="12,1 14.9,8.6 23,8.9 16.7,14 18.9,22 12,17.5 5.1,22 '
-                          '7.3,14 1,8.9 9.1,8.6"/>',
-    "other": '<circle cx="12" cy="12" r="10"/>',
+# shapes in a 24×24 box, one per incident type: (SVG element, attributes)
+SHAPE_DEFS = {
+    "pushback": ("polygon", {"points": "2,12 22,2 22,22"}),
+    "border_violation": ("polygon", {"points": "12,1 23,22 1,22"}),
+    "crossing": ("polygon", {"points": "12,1 23,12 12,23 1,12"}),
+    "detention": ("rect", {"x": "3", "y": "3", "width": "18", "height": "18"}),
+    "death": ("polygon", {"points": "9,2 15,2 15,9 22,9 22,15 15,15 15,22 9,22 9,15 2,15 2,9 9,9"}),
+    "statement_or_order": ("polygon", {"points": "12,1 14.9,8.6 23,8.9 16.7,14 18.9,22 12,17.5 "
+                                                 "5.1,22 7.3,14 1,8.9 9.1,8.6"}),
+    "other": ("circle", {"cx": "12", "cy": "12", "r": "10"}),
 }
+SHAPES = {kind: f"<{tag} " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + "/>"
+          for kind, (tag, attrs) in SHAPE_DEFS.items()}
+SHAPES_JS = {kind: [tag, attrs] for kind, (tag, attrs) in SHAPE_DEFS.items()}
 
 
 def side_colour(code: str | None) -> str:

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+
+from geomap.model import Document, Mention, Place
+from geomap.render.layers import place_markers
+from geomap.render.page import EXCERPT_MAX, MARKS_PER_DOC, QUOTES_PER_PLACE, page_data
+from test_html import VILNIUS, mention, sample
+
+
+def data(mentions, documents, texts="full"):
+    return page_data(place_markers(mentions), [], documents, mentions, texts=texts)
+
+
+def test_text_modes():
+    mentions, documents = sample()
+    full = data(mentions, documents)["docs"]
+    assert full["text"] == [d.text for d in documents] and full["excerpt"] == [0, 0]
+    excerpts = data(mentions, documents, "excerpts")["docs"]
+    assert excerpts["text"][0] == ("Migrants were stopped near Medininkai. … "
+                                   "Vilnius sent guards to Medininkai.")
+    text, marks = excerpts["text"][0], excerpts["marks"][0]
+    assert [text[marks[k]:marks[k + 1]] for k in range(0, len(marks), 3)] == \
+        ["Medininkai", "Vilnius", "Medininkai"]
+    assert data(mentions, documents, "none")["docs"]["text"] == [None, None]
+    with pytest.raises(ValueError):
+        data(mentions, documents, "all")
+
+
+def test_one_name_many_times_is_aggregated():
+    sentence = "Vilnius said so. "
+    doc = Document("big.txt", sentence * 20_000, dt.date(2021, 8, 1), "Big")
+    mentions = [Mention(doc, k * len(sentence), k * len(sentence) + 7, "Vilnius",
+                        sentence.strip(), k * len(sentence), VILNIUS, 0.9)
+                for k in range(20_000)]
+    d = data(mentions, [doc])
+    assert d["places"]["n"] == [20_000] and len(d["places"]["quotes"][0]) == QUOTES_PER_PLACE
+    assert d["docs"]["excerpt"] == [1]
+    assert len(d["docs"]["text"][0]) <= EXCERPT_MAX + 3
+    assert len(d["docs"]["marks"][0]) <= 3 * MARKS_PER_DOC
