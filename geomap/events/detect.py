@@ -3,6 +3,7 @@ agree on type, date and place become one event; the first is the document's prim
 (rules: docs/incidents.md)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -177,6 +178,15 @@ def _sources(text: str, a: int, b: int) -> list[str]:
     return out
 
 
+def _within(mentions: list[Mention], starts: list[int] | None, a: int, b: int
+            ) -> list[Mention]:
+    """The mentions starting in ``a``..``b``: by bisection of their ``starts`` when they are
+    in text order, so a long document is not scanned once per sentence."""
+    if starts is not None:
+        return mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    return [m for m in mentions if a <= m.start < b]
+
+
 def _geo_precision(m: Mention, in_event: bool) -> int:
     rank = kind_rank(m.place)
     if rank >= 3:
@@ -268,12 +278,15 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             totals |= {c.value for c in counts}
         elif not _no_event(text, a, b, ev[0].start, found):
             scanned.append((a, b, kinds, ev, found, counts))
+    starts: list[int] | None = [m.start for m in usable]
+    if any(x > y for x, y in zip(starts, starts[1:])):
+        starts = None
     for a, b, kinds, ev, found, counts in scanned:
         mine = {c.value for c in counts if c.subject == "migrants"}
         if mine and mine <= totals and not any(
                 e.precision == "day" and not (e.since or e.report or e.statement) for e in found):
             continue                                # a total told again ("prevented 395")
-        ms = [m for m in usable if a <= m.start < b]
+        ms = _within(usable, starts, a, b)
         cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(text, a, b, ms),
                      counts)
         if not kinds:
