@@ -58,7 +58,6 @@ def incident_record(inc: Incident) -> dict:
         "counts": inc.counts, "actors": inc.actors, "claim_sources": inc.claim_sources,
         "notes": primary.summary, "n_sources": len(inc.events),
         "n_titles": len({e.doc.title for e in inc.events}),
-        "n_titles": len({e.doc.title for e in inc.events}),
         "sources": [_source_record(e) for e in inc.events],
     }
 
