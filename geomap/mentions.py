@@ -185,7 +185,10 @@ def load_common_words(path: str) -> frozenset[str]:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
-    return frozenset(key(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
+    # Lines of lower-case ASCII letters are their own key: skipping ``key`` for them keeps the
+    # 36,000 first names from costing ~0.4 s at every start.
+    return frozenset(ln if ln.isascii() and ln.isalpha() and ln.islower() else key(ln)
+                     for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 class Recogniser:
