@@ -4,7 +4,8 @@ import pytest
 
 from geomap.model import Document, Mention, Place
 from geomap.render.layers import place_markers
-from geomap.render.page import EXCERPT_MAX, MARKS_PER_DOC, QUOTES_PER_PLACE, page_data
+from geomap.render.page import (EXCERPT_MAX, MARKS_PER_DOC, QUOTED_SOURCES, QUOTES_PER_PLACE,
+                                page_data)
 from test_html import VILNIUS, mention, sample
 
 
@@ -38,3 +39,21 @@ def test_one_name_many_times_is_aggregated():
     assert d["docs"]["excerpt"] == [1]
     assert len(d["docs"]["text"][0]) <= EXCERPT_MAX + 3
     assert len(d["docs"]["marks"][0]) <= 3 * MARKS_PER_DOC
+
+
+def test_copies_of_a_story_are_listed_but_quoted_once():
+    from gazetteer_fixture import gazetteer
+    from geomap.api import analyse
+    from geomap.extract import Extractor
+    from geomap.texts import make_document
+
+    story = ("Lithuanian border guards turned back 35 migrants near Dieveniškės on "
+             "2021-08-10, the State Border Guard Service said.")
+    docs = [make_document(f"copy-{n:02d}.txt", story) for n in range(QUOTED_SOURCES + 10)]
+    result = analyse(docs, Extractor(gazetteer(), None))
+    incidents = list(result.incidents)
+    sources = page_data(place_markers(list(result.mentions)), incidents, list(result.documents),
+                        list(result.mentions))["incidents"]["sources"]
+    assert len(incidents) == 1 and len(sources[0]) == len(docs)
+    quoted = [q for _, quotes in sources[0] for q in quotes]
+    assert len(quoted) == 1 and "Dieveniškės" in quoted[0][0]

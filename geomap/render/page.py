@@ -34,6 +34,7 @@ EXCERPT_MAX = 4_000         # characters of excerpts per document
 MARKS_PER_DOC = 500         # highlighted names per document
 QUOTES_PER_PLACE = 6        # sentences quoted in a place's popup
 QUOTE_MAX = 600             # characters of one quoted sentence
+QUOTED_SOURCES = 20         # sources of an incident whose sentences are quoted (the rest listed)
 AREA_KINDS = ("country", "region")  # places listed beside the map, not drawn as points
 GAP = " … "                 # between excerpts
 
@@ -97,7 +98,8 @@ def place_table(markers: tuple[PlaceMarker, ...], doc_index: dict[str, int]) -> 
 def incident_table(incidents: list["Incident"], place_index: dict[str, int],
                    doc_index: dict[str, int]) -> dict:
     """One row per incident (sorted by date, undated last): type, date, place, border, people,
-    actors, sources and every source's quoted evidence."""
+    actors, and its sources: the first ``QUOTED_SOURCES`` with the sentences they rest on, each
+    sentence quoted once (copies of a wire story add their document, not the same quote)."""
     cols: dict[str, list] = defaultdict(list)
     for inc in sorted(incidents, key=lambda i: (i.date is None, i.date, i.id)):
         label, _ = incident_type(inc)
@@ -118,9 +120,13 @@ def incident_table(incidents: list["Incident"], place_index: dict[str, int],
         cols["people"].append(people_text(inc))
         cols["actors"].append("; ".join(inc.actors))
         cols["claimed"].append("; ".join(inc.claim_sources))
-        sources = []
-        for event in inc.events:
-            quotes = [list(_clip(s, spans)) for s, spans in event_quotes(event)]
+        sources, seen = [], set()
+        for n, event in enumerate(inc.events):
+            quotes = []
+            for s, spans in (event_quotes(event) if n < QUOTED_SOURCES else ()):
+                if s not in seen:           # a wire copy's sentence is quoted once
+                    seen.add(s)
+                    quotes.append(list(_clip(s, spans)))
             sources.append([doc_index[event.doc.path], quotes])
         cols["sources"].append(sources)
     return dict(cols)
