@@ -156,4 +156,5 @@ def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os
 
     a = analyse(as_documents(texts), Extractor.from_directory(gazetteer), incidents=incidents)
     return html.build_map(a.mentions, a.documents, title=title, incidents=a.incidents,
+                          unplaced=a.unplaced,
                           **a.geodata)

@@ -193,3 +193,13 @@ def test_untrusted_text_stays_text(offline_page, tmp_path):
     assert XSS.strip() in page.locator(".gm-doc-text h4").inner_text()
     assert count(page, "img") == 0 and count(page, ".leaflet-pane script") == 0
     clean(offline_page)
+
+
+def test_names_the_gazetteer_lacks_are_listed_as_text(offline_page, tmp_path):
+    mentions, documents = sample()
+    unplaced = [{"name": XSS, "count": 3, "sentence": "Seen near " + XSS},
+                {"name": "Zuikiškės", "count": 1, "sentence": "In the village of Zuikiškės."}]
+    page = open_map(offline_page, tmp_path, mentions, documents, unplaced=unplaced)
+    box = page.locator(".gm-unplaced")
+    assert box.locator("li").all_text_contents() == [XSS + " (3 mentions)", "Zuikiškės (1 mention)"]
+    clean(offline_page)

@@ -5,7 +5,7 @@ import pytest
 from geomap.model import Document, Mention, Place
 from geomap.render.layers import place_markers
 from geomap.render.page import (EXCERPT_MAX, MARKS_PER_DOC, QUOTED_SOURCES, QUOTES_PER_PLACE,
-                                page_data)
+                                UNPLACED_MAX, page_data, unplaced_table)
 from test_html import VILNIUS, mention, sample
 
 
@@ -57,3 +57,12 @@ def test_copies_of_a_story_are_listed_but_quoted_once():
     assert len(incidents) == 1 and len(sources[0]) == len(docs)
     quoted = [q for _, quotes in sources[0] for q in quotes]
     assert len(quoted) == 1 and "Dieveniškės" in quoted[0][0]
+
+
+def test_unplaced_names_most_frequent_first_and_bounded():
+    rows = [{"name": f"Name{n:04d}", "count": n % 7, "sentence": "x" * 5000}
+            for n in range(UNPLACED_MAX + 50)]
+    table = unplaced_table(rows)
+    assert len(table["name"]) == UNPLACED_MAX
+    assert table["count"] == sorted(table["count"], reverse=True) and table["count"][0] == 6
+    assert all(len(s) <= 602 for s in table["sentence"])

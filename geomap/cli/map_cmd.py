@@ -87,7 +87,7 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     from ..render.html import build_map, write_html
 
     m = build_map(a.mentions, a.documents, title=title, incidents=a.incidents, texts=texts,
-                  **a.geodata)
+                  unplaced=a.unplaced, **a.geodata)
     size = {k: v for k, v in (("width", width), ("height", height)) if v}
     if embed:
         from ..render.embed import default_scope, render_fragment

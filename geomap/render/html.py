@@ -247,13 +247,15 @@ def _documents(documents: Iterable[Document], mentions: list[Mention],
 
 def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, borders: dict,
               countries: dict, world: dict | None = None, title: str | None = None,
-              incidents: Iterable["Incident"] = (), texts: str = "full") -> folium.Map:
+              incidents: Iterable["Incident"] = (), texts: str = "full",
+              unplaced: Iterable[dict] = ()) -> folium.Map:
     """A folium map of ``mentions`` and ``incidents`` (see the module docstring); ``texts``:
-    "full", "excerpts" or "none" (see ``page``)."""
+    "full", "excerpts" or "none" (see ``page``); ``unplaced``: names the gazetteer lacks
+    (``geomap.unplaced`` records), listed beside the map."""
     mentions, incidents = list(mentions), list(incidents)
     docs = _documents(documents, mentions, incidents)
     markers = place_markers(mentions)
-    data = page_data(markers, incidents, docs, mentions, texts=texts)
+    data = page_data(markers, incidents, docs, mentions, texts=texts, unplaced=unplaced)
     points = [k for k in markers if k.place.kind not in AREA_KINDS]
     placed = [i for i in incidents if i.place is not None and i.place.kind not in AREA_KINDS]
     bounds = _bounds(focus_points(points, placed))

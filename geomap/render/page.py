@@ -34,6 +34,7 @@ EXCERPT_MAX = 4_000         # characters of excerpts per document
 MARKS_PER_DOC = 500         # highlighted names per document
 QUOTES_PER_PLACE = 6        # sentences quoted in a place's popup
 QUOTE_MAX = 600             # characters of one quoted sentence
+UNPLACED_MAX = 200          # names the gazetteer lacks, listed beside the map
 QUOTED_SOURCES = 20         # sources of an incident whose sentences are quoted (the rest listed)
 AREA_KINDS = ("country", "region")  # places listed beside the map, not drawn as points
 GAP = " … "                 # between excerpts
@@ -221,13 +222,23 @@ def _disjoint(marks: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int
     return kept
 
 
+def unplaced_table(unplaced: Iterable[dict]) -> dict:
+    """Names the gazetteer lacks (``geomap.unplaced`` records): name, count and the first
+    sentence, at most ``UNPLACED_MAX`` rows, most frequent first."""
+    rows = sorted(unplaced, key=lambda u: (-u["count"], u["name"]))[:UNPLACED_MAX]
+    return {"name": [u["name"] for u in rows], "count": [u["count"] for u in rows],
+            "sentence": [_clip(u.get("sentence") or "", [])[0] for u in rows]}
+
+
 def page_data(markers: tuple[PlaceMarker, ...], incidents: list["Incident"],
-              documents: list[Document], mentions: list[Mention], *, texts: str = "full") -> dict:
-    """The page's data: ``places``, ``incidents`` and ``docs`` tables and the incident types'
-    labels and colours."""
+              documents: list[Document], mentions: list[Mention], *, texts: str = "full",
+              unplaced: Iterable[dict] = ()) -> dict:
+    """The page's data: ``places``, ``incidents``, ``docs`` and ``unplaced`` tables and the
+    incident types' labels and colours."""
     doc_index = {d.path: n for n, d in enumerate(documents)}
     place_index = {k.place.id: n for n, k in enumerate(markers)}
     return {"places": place_table(markers, doc_index),
             "incidents": incident_table(incidents, place_index, doc_index),
             "docs": document_table(documents, mentions, incidents, place_index, texts),
+            "unplaced": unplaced_table(unplaced),
             "types": {t: list(v) for t, v in INCIDENT_TYPES.items()}}

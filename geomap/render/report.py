@@ -76,7 +76,8 @@ def _incident_rows(incidents) -> list[dict]:
 def build_report(a: Analysis, *, title: str | None = None) -> str:
     """The report page of an analysis (the same bytes for the same analysis and title)."""
     title = title or "Places and incidents at the Belarus borders"
-    fmap = build_map(a.mentions, a.documents, title=None, incidents=a.incidents, **a.geodata)
+    fmap = build_map(a.mentions, a.documents, title=None, incidents=a.incidents,
+                     unplaced=a.unplaced, **a.geodata)
     markers = place_markers(a.mentions)
     per_doc = Counter(x.doc.path for x in a.mentions)
     inc_doc = Counter(e.doc.path for i in a.incidents for e in i.events)

@@ -8,6 +8,7 @@ window.geomapPage = function (map, data, opts) {
                PL: ["Poland", "#7570b3"], LV: ["Latvia", "#e7298a"]};
   var GREY = "#888888", CELL = 46, LABELS_MAX = 60, FAN = 4;
   var nP = (P.name || []).length, nI = (I.type || []).length, nD = (D.title || []).length;
+  var U = data.unplaced || {}, nU = (U.name || []).length;
   var root = map.getContainer();
   var renderer = L.canvas({padding: 0.3});
   var state = {from: null, to: null, types: {}, sides: {}, selected: null, doc: null};
@@ -335,6 +336,16 @@ window.geomapPage = function (map, data, opts) {
     var inc = el("ul", "gm-area-incidents");
     body.appendChild(el("div", "gm-sub", "Incidents placed only at country or region level, or without a place"));
     body.appendChild(inc);
+    if (nU) {
+      body.appendChild(el("div", "gm-sub", "Names the gazetteer lacks (add them: geomap unplaced)"));
+      var names = el("ul", "gm-unplaced");
+      for (var u = 0; u < nU; u++) {
+        var item = el("li", null, U.name[u] + " (" + plural(U.count[u], "mention") + ")");
+        if (U.sentence[u]) { item.title = U.sentence[u]; }
+        names.appendChild(item);
+      }
+      body.appendChild(names);
+    }
     return {body: body, incidents: inc, rows: rows};
   }
 
@@ -557,7 +568,7 @@ window.geomapPage = function (map, data, opts) {
     });
     b.appendChild(el("div", "gm-note", "circle size: mentions; click a cluster to expand it"));
   });
-  if (area.rows || nI) {
+  if (area.rows || nI || nU) {
     control("topright", "gm-areas", function (box) {
       var part = collapsible(box, "Country- or region-level, not on the map", false);
       part.body.appendChild(area.body);
