@@ -152,7 +152,7 @@ def pair_classes(encodings: tuple[str, ...], letter_leads: bool) -> tuple[str, s
 def _has_pair(text: str, pairs: re.Pattern, encodings: tuple[str, ...]) -> bool:
     """True when ``text`` holds two characters matching ``pairs`` that are, in one of
     ``encodings``, the UTF-8 of a letter ("Å¡" is "š"; Belarusian "Ві" is not)."""
-    return any(_letter(m.group(), encodings) for m in pairs.finditer(text))
+    return any(_as_letter(m.group(), encodings) for m in pairs.finditer(text))
 
 
 @lru_cache(maxsize=None)
@@ -161,33 +161,24 @@ def _pairs(leads: frozenset[str], conts: frozenset[str]) -> re.Pattern:
                       f"[{re.escape(''.join(sorted(conts)))}]")
 
 
-def _letter(pair: str, encodings: tuple[str, ...]) -> bool:
+def _as_letter(pair: str, encodings: tuple[str, ...]) -> str | None:
+    """The letter whose UTF-8 bytes ``pair`` is in one of ``encodings``, or None."""
     for enc in encodings:
         try:
             ch = pair.encode(enc).decode("utf-8")
         except UnicodeError:
             continue
         if unicodedata.category(ch)[0] == "L":
-            return True
-    return False
+            return ch
+    return None
 
 
 def repair_dos(text: str) -> str:
     """Repair two-byte UTF-8 characters read as a DOS code page (cp852, cp775, cp866): a
     pair whose first character is no letter (a box-drawing one, "─") and whose bytes in
     that code page are UTF-8 for a letter ("─Ś" -> "ė", "╨У" -> "Г")."""
-    def fix(m: re.Match) -> str:
-        pair = m.group()
-        for enc in DOS_CODEPAGES:
-            try:
-                ch = pair.encode(enc).decode("utf-8")
-            except UnicodeError:
-                continue
-            if unicodedata.category(ch)[0] == "L":
-                return ch
-        return pair
-
-    return _pairs(DOS_LEADS, DOS_CONTS).sub(fix, text)
+    return _pairs(DOS_LEADS, DOS_CONTS).sub(
+        lambda m: _as_letter(m.group(), DOS_CODEPAGES) or m.group(), text)
 
 
 def repair(text: str) -> str:
