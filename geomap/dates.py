@@ -134,9 +134,16 @@ REPORTING = re.compile(
     r"\b(?:said|says|reported|announced|stated|told (?:\w+ ){0,2}|wrote|added|claimed|charged|"
     r"сообщил\w*|заявил\w*|сказал\w*|poinformował\w*|przekazał\w*|podał\w*|powiedział\w*|"
     r"oświadczył\w*|teilte\w*|sagte\w*|erklärte\w*|berichtete\w*|meldete\w*|pranešė|teigė|sakė|"
-    r"paziņoja|pavēstīja|sacīja|informēja|ziņoja|norādīja|stāstīja)"
-    r"\b[^.;:\"“”«»]{0,28}$", re.I)
-DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}[^.]{0,45}")
+    r"paziņoja|pavēstīja|sacīja|informēja|ziņoja|norādīja|stāstīja|"
+    r"pranešt\w*|pranešama|informavo|ziņots|tika ziņots|сообщается|сообщено|podano|"
+    r"poinformowano|mitgeteilt|berichtet)"
+    # up to the date, within the reporting clause: not past a comma or a "that" ("said, that
+    # on Tuesday ...", "as the radio reported, on Tuesday ...": the event's date)
+    r"\b(?:(?!\b(?:that|что|że|dass|kad|ka)\b)[^,.;:\"“”«»]){0,28}$", re.I)
+# The head of a dateline before a date: a city in capitals, up to the dash that ends it
+# (or inside the bracket after it: "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)")
+DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}(?:(?:\([^()]{0,40}\)|(?!\s[-–—]\s)[^.–—()]){0,45}"
+                      r"|[^.()]{0,10}\([^()]{0,45})")
 SINCE = re.compile(r"\b(?:since|from|od|с|seit|nuo|kopš)\s+(?:the\s+)?$", re.I)
 # The end of a period ("from August 11 to November 10", "until November 10")
 UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|do|bis|iki|līdz)"
@@ -237,7 +244,8 @@ DATE_LABEL = re.compile(r"(?:date|dated|published|posted|updated|last updated|da
 # "VILNIUS, Aug 4, 2021 (AP) –", "WARSAW, Oct 14 (Reuters) -", "(ANSA-AFP) – WARSAW, NOV 16 –",
 # "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)": the date follows the city or stands
 # inside the bracket after it
-DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’-]{1,30}"
+DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’-]{1,30}"
+                           r"|[A-ZÀ-ÞĀ-ŽА-ЯЁ][^\W\d_]{2,20}(?=,))"   # or "Białystok, 14.10.2021 –"
                            r"(?:,\s*|\s*\((?=[^()\n]*\)))")
 _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
                            + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)

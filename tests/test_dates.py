@@ -200,3 +200,55 @@ def test_the_past_24_hours_of_a_daily_report_is_the_day_before(lang, text):
 ])
 def test_a_night_ends_on_the_day_it_names(lang, text):
     assert dates(text)[-1][1:] == (D(2021, 10, 13), "day")
+
+
+# A weekday right after a dateline is the event's day, not the dateline's (2021-10-14 is a
+# Thursday): the dateline ends at its dash.
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "WARSZAWA, 14 października (PAP) – W nocy z wtorku na środę migranci próbowali "
+           "przekroczyć granicę."),
+    ("pl", "Białystok, 14.10.2021 – W nocy z wtorku na środę straż zatrzymała 20 migrantów."),
+    ("en", "WARSAW, Oct 14 (Reuters) - Overnight into Wednesday, guards detained 20 migrants."),
+    ("de", "Białystok, 14. Oktober 2021 – In der Nacht zum Mittwoch nahm die Polizei "
+           "Migranten fest."),
+    ("lt", "Vilnius, spalio 14 d. – Naktį į trečiadienį pasieniečiai sulaikė migrantus."),
+    ("lv", "Rīga, 14.oktobris – Naktī uz trešdienu robežsargi aizturēja migrantus."),
+    ("ru", "Гродно, 14 октября – В ночь на среду мигранты пытались прорваться."),
+])
+def test_a_weekday_after_a_dateline_is_not_the_report_date(lang, text):
+    ctx = context(text, 2021)
+    assert (ctx.anchor, ctx.forward) == (D(2021, 10, 14), False)
+    found = find_dates(text, 0, len(text), ctx)
+    assert [e.date for e in found if e.report] == [D(2021, 10, 14)]
+    assert (found[-1].kind, found[-1].date, found[-1].report) == ("weekday", D(2021, 10, 13),
+                                                                  False)
+
+
+# "said that on Tuesday ...", "as the radio reported, on Tuesday ...": the event's day, not
+# the statement's; "said on Tuesday" and a passive "it was reported on ..." are statements.
+@pytest.mark.parametrize("lang, text, statement", [
+    ("pl", "Rzecznik powiedział, że we wtorek zatrzymano 30 migrantów.", False),
+    ("ru", "Как сообщило радио, во вторник задержали 30 мигрантов.", False),
+    ("en", "The spokesman said that on Tuesday 30 migrants were detained.", False),
+    ("de", "Der Sprecher sagte, dass am Dienstag 30 Migranten festgenommen wurden.", False),
+    ("lt", "Pareigūnas sakė, kad antradienį sulaikyta 30 migrantų.", False),
+    ("lv", "Robežsardze ziņoja, ka otrdien aizturēti 30 migranti.", False),
+    ("en", "Police said on Tuesday that 30 migrants were detained.", True),
+    ("lt", "Apie tai pranešta antradienį.", True),
+    ("pl", "Poinformowano o tym we wtorek.", True),
+])
+def test_a_date_after_a_reporting_clause(lang, text, statement):
+    (e,) = dates_full(" date 2021-08-18 " + text)
+    assert (e.date, e.statement) == (D(2021, 8, 17), statement)
+
+
+def dates_full(text):
+    doc = make_document("t", text)
+    return find_dates(doc.text, parse_header(doc.text)[1], len(doc.text), document_context(doc))
+
+
+def test_a_date_inside_the_dateline_bracket_is_the_report_date():
+    (report, said) = dates_full(" date 2021-08-03 MOSCOW (Agency News / Sputnik - 03rd August, "
+                                "2021) Migrants rioted, the ministry said on Monday.")
+    assert report.report and not said.report and said.statement
+    assert said.date == D(2021, 8, 2)

@@ -67,8 +67,9 @@ def test_a_second_group_keeps_its_own_place_and_count(ex):
     got = coded(ex, " date 2021-08-18 Lithuanian border guards turned away 180 migrants on "
                     "Tuesday, most near Dieveniškės. Another group of 26 Iraqis was sent back "
                     "near Medininkai.")
-    assert [(t, p, c) for t, _, p, _, c in got] == [
-        ("pushback", "Dieveniškės", [180]), ("pushback", "Medininkai", [26])]
+    assert [(t, p, d, c) for t, _, p, d, c in got] == [
+        ("pushback", "Dieveniškės", D(2021, 8, 17), [180]),
+        ("pushback", "Medininkai", D(2021, 8, 17), [26])]   # "another group": the same day
 
 
 def test_persons_are_not_event_places(ex):
@@ -169,7 +170,7 @@ def test_totals_alone_are_not_events(ex, lang, text):
 def test_a_second_event_keeps_its_place(ex, lang, text, places):
     got = coded(ex, " date 2021-08-18 " + text)
     assert [p for _, _, p, _, _ in got] == places
-    assert got[1][4] == [26]
+    assert got[1][4] == [26] and got[1][3] == got[0][3] == D(2021, 8, 16)
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -301,3 +302,41 @@ def test_the_day_it_was_reported_only_bounds_the_event(ex, lang, text):
     doc = make_document("t.txt", " date 2021-11-20 " + text)
     (e,) = extract_events(doc, ex.extract(doc), 2021, site=ex.site)
     assert (e.type, e.date, e.date_precision) == ("pushback", D(2021, 11, 18), "week")
+
+
+@pytest.mark.parametrize("lang, text, airport", [
+    ("en", "Another flight from Baghdad arrived in Minsk on Tuesday.", "Minsk"),
+    ("pl", "Kolejny samolot z Bagdadu wylądował we wtorek na lotnisku w Mińsku.", "Minsk"),
+    ("lt", "Antradienį į Vilniaus oro uostą atskrido dar vienas lėktuvas iš Bagdado.",
+     "Vilnius"),
+    ("de", "Ein weiterer Flug aus Bagdad landete am Dienstag in Minsk.", "Minsk"),
+    ("ru", "Во вторник в аэропорту Минска приземлился ещё один рейс из Багдада.", "Minsk"),
+    ("lv", "Otrdien Rīgas lidostā nolaidās vēl viena lidmašīna no Bagdādes.", "Riga"),
+])
+def test_a_flight_is_placed_at_the_capitals_airport_in_each_language(ex, lang, text, airport):
+    got = coded(ex, " date 2021-08-18 " + text + " Guards pushed back 30 migrants near "
+                    "Kuźnica on Monday.")
+    assert [(t, s, d) for t, s, _, d, _ in got] == [("other", "flight", D(2021, 8, 17)),
+                                                    ("pushback", None, D(2021, 8, 16))]
+    assert got[0][2].startswith(airport) and "Airport" in got[0][2]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "WARSCHAU, 14. Oktober (dpa) – In der Nacht zum Mittwoch nahm die Polizei bei "
+           "Kuźnica 20 Migranten fest."),
+    ("pl", "WARSZAWA, 14 października (PAP) – W nocy z wtorku na środę straż graniczna "
+           "zatrzymała 20 migrantów koło Kuźnicy."),
+    ("pl", "Białystok, 14.10.2021 – W nocy z wtorku na środę straż graniczna zatrzymała 20 "
+           "migrantów koło Kuźnicy."),
+    ("en", "WARSAW, Oct 14 (Reuters) - Overnight into Wednesday, Polish guards detained 20 "
+           "migrants near Kuźnica."),
+    ("ru", "МОСКВА, 14 октября. /ТАСС/. В ночь на среду польские пограничники задержали 20 "
+           "мигрантов у Кузницы."),
+    ("lt", "VILNIUS, spalio 14 d. (BNS) – Naktį į trečiadienį pasieniečiai sulaikė 20 migrantų "
+           "prie Druskininkų."),
+    ("lv", "RĪGA, 14.oktobris (LETA) – Naktī uz trešdienu robežsargi aizturēja 20 migrantus "
+           "pie Silenes."),
+])
+def test_a_night_after_a_dateline_is_the_night_before(ex, lang, text):
+    got = coded(ex, text)
+    assert [(t, d, c) for t, _, _, d, c in got] == [("detention", D(2021, 10, 13), [20])]

@@ -293,6 +293,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             anaphoric.append(cand)
             continue
         new = bool(ANOTHER.match(text, a, b))       # "Another group ...": an event of its own
+        if new and cand.date is None and drafts and drafts[-1].date is not None:
+            cand.date = drafts[-1].date             # ... on the day of the one it follows
         target = None if new else next(
             (d for d in drafts if types_ok(d.kinds, kinds) and _joins(d, cand)), None)
         if target is None:

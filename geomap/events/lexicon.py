@@ -77,7 +77,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"лагер\w*",
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
-        ("other", "flight"): r"рейс\w*",
+        ("other", "flight"): r"рейс\w*|приземлил\w*",
         ("other", "escape"): r"сбежа\w*",
     },
     "pl": {
@@ -96,7 +96,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"obozowisk\w*|obóz\w*|koczow\w*",
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
-        ("other", "flight"): r"lot\w*\s+z\b",
+        ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
     },
     "de": {
@@ -106,8 +106,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("crossing", None):
             r"überquer\w*|grenzübertritt\w*|illegal\s+eingereist|durchbr\w*",
         ("detention", None):
-            r"festgenommen|festnahme\w*|aufgegriffen|nahm\w*\s+(?:\S+\s+){0,5}?fest\b|"
-            r"griff\w*\s+(?:\S+\s+){0,5}?auf\b",
+            r"festgenommen|festnahme\w*|aufgegriffen|nahm\w*\s+(?:\S+\s+){0,8}?fest\b|"
+            r"griff\w*\s+(?:\S+\s+){0,8}?auf\b",
         ("death", None):
             r"tote[nr]?\b|gestorben|starb\w*|leiche\w*|ums\s+leben|ertrunken|erfroren",
         ("statement_or_order", None):
@@ -116,7 +116,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"lager\b|zeltlager",
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
-        ("other", "flight"): r"flug\w*|flüge",
+        ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
         ("other", "escape"): r"geflohen|flohen",
     },
     "lt": {
@@ -133,7 +133,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"stovykl\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
-        ("other", "flight"): r"skryd\w*",
+        ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
     },
     "lv": {
@@ -155,7 +155,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"nometn\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
-        ("other", "flight"): r"lidojum\w*|reis\w*",
+        ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
     },
 }
