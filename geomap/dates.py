@@ -15,8 +15,9 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .keyscan import Keyed, TextIndex
 from .model import Document
 from .texts import parse_header
 
@@ -125,6 +126,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                           r"(praėjusią|šią) (savaitę)|(praėjusį|šį) (mėnesį)|pagājušajā (nedēļā|mēnesī)|"
                        r"šonedēļ|šomēnes)(?!\w)", re.I)),
 ]
+KEYED = Keyed([rx for _, rx in PATTERNS])     # the patterns found through their words
 _REL_DAYS = {"yesterday": -1, "last night": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
              "aizvakar": -2}
@@ -177,6 +179,7 @@ class DateContext:
     speech: dt.date | None = None  # date of the first dated statement ("police said on Saturday")
     quotes: tuple[tuple[int, int], ...] = ()
     report_at: int = -1            # offset of the dateline or date line giving the anchor
+    index: TextIndex | None = field(default=None, compare=False, repr=False)  # of the text
 
 
 def batch_year(docs: Iterable[Document]) -> int | None:
@@ -274,14 +277,18 @@ def _furniture(text: str, kind: str, m: re.Match) -> bool:
                 and _FURNITURE_LINE.fullmatch(re.sub(r"\(\d+\)", "", text[m.end():b])))
 
 
-def _scan(text: str, start: int, end: int) -> list[tuple[str, re.Match]]:
+def _scan(text: str, start: int, end: int, index: TextIndex | None = None
+          ) -> list[tuple[str, re.Match]]:
     """Non-overlapping expressions of a span, earlier patterns winning ties; page furniture
-    (a month alone on its line) left out."""
+    (a month alone on its line) left out. ``index``: ``KEYED``'s index of ``text``, when made
+    (a long text is then not read again per sentence)."""
     found: list[tuple[str, re.Match]] = []
     starts: list[int] = []                  # accepted spans, sorted (they never overlap)
     ends: list[int] = []
-    for kind, rx in PATTERNS:
-        for m in rx.finditer(text, start, end):
+    if index is None or index.text is not text:
+        index = None
+    for i, (kind, rx) in enumerate(PATTERNS):
+        for m in (index.finditer(i, start, end) if index else rx.finditer(text, start, end)):
             i = bisect.bisect_left(starts, m.start())
             if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):
                 continue
@@ -327,7 +334,7 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext,
 
     "a day earlier" resolves against another date of the same sentence when there is one.
     """
-    found = _scan(text, start, end) if scanned is None else scanned
+    found = _scan(text, start, end, ctx.index) if scanned is None else scanned
     out: list[DateExpr] = []
     absolute = {}
     for kind, m in found:
@@ -368,14 +375,17 @@ _YEAR_GROUP = {"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3, "month_d
 
 
 def _text_year(text: str, start: int, default_year: int | None,
-               scanned: list[tuple[str, re.Match]]) -> int | None:
+               scanned: list[tuple[str, re.Match]], index: TextIndex | None = None
+               ) -> int | None:
     """The year for dates printed without one: the most common year of the complete dates of
     the text (``scanned``: its ``_scan``), else of the years it prints outside page furniture
     and copyright lines, else ``default_year``."""
     full = Counter(int(m.group(_YEAR_GROUP[kind])) for kind, m in scanned
                    if kind in _YEAR_GROUP and m.start() >= start and m.group(_YEAR_GROUP[kind]))
     if not full:
-        furniture = {m.start(2) for m in dict(PATTERNS)["month_year"].finditer(text, start)
+        i = [k for k, _ in PATTERNS].index("month_year")
+        found = index.finditer(i, start) if index else PATTERNS[i][1].finditer(text, start)
+        furniture = {m.start(2) for m in found
                      if _furniture(text, "month_year", m)}
         full = Counter(int(m.group(1)) for m in TEXT_YEAR.finditer(text, start)
                        if m.start() not in furniture
@@ -383,7 +393,8 @@ def _text_year(text: str, start: int, default_year: int | None,
     return max(full, key=lambda y: (full[y], y)) if full else default_year
 
 
-def report_date(text: str, start: int, year: int | None) -> tuple[dt.date, int] | None:
+def report_date(text: str, start: int, year: int | None, index: TextIndex | None = None
+                ) -> tuple[dt.date, int] | None:
     """The date of the report printed in the first lines of ``text[start:]`` and its offset:
     a dateline ("VILNIUS, Aug 4, 2021 (AP) –", "WARSAW, Oct 14 -"), a date line ("Date:
     2021-08-05", "Published: 5 August 2021") or a line that is only a date ("Thursday, October
@@ -405,7 +416,7 @@ def report_date(text: str, start: int, year: int | None) -> tuple[dt.date, int] 
                 continue
             wd = _WEEKDAY_WORD.match(text, head, b)
             head = wd.end() if wd else head
-            found = _scan(text, head, b)
+            found = _scan(text, head, b, index)
             if not found or found[0][0] not in _FULL:
                 continue
             kind, m = found[0]
@@ -427,21 +438,22 @@ def document_context(doc: Document, default_year: int | None = None) -> DateCont
     body = parse_header(text)[1]
     quotes = tuple((m.start(), m.end()) for m in QUOTE.finditer(text))
     report_at = -1
-    scanned = _scan(text, 0, len(text))          # once: the text's expressions
+    index = KEYED.index(text)
+    scanned = _scan(text, 0, len(text), index)   # once: the text's expressions
     if doc.date:
         anchor, forward, year = doc.date, False, doc.date.year
     else:
-        year = _text_year(text, body, default_year, scanned)
-        printed = report_date(text, body, year)
+        year = _text_year(text, body, default_year, scanned, index)
+        printed = report_date(text, body, year, index)
         if printed:
             (anchor, report_at), forward = printed, False
         else:
-            bare = DateContext(None, True, year)
+            bare = DateContext(None, True, year, index=index)
             dates = [e.date for e in find_dates(text, 0, len(text), bare, scanned)
                      if e.date and e.kind not in ("month", "month_year")]
             anchor, forward = (max(dates) if dates else None), True
-    ctx = DateContext(anchor, forward, year, None, quotes, report_at)
+    ctx = DateContext(anchor, forward, year, None, quotes, report_at, index)
     speech = next((e.date for e in find_dates(text, 0, len(text), ctx, scanned)
                    if e.statement and e.date and e.precision == "day"
                    and not any(a <= e.start < b for a, b in quotes)), None)
-    return DateContext(anchor, forward, year, speech, quotes, report_at)
+    return DateContext(anchor, forward, year, speech, quotes, report_at, index)

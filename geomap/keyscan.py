@@ -1,0 +1,255 @@
+r"""Regular expressions searched fast through the literal words they need.
+
+Python's ``re`` tries a pattern such as ``\b(?:january|february|...)`` at every position of a
+text, which costs microseconds per character for the long, case-insensitive alternations of
+the date and event lexicons. ``Keyed`` reads each pattern once (its parse tree) for the
+literal prefixes every match must start with (``january``, ``20``, ...) or, failing that, the
+literals every match must contain; one Aho-Corasick pass over the lower-cased text then finds
+where a pattern can match at all, and the pattern is tried only there:
+
+- ``TextIndex.finditer(i, a, b)`` gives exactly ``patterns[i].finditer(text, a, b)``;
+- a pattern without such literals (``\w+ said``) is run as it is.
+
+Exactness: a match starts with one of its pattern's prefixes, so it is found by trying the
+pattern (``Pattern.match`` with the same end) at the positions of those prefixes, leftmost
+first and never inside the previous match, as ``finditer`` does; a match holding none of a
+pattern's literals in a span cannot be in it. Case-insensitive matching is covered by
+looking for the lower-cased literals, in each spelling ``re`` folds together (long s, dotless
+i, ...), in the lower-cased text; a text whose lower-casing changes its length ("İ") is
+searched with the plain patterns. ``\d`` (any Unicode digit) is looked for with ``re``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from re import _parser as sre  # the stdlib's own parser: the parse tree of a pattern
+
+import ahocorasick
+
+try:                                    # letters ``re.IGNORECASE`` folds beyond lower-casing
+    from re._casefix import _EXTRA_CASES as _EXTRA
+except ImportError:                     # pragma: no cover - older layouts fold nothing extra
+    _EXTRA = {}
+
+MAX_VARIANTS = 64                       # spellings of one literal under IGNORECASE
+MAX_CHARSET = 40                        # a character class of more letters is "any"
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+DIGIT_KEY = "\\d"                        # the literal standing for ``\\d`` (no text has it folded)
+DIGIT = re.compile(r"\d")
+
+
+def variants(literal: str) -> set[str]:
+    """The lower-cased spellings of ``literal`` that ``re.IGNORECASE`` matches: the letters it
+    folds beyond lower-casing (long s, dotless i, ...) each way."""
+    out = {""}
+    for ch in literal.lower():
+        options = [ch, *map(chr, _EXTRA.get(ord(ch), ()))]
+        out = {v + o for v in out for o in options}
+        if len(out) > MAX_VARIANTS:
+            raise ValueError(literal)
+    return out
+
+
+def _charset(items) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < MAX_CHARSET:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            out.add(DIGIT_KEY)                  # any Unicode digit: found by ``DIGIT``
+        else:
+            return None
+    return out if len(out) <= MAX_CHARSET else None
+
+
+def _nullable(items) -> bool:
+    """Whether the item sequence can match the empty string (conservatively True)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op in (sre.LITERAL, sre.IN, sre.ANY, sre.NOT_LITERAL):
+            return False
+        if op is sre.SUBPATTERN:
+            if not _nullable(av[3]):
+                return False
+        elif op is sre.BRANCH:
+            if not any(_nullable(alt) for alt in av[1]):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            if av[0] > 0 and not _nullable(av[2]):
+                return False
+        else:
+            return True
+    return True
+
+
+def _starts(items, rest=()) -> set[str] | None:
+    """Literal prefixes one of which every match of ``items`` then ``rest`` starts with (None:
+    not known)."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        after = [*items[i + 1:], *rest]
+        if op is sre.LITERAL:
+            run = ""
+            for op2, av2 in items[i:]:
+                if op2 is not sre.LITERAL:
+                    break
+                run += chr(av2)
+            return {run}
+        if op is sre.IN:
+            chars = _charset(av)
+            return None if chars is None else chars
+        if op is sre.SUBPATTERN:
+            return _join(_starts(av[3], after), av[3], after)
+        if op is sre.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                got = _starts(alt, after)
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            inner = _starts(av[2])
+            if av[0] > 0 and not _nullable(av[2]):
+                return inner
+            return _join(inner, (), after, optional=True)
+        return None
+    return _starts(rest) if rest else None      # nothing consumed: nullable
+
+
+def _join(first: set[str] | None, items, after, optional: bool = False) -> set[str] | None:
+    """``first`` (the prefixes of a group), with the prefixes of what follows it when the group
+    can match nothing."""
+    if first is None:
+        return None
+    if optional or _nullable(items):
+        more = _starts(after) if after else None
+        return None if more is None else first | more
+    return first
+
+
+def _contains(items) -> set[str] | None:
+    """Literals one of which every match of ``items`` contains (None: not known): the best
+    (longest shortest literal) of its parts that must match."""
+    best: set[str] | None = None
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        got: set[str] | None = None
+        if op in (sre.LITERAL, sre.IN):
+            got = _starts(items[i:])
+        elif op is sre.SUBPATTERN and not _nullable(av[3]):
+            got = _contains(av[3])
+        elif op is sre.BRANCH:
+            parts = [_contains(alt) for alt in av[1]]
+            got = None if any(p is None for p in parts) else set().union(*parts)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] > 0:
+            got = _contains(av[2])
+        if got and (best is None or min(map(len, got)) > min(map(len, best))):
+            best = got
+    return best
+
+
+def literals(pattern: re.Pattern) -> tuple[str, set[str] | None]:
+    """How ``pattern`` can be found: ("start", prefixes every match starts with),
+    ("contains", literals every match contains) or ("any", None)."""
+    try:
+        tree = sre.parse(pattern.pattern, pattern.flags)
+    except Exception:                   # pragma: no cover - a pattern re itself compiled
+        return "any", None
+    items = list(tree)
+    folds = bool(pattern.flags & re.I) or "(?i" in pattern.pattern
+    if not _nullable(items):
+        got = _starts(items)
+        for mode, got in (("start", _starts(items)), ("contains", _contains(items))):
+            if got and all(got):
+                try:
+                    return mode, {v for k in got for v in (
+                        {k} if k == DIGIT_KEY else variants(k) if folds else {k.lower()})}
+                except ValueError:
+                    continue
+    return "any", None
+
+
+class Keyed:
+    """Several patterns, searched in a text through their literals (module docstring)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.patterns = list(patterns)
+        self.modes: list[str] = []
+        self.digits: list[int] = []          # patterns with a digit among their literals
+        keys: dict[str, list[int]] = {}
+        for i, rx in enumerate(self.patterns):
+            mode, lits = literals(rx)
+            self.modes.append(mode)
+            for k in lits or ():
+                if k == DIGIT_KEY:
+                    self.digits.append(i)
+                else:
+                    keys.setdefault(k, []).append(i)
+        self.automaton = None
+        if keys:
+            self.automaton = ahocorasick.Automaton()
+            for k, ids in keys.items():
+                self.automaton.add_word(k, (len(k), tuple(ids)))
+            self.automaton.make_automaton()
+
+    def index(self, text: str) -> "TextIndex":
+        """Where in ``text`` each pattern's literals stand."""
+        return TextIndex(self, text)
+
+
+class TextIndex:
+    """A text's literal positions per pattern of a ``Keyed``; ``finditer`` as ``re``'s."""
+
+    def __init__(self, keyed: Keyed, text: str):
+        self.keyed, self.text = keyed, text
+        n = len(keyed.patterns)
+        # per pattern: the sorted starts of its prefixes ("start"), or the sorted (end, start)
+        # of the literals it contains ("contains"); None: the pattern is run as it is
+        self.found: list[list | None] = [None] * n
+        low = text.lower()
+        if len(low) != len(text):
+            return
+        found: list[list] = [[] for _ in range(n)]
+        if keyed.automaton is not None:
+            for end, (size, ids) in keyed.automaton.iter(low):
+                for i in ids:
+                    found[i].append((end + 1, end + 1 - size))
+        if keyed.digits:
+            digits = [(m.end(), m.start()) for m in DIGIT.finditer(text)]
+            for i in keyed.digits:
+                found[i] += digits
+        for i, mode in enumerate(keyed.modes):
+            if mode == "start":
+                self.found[i] = sorted(s for _, s in found[i])
+            elif mode == "contains":
+                self.found[i] = sorted(found[i])
+
+    def finditer(self, i: int, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+        """``self.keyed.patterns[i].finditer(self.text, start, end)``, found fast."""
+        rx, text, found = self.keyed.patterns[i], self.text, self.found[i]
+        end = len(text) if end is None else min(end, len(text))
+        if found is None:
+            yield from rx.finditer(text, start, end)
+        elif self.keyed.modes[i] == "contains":
+            # a match inside text[start:end] holds one of the literals inside it
+            j = bisect.bisect_left(found, (start, -1))
+            while j < len(found) and found[j][0] <= end:
+                if found[j][1] >= start:
+                    yield from rx.finditer(text, start, end)
+                    return
+                j += 1
+        else:
+            last = start
+            for p in found[bisect.bisect_left(found, start):bisect.bisect_left(found, end)]:
+                if p >= last:
+                    m = rx.match(text, p, end)
+                    if m is not None:
+                        yield m
+                        last = m.end()

@@ -1,0 +1,64 @@
+"""keyscan: patterns found through their literal words give exactly ``re``'s matches."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geomap import dates
+from geomap.events import detect, lexicon
+from geomap.keyscan import Keyed, literals
+
+
+def _same(patterns, text, spans=None):
+    index = Keyed(patterns).index(text)
+    for i, rx in enumerate(patterns):
+        for a, b in spans or [(0, len(text))]:
+            got = [(m.start(), m.end(), m.groups()) for m in index.finditer(i, a, b)]
+            want = [(m.start(), m.end(), m.groups()) for m in rx.finditer(text, a, b)]
+            assert got == want, (rx.pattern[:60], a, b)
+
+
+def test_literal_analysis():
+    assert literals(re.compile(r"\b(?:push(?:ed)? back|turned away)", re.I)) == (
+        "start", {"push", "puſh", "turned away"})          # long s folds to s under re.I
+    assert literals(re.compile(r"(?:(?:on|mid-?)\s+)?August")) == (
+        "start", {"on", "mid", "august"})
+    assert literals(re.compile(r"(?:\w+\s+){0,3}?(?:told|wrote)")) == (
+        "contains", {"told", "wrote"})
+    assert literals(re.compile(r"\w+"))[0] == "any"
+    assert literals(re.compile(r"(?:x)?"))[0] == "any"        # matches nothing: run as it is
+
+
+def test_every_span_of_a_text_matches_re():
+    text = "On 5 August 2021, Aug. 4 and in mid-August; last week, 2021-08-05 (Tue)."
+    patterns = [rx for _, rx in dates.PATTERNS]
+    spans = [(a, b) for a in range(0, len(text), 3) for b in range(a, len(text) + 1, 4)]
+    _same(patterns, text, spans)
+
+
+@pytest.mark.parametrize("names", [*dates._MONTHS, *dates._LV_MONTHS, *dates._MONTHS_IN,
+                                   *dates._WEEKDAYS])
+def test_date_words_in_every_case(names):
+    words = [w for n in names for w in n.replace("?", "").split("|")]
+    text = " ".join(f"{w} 5, 2021. W {w} 3 d. 30. {w}. {w.upper()}; {w.title()}day"
+                    for w in words)
+    _same([rx for _, rx in dates.PATTERNS], text)
+
+
+@pytest.mark.parametrize("lang", lexicon.LANGUAGES)
+def test_trigger_words_of_the_lexicon(lang):
+    """Every trigger fragment of the lexicon, as the lexicon spells it, in a sentence."""
+    words = [w for frag in lexicon.TRIGGERS[lang].values() for w in re.split(r"\|", frag)]
+    plain = [re.sub(r"\\[wsbd][*+?]?|[()?:*+\[\]\\]", "", w) for w in words]
+    text = ". ".join(f"Officers {w} 40 migrants, {w.upper()} and {w.capitalize()}s"
+                     for w in plain)
+    _same([rx for _, _, rx in detect.TRIGGER_RX], text)
+
+
+def test_folded_letters_digits_and_length_changing_lowercase():
+    rx = [re.compile(r"\bstop\b", re.I), re.compile(r"\b\d{1,2}\.\s*gada", re.I),
+          re.compile(r"\bistanbul", re.I)]
+    for text in ("ſtop STOP Stop", "٣. gada 12. GADA", "İstanbul istanbul", "ıstanbul"):
+        _same(rx, text)
+    assert [m.group() for m in Keyed(rx[:1]).index("a ſtop b").finditer(0)] == ["ſtop"]
