@@ -192,6 +192,8 @@ class Keyed:
                     self.digits.append(i)
                 else:
                     keys.setdefault(k, []).append(i)
+        # by identity: hashing a compiled pattern reads its whole program
+        self.position = {id(rx): i for i, rx in reversed(list(enumerate(self.patterns)))}
         self.automaton = None
         if keys:
             self.automaton = ahocorasick.Automaton()
@@ -213,6 +215,7 @@ class TextIndex:
         # per pattern: the sorted starts of its prefixes ("start"), or the sorted (end, start)
         # of the literals it contains ("contains"); None: the pattern is run as it is
         self.found: list[list | None] = [None] * n
+        self._merged: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         low = text.lower()
         if len(low) != len(text):
             return
@@ -230,6 +233,42 @@ class TextIndex:
                 self.found[i] = sorted(s for _, s in found[i])
             elif mode == "contains":
                 self.found[i] = sorted(found[i])
+
+    def find_many(self, ids: Sequence[int], start: int, end: int
+                  ) -> Iterator[tuple[int, re.Match]]:
+        """``(i, m)`` for each ``m`` of ``patterns[i].finditer(text, start, end)``, ``i`` in
+        ``ids``, patterns in order of their literals (one look-up for all of them)."""
+        merged = self._merged.get(tuple(ids))
+        if merged is None:
+            if any(self.keyed.modes[i] != "start" or self.found[i] is None for i in ids):
+                for i in ids:
+                    yield from ((i, m) for m in self.finditer(i, start, end))
+                return
+            merged = sorted((p, i) for i in ids for p in self.found[i])
+            self._merged[tuple(ids)] = merged
+        last: dict[int, int] = {}
+        text, patterns = self.text, self.keyed.patterns
+        for p, i in merged[bisect.bisect_left(merged, (start, -1)):
+                           bisect.bisect_left(merged, (end, -1))]:
+            if p >= last.get(i, start):
+                m = patterns[i].match(text, p, end)
+                if m is not None:
+                    yield i, m
+                    last[i] = m.end()
+
+    def find(self, pattern: re.Pattern, start: int = 0, end: int | None = None
+             ) -> Iterator[re.Match]:
+        """``pattern.finditer(self.text, start, end)``: found fast when it is one of the
+        ``Keyed`` patterns."""
+        i = self.keyed.position.get(id(pattern))
+        if i is None:
+            return pattern.finditer(self.text, start, len(self.text) if end is None else end)
+        return self.finditer(i, start, end)
+
+    def search(self, pattern: re.Pattern, start: int = 0, end: int | None = None
+               ) -> re.Match | None:
+        """``pattern.search(self.text, start, end)``, found fast (see ``find``)."""
+        return next(self.find(pattern, start, end), None)
 
     def finditer(self, i: int, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
         """``self.keyed.patterns[i].finditer(self.text, start, end)``, found fast."""

@@ -17,6 +17,9 @@ def _same(patterns, text, spans=None):
             got = [(m.start(), m.end(), m.groups()) for m in index.finditer(i, a, b)]
             want = [(m.start(), m.end(), m.groups()) for m in rx.finditer(text, a, b)]
             assert got == want, (rx.pattern[:60], a, b)
+            many = [(m.start(), m.end(), m.groups()) for j, m in
+                    index.find_many(range(len(patterns)), a, b) if j == i]
+            assert many == want, (rx.pattern[:60], a, b)
 
 
 def test_literal_analysis():

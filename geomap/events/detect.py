@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..dates import DateContext, DateExpr, document_context, find_dates
 from ..geodesy import BORDER_COUNTRIES
+from ..keyscan import Keyed, TextIndex
 from ..model import Document, Mention, Place
 from ..sites import AIRPORT_AFTER, AIRPORT_BEFORE
 from ..texts import parse_header, sentence_spans
@@ -72,6 +73,10 @@ ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
 BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
+_TRIGGER_IDS = tuple(range(len(TRIGGER_RX)))
+# the patterns read in every sentence of a document, found through their words
+KEYED = Keyed([rx for _, _, rx in TRIGGER_RX] + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE,
+                                                  LEGAL, FUTURE, PERFECT])
 
 
 @dataclass
@@ -126,21 +131,24 @@ def _event_date(exprs: list[DateExpr]) -> DateExpr | None:
     return min(usable, key=_date_rank) if usable else None
 
 
-def _sentence_kinds(text: str, a: int, b: int) -> tuple[list[tuple[str, str | None]],
-                                                         list[Evidence], bool]:
-    """Trigger kinds and spans of a sentence, and whether it has an anaphoric trigger."""
+def _sentence_kinds(index: TextIndex, a: int, b: int) -> tuple[list[tuple[str, str | None]],
+                                                                list[Evidence], bool]:
+    """Trigger kinds and spans of a sentence (``index``: ``KEYED``'s of the text), and whether
+    it has an anaphoric trigger."""
+    text = index.text
     sent = text[a:b]
-    hits = sorted(((m.start(), m.end(), t, sub) for t, sub, rx in TRIGGER_RX
-                   for m in rx.finditer(text, a, b)), key=lambda h: (h[0], -h[1]))
-    officers = any((_actor(m) or "").startswith("Belarusian") and not _actor(m).endswith(
-        "authorities") for m in ACTOR.finditer(text, a, b))
+    hits = sorted(((m.start(), m.end(), *TRIGGER_RX[i][:2])
+                   for i, m in index.find_many(_TRIGGER_IDS, a, b)), key=lambda h: (h[0], -h[1]))
+    officers = bool(hits) and any(
+        (_actor(m) or "").startswith("Belarusian") and not _actor(m).endswith("authorities")
+        for m in index.find(ACTOR, a, b))
     kinds: list[tuple[str, str | None]] = []
     ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
     for _, _, t, sub in hits:
         kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)
         if kind not in kinds:
             kinds.append(kind)
-    ana = ANAPHORIC.search(text, a, b)
+    ana = index.search(ANAPHORIC, a, b)
     if ana:
         ev.append(Evidence(ana.start(), ana.end(), ana.group(0), sent))
     return kinds, sorted(ev, key=lambda e: e.start), bool(ana)
@@ -152,9 +160,9 @@ def _actor(m: re.Match) -> str | None:
     return f"{nat} {noun}" if nat and noun else None
 
 
-def _counts(text: str, a: int, b: int) -> list[Count]:
-    out = []
-    for m in COUNT.finditer(text, a, b):
+def _counts(index: TextIndex, a: int, b: int) -> list[Count]:
+    text, out = index.text, []
+    for m in index.find(COUNT, a, b):
         raw = m.group(1).lower()
         value = NUMBER_WORDS.get(raw)
         if value is None:
@@ -164,10 +172,10 @@ def _counts(text: str, a: int, b: int) -> list[Count]:
     return out
 
 
-def _sources(text: str, a: int, b: int) -> list[str]:
+def _sources(index: TextIndex, a: int, b: int) -> list[str]:
     """Who makes the claim: "Lithuania's border guard service said", "according to X"."""
     out = []
-    for m in SOURCE.finditer(text, a, b):
+    for m in index.find(SOURCE, a, b):
         words = _CLAUSE.sub("", m.group("a") or m.group("b")).split()
         first = next((i for i, w in enumerate(words) if w[:1].isupper()
                       and w.lower() not in ("its", "their", "the", "that")), None)
@@ -203,32 +211,35 @@ def _hints(text: str, a: int, b: int, mentions: list[Mention]) -> set[str]:
     return out - {"BY"}
 
 
-def _aggregate(text: str, a: int, b: int, dates: list[DateExpr], first_trigger: int,
+def _aggregate(index: TextIndex, a: int, b: int, dates: list[DateExpr], first_trigger: int,
                counts: list[Count]) -> bool:
     """Totals and trends ("so far this year", "has brought more than 4,100 people", a count
     over a period: "283 people crossed from August 6 to August 10"). A trend named as a cause
     ("after a rise in attempts") is not one, and neither is a total added after an event of a
     stated day ("detained 50 migrants on Monday, bringing the total this year to 4,100")."""
+    text = index.text
     if counts and any(e.since for e in dates):
         return True
-    hits = [m for m in AGGREGATE.finditer(text, a, b)
+    hits = [m for m in index.find(AGGREGATE, a, b)
             if not CAUSE.search(text, max(a, m.start() - 40), m.start())]
     if hits:
         day = any(e.precision == "day" and not e.since and not e.report
                   and not any(h.start() <= e.start < h.end() for h in hits) for e in dates)
         return not (day and first_trigger < hits[0].start())
-    return bool(PERFECT.search(text, a, b)) and any(
+    return bool(index.search(PERFECT, a, b)) and any(
         int(re.sub(r"[ ,.]", "", n)) >= 1000 for n in BIG_NUMBER.findall(text, a, b))
 
 
-def _no_event(text: str, a: int, b: int, first_trigger: int, dates: list[DateExpr]) -> bool:
+def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[DateExpr]
+              ) -> bool:
     """Questions, photo captions, legal proceedings and what will or may happen (a future or
     modal word before the first trigger, no date of a day) report no event."""
+    text = index.text
     line_end = text.find("\n", a)
     line_end = len(text) if line_end < 0 else line_end
-    future = FUTURE.search(text, a, first_trigger) and not any(
+    future = index.search(FUTURE, a, first_trigger) and not any(
         e.precision == "day" and not e.since for e in dates)
-    return (text[a:b].rstrip().endswith("?") or bool(LEGAL.search(text, a, b)) or bool(future)
+    return (text[a:b].rstrip().endswith("?") or bool(index.search(LEGAL, a, b)) or bool(future)
             or bool(CAPTION.search(text, a, max(b, min(line_end, b + 80)))))
 
 
@@ -263,20 +274,21 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     text = doc.text
     _, body = parse_header(text)
     ctx: DateContext = document_context(doc, default_year)
+    index = KEYED.index(text)
     sents = _sentences(text, body)
     usable = [m for m in mentions if _usable(m)]
     drafts: list[_Cand] = []
     anaphoric: list[_Cand] = []
     scanned, totals = [], set()
     for a, b in sents:
-        kinds, ev, ana = _sentence_kinds(text, a, b)
+        kinds, ev, ana = _sentence_kinds(index, a, b)
         if not ev:
             continue
         found = find_dates(text, a, b, ctx)
-        counts = _counts(text, a, b)
-        if _aggregate(text, a, b, found, ev[0].start, counts):
+        counts = _counts(index, a, b)
+        if _aggregate(index, a, b, found, ev[0].start, counts):
             totals |= {c.value for c in counts}
-        elif not _no_event(text, a, b, ev[0].start, found):
+        elif not _no_event(index, a, b, ev[0].start, found):
             scanned.append((a, b, kinds, ev, found, counts))
     starts: list[int] | None = [m.start for m in usable]
     if any(x > y for x, y in zip(starts, starts[1:])):
@@ -314,7 +326,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         # background: an event dated weeks before the report, beside the report's own news
         recent = [d for d in drafts if not _background(d, ctx.anchor)]
         drafts = recent or drafts[:1]
-    return [_finish(doc, d, i == 0, ctx, sents, usable, site, mentions,
+    return [_finish(doc, d, i == 0, ctx, index, sents, usable, site, mentions,
                     [x for o in drafts[i + 1:] for x in o.sents])
             for i, d in enumerate(drafts)]
 
@@ -382,7 +394,7 @@ def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
     return next(m for m in countries if m.place.country == best)
 
 
-def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
+def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: TextIndex,
             sents: list[tuple[int, int]], usable: list[Mention],
             site: Callable[..., Mention] | None, all_mentions: list[Mention],
             taken: list[tuple[int, int]]) -> Event:
@@ -435,9 +447,9 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext,
         date, prec = ctx.anchor, "week"
     counts, actors, claims = [], [], []
     for a, b in sorted(d.sents):
-        counts += _counts(text, a, b)
-        actors += [x for x in map(_actor, ACTOR.finditer(text, a, b)) if x]
-        claims += _sources(text, a, b)
+        counts += _counts(index, a, b)
+        actors += [x for x in map(_actor, index.find(ACTOR, a, b)) if x]
+        claims += _sources(index, a, b)
     return Event(doc=doc, type=kind[0], subtype=kind[1],
                  kinds=tuple(dict.fromkeys(d.kinds)), date=date,
                  date_precision=prec, place=place,
