@@ -23,6 +23,7 @@ reads once lat and lon are filled in. Memory: one entry per distinct candidate n
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections import Counter
@@ -203,11 +204,26 @@ class UnplacedFinder:
         self.lower_words.update(w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower())
         lower = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
         doc_places = [m for m in mentions if m.place is not None]
+        # per sentence, the mentions that can touch it (by bisection when in text order, so a
+        # long document is not scanned once per sentence)
+        ordered = all(x.start <= y.start for x, y in zip(mentions, mentions[1:]))
+        starts = [m.start for m in mentions]
+        place_starts = [m.start for m in doc_places]
+        longest = max((e - s for s, e in spans), default=0)
         for s, e in sentence_spans(text):
             sentence = text[s:e]
-            for a, b in _capitalised_runs(sentence, lower):
-                self._candidate(doc, text, s + a, s + b, sentence, spans,
-                                [x for x in doc_places if s <= x.start < e], doc_places)
+            runs = list(_capitalised_runs(sentence, lower))
+            if not runs:
+                continue
+            if ordered:
+                local = [(a, b) for a, b in spans[bisect.bisect_left(starts, s - longest):
+                                                  bisect.bisect_left(starts, e)] if b > s]
+                near = doc_places[bisect.bisect_left(place_starts, s):
+                                  bisect.bisect_left(place_starts, e)]
+            else:
+                local, near = spans, [x for x in doc_places if s <= x.start < e]
+            for a, b in runs:
+                self._candidate(doc, text, s + a, s + b, sentence, local, near, doc_places)
         for m in DATELINE.finditer(text):
             name = m.group("name").strip()
             if not name.isupper():
