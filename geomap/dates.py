@@ -341,9 +341,8 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext,
         if kind in ABSOLUTE:
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
     first_day = next((d for d, p in absolute.values() if d and p == "day"), None)
-    quote_starts = [a for a, _ in ctx.quotes]
     for kind, m in found:
-        q = bisect.bisect_right(quote_starts, m.start()) - 1
+        q = bisect.bisect_right(ctx.quotes, (m.start(), len(text))) - 1
         quoted = q >= 0 and m.start() < ctx.quotes[q][1]
         # windows before the date, not the whole sentence: linear time on long texts
         statement = bool(REPORTING.search(text, max(start, m.start() - _BEFORE), m.start()))

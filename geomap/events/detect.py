@@ -90,6 +90,7 @@ class _Cand:
     mentions: list[Mention] = field(default_factory=list)
     hints: set[str] = field(default_factory=set)
     counts: list[Count] = field(default_factory=list)
+    local: tuple[int, Place | None] | None = None   # (len(mentions), _local's answer)
 
     @property
     def place(self) -> Mention | None:
@@ -338,10 +339,13 @@ def _background(d: _Cand, anchor: dt.date) -> bool:
 
 
 def _local(d: _Cand) -> Place | None:
-    """The best place of a draft below country level (for comparisons inside a document)."""
-    best = best_place([m for m in d.mentions if m.place.country in BORDER_COUNTRIES
-                        and kind_rank(m.place) < 4])
-    return best.place if best else None
+    """The best place of a draft below country level (for comparisons inside a document;
+    kept until the draft takes more mentions)."""
+    if d.local is None or d.local[0] != len(d.mentions):
+        best = best_place([m for m in d.mentions if m.place.country in BORDER_COUNTRIES
+                           and kind_rank(m.place) < 4])
+        d.local = (len(d.mentions), best.place if best else None)
+    return d.local[1]
 
 
 def _joins(d: _Cand, c: _Cand) -> bool:
@@ -370,12 +374,30 @@ def _reported(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContex
               taken: list[tuple[int, int]]) -> DateExpr | None:
     """The date of the report of an event that has no date of its own, from the sentence
     after it ("This was reported on November 18"), when that sentence is no other event's."""
-    last = sents.index(max(d.sents))
+    last = bisect.bisect_left(sents, max(d.sents))         # sents: in text order
     if last + 1 >= len(sents) or sents[last + 1] in taken:
         return None
     a, b = sents[last + 1]
     return next((e for e in find_dates(text, a, b, ctx)
                  if e.statement and e.date and not e.since), None)
+
+
+class _Spans:
+    """Spans of a text, for asking whether an offset lies in one of them (bisection)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            elif a < b:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _border_area(m: Mention) -> bool:
@@ -405,21 +427,23 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     kind = d.kinds[0]
     own = [m for m in d.mentions if m.place.country in BORDER_COUNTRIES]
     if kind == ("other", "flight"):        # a flight "from Minsk": the capital's airport
-        own += [m for m in all_mentions if m.place.kind == "capital"
-                and any(a <= m.start < b for a, b in d.sents)]
+        mine = _Spans(d.sents)
+        own += [m for m in all_mentions if m.place.kind == "capital" and mine.holds(m.start)]
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
     place, in_event = best_place(own), True
     if place is None or kind_rank(place.place) >= 3:
-        idx = [sents.index(s) for s in d.sents]
+        idx = [bisect.bisect_left(sents, s) for s in d.sents]      # sents: in text order
         # the sentences around, then the document's places in the border area (not a city
         # named in passing far away)
+        outside = _Spans(taken)
+        fit = [m for m in usable if m.place.kind != "capital"
+               and m.place.country in BORDER_COUNTRIES and _border_area(m)
+               and not outside.holds(m.start)]
         for width, worst in ((1, 2), (2, 2), (len(sents), 2)):
-            near = [m for m in usable if m.place.kind != "capital"
-                    and m.place.country in BORDER_COUNTRIES and kind_rank(m.place) <= worst
-                    and _border_area(m) and not any(a <= m.start < b for a, b in taken)
-                    and any(sents[max(0, i - width)][0] <= m.start
-                            < sents[min(len(sents) - 1, i + width)][1] for i in idx)]
+            around = _Spans([(sents[max(0, i - width)][0], sents[min(len(sents) - 1, i + width)][1])
+                             for i in idx])
+            near = [m for m in fit if kind_rank(m.place) <= worst and around.holds(m.start)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False
@@ -441,7 +465,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         # bounds the event: it happened by then
         date = when.date
         prec = "week" if when.statement and when.precision == "day" else when.precision
-        a, b = next((a, b) for a, b in sents if a <= when.start < b)
+        a, b = sents[bisect.bisect_right(sents, (when.start, len(text) + 1)) - 1]
         date_ev = Evidence(when.start, when.end, when.text, text[a:b])
     elif ctx.anchor:
         date, prec = ctx.anchor, "week"
