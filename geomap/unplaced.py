@@ -306,7 +306,9 @@ class UnplacedFinder:
         if country:
             rec.countries[country] += 2
             rec.reasons.setdefault(country, country_why)
-        anchor = self._nearest(near) or self._nearest(doc_places)
+        # looked for only while the record has none (the document's places are many)
+        anchor = None if rec.near is not None else (self._nearest(near)
+                                                    or self._nearest(doc_places))
         if anchor is not None and rec.near is None:
             p = anchor.place
             rec.near = {"name": p.name, "id": p.id, "kind": p.kind, "country": p.country,

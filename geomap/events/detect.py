@@ -90,7 +90,17 @@ class _Cand:
     mentions: list[Mention] = field(default_factory=list)
     hints: set[str] = field(default_factory=set)
     counts: list[Count] = field(default_factory=list)
-    local: tuple[int, Place | None] | None = None   # (len(mentions), _local's answer)
+    # _local's tally of the mentions read so far: count and first mention per place id
+    seen: int = 0
+    tally: Counter = field(default_factory=Counter)
+    first: dict = field(default_factory=dict)
+    distinct: tuple[int, tuple] = (0, ())            # (len(kinds), the distinct kinds)
+
+    def kind_set(self) -> tuple:
+        """The distinct kinds, kept until the draft takes more."""
+        if self.distinct[0] != len(self.kinds):
+            self.distinct = (len(self.kinds), tuple(dict.fromkeys(self.kinds)))
+        return self.distinct[1]
 
     @property
     def place(self) -> Mention | None:
@@ -309,7 +319,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         if new and cand.date is None and drafts and drafts[-1].date is not None:
             cand.date = drafts[-1].date             # ... on the day of the one it follows
         target = None if new else next(
-            (d for d in drafts if types_ok(d.kinds, kinds) and _joins(d, cand)), None)
+            (d for d in drafts if types_ok(d.kind_set(), kinds) and _joins(d, cand)), None)
         if target is None:
             drafts.append(cand)
         else:
@@ -339,13 +349,21 @@ def _background(d: _Cand, anchor: dt.date) -> bool:
 
 
 def _local(d: _Cand) -> Place | None:
-    """The best place of a draft below country level (for comparisons inside a document;
-    kept until the draft takes more mentions)."""
-    if d.local is None or d.local[0] != len(d.mentions):
-        best = best_place([m for m in d.mentions if m.place.country in BORDER_COUNTRIES
-                           and kind_rank(m.place) < 4])
-        d.local = (len(d.mentions), best.place if best else None)
-    return d.local[1]
+    """The best place of a draft below country level (for comparisons inside a document):
+    ``best_place`` of those mentions, tallied as the draft takes more (the first of equally
+    good mentions, as ``min`` gives)."""
+    for n in range(d.seen, len(d.mentions)):
+        m = d.mentions[n]
+        if m.place.country in BORDER_COUNTRIES and kind_rank(m.place) < 4:
+            d.tally[m.place.id] += 1
+            if m.place.id not in d.first or m.start < d.first[m.place.id][0].start:
+                d.first[m.place.id] = (m, n)
+    d.seen = len(d.mentions)
+    if not d.first:
+        return None
+    m, _ = min(d.first.values(), key=lambda f: (kind_rank(f[0].place), -d.tally[f[0].place.id],
+                                                f[0].start, f[1]))
+    return m.place
 
 
 def _joins(d: _Cand, c: _Cand) -> bool:
