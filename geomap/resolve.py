@@ -16,13 +16,23 @@ from functools import lru_cache
 from itertools import repeat
 
 from .geodesy import BORDER_COUNTRIES, haversine_km
-from .places.index import NameMatch
+from .places.index import DESIGNATORS, NameMatch
 from .mentions import Candidate
 from .model import BorderRelation, Document, Mention, Place, new_mention
+from .normalize import key
 
 KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
                "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
 SHARED_FORM_BORDER = 2.0   # extra border prior for entries reached through an inflected form
+WITHIN_UNIT_KM = 75.0      # how far from its unit's point a place the text puts in it may lie
+_UNIT_KINDS = frozenset({"district", "region"})
+# Words between a unit and a place the text puts in it: "Augšdaugavas novada Salienas
+# (pagastā)", "the Salienas parish of Augšdaugava (municipality)"
+_IN_UNIT_WORDS = DESIGNATORS | frozenset(key(w) for w in """
+    parish parishes pagasts pagasta pagastā pagastu village town settlement eldership of in the
+    gmina gminie gminy sołectwo wieś seniūnija seniūnijoje seniūnijos kaimas kaime сельсовет
+    волость деревня деревни деревне село села селе поселок посёлок поселка wsi gemeinde
+    ortschaft dorf""".split())
 LANG_COUNTRY = {"lt": "LT", "pl": "PL", "lv": "LV", "be": "BY"}
 _LANG_COUNTRIES = frozenset(LANG_COUNTRY.values())
 _LANG_HINTS = {
@@ -150,10 +160,17 @@ class Resolver:
             countries = {p.country for p in first if p.kind == "country"}
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
         text, mentions = doc.text, []
+        chosen: list[tuple[Place, float, tuple[Place, ...]]] = []
         for k, cand in enumerate(candidates):
             place, confidence, alts = first[k], 1.0, ()
             if k in priors:
                 place, confidence, alts = _coherent(priors[k], place, distinct, countries)
+            chosen.append((place, confidence, alts))
+        outside = _outside_their_unit(text, candidates, chosen)
+        for k, cand in enumerate(candidates):
+            if k in outside:
+                continue
+            place, confidence, alts = chosen[k]
             s0, s1 = cand.sentence
             if s1 - s0 > MAX_SENTENCE:
                 s0, s1 = _context(text, cand.sentence, cand.start, cand.end)
@@ -162,6 +179,39 @@ class Resolver:
                                         self._border(place) if self.relate else None,
                                         cand.in_org))
         return mentions
+
+
+def _outside_their_unit(text: str, candidates: list[Candidate],
+                        chosen: list[tuple[Place, float, tuple[Place, ...]]]) -> set[int]:
+    """Spans the text puts inside an administrative unit named beside them ("Augšdaugavas
+    novada Salienas pagastā", "the Salienas parish of Augšdaugava municipality") whose
+    entry lies farther than ``WITHIN_UNIT_KM`` from that unit: ``chosen`` is moved to the
+    span's nearest entry within reach, or the span is returned (it names no entry here)."""
+    out: set[int] = set()
+    for k in range(1, len(candidates)):
+        a, b = candidates[k - 1], candidates[k]
+        if b.start - a.end > 40:
+            continue
+        gap = key(text[a.end:b.start]).split()
+        if not gap or len(gap) > 3 or not set(gap) <= _IN_UNIT_WORDS \
+                or a.sentence != b.sentence:
+            continue
+        units = [j for j in (k - 1, k) if chosen[j][0].kind in _UNIT_KINDS]
+        if len(units) != 1:
+            continue
+        unit, inner = chosen[units[0]][0], k if units[0] == k - 1 else k - 1
+        place = chosen[inner][0]
+        if place.kind in ("country", "region") or _haversine_km(
+                unit.lat, unit.lon, place.lat, place.lon) <= WITHIN_UNIT_KM:
+            continue
+        near = sorted((_haversine_km(unit.lat, unit.lon, m.place.lat, m.place.lon), m.place.id,
+                       m.place) for m in candidates[inner].matches)
+        if near and near[0][0] <= WITHIN_UNIT_KM:
+            chosen[inner] = (near[0][2], chosen[inner][1],
+                             tuple(p for p in [place, *chosen[inner][2]] if p.id != near[0][1]))
+        else:
+            out.add(inner)
+    return out
 
 
 def _coherent(scored: list[tuple[float, Place]], chosen: Place, distinct: list[Place],

@@ -90,3 +90,35 @@ def test_a_form_shared_by_several_names_goes_to_the_border_one(lang, text, expec
     doc = make_document("t", text)
     got = {m.text: m.place.id for m in Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))}
     assert expected in got.values(), got
+
+
+@pytest.mark.parametrize("lang, text, inner", [
+    ("lv", "Robežsargi aizturēja migrantus Augšdaugavas novada Salienas pagastā.", "Salienas"),
+    ("en", "Guards turned back migrants in the Saliena parish of Augšdaugava municipality.",
+     "Saliena"),
+    ("lt", "Pasieniečiai sulaikė migrantus Šalčininkų rajono Gródkowo kaime.", "Gródkowo"),
+    ("pl", "Straż zatrzymała migrantów w powiecie Šalčininkai, gmina Gródków.", "Gródków"),
+    ("ru", "Пограничники задержали мигрантов в Шальчининкском районе, деревня Гродков.",
+     "Гродков"),
+    ("de", "Die Polizei griff Migranten im Landkreis Augšdaugava, Gemeinde Saliena, auf.",
+     "Saliena"),
+])
+def test_a_place_put_inside_a_unit_is_no_namesake_far_outside_it(lang, text, inner):
+    """Only the far namesakes are in the gazetteer (Saliena near Riga, Gródków in Opole):
+    the span names no entry of it."""
+    from gazetteer_fixture import PLACES, P
+    from geomap.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES,
+                     P("t:grodkow", "Gródków", 50.69, 17.38, "PL", "town", 5000,
+                       alts=("Гродков", "Gródkowo")),
+                     P("t:saliena-r", "Saliena", 56.94, 23.91, "LV", "town", 3000),
+                     P("t:augsdaugava", "Augšdaugava Municipality", 55.87, 26.5, "LV",
+                       "district", alts=("Augšdaugava novads",)),
+                     P("t:salc", "Šalčininkai District Municipality", 54.3, 25.38, "LT",
+                       "district", alts=("Šalčininkai rajonas", "Шальчининкский район"))])
+    doc = make_document("t", text)
+    rec = Recogniser(gaz)
+    assert inner in {c.text for c in rec.find(doc)}          # recognised ...
+    got = {m.text: m.place.id for m in Resolver(_east_border).resolve(doc, rec.find(doc))}
+    assert inner not in got and len(got) == 1, got           # ... but not placed far away
