@@ -77,20 +77,6 @@ def guess_language(text: str) -> str:
 _haversine_km = lru_cache(maxsize=65536)(haversine_km)
 
 
-MAX_SENTENCE = 600    # characters of context kept around a mention in a run-on "sentence"
-
-
-def _context(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """A window of a sentence longer than MAX_SENTENCE, cut at spaces (scraped pages without
-    punctuation would otherwise copy the whole text per mention)."""
-    s0, s1 = sentence
-    half = (MAX_SENTENCE - (end - start)) // 2
-    a, b = max(s0, start - half), min(s1, end + half)
-    a = text.find(" ", a, start) + 1 if a > s0 and text.find(" ", a, start) >= 0 else a
-    b = text.rfind(" ", end, b) if b < s1 and text.rfind(" ", end, b) >= 0 else b
-    return a, b
-
-
 class Resolver:
     """Scores and picks gazetteer entries; ``relate`` gives a point's border relation."""
 
@@ -167,14 +153,15 @@ class Resolver:
                 place, confidence, alts = _coherent(priors[k], place, distinct, countries)
             chosen.append((place, confidence, alts))
         outside = _outside_their_unit(text, candidates, chosen)
+        span, sentence = (-1, -1), ""
         for k, cand in enumerate(candidates):
             if k in outside:
                 continue
             place, confidence, alts = chosen[k]
-            s0, s1 = cand.sentence
-            if s1 - s0 > MAX_SENTENCE:
-                s0, s1 = _context(text, cand.sentence, cand.start, cand.end)
-            mentions.append(new_mention(doc, cand.start, cand.end, cand.text, text[s0:s1], s0,
+            if cand.sentence != span:        # the mentions of one sentence share its string
+                span = cand.sentence
+                sentence = text[span[0]:span[1]]
+            mentions.append(new_mention(doc, cand.start, cand.end, cand.text, sentence, span[0],
                                         place, confidence, alts,
                                         self._border(place) if self.relate else None,
                                         cand.in_org))

@@ -384,8 +384,8 @@ def write_texts(docs: Iterable[Document], folder: str) -> Iterator[Document]:
 
 
 def sentence_spans_py(text: str) -> list[tuple[int, int]]:
-    """All sentence (start, end) spans of a text, in order, whitespace trimmed (see
-    ``sentence_spans``)."""
+    """The sentence spans of a text by the rules of ``sentence_spans``, without its length
+    bound: in Python, as the compiled scanner (``geomap/_speedups.c``) finds them."""
     out, a = [], 0
     for m in SENTENCE_END.finditer(text):
         b = m.start(1)
@@ -408,4 +408,32 @@ def _trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
 
 
 # The same rules compiled, when they are (``geomap.accel``).
-sentence_spans = compiled.sentence_spans if compiled else sentence_spans_py
+split_sentences = compiled.sentence_spans if compiled else sentence_spans_py
+
+MAX_SENTENCE = 600   # characters; a longer run without a sentence end is cut (see ``bounded``)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """All sentence (start, end) spans of a text, in order, whitespace trimmed: a sentence
+    ends at a line break, or at ".", "!", "?" or an ellipsis (maybe with a closing quote or
+    bracket) before whitespace and a capital or digit; none is longer than MAX_SENTENCE."""
+    return bounded(text, split_sentences(text))
+
+
+def bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one longer than MAX_SENTENCE characters cut into pieces at the last
+    space before the limit (anywhere when there is none). A text without sentence ends (a
+    scraped page, a name repeated for megabytes) would otherwise be one sentence that every
+    mention, event and fingerprint copies and scans whole."""
+    if max((b - a for a, b in spans), default=0) <= MAX_SENTENCE:
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(" ", a + 1, a + MAX_SENTENCE)
+            if cut < 0:
+                cut = a + MAX_SENTENCE
+            _trimmed(text, a, cut, out)
+            a = cut
+        _trimmed(text, a, b, out)
+    return out

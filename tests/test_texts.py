@@ -5,7 +5,8 @@ import sys
 import pytest
 
 from geomap.errors import InputError
-from geomap.texts import expand, make_document, read_document, read_documents, sentence_spans
+from geomap.texts import (MAX_SENTENCE, expand, make_document, read_document, read_documents,
+                          sentence_spans)
 
 
 def write(tmp_path, name, data: bytes):
@@ -78,3 +79,15 @@ def test_sentence_spans_at_line_breaks_and_odd_whitespace():
     text = 'One. Two!  \t\nThree \u00a0\nfour? "Five."  (Six) seven.\u00a0Eight\n\n  Nine…“Ten” 11.'
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "One.", "Two!", "Three", "four?", '"Five."', "(Six) seven.", "Eight", "Nine…“Ten” 11."]
+
+
+def test_sentence_spans_cut_a_run_without_sentence_ends():
+    """One line of 50,000 words (a scraped page, a hostile input) gives sentences of at most
+    MAX_SENTENCE characters, cut at spaces, that keep every word once and in order."""
+    text = "near Dieveniškės " * 25_000 + "x" * 1500 + " end"  # a word longer than the bound
+    spans = sentence_spans(text)
+    assert max(b - a for a, b in spans) <= MAX_SENTENCE
+    assert all(b0 <= a1 for (_, b0), (a1, _) in zip(spans, spans[1:]))
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+    assert [text[a:b] for a, b in spans[-2:]] == ["x" * MAX_SENTENCE, "x" * 301 + " end"]
+    assert sentence_spans("Short one. Two.") == [(0, 10), (11, 15)]
