@@ -127,6 +127,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"šonedēļ|šomēnes)(?!\w)", re.I)),
 ]
 KEYED = Keyed([rx for _, rx in PATTERNS])     # the patterns found through their words
+_ALL = tuple(range(len(PATTERNS)))
 _REL_DAYS = {"yesterday": -1, "last night": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
              "aizvakar": -2}
@@ -285,10 +286,14 @@ def _scan(text: str, start: int, end: int, index: TextIndex | None = None
     found: list[tuple[str, re.Match]] = []
     starts: list[int] = []                  # accepted spans, sorted (they never overlap)
     ends: list[int] = []
-    if index is None or index.text is not text:
-        index = None
-    for i, (kind, rx) in enumerate(PATTERNS):
-        for m in (index.finditer(i, start, end) if index else rx.finditer(text, start, end)):
+    by_kind: list[list[re.Match]] = [[] for _ in PATTERNS]
+    if index is not None and index.text is text:
+        for i, m in index.find_many(_ALL, start, end):      # one look-up for all patterns
+            by_kind[i].append(m)
+    else:
+        by_kind = [list(rx.finditer(text, start, end)) for _, rx in PATTERNS]
+    for (kind, _), matches in zip(PATTERNS, by_kind):
+        for m in matches:
             i = bisect.bisect_left(starts, m.start())
             if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):
                 continue

@@ -337,7 +337,13 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         # background: an event dated weeks before the report, beside the report's own news
         recent = [d for d in drafts if not _background(d, ctx.anchor)]
         drafts = recent or drafts[:1]
-    return [_finish(doc, d, i == 0, ctx, index, sents, usable, site, mentions,
+    # the places an event without one of its own may take (its border area, not a capital)
+    fit = [m for m in usable if m.place.kind != "capital"
+           and m.place.country in BORDER_COUNTRIES and _border_area(m)]
+    fit_starts: list[int] | None = [m.start for m in fit]
+    if any(x > y for x, y in zip(fit_starts, fit_starts[1:])):
+        fit_starts = None
+    return [_finish(doc, d, i == 0, ctx, index, sents, usable, (fit, fit_starts), site, mentions,
                     [x for o in drafts[i + 1:] for x in o.sents])
             for i, d in enumerate(drafts)]
 
@@ -436,13 +442,16 @@ def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
 
 def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: TextIndex,
             sents: list[tuple[int, int]], usable: list[Mention],
+            nearby: tuple[list[Mention], list[int] | None],
             site: Callable[..., Mention] | None, all_mentions: list[Mention],
             taken: list[tuple[int, int]]) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
-    reverse)."""
+    reverse); ``nearby``: the document's places an event may take (with their starts when in
+    text order)."""
     text = doc.text
     kind = d.kinds[0]
+    fit, fit_starts = nearby
     own = [m for m in d.mentions if m.place.country in BORDER_COUNTRIES]
     if kind == ("other", "flight"):        # a flight "from Minsk": the capital's airport
         mine = _Spans(d.sents)
@@ -455,13 +464,12 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         # the sentences around, then the document's places in the border area (not a city
         # named in passing far away)
         outside = _Spans(taken)
-        fit = [m for m in usable if m.place.kind != "capital"
-               and m.place.country in BORDER_COUNTRIES and _border_area(m)
-               and not outside.holds(m.start)]
         for width, worst in ((1, 2), (2, 2), (len(sents), 2)):
             around = _Spans([(sents[max(0, i - width)][0], sents[min(len(sents) - 1, i + width)][1])
                              for i in idx])
-            near = [m for m in fit if kind_rank(m.place) <= worst and around.holds(m.start)]
+            near = [m for a, b in zip(around.starts, around.ends)
+                    for m in _within(fit, fit_starts, a, b)
+                    if kind_rank(m.place) <= worst and not outside.holds(m.start)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False
