@@ -203,3 +203,44 @@ def test_names_the_gazetteer_lacks_are_listed_as_text(offline_page, tmp_path):
     box = page.locator(".gm-unplaced")
     assert box.locator("li").all_text_contents() == [XSS + " (3 mentions)", "Zuikiškės (1 mention)"]
     clean(offline_page)
+
+
+DENSITY_UNDER_PLACE = """(i) => {
+  const g = document.querySelector('.leaflet-container').geomap, map = g.map;
+  const at = map.latLngToContainerPoint([g.data.places.lat[i], g.data.places.lon[i]]);
+  const box = map.getContainer().getBoundingClientRect();
+  const x = box.left + at.x, y = box.top + at.y;
+  const z = s => Number(getComputedStyle(document.querySelector(s)).zIndex);
+  const cell = document.querySelector('.leaflet-gm-density-pane canvas');
+  const c = cell.getBoundingClientRect();
+  const alpha = cell.getContext('2d').getImageData(
+    Math.round((x - c.left) * cell.width / c.width),
+    Math.round((y - c.top) * cell.height / c.height), 1, 1).data[3];
+  return {x: x, y: y, alpha: alpha,
+          stack: document.elementsFromPoint(x, y).filter(e => e.tagName === 'CANVAS')
+                   .map(e => e.parentElement.className),
+          density: z('.leaflet-gm-density-pane'), places: z('.leaflet-overlay-pane'),
+          incidents: z('.leaflet-marker-pane'), labels: z('.leaflet-gm-labels-pane')};
+}"""
+
+
+def test_density_is_drawn_under_the_places_and_lets_their_clicks_through(offline_page,
+                                                                          tmp_path):
+    mentions, documents = sample()                   # no incident symbol over the place
+    page = open_map(offline_page, tmp_path, mentions, documents)
+    page.locator(".leaflet-control-layers").hover()
+    page.get_by_text("Density of mentions").click()
+    page.mouse.move(600, 700)                        # the layer control closes
+    page.wait_for_timeout(300)
+    assert count(page, ".leaflet-gm-density-pane canvas") == 1
+    assert count(page, ".leaflet-overlay-pane canvas") == 1   # places keep their own canvas
+    place = page.evaluate("document.querySelector('.leaflet-container').geomap.data"
+                          ".places.name.indexOf('Medininkai')")
+    seen = page.evaluate(DENSITY_UNDER_PLACE, place)
+    assert seen["alpha"] > 0                          # a density cell lies under the circle
+    assert seen["density"] < seen["places"] < seen["incidents"] < seen["labels"]
+    assert seen["stack"][0].startswith("leaflet-pane leaflet-overlay-pane")
+    assert not any("gm-density" in s for s in seen["stack"])  # transparent to the pointer
+    page.mouse.click(seen["x"], seen["y"])
+    assert page.locator(".leaflet-popup-content h4").inner_text() == "Medininkai"
+    clean(offline_page)

@@ -245,6 +245,13 @@ window.geomapPage = function (map, data, opts) {
   }
 
   // -- density: mentions per screen cell -------------------------------------------------
+  // its own canvas in its own pane (380: above the land, below the borders 390, the places
+  // 400, the incidents 600 and the labels 640), transparent to the pointer: it never covers
+  // a place or takes its click or hover
+  var densityPane = map.createPane("gm-density");
+  densityPane.style.zIndex = 380;
+  densityPane.style.pointerEvents = "none";
+  var densityRenderer = L.canvas({padding: 0.3, pane: "gm-density"});
   var densityLayer = L.layerGroup();
   function density() {
     densityLayer.clearLayers();
@@ -260,7 +267,7 @@ window.geomapPage = function (map, data, opts) {
       var xy = key.split(":").map(Number);
       var a = map.unproject([xy[0] * size, xy[1] * size], zoom);
       var b = map.unproject([(xy[0] + 1) * size, (xy[1] + 1) * size], zoom);
-      L.rectangle([a, b], {renderer: renderer, stroke: false, fillColor: "#b30000",
+      L.rectangle([a, b], {renderer: densityRenderer, pane: "gm-density", stroke: false, fillColor: "#b30000",
                            fillOpacity: 0.1 + 0.6 * Math.log(1 + cells[key]) / Math.log(1 + max),
                            interactive: false}).addTo(densityLayer);
     });
