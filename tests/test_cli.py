@@ -1,6 +1,7 @@
 """The command line through click's CliRunner and, for exit codes and stderr, subprocesses."""
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -100,6 +101,24 @@ def test_map_writes_a_self_contained_file(tmp_path):
     assert res.exit_code == 0 and res.output.strip() == str(out)
     html = out.read_text(encoding="utf-8")
     assert "Dieveni" in html and "<script src=" not in html
+
+
+@pytest.mark.parametrize("command", ["map", "report"])
+def test_map_and_report_take_the_same_texts_budget(tmp_path, command):
+    sizes = {}
+    for texts in ("full", "none"):
+        out = tmp_path / f"{command}-{texts}.html"
+        assert run(command, SEEDS, "-o", str(out), "--texts", texts).exit_code == 0
+        page = out.read_text(encoding="utf-8")
+        sizes[texts] = len(page)
+        data = re.findall(r'<script type="application/json" id="gm-data-[^"]+">(.*?)</script>',
+                          page, re.S)
+        texts_seen = json.loads(data[0])["docs"]["text"]
+        assert len(texts_seen) == 5
+        assert all(t is None for t in texts_seen) == (texts == "none")
+    assert sizes["none"] < sizes["full"]
+    res = run(command, SEEDS, "-o", str(tmp_path / "x.html"), "--texts", "all")
+    assert res.exit_code == 2 and not (tmp_path / "x.html").exists()
 
 
 def test_help_is_fast_and_has_examples():

@@ -1,5 +1,7 @@
 """The HTML report: content, escaping, determinism, print styles, and the PDF printer."""
+import dataclasses
 import datetime as dt
+import json
 import os
 import re
 from pathlib import Path
@@ -11,6 +13,7 @@ from geomap.api import Analysis
 from geomap.events.model import Count, Event, Evidence, Incident
 from geomap.model import BorderRelation
 from geomap.errors import GeomapError
+from geomap.render.page import QUOTED_SOURCES
 from geomap.render.report import (INSTALL_HINT, build_report, find_chromium, print_pdf,
                                   write_report)
 from test_html import BORDERS, COUNTRIES, WORLD, XSS, sample
@@ -120,9 +123,49 @@ def test_pdf_is_printed(tmp_path):
 
 
 def test_report_counts_incidents_without_a_place():
-    import dataclasses
-
     a = analysis()
     lost = dataclasses.replace(a.incidents[1], id="inc-3", place=None, border=None)
     page = build_report(dataclasses.replace(a, incidents=a.incidents + (lost,)))
     assert "<td>2 on the map, 1 without a place</td>" in page
+
+
+def embedded_docs(page):
+    """The document table of the report's map."""
+    found = re.findall(r'<script type="application/json" id="gm-data-[^"]+">(.*?)</script>',
+                       page, re.S)
+    assert len(found) == 1
+    return json.loads(found[0])["docs"]
+
+
+def test_report_follows_the_texts_budget_of_the_map():
+    a = analysis()
+    full, excerpts, none = (embedded_docs(build_report(a, texts=t))
+                            for t in ("full", "excerpts", "none"))
+    assert full["text"] == [d.text for d in a.documents] and full["excerpt"] == [0, 0]
+    assert excerpts["excerpt"] == [1, 1] and "Medininkai" in excerpts["text"][0]
+    assert none["text"] == [None, None] and none["title"] == full["title"]
+    with pytest.raises(ValueError, match="texts must be one of"):
+        build_report(a, texts="some")
+
+
+def wire_copies(n):
+    """An analysis whose first incident rests on ``n`` copies of one wire story."""
+    a = analysis()
+    push = a.incidents[0].events[0]
+    copies = [dataclasses.replace(push, doc=dataclasses.replace(push.doc, path=f"wire/{k}.txt"))
+              for k in range(n)]
+    incident = dataclasses.replace(a.incidents[0], events=tuple(copies))
+    return dataclasses.replace(a, incidents=(incident,))
+
+
+def test_report_quotes_wire_copies_once_unless_texts_are_full():
+    a = wire_copies(QUOTED_SOURCES + 5)
+    quote = "<mark>Migrants</mark> were <mark>stopped</mark> near <mark>Medininkai</mark>."
+    evidence = re.search(r'<section id="evidence">(.*?)</section>', build_report(a), re.S)[1]
+    assert evidence.count(quote) == QUOTED_SOURCES + 5
+    for texts in ("excerpts", "none"):
+        evidence = re.search(r'<section id="evidence">(.*?)</section>',
+                             build_report(a, texts=texts), re.S)[1]
+        assert evidence.count(quote) == 1                   # quoted once
+        assert evidence.count('<div class="source">') == QUOTED_SOURCES + 5   # every source
+        assert f"({QUOTED_SOURCES + 4}.txt)" in evidence

@@ -65,6 +65,12 @@ def _inputs(f):
 
 INPUTS = _inputs
 
+TEXTS = click.option(
+    "--texts", type=click.Choice(["full", "excerpts", "none"]), default="full",
+    show_default=True,
+    help="Texts in the map's documents box: full (up to a size budget, then excerpts), "
+         "excerpts (the sentences naming places or reporting incidents), none.")
+
 
 def import_folium() -> None:
     """Import folium without pandas, unless something imported pandas already. folium treats

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, check_run, documents, extractor, import_folium
+from .common import INPUTS, TEXTS, check_inputs, check_run, documents, extractor, import_folium
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -37,11 +37,7 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
               help="Resolution of PNG output: the layout stays, the pixels scale (600: three "
                    "times the width and height of 200).")
 @click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
-@click.option("--texts", type=click.Choice(["full", "excerpts", "none"]), default="full",
-              show_default=True,
-              help="Texts in the page's documents box: full (up to a size budget, then "
-                   "excerpts), excerpts (the sentences naming places or reporting incidents), "
-                   "none.")
+@TEXTS
 @click.pass_context
 def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents,
                 texts):

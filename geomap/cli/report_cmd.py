@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, check_inputs, check_run, documents, extractor, import_folium
+from .common import INPUTS, TEXTS, check_inputs, check_run, documents, extractor, import_folium
 
 DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
 
@@ -23,19 +23,23 @@ DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
 @click.option("--title", help="Report title.")
 @click.option("--pdf", is_flag=True, help="With the HTML, also print it to PDF (FILE with "
               ".pdf).")
+@TEXTS
 @click.pass_context
-def report(ctx, inputs, out, fmt, title, pdf):
+def report(ctx, inputs, out, fmt, title, pdf, texts):
     """Write a report on INPUT (see "Input" in geomap --help): what was
     processed, the interactive offline map, a table of incidents (date, type, place, side,
     distance to the border, people involved, sources) with each incident's quoted evidence,
     the places with their mention counts, and the methods and data sources. Prints the
-    path(s) written.
+    path(s) written. --texts sets the map's texts as for geomap map; with excerpts or none
+    the evidence is quoted as the map's popups quote it (the first 20 sources of an
+    incident, each sentence once), so a report of thousands of texts stays small.
 
     \b
     Examples:
       geomap report seeds/
       geomap report seeds/ -o output/report.html --title "August 2021" --pdf
       geomap report seeds/ -o output/report.pdf
+      geomap report reports/ --texts excerpts
     """
     import tempfile
 
@@ -53,11 +57,11 @@ def report(ctx, inputs, out, fmt, title, pdf):
     if fmt == "pdf":
         with tempfile.TemporaryDirectory(prefix="geomap-report-") as tmp:
             page = Path(tmp) / "report.html"
-            write_report(a, page, title=title)
+            write_report(a, page, title=title, texts=texts)
             print_pdf(page, out)
         click.echo(out)
         return
-    write_report(a, out, title=title)
+    write_report(a, out, title=title, texts=texts)
     click.echo(out)
     if pdf:
         target = Path(out).with_suffix(".pdf")

@@ -28,6 +28,7 @@ from .embed import render_fragment
 from .html import build_map
 from .inline import ASSETS
 from .layers import event_quotes, incident_counts_text, people_text, place_markers
+from .page import QUOTED_SOURCES, TEXT_MODES
 from .theme import ATTRIBUTION, highlight, incident_date, incident_type, side_colour, side_name
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -52,7 +53,22 @@ def _date_range(docs) -> str:
     return f"{text} ({undated} undated)" if undated else text
 
 
-def _incident_rows(incidents) -> list[dict]:
+def _quotes(inc, texts: str) -> list[list[Markup]]:
+    """Per source of ``inc``, its highlighted sentences: every one with ``texts="full"``;
+    otherwise as the map's popups quote them (the first ``QUOTED_SOURCES`` sources, each
+    sentence once: a wire copy adds its document, not the same quote)."""
+    out, seen = [], set()
+    for n, event in enumerate(inc.events):
+        quotes = []
+        for s, spans in event_quotes(event) if texts == "full" or n < QUOTED_SOURCES else ():
+            if texts == "full" or s not in seen:
+                seen.add(s)
+                quotes.append(Markup(highlight(s, spans)))
+        out.append(quotes)
+    return out
+
+
+def _incident_rows(incidents, texts: str = "full") -> list[dict]:
     rows = []
     for n, inc in enumerate(sorted(incidents, key=lambda i: (i.date is None, i.date, i.id)), 1):
         b = inc.border
@@ -67,17 +83,21 @@ def _incident_rows(incidents) -> list[dict]:
             "actors": inc.actors, "claimed": inc.claim_sources,
             "evidence": [{"title": e.doc.title or e.doc.name, "name": e.doc.name,
                           "date": e.doc.date.isoformat() if e.doc.date else "",
-                          "quotes": [Markup(highlight(s, spans)) for s, spans in event_quotes(e)]}
-                         for e in inc.events],
+                          "quotes": quotes}
+                         for e, quotes in zip(inc.events, _quotes(inc, texts))],
         })
     return rows
 
 
-def build_report(a: Analysis, *, title: str | None = None) -> str:
-    """The report page of an analysis (the same bytes for the same analysis and title)."""
+def build_report(a: Analysis, *, title: str | None = None, texts: str = "full") -> str:
+    """The report page of an analysis (the same bytes for the same analysis and title).
+    ``texts`` ("full", "excerpts", "none") is the map's texts budget (``page``); with
+    anything but "full" the evidence is quoted as the map's popups quote it."""
+    if texts not in TEXT_MODES:
+        raise ValueError(f"texts must be one of {TEXT_MODES}, not {texts!r}")
     title = title or "Places and incidents at the Belarus borders"
     fmap = build_map(a.mentions, a.documents, title=None, incidents=a.incidents,
-                     unplaced=a.unplaced, **a.geodata)
+                     unplaced=a.unplaced, texts=texts, **a.geodata)
     markers = place_markers(a.mentions)
     per_doc = Counter(x.doc.path for x in a.mentions)
     inc_doc = Counter(e.doc.path for i in a.incidents for e in i.events)
@@ -94,7 +114,7 @@ def build_report(a: Analysis, *, title: str | None = None) -> str:
                     "title": d.title, "mentions": per_doc[d.path], "incidents": inc_doc[d.path]}
                    for d in sorted(a.documents, key=lambda d: d.path)],
         map=Markup(render_fragment(fmap, height=MAP_HEIGHT)),
-        incidents=_incident_rows(a.incidents),
+        incidents=_incident_rows(a.incidents, texts),
         places=[{"name": k.place.name, "country": k.place.country or "—", "kind": k.place.kind,
                  "side": side_name(k.side, "—"), "colour": side_colour(k.side),
                  "distance": f"{k.border.distance_km:.1f} km" if k.border else "—",
@@ -105,9 +125,10 @@ def build_report(a: Analysis, *, title: str | None = None) -> str:
         leaflet=(ASSETS / "LEAFLET_VERSION").read_text(encoding="utf-8").strip())
 
 
-def write_report(a: Analysis, path: str | os.PathLike, *, title: str | None = None) -> None:
-    """Write the report page atomically."""
-    text = build_report(a, title=title)
+def write_report(a: Analysis, path: str | os.PathLike, *, title: str | None = None,
+                 texts: str = "full") -> None:
+    """Write the report page atomically (``texts``: see ``build_report``)."""
+    text = build_report(a, title=title, texts=texts)
     with atomic_write(path) as fh:
         fh.write(text)
 
