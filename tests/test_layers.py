@@ -84,3 +84,18 @@ def test_order_of_input_does_not_matter():
 def test_nothing_to_draw():
     assert place_markers([]) == ()
     assert place_markers([mention(B, "Belarus", None)]) == ()
+
+
+def test_focus_leaves_out_an_incident_far_from_the_border_whose_relation_is_unknown():
+    from geomap.events.model import Incident
+    from geomap.render.layers import focus_points
+
+    zagan = Place("z", "Żagań", 51.62, 15.31, "PL", "town")
+    far = BorderRelation("PL", "PL-BY", 545.0, (52.0, 23.5))
+    d = doc("c.txt", "Guards detained migrants in Żagań.")
+    markers = place_markers([*MENTIONS, mention(d, "Żagań", zagan, border=far)])
+    incident = Incident("i", "detention", None, None, None, zagan, 1, None, ())
+    near = Incident("j", "pushback", None, None, None, MEDININKAI, 1, NEAR, ())
+    points = focus_points(markers, [incident, near])
+    assert (zagan.lat, zagan.lon) not in points           # the marker knows it is 545 km away
+    assert (MEDININKAI.lat, MEDININKAI.lon) in points

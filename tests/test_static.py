@@ -134,11 +134,13 @@ def test_generated_corpus_png_has_no_overlapping_labels(tmp_path):
     fig = draw_map(mentions, incidents, title="A generated corpus", **geodata)
     assert overlapping_texts(fig) == []
     labels = [t.get_text() for t in texts_of(fig)]
-    assert sum("incidents" in t for t in labels) >= 10          # the busy places are labelled
     assert len(labels) >= 60
     assert "300 incidents: 294 on the map, 6 without a place; 500 places" in labels
     groups = incident_places(incidents)
     assert len(groups) == 80 and sum(len(g.incidents) for g in groups) == 294
+    names = {t.split("\n")[0] for t in labels}
+    assert sum(g.place.name in names for g in groups) >= 40     # names before details
+    assert sum("\n" in t and " incidents, " in t for t in labels) >= 5   # details where room
     save_map(fig, tmp_path / "a.png", "png")
     save_map(draw_map(mentions, incidents, title="A generated corpus", **geodata),
              tmp_path / "b.png", "png")
@@ -165,3 +167,69 @@ def test_png_does_not_import_folium():
             "print('folium' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_circle_areas_follow_the_mentions_up_to_the_most_mentioned_place():
+    from geomap.render.static import PLACE_SIZE, place_size
+
+    assert place_size(1900, 1900) == PLACE_SIZE[1] and place_size(0, 1900) == PLACE_SIZE[0]
+    sizes = [place_size(n, 1900) for n in (1, 10, 100, 700, 1900)]
+    assert sizes == sorted(sizes) and len(set(sizes)) == 5
+    low = PLACE_SIZE[0]
+    assert abs((place_size(400, 1600) - low) / (place_size(1600, 1600) - low) - 0.5) < 1e-9
+
+
+def test_incident_places_outside_the_view_are_named_not_drawn_at_the_edge():
+    from matplotlib.lines import Line2D
+
+    from geomap.model import BorderRelation, Place
+    from geomap.render.static import MARKERS
+
+    mentions, _, incidents = sample_incidents()
+    zagan = Place("z", "Żagań", 51.62, 15.31, "PL", "town")
+    far = dataclasses.replace(incidents[1], id="inc-9", place=zagan,
+                              border=BorderRelation("PL", "PL-BY", 545.0, (52.0, 23.5)))
+    fig = draw_map(mentions, incidents + [far], borders=BORDERS, countries=COUNTRIES,
+                   world=WORLD, width=1000, height=700)
+    texts = [t.get_text() for t in texts_of(fig)]
+    assert "3 incidents: 2 on the map, 1 at places outside this view (Żagań); 3 places" in texts
+    assert not any("Żagań" in t for t in texts if "incidents:" not in t)
+    symbols = [line for line in fig.axes[0].get_lines()
+               if line.get_marker() in MARKERS.values() and len(line.get_xdata()) == 1]
+    assert len(symbols) == 2                            # Medininkai and Grodno only
+    assert all(isinstance(s, Line2D) for s in symbols)
+
+
+def test_the_legend_goes_where_it_hides_no_incident():
+    fig = draw("", title="T", width=1000, height=700)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent(renderer)
+    symbols = [line.get_window_extent(renderer) for line in ax.get_lines()
+               if len(line.get_xdata()) == 1 and line.get_marker() not in ("None", None, "")]
+    assert symbols and not any(legend.overlaps(s) for s in symbols)
+
+
+@pytest.mark.browser
+def test_generated_corpus_svg_has_no_overlapping_texts_in_chromium(offline_page, tmp_path):
+    from geomap.border import display_geodata
+
+    mentions, incidents = generated_corpus()
+    save_map(draw_map(mentions, incidents, title="A generated corpus",
+                      **display_geodata(GAZ)), tmp_path / "map.svg", "svg")
+    page = offline_page.page
+    page.goto((tmp_path / "map.svg").as_uri())
+    texts, overlaps = page.evaluate("""() => {
+      const boxes = [...document.querySelectorAll('text')].filter(t => t.textContent.trim())
+        .map(t => t.getBoundingClientRect()).filter(b => b.width > 0 && b.height > 0);
+      let n = 0;
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) n++;
+      }
+      return [boxes.length, n];
+    }""")
+    assert texts >= 60 and overlaps == 0
+    assert offline_page.errors == [] and offline_page.blocked == []

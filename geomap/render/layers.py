@@ -145,9 +145,12 @@ def focus_points(markers: Iterable[PlaceMarker],
                  incidents: Iterable["Incident"] = ()) -> list[tuple[float, float]]:
     """(lat, lon) of the markers and incidents not known to lie farther than ``FOCUS_KM`` from
     a border (all of them when every one does), so that a map opens on the border, not on
-    every capital the texts name."""
+    every capital the texts name. An incident without a border relation takes its place's
+    marker's."""
     items = [(k.place, k.border) for k in markers]
-    items += [(i.place, i.border) for i in incidents if i.place is not None]
+    known = {p.id: b for p, b in items if b is not None}
+    items += [(i.place, i.border or known.get(i.place.id)) for i in incidents
+              if i.place is not None]
     near = [(p.lat, p.lon) for p, b in items if b is None or b.distance_km <= FOCUS_KM]
     return near or [(p.lat, p.lon) for p, _ in items]
 

@@ -1,21 +1,26 @@
 """Static maps (PNG, SVG) for print and slides, drawn offline with geopandas and matplotlib.
 
-The map shows country outlines, the Belarus borders, one circle per place (size by mention
-count, colour by side), one symbol per incident place (all the incidents at a place together:
+The map shows country outlines, the Belarus borders, one circle per place (area by mention
+count relative to the most mentioned place, so a corpus of thousands of texts does not turn
+the border into one blot of equally big circles; colour by side), one symbol per incident place (all the incidents at a place together:
 shape and colour of their most frequent type, size by their number, a dashed line to the
 nearest border point), labels, a legend, a scale bar, the counts and the data attribution. It
 is drawn in ETRS89-LAEA (EPSG:3035), so distances on the sheet are true to within a fraction of
 a percent around the border.
 
 Countries and regions named as a whole are not drawn as points at their centres: a box lists
-them with their counts, as it lists the incidents placed only that coarsely. The counts line
-says how many incidents are on the map and how many have no place.
+them with their counts, as it lists the incidents placed only that coarsely. The view is
+fitted to the border (``layers.focus_points``); incident places outside it are not drawn as
+cut-off symbols at the edge but named in the counts line, which says how many incidents are
+on the map, outside the view, only at country level or without a place.
 
 Labels never overlap: they are placed greedily by priority (incident places by number of
 incidents, then places near a border by mentions), each at the first of eight positions around
 its symbol whose box, measured with matplotlib's renderer, is free of the labels already
-placed, the incident symbols and the legend, title, counts, scale bar and credits; a label with
-no free position is left out.
+placed, the incident symbols and the legend, title, counts, scale bar and credits; an incident
+place whose two-line label ("Minsk" over "2021-08-17 Detention") finds no free position gets
+its name alone; a label with no free position is left out. The legend goes to the corner
+(upper right, lower right, upper left) where it hides the fewest symbols.
 
 Size: ``width`` × ``height`` pixels at ``BASE_DPI`` fix the layout; ``dpi`` scales the image
 (600 dpi gives three times the pixels with the same layout).
@@ -37,7 +42,7 @@ from .layers import (PlaceMarker, focus_points, has_border_line, incident_counts
                      place_markers)
 from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR,
                     OTHER_BORDER_COLOUR, SEA_COLOUR, SIDE_COLOURS, SIDE_NAMES, WORLD_STYLE,
-                    incident_type, marker_radius, side_colour)
+                    incident_type, side_colour)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -53,6 +58,13 @@ BORDER_LINE_KM = 50         # a dashed line to the nearest border point from pla
 LABEL_CANDIDATES = 400      # labels tried, the most important first
 LABEL_GAP = 2.0             # points between a symbol and its label, and around labels
 AREA_LIST = 6               # countries/regions listed by name in the box
+OUTSIDE_LIST = 3            # incident places outside the view named in the counts line
+PLACE_SIZE = (4.0, 20.0)    # diameter in points of the least and the most mentioned place
+MAJOR = 0.2                 # places with this share of the top count are named before details
+SYMBOL_EDGE = 1.0           # points of an incident symbol's white edge, beyond its size
+LEGEND_LOCS = ("upper right", "lower right", "upper left")    # tried in turn
+INCIDENT_WEIGHT = 10        # an incident symbol under the legend costs as much as 10 places
+EDGE_PT = 8.0               # a symbol closer than this to the frame counts as outside the view
 SCALE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 HALO = {"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "edgecolor": "none"}
 BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "#999", "linewidth": 0.5, "pad": 3}
@@ -175,13 +187,33 @@ def _scale_bar(ax) -> list:
 
 
 def _counts_text(markers: list[PlaceMarker], areas: list[PlaceMarker],
-                 incidents: list["Incident"]) -> str:
-    """The honest counts: what is on the map and what is not."""
+                 incidents: list["Incident"], outside: list[IncidentPlace] = (),
+                 places_outside: int = 0) -> str:
+    """The honest counts: what is on the map and what is not (``outside``: incident places
+    outside the view; ``places_outside``: places outside it)."""
     n = len(incidents)
     places = f"{len(markers)} place{'s' * (len(markers) != 1)}"
+    if places_outside:
+        places += f", {places_outside} outside this view"
     if areas:
         places += f" (+ {len(areas)} countries/regions, listed)"
-    return f"{n} incident{'s' * (n != 1)}: {incident_counts_text(incidents)}; {places}"
+    counts = incident_counts_text(incidents)
+    if outside:
+        k = sum(len(g.incidents) for g in outside)
+        on_map = sum(1 for i in incidents if i.place is not None and not is_area(i.place))
+        names = ", ".join(g.place.name for g in outside[:OUTSIDE_LIST])
+        names += ", …" if len(outside) > OUTSIDE_LIST else ""
+        counts = counts.replace(f"{on_map} on the map",
+                                f"{on_map - k} on the map, {k} at places outside this view "
+                                f"({names})", 1)
+    return f"{n} incident{'s' * (n != 1)}: {counts}; {places}"
+
+
+def place_size(count: int, top: int) -> float:
+    """Diameter in points of the circle of a place named ``count`` times when the most
+    mentioned place is named ``top`` times: its area grows with the count."""
+    low, high = PLACE_SIZE
+    return low + (high - low) * math.sqrt(max(count, 0) / max(top, 1))
 
 
 def _areas_text(areas: list[PlaceMarker], groups: list[IncidentPlace]) -> str:
@@ -213,11 +245,18 @@ def _overlaps(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-class _Free:
-    """Boxes taken on the figure, in a coarse grid of cells for quick overlap tests."""
+class Labels:
+    """Labels placed one at a time where their box (measured with matplotlib's renderer)
+    overlaps no box taken: furniture, symbols and the labels placed before. Boxes are kept in
+    a coarse grid of cells for quick overlap tests."""
 
-    def __init__(self, cell: float):
-        self.cell, self.cells = cell, {}
+    def __init__(self, ax, renderer, taken: Iterable[tuple], bounds: tuple):
+        self.ax, self.renderer, self.bounds = ax, renderer, bounds
+        self.px = ax.figure.dpi / 72.0
+        self.cell, self.cells = 60 * self.px, {}
+        self.placed: dict[object, tuple] = {}          # key -> (annotation, box)
+        for box in taken:
+            self._take(box)
 
     def _keys(self, b: tuple) -> Iterable[tuple[int, int]]:
         c = self.cell
@@ -225,52 +264,63 @@ class _Free:
             for j in range(int(b[1] // c), int(b[3] // c) + 1):
                 yield i, j
 
-    def free(self, b: tuple) -> bool:
-        return not any(_overlaps(b, o) for k in self._keys(b) for o in self.cells.get(k, ()))
+    def _free(self, b: tuple) -> bool:
+        x0, y0, x1, y1 = self.bounds
+        return (x0 <= b[0] and y0 <= b[1] and b[2] <= x1 and b[3] <= y1
+                and not any(_overlaps(b, o) for k in self._keys(b)
+                            for o in self.cells.get(k, ())))
 
-    def take(self, b: tuple) -> None:
+    def _take(self, b: tuple) -> None:
         for k in self._keys(b):
             self.cells.setdefault(k, []).append(b)
 
+    def _release(self, b: tuple) -> None:
+        for k in self._keys(b):
+            self.cells[k].remove(b)
 
-def place_labels(ax, renderer, items: list[tuple[str, float, float, float, dict]],
-                 taken: list[tuple], bounds: tuple) -> list:
-    """Place the labels ``items`` ((text, x, y in data units, symbol radius in points, text
-    properties), most important first) where they overlap nothing taken; returns the texts.
-    ``taken`` holds boxes in display pixels to avoid; ``bounds`` is the drawable area."""
-    fig = ax.figure
-    px = fig.dpi / 72.0
-    free = _Free(cell=60 * px)
-    for b in taken:
-        free.take(b)
-    gap = LABEL_GAP * px
-    placed = []
-    for text, x, y, radius, props in items:
-        probe = ax.text(0, 0, text, parse_math=False, ha="left", va="bottom", transform=None,
-                        **props)
-        bb = probe.get_window_extent(renderer)
+    def _spot(self, text: str, x: float, y: float, radius: float, props: dict):
+        """The first of ``POSITIONS`` around (x, y) where ``text`` fits: (box, dx, dy, ha, va,
+        diagonal factor), or None."""
+        gap = LABEL_GAP * self.px
+        probe = self.ax.text(0, 0, text, parse_math=False, ha="left", va="bottom",
+                             transform=None, **props)
+        bb = probe.get_window_extent(self.renderer)
         probe.remove()
         w, h = bb.width, bb.height
-        cx, cy = ax.transData.transform((x, y))
-        off = radius * px + gap
+        cx, cy = self.ax.transData.transform((x, y))
+        off = radius * self.px + gap
         for dx, dy, ha, va in POSITIONS:
             diag = 0.7 if dx and dy else 1.0
-            ax_ = cx + dx * off * diag
-            ay_ = cy + dy * off * diag
+            ax_, ay_ = cx + dx * off * diag, cy + dy * off * diag
             x0 = ax_ if ha == "left" else ax_ - w if ha == "right" else ax_ - w / 2
             y0 = ay_ if va == "bottom" else ay_ - h if va == "top" else ay_ - h / 2
             box = (x0 - gap, y0 - gap, x0 + w + gap, y0 + h + gap)
-            if (box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2]
-                    or box[3] > bounds[3] or not free.free(box)):
-                continue
-            free.take(box)
-            placed.append(ax.annotate(
-                text, (x, y), xytext=(dx * (radius + LABEL_GAP) * diag,
-                                      dy * (radius + LABEL_GAP) * diag),
-                textcoords="offset points", ha=ha, va=va, zorder=9, bbox=HALO,
-                parse_math=False, annotation_clip=False, **props))
-            break
-    return placed
+            if self._free(box):
+                return box, dx, dy, ha, va, diag
+        return None
+
+    def add(self, key, text: str, x: float, y: float, radius: float, props: dict) -> bool:
+        """Label (x, y in data units; a symbol of ``radius`` points) with ``text`` at the
+        first free position around it, filed under ``key`` (replacing its label if it has
+        one and ``text`` fits); False if no position is free."""
+        old = self.placed.get(key)
+        if old is not None:
+            self._release(old[1])
+        spot = self._spot(text, x, y, radius, props)
+        if spot is None:
+            if old is not None:
+                self._take(old[1])
+            return False
+        if old is not None:
+            old[0].remove()
+        box, dx, dy, ha, va, diag = spot
+        self._take(box)
+        shift = (radius + LABEL_GAP) * diag
+        self.placed[key] = (self.ax.annotate(
+            text, (x, y), xytext=(dx * shift, dy * shift), textcoords="offset points",
+            ha=ha, va=va, zorder=9, bbox=HALO, parse_math=False, annotation_clip=False,
+            **props), box)
+        return True
 
 
 def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), *,
@@ -314,16 +364,29 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
         if lt_by.any():
             lines[lt_by].plot(ax=ax, color=LT_BY_COLOUR, linewidth=3, zorder=3)
 
-    # places: one scatter per style (big ones first, so small ones stay visible on top)
-    xy = _project([(k.place.lat, k.place.lon) for k in markers])
-    if markers:
-        ax.scatter([p[0] for p in xy], [p[1] for p in xy],
-                   s=[(marker_radius(k.count) * 1.2) ** 2 for k in markers],
-                   c=[side_colour(k.side) for k in markers],
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    edge = (x1 - x0) * EDGE_PT / (width / BASE_DPI * 72)    # in metres
+
+    def inside(p: tuple[float, float]) -> bool:
+        """True when a symbol at ``p`` is drawn whole."""
+        return x0 + edge <= p[0] <= x1 - edge and y0 + edge <= p[1] <= y1 - edge
+
+    # places: one scatter (big ones first, so small ones stay visible on top)
+    all_xy = _project([(k.place.lat, k.place.lon) for k in markers])
+    top = max((k.count for k in markers), default=1)
+    shown_markers = [(k, p) for k, p in zip(markers, all_xy) if inside(p)]
+    if shown_markers:
+        ax.scatter([p[0] for _, p in shown_markers], [p[1] for _, p in shown_markers],
+                   s=[place_size(k.count, top) ** 2 for k, _ in shown_markers],
+                   c=[side_colour(k.side) for k, _ in shown_markers],
                    alpha=0.6, edgecolors="white", linewidths=0.5, zorder=5)
 
-    # incidents: one symbol per place, sized by the number of incidents there
-    gxy = _project([(g.place.lat, g.place.lon) for g in drawn_groups])
+    # incidents: one symbol per place in view, sized by the number of incidents there
+    placed_xy = list(zip(drawn_groups, _project([(g.place.lat, g.place.lon)
+                                                 for g in drawn_groups])))
+    outside = [g for g, p in placed_xy if not inside(p)]
+    drawn_groups = [g for g, p in placed_xy if inside(p)]
+    gxy = [p for _, p in placed_xy if inside(p)]
     for g, (x, y) in zip(drawn_groups, gxy):
         if g.border is not None:
             (bx, by), = _project([g.border.nearest])
@@ -351,8 +414,10 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
     handles += [Line2D([], [], marker=MARKERS[t], linestyle="none", color=INCIDENT_TYPES[t][1],
                        markersize=6, label=INCIDENT_TYPES[t][0]) for t in present]
     legend = ax.legend(handles=handles, loc="upper right", fontsize=6, framealpha=0.9,
-                       title="circle: a place (size: mentions)\nsymbol: incidents at a place",
-                       title_fontsize=5.5, borderpad=0.5, labelspacing=0.3, handlelength=1.5)
+                       title=f"circle: a place (area: mentions, up to {top:,})\n"
+                             "symbol: incidents at a place (size: number)",
+                       title_fontsize=5.5, borderpad=0.5, labelspacing=0.3, handlelength=1.5,
+                       bbox_to_anchor=(0, 0.035, 1, 0.965))   # above the credits line
     legend.set_zorder(30)
     furniture = [legend]
     if title:
@@ -367,7 +432,9 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
                              va="bottom", fontsize=5, color="#333", zorder=30,
                              parse_math=False, bbox={"facecolor": "white", "alpha": 0.8,
                                                      "edgecolor": "none", "pad": 2}))
-    boxes = [ax.text(0.015, 0.10, _counts_text(markers, areas, incidents),
+    counts = _counts_text(markers, areas, incidents, outside,
+                          len(markers) - len(shown_markers))
+    boxes = [ax.text(0.015, 0.10, counts,
                      transform=ax.transAxes, ha="left", va="bottom", fontsize=6.5, zorder=30,
                      parse_math=False, bbox=BOX)]
     if areas or any(is_area(g.place) for g in groups):
@@ -376,11 +443,16 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
                              bbox=BOX, linespacing=1.3))
     furniture += boxes
     renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72.0
+    points = [(*ax.transData.transform(p), place_size(k.count, top) / 2 * px, 1)
+              for k, p in shown_markers]
+    points += [(*ax.transData.transform(p), _symbol_size(len(g.incidents)) / 2 * px,
+                INCIDENT_WEIGHT) for g, p in zip(drawn_groups, gxy)]
+    _place_legend(legend, renderer, points, ("upper left",) if title else ())
     bar_top = max(_box(a, renderer)[3] for a in bar)
     _stack(ax, boxes, ax.transAxes.inverted().transform((0, bar_top))[1] + 0.015)
 
     renderer = fig.canvas.get_renderer()
-    px = fig.dpi / 72.0
     taken = [_box(a, renderer, pad=2 * px) for a in furniture]
     taken += [_box(s, renderer) for s in symbols]
     shown: list[tuple] = []
@@ -390,26 +462,61 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
             number.remove()
         else:
             shown.append(box)
-    items = [(g.label, x, y, _symbol_size(len(g.incidents)) / 2,
-              {"fontsize": 6.5, "color": INCIDENT_TYPES.get(g.type, INCIDENT_TYPES["other"])[1]})
-             for g, (x, y) in zip(drawn_groups, gxy)]
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    ranked = sorted(zip(markers, xy), key=lambda m: (
-        m[0].border is None or m[0].border.distance_km > 50, -m[0].count, m[0].place.name))
-    with_incidents = {g.place.id for g in drawn_groups}
-    items += [(k.place.name, x, y, marker_radius(k.count) * 1.2 / 2,
-               {"fontsize": 7}) for k, (x, y) in ranked
-              if k.count > 0 and k.place.id not in with_incidents]
-    items = [i for i in items if x0 <= i[1] <= x1 and y0 <= i[2] <= y1][:LABEL_CANDIDATES]
-    w, h = fig.bbox.width, fig.bbox.height
-    place_labels(ax, renderer, items, taken, (0, 0, w, h))
+    _label(Labels(ax, renderer, taken, (0, 0, fig.bbox.width, fig.bbox.height)),
+           drawn_groups, gxy, shown_markers, top)
     fig.set_dpi(dpi)        # laid out at BASE_DPI: the same layout at any resolution
     return fig
+
+
+def _label(labels: Labels, groups: list[IncidentPlace], gxy: list[tuple[float, float]],
+           markers: list[tuple[PlaceMarker, tuple[float, float]]], top: int) -> None:
+    """Label the map in four passes, so that names come before details: the names of the
+    incident places (most incidents first); the names of the big places (``MAJOR`` of the
+    most mentions); the incident places' two-line labels where they fit; the other places
+    (near a border first, then by mentions), at most ``LABEL_CANDIDATES`` tried."""
+    incident_props = [{"fontsize": 6.5, "color": INCIDENT_TYPES.get(
+        g.type, INCIDENT_TYPES["other"])[1]} for g in groups]
+    radii = [_symbol_size(len(g.incidents)) / 2 + SYMBOL_EDGE for g in groups]
+    for g, (x, y), r, props in zip(groups, gxy, radii, incident_props):
+        labels.add(g.place.id, g.place.name, x, y, r, props)
+    with_incidents = {g.place.id for g in groups}
+    rest = sorted(((k, p) for k, p in markers if k.count > 0
+                   and k.place.id not in with_incidents),
+                  key=lambda m: (-m[0].count, m[0].place.name))
+    major = [m for m in rest if m[0].count >= top * MAJOR]
+    for k, (x, y) in major:
+        labels.add(k.place.id, k.place.name, x, y, place_size(k.count, top) / 2, {"fontsize": 7})
+    for g, (x, y), r, props in zip(groups, gxy, radii, incident_props):
+        if g.place.id in labels.placed:
+            labels.add(g.place.id, g.label, x, y, r, props)
+    rest.sort(key=lambda m: (m[0].border is None or m[0].border.distance_km > BORDER_LINE_KM,
+                             -m[0].count, m[0].place.name))
+    for k, (x, y) in rest[:LABEL_CANDIDATES]:
+        if k.place.id not in labels.placed:
+            labels.add(k.place.id, k.place.name, x, y, place_size(k.count, top) / 2,
+                       {"fontsize": 7})
 
 
 def _symbol_size(n: int) -> float:
     """Marker size in points of a symbol standing for ``n`` incidents."""
     return min(7 + 3 * math.sqrt(max(n, 1) - 1) + (2 if n > 1 else 0), 24)
+
+
+def _place_legend(legend, renderer, points: list[tuple[float, float, float, int]],
+                  skip: tuple[str, ...] = ()) -> None:
+    """Move the legend to the first of ``LEGEND_LOCS`` (less ``skip``) that covers the least
+    weight of the symbols ``points`` (x, y, radius in display pixels, weight)."""
+    best = None
+    for loc in LEGEND_LOCS:
+        if loc in skip:
+            continue
+        legend.set_loc(loc)
+        bb = legend.get_window_extent(renderer)
+        cost = sum(w for x, y, r, w in points
+                   if bb.x0 - r < x < bb.x1 + r and bb.y0 - r < y < bb.y1 + r)
+        if best is None or cost < best[0]:
+            best = (cost, loc)
+    legend.set_loc(best[1])
 
 
 def _stack(ax, boxes: list, bottom: float) -> None:
