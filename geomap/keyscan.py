@@ -35,6 +35,7 @@ except ImportError:                     # pragma: no cover - older layouts fold 
 MAX_VARIANTS = 64                       # spellings of one literal under IGNORECASE
 MAX_CHARSET = 40                        # a character class of more letters is "any"
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_NESTED = {sre.SUBPATTERN, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT}
 DIGIT_KEY = "\\d"                        # the literal standing for ``\\d`` (no text has it folded)
 DIGIT = re.compile(r"\d")
 
@@ -89,11 +90,11 @@ def _nullable(items) -> bool:
 def _starts(items, rest=()) -> set[str] | None:
     """Literal prefixes one of which every match of ``items`` then ``rest`` starts with (None:
     not known)."""
-    items = list(items)
+    items = items.data if isinstance(items, sre.SubPattern) else list(items)
     for i, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
-        after = [*items[i + 1:], *rest]
+        after = [*items[i + 1:], *rest] if op in _NESTED else ()
         if op is sre.LITERAL:
             run = ""
             for op2, av2 in items[i:]:
@@ -166,7 +167,8 @@ def literals(pattern: re.Pattern) -> tuple[str, set[str] | None]:
     folds = bool(pattern.flags & re.I) or "(?i" in pattern.pattern
     if not _nullable(items):
         got = _starts(items)
-        for mode, got in (("start", _starts(items)), ("contains", _contains(items))):
+        for mode, find in (("start", _starts), ("contains", _contains)):
+            got = find(items)                   # the second only when the first fails
             if got and all(got):
                 try:
                     return mode, {v for k in got for v in (
