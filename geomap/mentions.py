@@ -72,6 +72,7 @@ PREPOSITIONS = frozenset(key(w) for w in """
     в во под около у из до возле близ на к
     i is ties netoli prie link
     bei nach aus von nahe
+    pie uz no līdz netālu
     """.split())
 # Organisation context: the place is part of a proper name of a body, unit or outlet.
 ORG_BEFORE = frozenset(key(w) for w in """
@@ -380,7 +381,8 @@ class Recogniser:
                 and _name_like(words[i + 1]) and next_word not in _NOT_SURNAME:
             if not (big and not names.inflected and self._starts[words[i + 1]][1] is not None):
                 return True
-        return bool(i and prev_word in self.first_names and gaps[i] in _PERSON_GAP
+        return bool(i and prev_word in self.first_names and prev_word not in PREPOSITIONS
+                    and gaps[i] in _PERSON_GAP
                     and _name_like(words[i - 1]) and not big
                     and not (i > 1 and key(words[i - 2]) in PREPOSITIONS
                              and gaps[i - 1] in _NEAR))

@@ -340,3 +340,33 @@ def test_a_flight_is_placed_at_the_capitals_airport_in_each_language(ex, lang, t
 def test_a_night_after_a_dateline_is_the_night_before(ex, lang, text):
     got = coded(ex, text)
     assert [(t, d, c) for t, _, _, d, c in got] == [("detention", D(2021, 10, 13), [20])]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Latvia declared a state of emergency on Friday over a surge in illegal crossings.",
+     "statement_or_order"),
+    ("de", "Litauen hat am Freitag wegen eines Anstiegs illegaler Grenzübertritte den "
+           "Ausnahmezustand ausgerufen.", "statement_or_order"),
+    ("pl", "Po przekroczeniu granicy straż zatrzymała w piątek 20 migrantów koło Kuźnicy.",
+     "detention"),
+    ("ru", "После пересечения границы в пятницу у Кузницы задержали 20 мигрантов.", "detention"),
+    ("lt", "Dėl neteisėtai kirtusių sieną migrantų srauto Lietuva penktadienį paskelbė "
+           "ekstremaliąją situaciją.", "statement_or_order"),
+    ("lv", "Pēc robežas šķērsošanas robežsargi piektdien pie Silenes aizturēja 20 migrantus.",
+     "detention"),
+])
+def test_a_trigger_inside_a_cause_is_not_the_events_kind(ex, lang, text, kind):
+    got = coded(ex, " date 2021-08-18 " + text)
+    assert [(t, d) for t, _, _, d, _ in got] == [(kind, D(2021, 8, 13))]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("lv", "Pie Silenes migranti tika atgriezti. Par to ziņoja 18. augustā.", "Silene"),
+    ("lv", "No Silenes migranti tika atgriezti. Par to ziņoja 18. augustā.", "Silene"),
+    ("lt", "Prie Medininkų migrantai buvo apgręžti. Apie tai pranešė rugpjūčio 18 d.",
+     "Medininkai"),
+    ("pl", "Koło Kuźnicy migrantów zawrócono. Poinformowano o tym 18 sierpnia.", "Kuźnica"),
+])
+def test_a_sentence_initial_preposition_is_no_first_name(ex, lang, text, place):
+    got = coded(ex, " date 2021-08-20 " + text)
+    assert [(t, p, d) for t, _, p, d, _ in got] == [("pushback", place, D(2021, 8, 18))]

@@ -197,6 +197,7 @@ def names_x(text):
     ("ru", "Волонтёр Kasia Krynki рассказала о мигрантах.", []),
     ("lt", "Savanorė Kasia Krynki sakė, kad migrantai buvo apgręžti.", []),
     ("lv", "Brīvprātīgā Kasia Krynki stāstīja, ka migranti tika atgriezti.", []),
+    ("lv", "Pie Daugavpils migranti tika atgriezti.", [("Daugavpils", False)]),  # "Pie": a name too
     # a first name before a place it does not name as a person: the place stays
     ("en", "Flights from Paris to Lida Airport; Sofia Nowak lives in Lida.",
      [("Paris", False), ("Lida", False), ("Lida", False)]),

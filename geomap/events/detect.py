@@ -40,6 +40,11 @@ TRIGGER_RX = [(t, s, re.compile(r"\b(?:" + _alt(lx.TRIGGERS[lang].get((t, s), ""
 ANAPHORIC = re.compile(r"\b(?:" + _langs(lx.ANAPHORIC) + ")", re.I)
 AGGREGATE = re.compile(r"\b(?:" + _langs(lx.AGGREGATE) + ")", re.I)
 CAUSE = re.compile(r"\b(?:" + _langs(lx.CAUSE) + r")\s+(?:\S+\s+){0,2}$", re.I)
+# a trigger inside a cause ("over a surge in illegal crossings", "wegen eines Anstiegs
+# illegaler Grenzübertritte", "after they crossed"): not the sentence's own kind first
+IN_CAUSE = re.compile(r"\b(?:" + _langs({k: "|".join(w for w in v.split("|") if w != "over")
+                                             for k, v in lx.CAUSE.items()})   # "crossed over"
+                      + r")\s+[^,.;:()–—]{0,60}$", re.I)
 ANOTHER = re.compile(r"\W*(?:\S+\s+){0,3}?(?:" + _langs(lx.ANOTHER) + r")(?!\w)", re.I)
 LEGAL = re.compile(r"\b(?:" + _langs(lx.LEGAL) + r")(?!\w)", re.I)
 CAPTION = re.compile(lx.CAPTION, re.I | re.M)
@@ -155,6 +160,9 @@ def _sentence_kinds(index: TextIndex, a: int, b: int) -> tuple[list[tuple[str, s
         for m in index.find(ACTOR, a, b))
     kinds: list[tuple[str, str | None]] = []
     ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
+    if len({h[2:] for h in hits}) > 1:
+        ordered = hits
+        hits = sorted(hits, key=lambda h: _in_cause(text, a, h[0], ordered))
     for _, _, t, sub in hits:
         kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)
         if kind not in kinds:
@@ -163,6 +171,13 @@ def _sentence_kinds(index: TextIndex, a: int, b: int) -> tuple[list[tuple[str, s
     if ana:
         ev.append(Evidence(ana.start(), ana.end(), ana.group(0), sent))
     return kinds, sorted(ev, key=lambda e: e.start), bool(ana)
+
+
+def _in_cause(text: str, a: int, start: int, hits: list[tuple]) -> bool:
+    """A trigger at ``start`` is the first after a cause word ("wegen eines Anstiegs illegaler
+    Grenzübertritte", "Po przekroczeniu granicy"), in the same clause."""
+    m = IN_CAUSE.search(text, max(a, start - 60), start)
+    return bool(m) and not any(m.start() < h[0] < start for h in hits)
 
 
 def _actor(m: re.Match) -> str | None:
