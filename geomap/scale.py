@@ -14,14 +14,15 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import GeomapError, InputError
 from .extract import Extractor
-from .io.atomic import replacing
-from .model import Document
+from .io.atomic import atomic_write, replacing
 from .io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
+from .model import Document
+from .texts import DEFAULT, InputOptions, text_name
 
 def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
     """Write mention records as one GeoParquet file (atomically replaced); return how many."""
@@ -98,18 +99,21 @@ def plan(paths: list[str], partitions: int) -> list[list[Piece]]:
     return [r for r in runs if r]
 
 
-def read_piece(piece: Piece, text_field: str, id_field: str | None) -> Iterator[Document]:
-    """The documents of one piece, in order."""
+def read_piece(piece: Piece, options: InputOptions = DEFAULT) -> Iterator[Document]:
+    """The documents of one piece, in order, read with ``options`` (as ``texts.read_inputs``
+    reads them)."""
     from .texts import read_file, read_jsonl, read_parquet
 
     if piece.kind == "text":
-        yield from read_file(piece.path)
+        yield from read_file(piece.path, options)
     elif piece.kind == "jsonl":
-        yield from read_jsonl(piece.path, text_field, id_field, start=piece.start,
-                              stop=piece.stop, first_row=piece.first_row)
+        yield from read_jsonl(piece.path, options.text_field, options.id_field,
+                              start=piece.start, stop=piece.stop, first_row=piece.first_row,
+                              date_field=options.date_field, repair=options.repair)
     else:
-        yield from read_parquet(piece.path, text_field, id_field,
-                                row_groups=list(piece.row_groups), first_row=piece.first_row)
+        yield from read_parquet(piece.path, options.text_field, options.id_field,
+                                row_groups=list(piece.row_groups), first_row=piece.first_row,
+                                date_field=options.date_field, repair=options.repair)
 
 
 _EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}
@@ -125,13 +129,30 @@ def worker_extractor(gazetteer: str | None, with_borders: bool) -> Extractor:
 
 
 def run_partition(job: tuple[int, list[Piece]], *, out_dir: str, gazetteer: str | None,
-                  with_borders: bool, text_field: str, id_field: str | None) -> int:
-    """Extract one partition into ``out_dir/part-NNNNN.parquet``; return its row count."""
+                  with_borders: bool, options: InputOptions, texts_dir: str | None = None
+                  ) -> tuple[int, list[str]]:
+    """Extract one partition into ``out_dir/part-NNNNN.parquet``; return its row count and
+    the paths of its documents. With ``texts_dir``, also write each document's text there as
+    ``.part-NNNNN-K.txt`` (``run_dask`` names them once every partition is done)."""
     index, pieces = job
     ex = worker_extractor(gazetteer, with_borders)
-    records = (mention_record(m) for piece in pieces
-               for doc in read_piece(piece, text_field, id_field) for m in ex.extract(doc))
-    return write_parquet(records, Path(out_dir) / f"part-{index:05d}.parquet")
+    paths: list[str] = []
+
+    def docs() -> Iterator[Document]:
+        for piece in pieces:
+            for doc in read_piece(piece, options):
+                if texts_dir is not None:
+                    with atomic_write(Path(texts_dir) / _staged(index, len(paths)), "wb") as fh:
+                        fh.write(doc.text.encode("utf-8"))
+                paths.append(doc.path)
+                yield doc
+
+    records = (mention_record(m) for doc in docs() for m in ex.extract(doc))
+    return write_parquet(records, Path(out_dir) / f"part-{index:05d}.parquet"), paths
+
+
+def _staged(index: int, k: int) -> str:
+    return f".part-{index:05d}-{k}.txt"
 
 
 def _check_replaceable(out: Path) -> None:
@@ -162,12 +183,19 @@ def _client(scheduler: str | None, workers: int | None):
 def run_dask(paths: list[str], out: str, *, gazetteer: str | None = None,
              with_borders: bool = True, scheduler: str | None = None,
              workers: int | None = None, partitions: int | None = None,
-             text_field: str = "text", id_field: str | None = None,
+             options: InputOptions = DEFAULT, texts_out: str | None = None,
              quiet: bool = False) -> int:
     """Extract every input on a Dask cluster into the Parquet directory ``out``; return the
     number of mentions. ``workers`` sizes the LocalCluster (default: one per core); the
-    default ``partitions`` is four per worker."""
+    default ``partitions`` is four per worker. ``options``: how inputs are read (its
+    ``notice`` is not sent to the workers). ``texts_out``: also write each document's text
+    to this folder under the name ``texts.write_texts`` gives it."""
     from .progress import progress
+
+    options = replace(options, notice=None)
+    texts_dir = str(Path(texts_out).resolve()) if texts_out is not None else None
+    if texts_dir is not None:
+        os.makedirs(texts_dir, exist_ok=True)
 
     if gazetteer is not None:
         gazetteer = str(Path(gazetteer).resolve())
@@ -182,10 +210,16 @@ def run_dask(paths: list[str], out: str, *, gazetteer: str | None = None,
         with replacing(out_path, folder=True) as tmp:
             bag = db.from_sequence(jobs, npartitions=max(1, len(jobs))).map(
                 run_partition, out_dir=str(tmp), gazetteer=gazetteer,
-                with_borders=with_borders, text_field=text_field, id_field=id_field)
+                with_borders=with_borders, options=options, texts_dir=texts_dir)
             futures = client.compute(bag.to_delayed())
             for _ in progress(as_completed(futures), total=len(futures), unit="part",
                               quiet=quiet):
                 pass
-            total = sum(n for counts in client.gather(futures) for n in counts)
-    return total
+            done = [r for results in client.gather(futures) for r in results]
+    if texts_dir is not None:                  # the names one process gives, in input order
+        used: set[str] = set()
+        for (index, _), (_, docs) in zip(jobs, done):
+            for k, path in enumerate(docs):
+                os.replace(os.path.join(texts_dir, _staged(index, k)),
+                           os.path.join(texts_dir, text_name(path, used)))
+    return sum(n for n, _ in done)

@@ -372,15 +372,21 @@ def write_texts(docs: Iterable[Document], folder: str) -> Iterator[Document]:
     os.makedirs(folder, exist_ok=True)
     used: set[str] = set()
     for doc in docs:
-        stem = re.sub(r"[^\w.-]+", "_", doc.path).strip("._") or "stdin"
-        name, n = stem + ".txt", 1
-        while name in used:
-            n += 1
-            name = f"{stem}-{n}.txt"
-        used.add(name)
-        with atomic_write(os.path.join(folder, name), "wb") as fh:
+        with atomic_write(os.path.join(folder, text_name(doc.path, used)), "wb") as fh:
             fh.write(doc.text.encode("utf-8"))
         yield doc
+
+
+def text_name(path: str, used: set[str]) -> str:
+    """The file name ``write_texts`` gives the text of the document ``path``, not one of
+    ``used`` (the names given so far, to which it is added)."""
+    stem = re.sub(r"[^\w.-]+", "_", path).strip("._") or "stdin"
+    name, n = stem + ".txt", 1
+    while name in used:
+        n += 1
+        name = f"{stem}-{n}.txt"
+    used.add(name)
+    return name
 
 
 def sentence_spans_py(text: str) -> list[tuple[int, int]]:

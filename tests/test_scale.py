@@ -35,7 +35,7 @@ def doc_paths(docs):
 def test_plan_covers_every_document_once_in_order(corpus, partitions):
     runs = plan(corpus, partitions)
     assert 1 <= len(runs) <= partitions
-    planned = [d for run in runs for piece in run for d in read_piece(piece, "text", "id")]
+    planned = [d for run in runs for piece in run for d in read_piece(piece, InputOptions(id_field="id"))]
     assert doc_paths(planned) == doc_paths(read_inputs(corpus, InputOptions(id_field="id")))
 
 
@@ -47,9 +47,44 @@ def test_dask_on_two_workers_equals_one_process(corpus, tmp_path, monkeypatch):
                       local)
     out = tmp_path / "dask.parquet"
     assert run_dask(corpus, str(out), with_borders=False, workers=2, partitions=4,
-                    id_field="id", quiet=True) == n > 100
+                    options=InputOptions(id_field="id"), quiet=True) == n > 100
     parts = sorted(p.name for p in out.iterdir())
     assert 2 <= len(parts) <= 4 and parts == [f"part-{i:05d}.parquet" for i in range(len(parts))]
     assert pq.read_table(out).equals(pq.read_table(local))
     run_dask(corpus[:1], str(out), with_borders=False, workers=1, quiet=True)   # replaces it
     assert pq.read_table(out).num_rows < n
+
+
+def test_dask_extract_takes_the_input_options_and_texts_out(tmp_path, monkeypatch):
+    """``extract --engine dask`` with --texts-out, --date-field and --encoding writes the same
+    Parquet rows and the same text files (names, repeated names and bytes) as one process."""
+    from click.testing import CliRunner
+
+    from geomap.cli import cli
+
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "in"
+    (src / "a").mkdir(parents=True)
+    texts = [read_document(p).text for p in SEEDS]
+    for i, t in enumerate(texts):            # cp1257 files, two of them named "a/x y" and "a/x_y"
+        (src / ("a/x y.txt" if i == 0 else "a/x_y.txt" if i == 1 else f"s{i}.txt")).write_bytes(
+            (t + " Dieveniškės, Švenčionys.").encode("cp1257", "replace"))
+    (src / "t.jsonl").write_text("".join(json.dumps({"text": t, "day": f"2021-08-{i + 10}"}) + "\n"
+                                         for i, t in enumerate(texts * 2)), encoding="utf-8")
+    common = [str(src), "--encoding", "cp1257", "--date-field", "day", "-q"]
+    runner = CliRunner()
+    local = runner.invoke(cli, ["extract", *common, "--texts-out", str(tmp_path / "lt"),
+                                "-o", str(tmp_path / "local.parquet")])
+    assert local.exit_code == 0, local.output
+    dask = runner.invoke(cli, ["extract", *common, "--texts-out", str(tmp_path / "dt"),
+                               "--engine", "dask", "--workers", "2", "--partitions", "3",
+                               "-o", str(tmp_path / "dask.parquet")])
+    assert dask.exit_code == 0, dask.output
+    assert pq.read_table(tmp_path / "dask.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
+    names = sorted(p.name for p in (tmp_path / "lt").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "dt").iterdir())
+    assert len(names) == len(texts) * 3 and any(n.endswith("x_y.txt-2.txt") for n in names)
+    for n in names:
+        assert (tmp_path / "dt" / n).read_bytes() == (tmp_path / "lt" / n).read_bytes()
+    (decoded,) = [n for n in names if n.endswith("s2.txt.txt")]
+    assert "Dieveniškės" in (tmp_path / "dt" / decoded).read_text(encoding="utf-8")

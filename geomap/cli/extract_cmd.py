@@ -54,14 +54,11 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, quiet
     if engine == "dask":
         if fmt != "parquet" or out in (None, "-"):
             raise click.UsageError("--engine dask writes Parquet: give -o OUT.parquet")
-        if texts_out or opts.date_field or opts.encoding:
-            raise click.UsageError("--engine dask takes no --texts-out, --date-field or "
-                                   "--encoding")
         from ..scale import run_dask
 
         n = run_dask(paths, out, gazetteer=ctx.obj.get("gazetteer") if ctx.obj else None,
                      scheduler=scheduler, workers=workers, partitions=partitions,
-                     text_field=opts.text_field, id_field=opts.id_field, quiet=quiet)
+                     options=opts, texts_out=texts_out, quiet=quiet)
         wrote({"mentions": n}, out)
         return
     from ..progress import progress
