@@ -37,7 +37,7 @@ from .morph import name_variants
 from .normalize import key
 from .texts import sentence_spans
 
-WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+LETTERS = re.compile(r"\b[^\W\d_]+\b")
 MAX_WORDS = 3
 # Cue phrases right before a name: (pattern, weight, country the cue's language suggests).
 _BEFORE = [
@@ -134,31 +134,51 @@ class Unplaced:
                 "confidence": round(min(1.0, self.score), 2)}
 
 
-def _capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]]:
+# A word is, in each chunk of word characters (letters, digits, "_", apostrophes, hyphens),
+# the part from its first letter on. ``WORD_START`` finds the words whose first letter is not
+# one of the lower-case letters of the Latin, Greek and Cyrillic blocks: a superset of the
+# capitalised ones, which skips most words without a Python step (the finder's main cost).
+_LOWER = "".join(re.escape(c) for c in map(chr, range(0x590)) if c.islower())
+WORD_START = re.compile(rf"(?<![\w’'\-])[\d_’'\-]*([^\W\d_{_LOWER}][\w’'\-]*)")
+
+
+def capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of one to ``MAX_WORDS`` capitalised words (one space apart)
     in ``sentence``; leading words the text also writes in lower case ("Near", "The") are
-    left out of the run."""
-    run: list[re.Match] = []
+    left out of the run. A word that is not capitalised ends a run: it leaves more than one
+    space between the capitalised words around it."""
+    run: list[tuple[int, int, str]] = []
 
     def flush() -> Iterator[tuple[int, int]]:
-        while run and (run[0].group(0).lower() in lower or run[0].group(0).lower() in LEAD_WORDS):
+        while run and (run[0][2].lower() in lower or run[0][2].lower() in LEAD_WORDS):
             run.pop(0)
         if 0 < len(run) <= MAX_WORDS:
-            yield run[0].start(), run[-1].end()
+            yield run[0][0], run[-1][1]
         run.clear()
 
-    for m in WORD.finditer(sentence):
-        if not m.group(0)[0].isupper():
+    for m in WORD_START.finditer(sentence):
+        word = m.group(1)
+        if not word[0].isupper():
             yield from flush()
             continue
-        if run and sentence[run[-1].end():m.start()] not in (" ", "\u00a0"):
+        start = m.start(1)
+        if run and sentence[run[-1][1]:start] not in (" ", "\u00a0"):
             yield from flush()
-        run.append(m)
+        run.append((start, m.end(1), word))
     yield from flush()
+
+
+# Any cue of BEFORE (each ends with a space) / designator of AFTER: one search tells most
+# candidates have none.
+ANY_BEFORE = re.compile(rf"(?:^|[\s(\"“„«])(?:{'|'.join(p for p, _, _ in _BEFORE)})[ \u00a0]+$",
+                        re.I)
+ANY_AFTER = re.compile(rf"^[ \u00a0]+(?:{'|'.join(p for p, _, _, _ in _AFTER)})(?!\w)", re.I)
 
 
 def _score_before(text: str, start: int) -> tuple[float, str | None, str]:
     before = text[max(0, start - 40):start]
+    if not before.endswith((" ", "\u00a0")) or not ANY_BEFORE.search(before):
+        return 0.0, None, ""
     for rx, weight, country in BEFORE:
         m = rx.search(before)
         if m:
@@ -168,11 +188,30 @@ def _score_before(text: str, start: int) -> tuple[float, str | None, str]:
 
 def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str]:
     after = text[end:end + 40]
+    if not ANY_AFTER.match(after):
+        return 0.0, None, None, ""
     for rx, weight, kind, country in AFTER:
         m = rx.match(after)
         if m:
             return weight, kind, country, f"before {m.group(0).strip()!r}"
     return 0.0, None, None, ""
+
+
+def _overlaps(spans: tuple[list[int], list[int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the spans (``_span_index``)."""
+    starts, max_ends = spans
+    i = bisect.bisect_left(starts, b)          # spans[:i] start before b
+    return i > 0 and max_ends[i - 1] > a
+
+
+def _span_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order and the largest end among each prefix."""
+    ordered = sorted(spans)
+    max_ends, top = [], -1
+    for _, e in ordered:
+        top = max(top, e)
+        max_ends.append(top)
+    return [s for s, _ in ordered], max_ends
 
 
 class UnplacedFinder:
@@ -200,30 +239,23 @@ class UnplacedFinder:
         """Find the candidates of one document (``mentions``: its extraction, when done)."""
         text = doc.text
         mentions = self.ex.extract(doc) if mentions is None else mentions
-        spans = [(m.start, m.end) for m in mentions]
-        self.lower_words.update(w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower())
-        lower = {w for w in re.findall(r"\b[^\W\d_]+\b", text) if w.islower()}
+        spans = _span_index([(m.start, m.end) for m in mentions])
+        lower = {w for w in LETTERS.findall(text) if w.islower()}
+        self.lower_words |= lower
         doc_places = [m for m in mentions if m.place is not None]
-        # per sentence, the mentions that can touch it (by bisection when in text order, so a
-        # long document is not scanned once per sentence)
-        ordered = all(x.start <= y.start for x, y in zip(mentions, mentions[1:]))
-        starts = [m.start for m in mentions]
+        # per sentence, the places in it (by bisection when in text order, so a long document
+        # is not scanned once per sentence)
+        ordered = all(x.start <= y.start for x, y in zip(doc_places, doc_places[1:]))
         place_starts = [m.start for m in doc_places]
-        longest = max((e - s for s, e in spans), default=0)
         for s, e in sentence_spans(text):
             sentence = text[s:e]
-            runs = list(_capitalised_runs(sentence, lower))
-            if not runs:
-                continue
-            if ordered:
-                local = [(a, b) for a, b in spans[bisect.bisect_left(starts, s - longest):
-                                                  bisect.bisect_left(starts, e)] if b > s]
-                near = doc_places[bisect.bisect_left(place_starts, s):
-                                  bisect.bisect_left(place_starts, e)]
-            else:
-                local, near = spans, [x for x in doc_places if s <= x.start < e]
-            for a, b in runs:
-                self._candidate(doc, text, s + a, s + b, sentence, local, near, doc_places)
+            near = None
+            for a, b in capitalised_runs(sentence, lower):
+                if near is None:
+                    near = doc_places[bisect.bisect_left(place_starts, s):
+                                      bisect.bisect_left(place_starts, e)] if ordered else \
+                        [x for x in doc_places if s <= x.start < e]
+                self._candidate(doc, text, s + a, s + b, sentence, spans, near, doc_places)
         for m in DATELINE.finditer(text):
             name = m.group("name").strip()
             if not name.isupper():
@@ -236,22 +268,15 @@ class UnplacedFinder:
                        "the dateline names it", [], [x for x in doc_places])
 
     def _candidate(self, doc: Document, text: str, a: int, b: int, sentence: str,
-                   spans: list[tuple[int, int]], near: list[Mention],
+                   spans: tuple[list[int], list[int]], near: list[Mention],
                    doc_places: list[Mention]) -> None:
         written = text[a:b]
         words = written.split()
         if not written[0].isupper() or written.isupper():      # acronyms: EU, SBGS
             return
-        if any(s < b and a < e for s, e in spans):
+        if _overlaps(spans, a, b):
             return
-        w1, country_b, why_b = _score_before(text, a)
-        w2, kind, country_a, why_a = _score_after(text, b)
-        if not w1 and not w2:
-            return
-        if w2 == 0 and w1 <= WEAK and len(words) == 1 and self._sentence_start(text, a):
-            return
-        if TITLES.search(text[max(0, a - 40):a]) or SAID.match(text[b:b + 30]):
-            return
+        # the cheap exclusions first (each test only leaves the name out)
         if key(words[0]) in self.first_names and len(words) > 1:
             return
         if any(key(w) in ORG_WORDS for w in words) or any(
@@ -260,6 +285,14 @@ class UnplacedFinder:
         if any(key(w) in COUNTRY_NAMES or key(w) in CALENDAR for w in words):
             return
         if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]) or NUMBER_BESIDE[1].match(text[b:b + 3]):
+            return
+        w1, country_b, why_b = _score_before(text, a)
+        w2, kind, country_a, why_a = _score_after(text, b)
+        if not w1 and not w2:
+            return
+        if w2 == 0 and w1 <= WEAK and len(words) == 1 and self._sentence_start(text, a):
+            return
+        if TITLES.search(text[max(0, a - 40):a]) or SAID.match(text[b:b + 30]):
             return
         parts = [written]
         if PLURAL_AFTER.match(text[b:b + 30]) and "-" in written:

@@ -105,3 +105,43 @@ def test_the_report_lists_unplaced_names_escaped(gz):  # noqa: F811
     page = build_report(a)
     section = page[page.index('<section id="unplaced">'):]
     assert "<td>Zuikiškės</td>" in section and "<script>alert" not in section
+
+
+def _runs_word_by_word(sentence, lower):
+    """The reference: every word in turn (as WORD_START's comment defines words)."""
+    import re
+
+    from geomap.unplaced import LEAD_WORDS, MAX_WORDS
+    out, run = [], []
+
+    def flush():
+        while run and (run[0].group(0).lower() in lower or run[0].group(0).lower() in LEAD_WORDS):
+            run.pop(0)
+        if 0 < len(run) <= MAX_WORDS:
+            out.append((run[0].start(), run[-1].end()))
+        run.clear()
+
+    for m in re.finditer(r"[^\W\d_][\w’'\-]*", sentence):
+        if not m.group(0)[0].isupper():
+            flush()
+            continue
+        if run and sentence[run[-1].end():m.start()] not in (" ", "\u00a0"):
+            flush()
+        run.append(m)
+    flush()
+    return out
+
+
+def test_capitalised_runs_match_a_word_by_word_reading():
+    import random
+
+    from geomap.unplaced import capitalised_runs
+    chars = list("aAzZ ąĄėĖšŠļĻāĀßẞǅǆΣσДдЁё中²5_’'-.,\u00a0\n𝐀𝐚İıÉé") + [" "] * 8
+    rnd = random.Random(7)
+    for i in range(20000):
+        s = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 24)))
+        lower = {"near", "the"} if i % 2 else set()
+        assert list(capitalised_runs(s, lower)) == _runs_word_by_word(s, lower), repr(s)
+    s = "Near the Usnarz Górny camp, 5Km from ŠALČININKAI and x-Ray Kena–Gudogai."
+    assert [s[a:b] for a, b in capitalised_runs(s, {"near"})] == ["Usnarz Górny", "Km", "ŠALČININKAI",
+                                                                   "Kena", "Gudogai"]
