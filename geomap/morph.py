@@ -103,3 +103,54 @@ def name_variants(span: list[str] | tuple[str, ...]) -> list[str]:
     keys = {" ".join(combo) for combo in itertools.product(*options)}
     keys.discard(" ".join(words))
     return sorted(keys)
+
+
+# Nominatives guessed from a name seen only inflected (``guess_nominative``), per language:
+# (written ending, nominative ending, case, only before a designator that takes the
+# genitive), longest endings first. Endings no nominative has are read anywhere; the others
+# only in "Kalvių kaime", "Kaplavas pagastā"-like phrases.
+GUESSES: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
+    "LT": (
+        ("iuose", "iai", "locative plural", False), ("uose", "ai", "locative plural", False),
+        ("ėse", "ės", "locative plural", False), ("yse", "ys", "locative plural", False),
+        ("yje", "is", "locative", False), ("oje", "a", "locative", False),
+        ("ėje", "ė", "locative", False), ("uje", "us", "locative", False),
+        ("ių", "iai", "genitive plural", False), ("ų", "ai", "genitive plural", False),
+        ("čio", "tis", "genitive", True), ("džio", "dis", "genitive", True),
+        ("io", "is", "genitive", True), ("aus", "us", "genitive", True),
+        ("os", "a", "genitive", True), ("ės", "ė", "genitive", True), ("o", "as", "genitive", True),
+    ),
+    "LV": (
+        ("iem", "i", "dative plural", False), ("os", "i", "locative plural", False),
+        ("ciemā", "ciems", "locative", False), ("ā", "a", "locative", False),
+        ("ē", "e", "locative", False), ("ī", "s", "locative", False),
+        ("u", "i", "genitive plural", True), ("as", "a", "genitive", True),
+        ("es", "e", "genitive", True), ("a", "s", "genitive", True),
+    ),
+}
+LANGUAGE_NAMES = {"LT": "Lithuanian", "LV": "Latvian"}
+_LETTERS_OF = {"LT": frozenset("ėįųĖĮŲ"), "LV": frozenset("āēīģķļņĀĒĪĢĶĻŅ")}
+_OTHER_LETTERS = frozenset("łóśźżćńŁÓŚŹŻĆŃ")       # Polish: neither language's word
+
+
+def guess_nominative(word: str, country: str | None = None,
+                     genitive: bool = False) -> tuple[str, str] | None:
+    """The likely nominative of a Lithuanian or Latvian ``word`` seen inflected, with how it
+    was read ("Ivoškų" -> ("Ivoškai", "Lithuanian genitive plural -ų -> -ai")), or None when
+    ``word`` does not look inflected. The language comes from the word's letters, else from
+    ``country`` (the country its cue or designator suggests); ``genitive``: a designator that
+    takes the genitive follows ("X kaime", "X pagastā"), so endings a nominative may also
+    have ("-o", "-as") are read as genitive too. A guess: "-ų" is also the genitive of
+    "-os", "-ės" and "-ys" names."""
+    letters = set(word)
+    lang = next((c for c, chars in _LETTERS_OF.items() if letters & chars), None)
+    if lang is None and country in GUESSES and not letters & _OTHER_LETTERS:
+        lang = country
+    if lang is None:
+        return None
+    for ending, base, case, needs_genitive in GUESSES[lang]:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and \
+                (genitive or not needs_genitive):
+            return (word[: len(word) - len(ending)] + base,
+                    f"{LANGUAGE_NAMES[lang]} {case} -{ending} -> -{base}")
+    return None

@@ -6,7 +6,8 @@ names a place, in any of en/lt/lv/pl/ru/de:
 * a place cue right before it ("near", "in the village of", "w miejscowości", "we wsi", "koło",
   "prie", "netoli", "в деревне", "около", "bei", "im Dorf"...; weak ones such as "in", "at" or
   "from" count less) or a designator right after it ("X district", "X rajone", "X seniūnija",
-  "X stream", "X forest", "X crossing", "X kaime"), or "gmina X";
+  "X stream", "X forest", "X crossing", "X kaime", "X ciemā", "X pagastā", "X novads"), or
+  "gmina X";
 * an all-caps dateline ("ROBEZNIEKI, Latvia —");
 * being one letter (or one transliteration) away from a known name, which the record names.
 
@@ -16,10 +17,12 @@ such as "Guard" or "Ministry" in or after the name) and common words (the gazett
 common-words list, and words the same texts also write in lower case) are left out.
 
 Records merge the inflected forms of one name (``morph.name_variants``): one record per base
-name, with the forms seen, counts, files, the first sentence, the nearest gazetteer place in
-the sentence (else the document) as ``near``, a guessed country and kind with their reasons,
-and a confidence. ``template_rows`` turns records into the CSV that ``geomap gazetteer import``
-reads once lat and lon are filled in. Memory: one entry per distinct candidate name.
+name (a Lithuanian or Latvian name seen only inflected gets a guessed nominative,
+``morph.guess_nominative``, said in ``name_guess``), with the forms seen, counts, files, the
+first sentence, the nearest gazetteer place in the sentence (else the document) as ``near``, a
+guessed country and kind with their reasons, and a confidence. ``template_rows`` turns records
+into the CSV that ``geomap gazetteer import`` reads once lat and lon are filled in. Memory: one
+entry per distinct candidate name.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field
 from .extract import Extractor
 from .geodesy import BORDER_COUNTRIES
 from .model import Document, Mention
-from .morph import name_variants
+from .morph import guess_nominative, name_variants
 from .normalize import key
 from .texts import sentence_spans
 
@@ -48,29 +51,35 @@ _BEFORE = [
     (r"w miejscowości|we wsi|wsi|koło|kolo|pod|obok|niedaleko|w pobliżu|w okolicach|"
      r"w okolicy|gmin[aiey]|powiat|w rejonie|przy", 0.5, "PL"),
     (r"prie|netoli|ties|šalia|salia|kaime|kaimo", 0.5, "LT"),
-    (r"pie|netālu no|ciemā|pagastā", 0.4, "LV"),
+    (r"pie|netālu no|ciemā|ciematā|pagastā|novadā", 0.4, "LV"),
     (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|у|около|под|в районе|близ|возле|"
      r"недалеко от|у деревни|у села", 0.5, None),
     (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort", 0.5, None),
 ]
 BEFORE = [(re.compile(rf"(?:^|[\s(\"“„«])(?:{p})[ \u00a0]+$", re.I), w, c)
           for p, w, c in _BEFORE]
-# Designators right after a name: (pattern, weight, kind, country).
+# Designators right after a name: (pattern, weight, kind, country, whether the name before
+# it is in the genitive: lt "Kalvių kaime", "Lazdijų rajone"; lv "Kaplavas pagastā").
 _AFTER = [
-    (r"villages?|hamlet|settlement", 0.5, "village", None),
-    (r"kaim(?:as|e|o|ų|u|ai)|kaimų|kaimo|kaime", 0.5, "village", "LT"),
-    (r"wsi|wieś", 0.5, "village", "PL"),
-    (r"ciems|ciemā|ciemats", 0.5, "village", "LV"),
-    (r"districts?|rajon\w*|raion|rayon|seniūnij\w*|seniunij\w*|eldership|gmin\w*|powiat\w*|"
-     r"novad\w*|pagast\w*|район\w*|раён\w*|сельсовет\w*", 0.5, "district", None),
-    (r"streams?|rivers?|creek|brook|upė\w*|upel\w*|rzek\w*|strumie\w*|река|реки|ручей|"
-     r"forests?|woods|miškas|miške|miško|las|lasu|lesie|лес\w*|lake|ežer\w*|jezior\w*", 0.5,
-     "other", None),
+    (r"villages?|hamlet|settlement", 0.5, "village", None, False),
+    (r"kaim(?:as|e|o|ų|u|ai)|kaimų|kaimo|kaime", 0.5, "village", "LT", True),
+    (r"wsi|wieś", 0.5, "village", "PL", False),
+    (r"ciems|ciemā|ciemats|ciematā|ciema|ciemam|ciemata", 0.5, "village", "LV", True),
+    (r"seniūnij\w*|seniunij\w*|rajon(?:e|o|as|ą|ui|u)|savivaldyb\w*", 0.5, "district", "LT",
+     True),
+    (r"pagasts|pagastā|pagasta|pagastam|pagastu|novads|novadā|novada|novadam|novadu", 0.5,
+     "district", "LV", True),
+    (r"districts?|rajon\w*|raion|rayon|eldership|gmin\w*|powiat\w*|novad\w*|pagast\w*|"
+     r"район\w*|раён\w*|сельсовет\w*", 0.5, "district", None, False),
+    (r"upė\w*|upel\w*|miškas|miške|miško|ežer\w*|giri\w*", 0.5, "other", "LT", True),
+    (r"upe|upē|upes|ezers|ezerā|ezera|mežs|mežā|meža", 0.5, "other", "LV", True),
+    (r"streams?|rivers?|creek|brook|rzek\w*|strumie\w*|река|реки|ручей|"
+     r"forests?|woods|las|lasu|lesie|лес\w*|lake|jezior\w*", 0.5, "other", None, False),
     (r"(?:border )?crossing(?: point)?|checkpoint|border post|punkt\w*|пункт\w*|"
-     r"užkard\w*|frontier post", 0.5, "crossing", None),
-    (r"camps?|stovykl\w*|lager", 0.4, "camp", None),
+     r"užkard\w*|frontier post", 0.5, "crossing", None, False),
+    (r"camps?|stovykl\w*|lager", 0.4, "camp", None, False),
 ]
-AFTER = [(re.compile(rf"^[ \u00a0]+(?:{p})(?!\w)", re.I), w, k, c) for p, w, k, c in _AFTER]
+AFTER = [(re.compile(rf"^[ \u00a0]+(?:{p})(?!\w)", re.I), w, k, c, g) for p, w, k, c, g in _AFTER]
 PLURAL_AFTER = re.compile(r"^[ \u00a0]+(?:villages|kaimų|wsi|ciemi|деревень)(?!\w)", re.I)
 DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-ZÀ-ÞĀ-ŽА-ЯЁІЎ][A-ZÀ-ÞĀ-ŽА-ЯЁІЎ'\- ]{2,40}),"
                       r"[ \u00a0]+(?P<country>[A-Z][a-z]+)[ \u00a0]*[—–-]")
@@ -117,6 +126,7 @@ class Unplaced:
     reasons: dict[str, str] = field(default_factory=dict)
     near: dict | None = None
     similar: str | None = None
+    guess: str | None = None     # how the name was guessed from an inflected form
 
     @property
     def count(self) -> int:
@@ -131,7 +141,7 @@ class Unplaced:
                 "near": self.near, "country": country,
                 "country_reason": self.reasons.get(country or "", ""), "kind": kind,
                 "evidence": self.evidence[:6], "similar_to": self.similar,
-                "confidence": round(min(1.0, self.score), 2)}
+                "confidence": round(min(1.0, self.score), 2), "name_guess": self.guess}
 
 
 # A word is, in each chunk of word characters (letters, digits, "_", apostrophes, hyphens),
@@ -172,7 +182,7 @@ def capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]
 # candidates have none.
 ANY_BEFORE = re.compile(rf"(?:^|[\s(\"“„«])(?:{'|'.join(p for p, _, _ in _BEFORE)})[ \u00a0]+$",
                         re.I)
-ANY_AFTER = re.compile(rf"^[ \u00a0]+(?:{'|'.join(p for p, _, _, _ in _AFTER)})(?!\w)", re.I)
+ANY_AFTER = re.compile(rf"^[ \u00a0]+(?:{'|'.join(p for p, *_ in _AFTER)})(?!\w)", re.I)
 
 
 def _score_before(text: str, start: int) -> tuple[float, str | None, str]:
@@ -186,15 +196,15 @@ def _score_before(text: str, start: int) -> tuple[float, str | None, str]:
     return 0.0, None, ""
 
 
-def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str]:
+def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str, bool]:
     after = text[end:end + 40]
     if not ANY_AFTER.match(after):
-        return 0.0, None, None, ""
-    for rx, weight, kind, country in AFTER:
+        return 0.0, None, None, "", False
+    for rx, weight, kind, country, genitive in AFTER:
         m = rx.match(after)
         if m:
-            return weight, kind, country, f"before {m.group(0).strip()!r}"
-    return 0.0, None, None, ""
+            return weight, kind, country, f"before {m.group(0).strip()!r}", genitive
+    return 0.0, None, None, "", False
 
 
 def _overlaps(spans: tuple[list[int], list[int]], a: int, b: int) -> bool:
@@ -287,7 +297,7 @@ class UnplacedFinder:
         if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]) or NUMBER_BESIDE[1].match(text[b:b + 3]):
             return
         w1, country_b, why_b = _score_before(text, a)
-        w2, kind, country_a, why_a = _score_after(text, b)
+        w2, kind, country_a, why_a, genitive = _score_after(text, b)
         if not w1 and not w2:
             return
         if w2 == 0 and w1 <= WEAK and len(words) == 1 and self._sentence_start(text, a):
@@ -301,7 +311,7 @@ class UnplacedFinder:
             if key(part) in self.common or self.known(part):
                 continue
             self._note(doc, part, part, sentence, w1 + w2, why_b or why_a, kind,
-                       country_b or country_a, why_b or why_a, near, doc_places)
+                       country_b or country_a, why_b or why_a, near, doc_places, genitive)
 
     @staticmethod
     def _sentence_start(text: str, a: int) -> bool:
@@ -310,19 +320,28 @@ class UnplacedFinder:
 
     def _note(self, doc: Document, written: str, name: str, sentence: str, score: float,
               why: str, kind: str | None, country: str | None, country_why: str,
-              near: list[Mention], doc_places: list[Mention]) -> None:
+              near: list[Mention], doc_places: list[Mention], genitive: bool = False) -> None:
         words = name.split()
         k = key(name)
         variants = {k, *name_variants(words)}
+        guess = guess_nominative(name, country, genitive) if len(words) == 1 else None
+        if guess is not None:
+            variants.add(key(guess[0]))
         base = next((self.by_key[v] for v in sorted(variants) if v in self.by_key), None)
         if base is None:
             base = k
             self.found[base] = Unplaced(name, set(variants))
             for v in variants:
                 self.by_key.setdefault(v, base)
+            if guess is not None:
+                rec = self.found[base]
+                rec.name = guess[0]
+                rec.guess = f"{guess[0]} guessed from {name!r} ({guess[1]})"
         rec = self.found[base]
-        if k in rec.keys - {key(rec.name)} and key(rec.name) not in variants and \
-                len(k) < len(key(rec.name)):
+        if rec.guess and guess is None and k in rec.keys:
+            rec.name, rec.guess = name, None     # seen uninflected: no more a guess
+        elif k in rec.keys - {key(rec.name)} and key(rec.name) not in variants and \
+                len(k) < len(key(rec.name)) and (guess is None or rec.guess):
             rec.name = name          # a shorter form the others inflect: the base
         rec.keys |= variants
         rec.forms[written] += 1

@@ -145,3 +145,24 @@ def test_capitalised_runs_match_a_word_by_word_reading():
     s = "Near the Usnarz Górny camp, 5Km from ŠALČININKAI and x-Ray Kena–Gudogai."
     assert [s[a:b] for a, b in capitalised_runs(s, {"near"})] == ["Usnarz Górny", "Km", "ŠALČININKAI",
                                                                    "Kena", "Gudogai"]
+
+
+def test_names_seen_only_inflected_get_a_guessed_base_form_that_a_sighting_replaces(gz):  # noqa: F811
+    found = unplaced(gz, "Pasieniečiai sulaikė migrantus Varliškių-Zuikėnų kaimų sankryžoje.")
+    rec = found["Varliškiai"]
+    assert rec["forms"] == ["Varliškių"] and rec["country"] == "LT"
+    assert "guessed from 'Varliškių'" in rec["name_guess"] and "genitive" in rec["name_guess"]
+    assert found["Zuikėnai"]["forms"] == ["Zuikėnų"]
+    found = unplaced(gz, "Migrants were stopped near Varliškių kaimas.",
+                     "Guards found them near the village of Varliškės.")
+    rec = found["Varliškės"]            # seen in the nominative: the name, no more a guess
+    assert rec["forms"] == ["Varliškių", "Varliškės"]
+    assert rec["name_guess"] is None
+
+
+def test_latvian_designators_and_cues(gz):  # noqa: F811
+    found = unplaced(gz, "Robežsargi aizturēja 12 cilvēkus Vecbirznieku ciemā, bet vēl septiņus "
+                         "Zaļkalnes pagastā un Mežrozes novadā.")
+    assert found["Vecbirznieki"]["kind"] == "village" and found["Vecbirznieki"]["country"] == "LV"
+    assert found["Zaļkalne"]["kind"] == "district" and found["Zaļkalne"]["forms"] == ["Zaļkalnes"]
+    assert "Mežroze" in found

@@ -52,8 +52,9 @@ def unplaced(ctx, inputs, fmt, out):
                 where = f"; near {near['name']} ({near['lat']:.4f}, {near['lon']:.4f})" \
                     if near else ""
                 similar = f"; one letter from {r['similar_to']}" if r["similar_to"] else ""
+                guess = f"; name {r['name_guess']}" if r["name_guess"] else ""
                 fh.write(f"{r['name']} ({r['kind']}, {r['country'] or '?'}) x{r['count']} "
-                         f"confidence {r['confidence']:.2f}{where}{similar}\n"
+                         f"confidence {r['confidence']:.2f}{guess}{where}{similar}\n"
                          f"  forms: {', '.join(r['forms'])}; evidence: "
                          f"{'; '.join(r['evidence'])}\n  \"{r['sentence'][:160]}\"\n")
     if out not in (None, "-"):

@@ -1,0 +1,25 @@
+from geomap.morph import base_forms, guess_nominative, name_variants
+
+
+def test_base_forms_and_name_variants_undo_declension():
+    assert "vilnius" in base_forms("Vilniaus")
+    assert "usnarz gorny" in name_variants(["Usnarzu", "Górnym"])
+
+
+def test_oblique_endings_are_read_anywhere_with_the_language_from_the_letters():
+    assert guess_nominative("Ivoškų") == ("Ivoškai", "Lithuanian genitive plural -ų -> -ai")
+    assert guess_nominative("Kalvių")[0] == "Kalviai"
+    assert guess_nominative("Zuikiškėse")[0] == "Zuikiškės"
+    assert guess_nominative("Daugavpilī")[0] == "Daugavpils"
+    assert guess_nominative("Zuikiškės") is None           # a nominative: nothing to undo
+    assert guess_nominative("Usnarzu") is None             # Polish: not guessed here
+
+
+def test_ambiguous_endings_only_before_a_designator_taking_the_genitive():
+    assert guess_nominative("Kaplavas", "LV") is None
+    assert guess_nominative("Kaplavas", "LV", genitive=True)[0] == "Kaplava"
+    assert guess_nominative("Pāternieku", "LV", genitive=True)[0] == "Pāternieki"
+    assert guess_nominative("Latežerio", "LT", genitive=True)[0] == "Latežeris"
+    assert guess_nominative("Kapčiamiesčio", "LT", genitive=True)[0] == "Kapčiamiestis"
+    assert guess_nominative("Latežerio", None, genitive=True) is None    # no language
+    assert guess_nominative("Łosie", "LT", genitive=True) is None        # Polish letters
