@@ -389,10 +389,13 @@ class UnplacedFinder:
         """The unplaced names, most confident first; common words (seen in lower case in the
         texts) and weak single sightings left out."""
         out = []
+        def common(name: str) -> bool:
+            return all(key(w) in self.lower_words or w.lower() in self.lower_words
+                       for w in name.split())
+
         for rec in self.found.values():
-            if all(key(w) in self.lower_words or w.lower() in self.lower_words
-                   for w in rec.name.split()):
-                continue
+            if common(rec.name) or rec.guess and any(map(common, rec.forms)):
+                continue        # a guessed name: the word as written may be the common one
             if rec.score < MIN_SCORE:
                 continue
             out.append(rec.record())

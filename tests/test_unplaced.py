@@ -166,3 +166,9 @@ def test_latvian_designators_and_cues(gz):  # noqa: F811
     assert found["Vecbirznieki"]["kind"] == "village" and found["Vecbirznieki"]["country"] == "LV"
     assert found["Zaļkalne"]["kind"] == "district" and found["Zaļkalne"]["forms"] == ["Zaļkalnes"]
     assert "Mežroze" in found
+
+
+def test_a_guessed_name_is_left_out_when_its_written_form_is_a_common_word(gz):  # noqa: F811
+    found = unplaced(gz, "Netoli Varliškių kaime buvo sulaikyti migrantai. Prie Miškų kaime irgi.",
+                     "Ten daug miškų.")
+    assert "Varliškiai" in found and "Miškai" not in found
