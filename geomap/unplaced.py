@@ -105,6 +105,10 @@ NUMBER_BESIDE = (re.compile(r"\d[.,]?[ \u00a0]*$"), re.compile(r"^[ \u00a0]*\d")
 # Words that start a run but are no part of a name: the cues themselves and articles.
 LEAD_WORDS = frozenset(w.lower() for p, _, _ in _BEFORE for w in p.split("|") if " " not in w
                        and w.isalpha()) | {"the", "a", "an", "der", "die", "das", "den"}
+# English adjectives of places: (suffix, endings of the place name it replaces).
+DEMONYM_SUFFIXES = (("ian", ("", "ia", "e", "y")), ("n", ("",)), ("an", ("", "a", "y")),
+                    ("i", ("",)), ("ish", ("", "and", "y", "istan")), ("ese", ("", "a")),
+                    ("", ("y", "istan")))
 COUNTRY_NAMES = {"latvia": "LV", "lithuania": "LT", "poland": "PL", "belarus": "BY"}
 WEAK = 0.15
 MIN_SCORE = 0.3
@@ -304,6 +308,8 @@ class UnplacedFinder:
             return
         if TITLES.search(text[max(0, a - 40):a]) or SAID.match(text[b:b + 30]):
             return
+        if all(self._demonym(p) for w in words for p in w.split("-") if p):
+            return
         parts = [written]
         if PLURAL_AFTER.match(text[b:b + 30]) and "-" in written:
             parts = [p for p in written.split("-") if p]
@@ -312,6 +318,15 @@ class UnplacedFinder:
                 continue
             self._note(doc, part, part, sentence, w1 + w2, why_b or why_a, kind,
                        country_b or country_a, why_b or why_a, near, doc_places, genitive)
+
+    def _demonym(self, word: str) -> bool:
+        """Whether ``word`` is an English adjective of a country or region the gazetteer
+        knows ("Lithuanian", "Belarusian", "Iraqi", "Polish", "Ukrainian")."""
+        k = key(word)
+        return any(k.endswith(suffix) and any(
+            m.place.kind in ("country", "region") for stem in stems
+            for m in self.g.lookup(k[: len(k) - len(suffix)] + stem))
+            for suffix, stems in DEMONYM_SUFFIXES)
 
     @staticmethod
     def _sentence_start(text: str, a: int) -> bool:

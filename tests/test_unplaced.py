@@ -172,3 +172,10 @@ def test_a_guessed_name_is_left_out_when_its_written_form_is_a_common_word(gz): 
     found = unplaced(gz, "Netoli Varliškių kaime buvo sulaikyti migrantai. Prie Miškų kaime irgi.",
                      "Ten daug miškų.")
     assert "Varliškiai" in found and "Miškai" not in found
+
+
+def test_adjectives_of_known_countries_are_left_out(gz):  # noqa: F811
+    texts = ["Guards in Iraqi uniforms stood near Varliškės.",
+             "A break in Lithuanian-Belarusian relations, said to German diplomats near Varliškės."]
+    found = unplaced(gz, *texts, *texts)
+    assert set(found) == {"Varliškės"}
