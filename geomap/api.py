@@ -105,7 +105,8 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
         from .events import incidents_of
         from .unplaced import locate_incidents
 
-        found = tuple(incidents_of(extracted(), site=extractor.site, year=year,
+        found = tuple(incidents_of(extracted(), site=extractor.site, country=extractor.country,
+                                   year=year,
                                    keep_texts=keep))
         unplaced = tuple(finder.records())   # type: ignore[union-attr]
         found = tuple(locate_incidents(found, unplaced))

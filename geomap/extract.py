@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .cache import COMMON_WORDS_FILE, load_borders, load_compiled
 from .mentions import Recogniser
-from .model import Document, Mention
+from .model import Document, Mention, new_mention
 from .places.files import bundled_gazetteer_dir
 from .places.gazetteer import Gazetteer
 from .resolve import Resolver
@@ -65,6 +65,17 @@ class Extractor:
         for a ``flight``, its city's airport (see ``geomap.sites``); else ``m``. The airport
         table is read on first use."""
         return airport_site(m, self.airports, self._relate, flight=flight)
+
+    def country(self, doc: Document, start: int, end: int, code: str) -> Mention | None:
+        """A mention of country ``code`` for the words ``doc.text[start:end]`` that stand for it
+        ("Lithuanian border guards"), or None when the gazetteer lacks the country."""
+        place = self.gazetteer.get(f"cc:{code}")
+        if place is None:
+            return None
+        text = doc.text
+        a = max(text.rfind(".", 0, start) + 1, start - 300)
+        return new_mention(doc, start, end, text[start:end], text[a:end], a, place, 1.0, (),
+                           self._relate(place.lat, place.lon) if self._relate else None, False)
 
     def extract_all(self, docs: Iterable[Document]) -> Iterator[Mention]:
         """Mentions of many documents, lazily, document by document."""

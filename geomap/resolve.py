@@ -147,7 +147,7 @@ class Resolver:
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
         text, mentions = doc.text, []
         chosen: list[tuple[Place, float, tuple[Place, ...]]] = []
-        for k, cand in enumerate(candidates):
+        for k in range(len(candidates)):
             place, confidence, alts = first[k], 1.0, ()
             if k in priors:
                 place, confidence, alts = _coherent(priors[k], place, distinct, countries)

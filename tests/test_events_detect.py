@@ -21,7 +21,8 @@ def coded(ex, text, year=2021):
     doc = make_document("t.txt", text)
     return [(e.type, e.subtype, e.place.place.name if e.place else None,
              e.date, sorted(c.value for c in e.counts if c.subject == "migrants"))
-            for e in extract_events(doc, ex.extract(doc), year, site=ex.site)]
+            for e in extract_events(doc, ex.extract(doc), year, site=ex.site,
+                                    country=ex.country)]
 
 
 # --- the sentences quoted in the issue -------------------------------------------------------
@@ -370,3 +371,22 @@ def test_a_trigger_inside_a_cause_is_not_the_events_kind(ex, lang, text, kind):
 def test_a_sentence_initial_preposition_is_no_first_name(ex, lang, text, place):
     got = coded(ex, " date 2021-08-20 " + text)
     assert [(t, p, d) for t, _, p, d, _ in got] == [("pushback", place, D(2021, 8, 18))]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Lithuanian border guards pushed back 30 migrants on Tuesday. The minister, who is "
+           "from Kaunas, praised the guards.", "Lithuania"),
+    ("de", "Litauische Grenzschützer haben am Dienstag 30 Migranten zurückgedrängt. Der "
+           "Minister, der aus Kaunas stammt, lobte sie.", "Lithuania"),
+    ("ru", "Во вторник литовские пограничники развернули 30 мигрантов. Министр, уроженец "
+           "Каунаса, похвалил пограничников.", "Lithuania"),
+    ("pl", "We wtorek polska straż graniczna zawróciła 30 migrantów. Minister z Poznania "
+           "pochwalił funkcjonariuszy.", "Poland"),
+    ("lv", "Otrdien Latvijas robežsargi atgrieza 30 migrantus. Ministrs no Liepājas uzteica "
+           "robežsargus.", "Latvia"),
+    ("lt", "Antradienį Lietuvos pasieniečiai apgręžė 30 migrantų. Ministrė, kilusi iš Kauno, "
+           "gyrė pasieniečius.", "Lithuania"),
+])
+def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, text, place):
+    got = coded(ex, " date 2021-08-18 " + text)
+    assert [(t, p, d) for t, _, p, d, _ in got] == [("pushback", place, D(2021, 8, 17))]

@@ -28,6 +28,7 @@ __all__ = ["TYPES", "Count", "Event", "Evidence", "Incident", "extract_events", 
 
 def incidents_of(extracted: Iterable[tuple[Document, list[Mention]]], *,
                  site: Callable[..., Mention] | None = None,
+                 country: Callable[..., Mention | None] | None = None,
                  year: int | None | Literal["batch"] = "batch",
                  keep_texts: bool = True) -> list[Incident]:
     """The merged incidents of documents whose mentions are already extracted (``site``: see
@@ -48,7 +49,7 @@ def incidents_of(extracted: Iterable[tuple[Document, list[Mention]]], *,
     def events():
         for doc, mentions in extracted:
             copies[doc.path] = index.add(doc)
-            found = extract_events(doc, mentions, year, site=site)
+            found = extract_events(doc, mentions, year, site=site, country=country)
             if not keep_texts and found:
                 light = dataclasses.replace(doc, text="")
                 found = [_moved(e, light) for e in found]

@@ -286,11 +286,14 @@ def _sentences(text: str, body: int) -> list[tuple[int, int]]:
 
 
 def extract_events(doc: Document, mentions: list[Mention], default_year: int | None = None,
-                   *, site: Callable[..., Mention] | None = None) -> list[Event]:
+                   *, site: Callable[..., Mention] | None = None,
+                   country: Callable[..., Mention | None] | None = None) -> list[Event]:
     """The events ``doc`` reports, in order of their first sentence; the first is primary.
 
     ``site`` (``Extractor.site``) turns an event's place into the site the text names with it
-    ("Minsk airport") or, for a flight, the airport of its city.
+    ("Minsk airport") or, for a flight, the airport of its city. ``country``
+    (``Extractor.country``) gives the country that an event's sentence names only by an
+    adjective ("Lithuanian border guards") when the text names no place for it.
 
     A trigger sentence joins the first earlier event of the document with a compatible type,
     the same date (when both have one), places within 25 km (countries ignored) and no
@@ -359,7 +362,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     if any(x > y for x, y in zip(fit_starts, fit_starts[1:])):
         fit_starts = None
     return [_finish(doc, d, i == 0, ctx, index, sents, usable, (fit, fit_starts), site, mentions,
-                    [x for o in drafts[i + 1:] for x in o.sents])
+                    [x for o in drafts[i + 1:] for x in o.sents], country)
             for i, d in enumerate(drafts)]
 
 
@@ -459,7 +462,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             sents: list[tuple[int, int]], usable: list[Mention],
             nearby: tuple[list[Mention], list[int] | None],
             site: Callable[..., Mention] | None, all_mentions: list[Mention],
-            taken: list[tuple[int, int]]) -> Event:
+            taken: list[tuple[int, int]],
+            country: Callable[..., Mention | None] | None = None) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
@@ -494,6 +498,11 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     if place is None or (kind_rank(place.place) >= 4 and not first):
         # no place, or a country named only in a later sentence: the event's country
         place, in_event = _country(d, usable) or place, False
+        if place is None and country is not None and len(d.hints) == 1:
+            # no place at all: the country its sentence names by an adjective
+            adjective = index.search(_NAT_ANY, a0, b0)
+            if adjective:
+                place = country(doc, adjective.start(), adjective.end(), next(iter(d.hints)))
     elif kind_rank(place.place) >= 4:
         # countries of its first sentence ("into Belarus from Lithuania"): the EU side named
         place = _country(d, first) or place
