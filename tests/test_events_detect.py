@@ -211,6 +211,11 @@ def test_photo_captions_are_not_events(ex, lang, text):
     ("ru", "В понедельник у Кузницы выдворили 30 мигрантов. Парламент одобрил забор 13 июля."),
     ("lv", "Pirmdien pie Silenes nepieļāva 30 migrantu ieceļošanu. Saeima žogu apstiprināja "
            "13. jūlijā."),
+    # a months-old plane diversion
+    ("en", "Guards pushed back 30 migrants near Medininkai on Monday. In May, a Ryanair plane "
+           "was diverted to Minsk."),
+    ("pl", "W poniedziałek koło Kuźnicy zawrócono 30 migrantów. W maju samolot Ryanaira "
+           "został zmuszony do lądowania w Mińsku."),
 ])
 def test_background_weeks_before_the_report_is_not_an_event(ex, lang, text):
     got = coded(ex, " date 2021-08-18 " + text)
