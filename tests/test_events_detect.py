@@ -290,6 +290,13 @@ def test_a_border_area_place_of_the_sentence_before_one_far_inland(ex, lang, tex
     ("ru", "Пограничники задержали семь мигрантов.", 7),
     ("de", "Die Polizei nahm sieben Migranten fest.", 7),
     ("en", "Police detained seven migrants.", 7),
+    # citizens of a country
+    ("lv", "Robežsargi aizturēja 14 Irākas pilsoņus.", 14),
+    ("lt", "Pasieniečiai sulaikė 14 Irako piliečių.", 14),
+    ("pl", "Straż zatrzymała 14 obywateli Iraku.", 14),
+    ("de", "Die Polizei nahm 14 irakische Staatsangehörige fest.", 14),
+    ("ru", "Пограничники задержали 14 граждан Ирака.", 14),
+    ("en", "Police detained 14 Iraqi citizens.", 14),
 ])
 def test_number_words(ex, lang, text, value):
     assert coded(ex, " date 2021-08-07 " + text)[0][4] == [value]

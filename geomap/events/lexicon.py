@@ -299,11 +299,11 @@ SUBJECTS: dict[str, dict[str, str]] = {
         "en": r"migrant\w*|people|persons|refugees|foreigners|asylum\s+seekers|iraqis|syrians|"
               r"afghans|citizens|men|women|children|minors|trespassers|individuals",
         "ru": r"мигрант\w*|человек|беженц\w*|иностран\w*|нелегал\w*|детей|граждан\w*",
-        "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci",
-        "de": r"menschen|personen|flüchtling\w*|kinder",
-        "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*",
+        "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci|obywatel\w*",
+        "de": r"menschen|personen|flüchtling\w*|kinder|staatsangehörige\w*|staatsbürger\w*",
+        "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*|pilieč\w*",
         "lv": r"migrant\w*|person\w*|cilvēk\w*|ārzemniek\w*|bēgļ\w*|bērn\w*|nelegāl\w*|"
-              r"irākieš\w*",
+              r"irākieš\w*|pilsoņ\w*",
     },
     "officers": {
         "en": r"officers|guards|officials|soldiers|troops|policemen|servicemen|agents",
