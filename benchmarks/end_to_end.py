@@ -3,21 +3,26 @@
 extraction loop on the same texts, in one run; printed as a Markdown table.
 
 Usage: python benchmarks/end_to_end.py [--docs 2000 20000] [--runs 3] [--workdir DIR]
-                                       [--commands extract incidents map report]
+                                       [--commands extract extract-j1 incidents map report]
 Needs the extra: pip install -e '.[bench]'.
 
 For each corpus size N the corpus (``corpus.py``) is written as N text files in one folder.
 A command's figure is N / (T_N - T_1): the whole process on the folder less the same command
-on a folder of one of those files (start-up, imports, gazetteer load), the median over the
-runs. flashgeotext's figure is N over its in-process loop (``peers.flashgeotext_records``,
+on a folder of one of those files (start-up, imports, gazetteer load), each the median over
+the runs. flashgeotext's figure is N over its in-process loop (``peers.flashgeotext_records``,
 texts already in memory). Each run takes every command and flashgeotext in turn, so a change
 in the machine's load touches all alike; the ratio column is the median of the per-run
-ratios.
+ratios (each run's T_N less the median T_1). The CPU columns give the same differences in CPU
+time (user + system of the command and of the worker processes it waited for; flashgeotext's
+process time): on a machine loaded by other work they move far less than wall times do.
+``extract`` runs with its default ``--jobs`` (one process per available core, printed in the
+table's heading); ``extract-j1`` is the same command on one process, as flashgeotext runs.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -31,6 +36,8 @@ from corpus import build_corpus  # noqa: E402
 BIN = Path(sys.executable).parent
 COMMANDS = {
     "extract": ["extract", "{inp}", "--format", "jsonl", "--quiet", "-o", "{out}.jsonl"],
+    "extract-j1": ["extract", "{inp}", "--format", "jsonl", "--quiet", "--jobs", "1",
+                   "-o", "{out}.jsonl"],
     "incidents": ["incidents", "{inp}", "-o", "{out}.jsonl"],
     "map": ["map", "{inp}", "-o", "{out}.html"],
     "report": ["report", "{inp}", "-o", "{out}.html"],
@@ -51,10 +58,16 @@ def folder_corpus(work: Path, n: int) -> Path:
     return folder
 
 
-def wall(args: list[str]) -> float:
+def timed(args: list[str]) -> tuple[float, float]:
+    """The wall time and the CPU time (user + system, the process and the workers it waited
+    for) of a command run to its end."""
     t = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, args)
+    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime
 
 
 def command(name: str, inp: Path, out: Path) -> list[str]:
@@ -70,10 +83,15 @@ def main(argv: list[str]) -> None:
     args = ap.parse_args(argv)
     from peers import flashgeotext_records
 
+    from geomap.parallel import auto_jobs, available_cores
+
     work = Path(args.workdir or tempfile.mkdtemp(prefix="geomap-e2e-"))
     work.mkdir(parents=True, exist_ok=True)
-    print("| documents | command | docs/s | flashgeotext docs/s | ratio (runs) |")
-    print("|---|---|---|---|---|")
+    print(f"Cores available: {available_cores()}; `extract` runs {auto_jobs()} process(es) "
+          "by default, `extract-j1` one; flashgeotext one.\n")
+    print("| documents | command | docs/s | flashgeotext docs/s | ratio (runs) "
+          "| CPU s/1,000 docs: geomap, flashgeotext | CPU ratio |")
+    print("|---|---|---|---|---|---|---|")
     for n in args.docs:
         folder = folder_corpus(work, n)
         files = sorted(folder.glob("*.txt"))
@@ -83,27 +101,36 @@ def main(argv: list[str]) -> None:
         texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
         for path, text in texts[:20]:
             flashgeotext_records(path, text)                 # warm-up: load its lists
-        times: dict[str, list[float]] = {c: [] for c in args.commands}
-        flash: list[float] = []
+        full: dict[str, list[tuple[float, float]]] = {c: [] for c in args.commands}
+        small: dict[str, list[tuple[float, float]]] = {c: [] for c in args.commands}
+        flash: list[tuple[float, float]] = []
         for run in range(args.runs):
             for c in args.commands:
-                full = wall(command(c, folder, work / f"out-{c}"))
-                small = wall(command(c, one, work / f"one-{c}"))
-                times[c].append(full - small)
-                print(f"N={n} run {run + 1} {c}: {full:.1f} s - {small:.1f} s", file=sys.stderr)
-            t = time.perf_counter()
+                full[c].append(timed(command(c, folder, work / f"out-{c}")))
+                small[c].append(timed(command(c, one, work / f"one-{c}")))
+                print(f"N={n} run {run + 1} {c}: {full[c][-1][0]:.1f} s - "
+                      f"{small[c][-1][0]:.1f} s (CPU {full[c][-1][1]:.1f} s - "
+                      f"{small[c][-1][1]:.1f} s)", file=sys.stderr)
+            t, cpu = time.perf_counter(), time.process_time()
             for path, text in texts:
                 flashgeotext_records(path, text)
-            flash.append(time.perf_counter() - t)
-            print(f"N={n} run {run + 1} flashgeotext: {flash[-1]:.1f} s", file=sys.stderr)
-        f_rate = n / statistics.median(flash)
+            flash.append((time.perf_counter() - t, time.process_time() - cpu))
+            print(f"N={n} run {run + 1} flashgeotext: {flash[-1][0]:.1f} s "
+                  f"(CPU {flash[-1][1]:.1f} s)", file=sys.stderr)
+        f_wall = statistics.median(w for w, _ in flash)
+        f_cpu = statistics.median(u for _, u in flash)
         for c in args.commands:
-            rate = n / statistics.median(times[c])
-            ratios = sorted(fl / g for g, fl in zip(times[c], flash))
-            print(f"| {n:,} | `{c}` | {rate:,.0f} | {f_rate:,.0f} | "
-                  f"{statistics.median(ratios):.2f}x ({', '.join(f'{r:.2f}' for r in ratios)}) |",
+            # Start-up is the median of the one-file runs: a single one is as noisy as the
+            # machine's load.
+            w1 = statistics.median(w for w, _ in small[c])
+            u1 = statistics.median(u for _, u in small[c])
+            g_wall = statistics.median(w for w, _ in full[c]) - w1
+            g_cpu = statistics.median(u for _, u in full[c]) - u1
+            ratios = sorted(fw / (w - w1) for (w, _), (fw, _) in zip(full[c], flash))
+            print(f"| {n:,} | `{c}` | {n / g_wall:,.0f} | {n / f_wall:,.0f} | "
+                  f"{statistics.median(ratios):.2f}x ({', '.join(f'{r:.2f}' for r in ratios)}) "
+                  f"| {1000 * g_cpu / n:.2f}, {1000 * f_cpu / n:.2f} | {f_cpu / g_cpu:.2f}x |",
                   flush=True)
-
 
 if __name__ == "__main__":
     main(sys.argv[1:])

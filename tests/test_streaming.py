@@ -86,7 +86,8 @@ def test_extract_tables_gives_the_same_records_as_text_files(tmp_path, no_border
 
 
 def test_extract_writes_as_it_reads(tmp_path, no_borders, monkeypatch):
-    """The first record is written before the last document is read."""
+    """The first record is written before the last document is read (documents go to the
+    extractor in batches: enough of them for several)."""
     import geomap.io.output as output
     import geomap.texts as texts
 
@@ -103,7 +104,7 @@ def test_extract_writes_as_it_reads(tmp_path, no_borders, monkeypatch):
         return write((events.append("write") or r for r in recs), *a, **k)
 
     monkeypatch.setattr(output, "write_records", spy)
-    path = write_jsonl(tmp_path / "c.jsonl", [{"text": t} for t in TEXTS])
+    path = write_jsonl(tmp_path / "c.jsonl", [{"text": t} for t in TEXTS * 100])
     assert CliRunner().invoke(cli, ["extract", path], catch_exceptions=False).exit_code == 0
     assert events.index("write") < len(events) - 1 - events[::-1].index("read")
 

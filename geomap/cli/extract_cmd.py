@@ -2,6 +2,8 @@
 (inputs read lazily, records written as they come), on one process or on a Dask cluster."""
 from __future__ import annotations
 
+import itertools
+
 import click
 
 from ..io.options import output_options
@@ -24,13 +26,17 @@ from .common import (INPUTS, check_inputs, check_run, documents, extractor, inpu
               help="Workers of the local Dask cluster  [default: one per core].")
 @click.option("--partitions", type=click.IntRange(1), metavar="N",
               help="Dask partitions  [default: 4 per worker].")
+@click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
+              help="Processes of the local engine (the output is the same for any N)  "
+                   "[default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 @click.option("--texts-out", metavar="DIR", type=click.Path(file_okay=False),
               help="Also write the text of each document, as geomap read it, to DIR (one "
                    "UTF-8 file each, named after the document): the records' offsets refer "
                    "to these texts (saved pages, feed entries, repaired or decoded files).")
-def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, quiet, texts_out):
+def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs, quiet,
+            texts_out):
     """List the place names found in INPUT (see "Input" in geomap --help), one record per
     mention: file, start, end, text, name, id, lat, lon, country, kind, side, border,
     border_km, sentence.
@@ -69,8 +75,13 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, quiet
         write_layers(ctx, docs, ex, out)
         return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
-    records = (mention_record(m)
-               for m in ex.extract_all(progress(docs, total=total, quiet=quiet)))
+    from ..parallel import auto_jobs, map_batches
+
+    def batch_records(batch):
+        return [mention_record(m) for m in ex.extract_all(batch)]
+
+    records = itertools.chain.from_iterable(map_batches(
+        batch_records, progress(docs, total=total, quiet=quiet), jobs or auto_jobs()))
     n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
               types=MENTION_TYPES)
     if out not in (None, "-"):

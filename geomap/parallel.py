@@ -1,0 +1,76 @@
+"""Ordered, bounded parallel map over batches of items, on worker processes forked from this
+one (so they start with what it has loaded, e.g. the gazetteer), for ``--jobs``.
+
+Results come back in input order and each batch's result depends on that batch alone, so the
+output is the same, byte for byte, whatever the number of processes. At most ``2 * jobs``
+batches are in flight: the input is read lazily and memory stays bounded. An input of fewer
+than two batches is processed here, without starting any process.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+BATCH = 32               # items a task: large enough that sending it costs little
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:                     # not on Linux
+        return os.cpu_count() or 1
+
+
+def auto_jobs() -> int:
+    """The default number of processes: one per available core where worker processes can
+    be forked (they then share the loaded gazetteer), else 1."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return available_cores()
+
+
+# The function the forked workers apply: set in the parent before the fork (workers inherit
+# it), never sent between processes.
+_task: Callable | None = None
+
+
+def _run(batch: list):
+    return _task(batch)  # type: ignore[misc]
+
+
+def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
+                batch: int = BATCH) -> Iterator[R]:
+    """``func(b)`` for the consecutive batches ``b`` of ``items`` (lists of ``batch`` items,
+    the last one shorter), in order, on ``jobs`` processes. ``func`` need not be picklable;
+    each batch and result must be."""
+    global _task
+    it = iter(items)
+    batches = iter(lambda: list(itertools.islice(it, batch)), [])
+    first = list(itertools.islice(batches, 2))
+    if jobs <= 1 or len(first) < 2:
+        yield from map(func, itertools.chain(first, batches))
+        return
+    _task = func
+    ctx = multiprocessing.get_context("fork")
+    pool = ctx.Pool(jobs)
+    try:
+        pending: deque = deque()
+        for b in itertools.chain(first, batches):
+            pending.append(pool.apply_async(_run, (b,)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        _task = None

@@ -1,0 +1,78 @@
+"""Ordered, bounded batch map on forked processes (``geomap.parallel``) and ``extract --jobs``."""
+import itertools
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import cli
+from geomap.parallel import auto_jobs, available_cores, map_batches
+
+
+def pid_and_items(batch):
+    return os.getpid(), [x * x for x in batch]
+
+
+def test_results_come_in_input_order_and_equal_one_process():
+    items = list(range(1000))
+    one = [r for _, r in map_batches(pid_and_items, items, 1, batch=7)]
+    two = list(map_batches(pid_and_items, items, 2, batch=7))
+    assert [r for _, r in two] == one
+    assert list(itertools.chain.from_iterable(one)) == [x * x for x in items]
+    assert {pid for pid, _ in two} - {os.getpid()}          # the batches ran elsewhere
+
+
+def test_an_input_of_one_batch_runs_here():
+    out = list(map_batches(pid_and_items, range(5), 4, batch=10))
+    assert out == [(os.getpid(), [0, 1, 4, 9, 16])]
+    assert list(map_batches(pid_and_items, [], 4)) == []
+
+
+def test_input_is_read_lazily():
+    consumed = []
+
+    def endless():
+        for x in itertools.count():
+            consumed.append(x)
+            yield x
+
+    out = map_batches(pid_and_items, endless(), 2, batch=10)
+    first = [r for _, r in itertools.islice(out, 3)]
+    out.close()                                             # stops the workers
+    assert first == [[x * x for x in range(k, k + 10)] for k in (0, 10, 20)]
+    assert len(consumed) <= 10 * (3 + 2 * 2) + 1            # at most 2 * jobs batches ahead
+
+
+def test_worker_errors_reach_the_caller():
+    def fail(batch):
+        if 50 in batch:
+            raise ValueError("boom")
+        return batch
+
+    with pytest.raises(ValueError, match="boom"):
+        list(map_batches(fail, range(100), 2, batch=10))
+
+
+def test_auto_jobs_is_one_per_core():
+    assert 1 <= auto_jobs() <= available_cores()
+
+
+def test_extract_jobs_gives_the_same_bytes(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    sentences = ["Migrants were found near Dieveniškės on Monday.",
+                 "Polish guards reported 40 attempts at Kuźnica and Białowieża.",
+                 "Latvian border guards in Daugavpils said 12 people crossed from Belarus.",
+                 "Šalčininkai district police detained a driver near Medininkai."]
+    for k in range(150):
+        (folder / f"d{k:03}.txt").write_text(
+            " ".join(sentences[(k + i) % 4] for i in range(k % 4 + 1)), encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        res = CliRunner().invoke(cli, ["extract", str(folder), "--quiet", "--jobs", jobs,
+                                       "-o", str(out)], catch_exceptions=False)
+        assert res.exit_code == 0
+        outs.append(out.read_bytes())
+    assert outs[0].count(b"\n") > 300
+    assert outs[0] == outs[1] == outs[2]
