@@ -8,6 +8,7 @@ than two batches is processed here, without starting any process.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -59,8 +60,10 @@ def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
         yield from map(func, itertools.chain(first, batches))
         return
     _task = func
-    ctx = multiprocessing.get_context("fork")
-    pool = ctx.Pool(jobs)
+    # What is loaded now stays out of the collector's reach: a collection in a worker would
+    # otherwise touch, and so copy, every page it shares with this process.
+    gc.freeze()
+    pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
         pending: deque = deque()
         for b in itertools.chain(first, batches):
@@ -73,4 +76,5 @@ def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
     finally:
         pool.terminate()
         pool.join()
+        gc.unfreeze()
         _task = None

@@ -27,8 +27,8 @@ from .common import (INPUTS, check_inputs, check_run, documents, extractor, inpu
 @click.option("--partitions", type=click.IntRange(1), metavar="N",
               help="Dask partitions  [default: 4 per worker].")
 @click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
-              help="Processes of the local engine (the output is the same for any N)  "
-                   "[default: one per core].")
+              help="Processes extracting (all formats but gpkg, which takes one; the output "
+                   "is the same for any N)  [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 @click.option("--texts-out", metavar="DIR", type=click.Path(file_okay=False),
@@ -51,8 +51,9 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
       geomap extract corpus.jsonl --engine dask --partitions 16 -o mentions.parquet
       geomap extract saved-pages/ --texts-out output/texts -o mentions.jsonl
     """
-    from ..io.output import then, write
+    from ..io.output import then, write, write_text
     from ..io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
+    from ..io.writers import jsonl_text
     from ..texts import is_table
 
     paths = check_inputs(inputs)
@@ -67,6 +68,7 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
                      options=opts, texts_out=texts_out, quiet=quiet)
         wrote({"mentions": n}, out)
         return
+    from ..parallel import auto_jobs, map_batches
     from ..progress import progress
 
     ex = extractor(ctx)
@@ -75,15 +77,23 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
         write_layers(ctx, docs, ex, out)
         return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
-    from ..parallel import auto_jobs, map_batches
 
     def batch_records(batch):
         return [mention_record(m) for m in ex.extract_all(batch)]
 
-    records = itertools.chain.from_iterable(map_batches(
-        batch_records, progress(docs, total=total, quiet=quiet), jobs or auto_jobs()))
-    n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
-              types=MENTION_TYPES)
+    def batch_lines(batch):                 # JSON Lines are encoded where they are extracted
+        records = batch_records(batch)
+        return len(records), jsonl_text(records)
+
+    docs = progress(docs, total=total, quiet=quiet)
+    if fmt == "jsonl":
+        n = write_text(then(map_batches(batch_lines, docs, jobs or auto_jobs()),
+                            lambda: check_run(ctx)), out)
+    else:
+        records = itertools.chain.from_iterable(
+            map_batches(batch_records, docs, jobs or auto_jobs()))
+        n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
+                  types=MENTION_TYPES)
     if out not in (None, "-"):
         wrote({"mentions": n}, out)
 

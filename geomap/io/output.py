@@ -6,10 +6,12 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO
+from typing import IO, TypeVar
 
 from .atomic import atomic_write
 from .writers import write_records
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -22,11 +24,22 @@ def text_output(out: str | os.PathLike | None) -> Iterator[IO[str]]:
         yield fh
 
 
-def then(records: Iterable[dict], check: Callable[[], None]) -> Iterator[dict]:
+def then(records: Iterable[T], check: Callable[[], None]) -> Iterator[T]:
     """``records``, then ``check()``: a writer that consumed them all calls it inside its
     atomic block, so an exception there (a run that failed) leaves the old file."""
     yield from records
     check()
+
+
+def write_text(chunks: Iterable[tuple[int, str]], out: str | None) -> int:
+    """Write records already encoded, as chunks of (how many records, their text) (e.g.
+    ``writers.jsonl_text`` run elsewhere), to ``out`` as ``write`` does; returns how many."""
+    n = 0
+    with text_output(out) as fh:
+        for count, text in chunks:
+            fh.write(text)
+            n += count
+    return n
 
 
 def write(records: Iterable[dict], fmt: str, out: str | None,

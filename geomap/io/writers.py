@@ -26,11 +26,17 @@ def json_encoder() -> Callable[[object], str]:
     return lambda obj: dumps(obj).decode()
 
 
+def jsonl_text(records: Iterable[dict]) -> str:
+    """Records as JSON Lines: one JSON object a line."""
+    enc = json_encoder()
+    return "".join([enc(r) + "\n" for r in records])
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
     """One JSON object a line; returns how many."""
-    enc, n = json_encoder(), 0
+    n = 0
     for batch in batches(records):
-        out.write("".join([enc(r) + "\n" for r in batch]))
+        out.write(jsonl_text(batch))
         n += len(batch)
     return n
 
