@@ -12,6 +12,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -47,6 +48,11 @@ def _run(batch: list):
     return _task(batch)  # type: ignore[misc]
 
 
+def _ignore_interrupt() -> None:
+    """Leave Ctrl-C to the parent, which stops the workers (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
                 batch: int = BATCH) -> Iterator[R]:
     """``func(b)`` for the consecutive batches ``b`` of ``items`` (lists of ``batch`` items,
@@ -63,7 +69,7 @@ def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
     # What is loaded now stays out of the collector's reach: a collection in a worker would
     # otherwise touch, and so copy, every page it shares with this process.
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pool = multiprocessing.get_context("fork").Pool(jobs, _ignore_interrupt)
     try:
         pending: deque = deque()
         for b in itertools.chain(first, batches):
