@@ -58,7 +58,8 @@ def decode(data: bytes, label: str, encoding: str | None = None,
     text, used = decode_bytes(data, label, encoding)
     if notice is not None and used not in ("utf-8", "ascii"):
         notice(f"{label}: read as {used}")
-    return io.StringIO(text, newline=None).read()
+    # Universal newlines change nothing in a text without a carriage return (most texts).
+    return io.StringIO(text, newline=None).read() if "\r" in text else text
 
 
 @dataclass(frozen=True)
