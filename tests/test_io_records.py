@@ -32,3 +32,27 @@ def test_mention_record_without_place_or_border(place, border):
     assert tuple(rec) == MENTION_FIELDS
     assert rec["side"] is None and rec["border_km"] is None
     assert (rec["lat"] is None) == (place is None) and rec["text"] == "Dieveniškės"
+
+
+def test_mention_record_names_the_page_it_comes_from():
+    assert mention_record(MENTION)["url"] is None
+    page = replace(DOC, url="https://news.example/a?id=1", site="Example News")
+    assert mention_record(replace(MENTION, doc=page))["url"] == "https://news.example/a?id=1"
+
+
+def test_incident_sources_carry_site_and_url_and_the_csv_lists_the_urls():
+    import dataclasses
+
+    from geomap.io.incidents import CSV_FIELDS, csv_record, incident_record
+    from test_report import sample_incidents
+
+    _, (a, b), incidents = sample_incidents()
+    page = dataclasses.replace(a, url="https://news.example/a", site="Example News")
+    first = incidents[0]
+    events = (dataclasses.replace(first.events[0], doc=page), first.events[1])
+    rec = incident_record(dataclasses.replace(first, events=events))
+    assert [(s["site"], s["url"]) for s in rec["sources"]] == [
+        ("Example News", "https://news.example/a"), (None, None)]
+    row = csv_record(rec)
+    assert tuple(row) == CSV_FIELDS and row["urls"] == "https://news.example/a; "
+    assert csv_record(incident_record(incidents[1]))["urls"] is None

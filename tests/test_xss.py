@@ -60,3 +60,67 @@ def test_report(offline_page, tmp_path):
     assert page.locator("#evidence blockquote mark").count() >= 3
     assert page.locator(".gm-embed .gm-incident").count() == 2
     check(offline_page)
+
+
+HOSTILE_URL = "javascript:alert(1)//https://x.example/"
+QUOTED_URL = 'https://news.example/a?q="><img src=x onerror=alert(1)>'
+
+
+def hostile_sources():
+    """The sample with the documents' sites and URLs hostile: a javascript: URL (shown, never
+    a link) and an http URL full of markup (a link, escaped)."""
+    import dataclasses
+
+    mentions, (a, b), incidents = sample_incidents()
+    a2 = dataclasses.replace(a, url=HOSTILE_URL, site=f"Site{PAYLOAD}")
+    b2 = dataclasses.replace(b, url=QUOTED_URL, site="Example News")
+    swap = {a.path: a2, b.path: b2}
+    mentions = [dataclasses.replace(m, doc=swap[m.doc.path]) for m in mentions]
+    incidents = [dataclasses.replace(i, events=tuple(dataclasses.replace(e, doc=swap[e.doc.path])
+                                                     for e in i.events)) for i in incidents]
+    return mentions, [a2, b2], incidents
+
+
+def test_map_shows_sites_and_links_only_http_urls(offline_page, tmp_path):
+    mentions, documents, incidents = hostile_sources()
+    path = tmp_path / "map.html"
+    write_html(build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES,
+                         incidents=incidents), path)
+    page = offline_page.page
+    page.goto(path.as_uri())
+    page.wait_for_selector(".gm-status")
+    page.get_by_text("Documents (2)").click()
+    assert f"Site{PAYLOAD}".strip() in page.locator(".gm-doc-item").first.inner_text()
+    page.locator(".gm-doc-item").first.click()
+    source = page.locator(".gm-doc-text .gm-source")
+    assert source.inner_text() == f"Site{PAYLOAD} · {HOSTILE_URL}".strip()
+    assert source.locator("a").count() == 0                    # javascript: is never a link
+    page.locator(".gm-back").click()
+    page.locator(".gm-doc-item").nth(1).click()
+    link = page.locator(".gm-doc-text .gm-source a")
+    assert link.count() == 1 and link.inner_text() == QUOTED_URL
+    assert link.get_attribute("href") == QUOTED_URL
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("target") == "_blank"
+    check(offline_page)                                        # nothing fetched, nothing run
+
+
+def test_report_shows_sites_and_links_only_http_urls(offline_page, tmp_path):
+    from geomap.api import Analysis
+    from pathlib import Path
+
+    mentions, documents, incidents = hostile_sources()
+    path = tmp_path / "report.html"
+    write_report(Analysis(tuple(documents), tuple(mentions), tuple(incidents),
+                          {"borders": BORDERS, "countries": COUNTRIES, "world": None},
+                          Path("gazetteer")), path)
+    page = offline_page.page
+    page.goto(path.as_uri())
+    page.wait_for_selector(".gm-embed .gm-status")
+    evidence = page.locator("#evidence")
+    assert HOSTILE_URL in evidence.inner_text() and "Example News" in evidence.inner_text()
+    links = page.locator("#evidence a, #documents a")
+    assert links.count() >= 2
+    assert all(a.get_attribute("href") == QUOTED_URL for a in links.all())
+    assert all(a.get_attribute("rel") == "noopener noreferrer" for a in links.all())
+    check(offline_page)

@@ -18,7 +18,8 @@ def _ev(e: Evidence | None) -> dict | None:
 
 def _source_record(e: Event) -> dict:
     return {
-        "file": e.doc.path, "title": e.doc.title,
+        "file": e.doc.path, "title": e.doc.title, "site": e.doc.site or None,
+        "url": e.doc.url or None,
         "date": e.doc.date.isoformat() if e.doc.date else None, "primary": e.primary,
         "type": e.type, "event_date": e.date.isoformat() if e.date else None,
         "date_precision": e.date_precision,
@@ -64,7 +65,7 @@ def incident_record(inc: Incident) -> dict:
 
 CSV_FIELDS = ("event_date", "event_type", "location", "latitude", "longitude", "geo_precision",
               "source", "notes", "id", "sub_event_type", "date_precision", "country", "side",
-              "border", "border_km", "counts", "actors", "claim_sources", "files")
+              "border", "border_km", "counts", "actors", "claim_sources", "files", "urls")
 
 
 def csv_record(rec: dict) -> dict:
@@ -79,4 +80,6 @@ def csv_record(rec: dict) -> dict:
         "counts": "; ".join(f"{k}={'/'.join(map(str, v))}" for k, v in rec["counts"].items()),
         "actors": "; ".join(rec["actors"]), "claim_sources": "; ".join(rec["claim_sources"]),
         "files": "; ".join(s["file"] for s in rec["sources"]),
+        "urls": "; ".join(s["url"] or "" for s in rec["sources"])
+        if any(s["url"] for s in rec["sources"]) else None,
     }

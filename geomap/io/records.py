@@ -5,14 +5,15 @@ from __future__ import annotations
 from ..model import BorderRelation, Mention, Place
 
 MENTION_FIELDS = ("file", "start", "end", "text", "name", "id", "lat", "lon", "country", "kind",
-                  "side", "border", "border_km", "sentence", "confidence", "in_org")
+                  "side", "border", "border_km", "sentence", "confidence", "in_org", "url")
 
 
 def mention_record(m: Mention) -> dict:
     """The output fields of one mention (coordinates null when unresolved)."""
     return {"file": m.doc.path, "start": m.start, "end": m.end, "text": m.text,
             **_place_fields(m.place, m.border),
-            "sentence": m.sentence, "confidence": m.confidence, "in_org": m.in_org}
+            "sentence": m.sentence, "confidence": m.confidence, "in_org": m.in_org,
+            "url": m.doc.url or None}
 
 
 # (place, border relation, their fields) by the two objects' ids: an entry holds the objects,

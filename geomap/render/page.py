@@ -195,6 +195,8 @@ def document_table(documents: list[Document], mentions: list[Mention],
     for d in documents:
         cols["title"].append(" ".join(d.title.split()) or d.name)
         cols["name"].append(d.name)
+        cols["site"].append(d.site)
+        cols["url"].append(d.url)
         cols["date"].append(d.date.isoformat() if d.date else None)
         cols["places"].append(sorted(places[d.path]))
         cols["incidents"].append(len(counted[d.path]))

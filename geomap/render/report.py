@@ -53,6 +53,14 @@ def _date_range(docs) -> str:
     return f"{text} ({undated} undated)" if undated else text
 
 
+def _source(doc) -> dict:
+    """A document's site and URL for the report: ``link`` is the URL when it is http(s) (a
+    link the reader may follow; nothing is fetched), else empty and the URL shown as text."""
+    url = doc.url.strip()
+    return {"site": doc.site, "url": url,
+            "link": url if url.lower().startswith(("http://", "https://")) else ""}
+
+
 def _quotes(inc, texts: str) -> list[list[Markup]]:
     """Per source of ``inc``, its highlighted sentences: every one with ``texts="full"``;
     otherwise as the map's popups quote them (the first ``QUOTED_SOURCES`` sources, each
@@ -83,6 +91,7 @@ def _incident_rows(incidents, texts: str = "full") -> list[dict]:
             "actors": inc.actors, "claimed": inc.claim_sources,
             "evidence": [{"title": e.doc.title or e.doc.name, "name": e.doc.name,
                           "date": e.doc.date.isoformat() if e.doc.date else "",
+                          **_source(e.doc),
                           "quotes": quotes}
                          for e, quotes in zip(inc.events, _quotes(inc, texts))],
         })
@@ -111,7 +120,8 @@ def build_report(a: Analysis, *, title: str | None = None, texts: str = "full") 
         incident_counts=incident_counts_text(a.incidents),
         date_range=_date_range(a.documents), mentions=len(a.mentions), resolved=resolved,
         documents=[{"name": d.name, "date": d.date.isoformat() if d.date else "—",
-                    "title": d.title, "mentions": per_doc[d.path], "incidents": inc_doc[d.path]}
+                    "title": d.title, "mentions": per_doc[d.path], "incidents": inc_doc[d.path],
+                    **_source(d)}
                    for d in sorted(a.documents, key=lambda d: d.path)],
         map=Markup(render_fragment(fmap, height=MAP_HEIGHT)),
         incidents=_incident_rows(a.incidents, texts),

@@ -43,6 +43,16 @@ window.geomapPage = function (map, data, opts) {
       b[1].replace("-", "\u2013") + " border";
   }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function source(d) {      // a document's site and URL: a link for http(s) only, never fetched
+    var box = el("div", "gm-source"), url = (D.url || [])[d] || "", site = (D.site || [])[d] || "";
+    if (site) { box.appendChild(document.createTextNode(site + (url ? " \u00b7 " : ""))); }
+    if (/^https?:\/\//i.test(url)) {
+      var a = el("a", null, url);
+      a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
+      box.appendChild(a);
+    } else if (url) { box.appendChild(document.createTextNode(url)); }
+    return site || url ? box : null;
+  }
   function docLine(d) {
     var line = el("div", "gm-doc");
     line.appendChild(document.createTextNode(D.title[d] + (D.date[d] ? " \u2014 " + D.date[d] : "") + " "));
@@ -491,7 +501,7 @@ window.geomapPage = function (map, data, opts) {
     var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     hits = [];
     for (var d = 0; d < nD; d++) {
-      var hay = (D.title[d] + " " + D.name[d] + " " + (D.date[d] || "")).toLowerCase();
+      var hay = (D.title[d] + " " + D.name[d] + " " + (D.date[d] || "") + " " + ((D.site || [])[d] || "")).toLowerCase();
       if (words.every(function (w) { return hay.indexOf(w) >= 0; })) { hits.push(d); }
     }
     showPage();
@@ -503,8 +513,8 @@ window.geomapPage = function (map, data, opts) {
       var li = el("li"), b = el("button", "gm-doc-item");
       b.type = "button"; b.dataset.doc = d;
       b.appendChild(el("span", "gm-doc-title", D.title[d]));
-      b.appendChild(el("span", "gm-doc-meta", [D.date[d] || "undated", D.name[d],
-        plural(D.places[d].length, "place"), plural(D.incidents[d], "incident")].join(" \u00b7 ")));
+      b.appendChild(el("span", "gm-doc-meta", [D.date[d] || "undated", (D.site || [])[d], D.name[d],
+        plural(D.places[d].length, "place"), plural(D.incidents[d], "incident")].filter(Boolean).join(" \u00b7 ")));
       b.addEventListener("click", function () { openDoc(d, true); });
       li.appendChild(b); list.appendChild(li);
     });
@@ -527,6 +537,8 @@ window.geomapPage = function (map, data, opts) {
     textView.appendChild(back);
     textView.appendChild(el("h4", null, D.title[d]));
     textView.appendChild(el("div", "gm-doc-meta", [D.date[d] || "undated", D.name[d]].join(" \u00b7 ")));
+    var from = source(d);
+    if (from) { textView.appendChild(from); }
     var body = el("div", "gm-text");
     if (D.text[d] === null) { body.appendChild(el("i", null, "(texts left out of this map)")); }
     else {
