@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from re import _parser as sre  # the stdlib's own parser: the parse tree of a pattern
+from re import _parser as sre  # type: ignore[attr-defined]  # the stdlib's parse tree
 
 import ahocorasick
 
@@ -148,7 +148,7 @@ def _contains(items) -> set[str] | None:
             got = _contains(av[3])
         elif op is sre.BRANCH:
             parts = [_contains(alt) for alt in av[1]]
-            got = None if any(p is None for p in parts) else set().union(*parts)
+            got = None if any(p is None for p in parts) else set().union(*filter(None, parts))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] > 0:
             got = _contains(av[2])
         if got and (best is None or min(map(len, got)) > min(map(len, best))):
@@ -246,7 +246,7 @@ class TextIndex:
                 for i in ids:
                     yield from ((i, m) for m in self.finditer(i, start, end))
                 return
-            merged = sorted((p, i) for i in ids for p in self.found[i])
+            merged = sorted((p, i) for i in ids for p in self.found[i] or ())
             self._merged[tuple(ids)] = merged
         last: dict[int, int] = {}
         text, patterns = self.text, self.keyed.patterns
