@@ -4,9 +4,9 @@ The map shows country outlines, the Belarus borders, one circle per place (area 
 count relative to the most mentioned place, so a corpus of thousands of texts does not turn
 the border into one blot of equally big circles; colour by side), one symbol per incident
 place (all the incidents at a place together: shape and colour of their most frequent type,
-size by their number, a dashed line to the nearest border point), labels, a legend, a scale bar, the counts and the data attribution. It
-is drawn in ETRS89-LAEA (EPSG:3035), so distances on the sheet are true to within a fraction of
-a percent around the border.
+size by their number, a dashed line to the nearest border point), labels, a legend, a scale
+bar, the counts and the data attribution. It is drawn in ETRS89-LAEA (EPSG:3035), so distances
+on the sheet are true to within a fraction of a percent around the border.
 
 Countries and regions named as a whole are not drawn as points at their centres: a box lists
 them with their counts, as it lists the incidents placed only that coarsely. The view is
