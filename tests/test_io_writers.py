@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from geomap.io.records import MENTION_FIELDS, mention_record, place_record
-from geomap.io.writers import feature, write_records
+from geomap.io.writers import feature, write_chunked, write_geojson, write_jsonl, write_records
 from test_io_records import MENTION, PLACE
 
 
@@ -33,3 +33,40 @@ def test_write_records_formats():
     assert out.getvalue().strip() == ",".join(MENTION_FIELDS)
     with pytest.raises(ValueError):
         write_records(recs, "xml", io.StringIO())
+
+
+def test_write_chunked_joins_pieces_and_writes_as_it_goes():
+    out = io.StringIO()
+    seen = []
+
+    def pieces():
+        for p in ("ab", "cd", "ef", "gh", "i"):
+            seen.append(len(out.getvalue()))
+            yield p
+
+    write_chunked(pieces(), out, size=4)
+    assert out.getvalue() == "abcdefghi"
+    assert seen == [0, 0, 4, 4, 8]          # written after every 4 characters, not at the end
+
+
+def test_big_records_are_written_before_the_next_is_built():
+    """An incident of a big corpus lists thousands of sources: records are encoded and
+    written one by one, not held as a batch (peak memory of ``geomap incidents``)."""
+    out = io.StringIO()
+    big = "x" * 700_000
+    before = []
+
+    def records():
+        for i in range(3):
+            before.append(out.getvalue().count("\n"))
+            yield {"id": i, "notes": big}
+
+    assert write_jsonl(records(), out) == 3
+    assert before == [0, 0, 2]              # two records (1.4 M characters) flushed
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == [0, 1, 2]
+    gj = io.StringIO()
+    before.clear()
+    out = gj
+    assert write_geojson(records(), gj) == 3
+    assert before[-1] > 0
+    assert len(json.loads(gj.getvalue())["features"]) == 3

@@ -1,5 +1,7 @@
 """One writer per output format. The text formats (JSON Lines, GeoJSON, CSV) stream records
-to an open text file in batches; GeoParquet (``geoparquet``) and GeoPackage (``gpkg``) write
+to an open text file, each record encoded as it comes and the text written in chunks of about
+``CHUNK`` characters (one incident of a big corpus lists thousands of sources: a batch of whole
+records would hold them all at once); GeoParquet (``geoparquet``) and GeoPackage (``gpkg``) write
 a path. JSON is encoded with orjson (compact, UTF-8, imported on first use)."""
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from typing import IO
 
-BATCH = 1000          # records encoded per write() call
+BATCH = 1000          # records per GeoParquet batch
+CHUNK = 1 << 20       # characters of encoded text per write() call
 
 
 def batches(records: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
@@ -32,12 +35,30 @@ def jsonl_text(records: Iterable[dict]) -> str:
     return "".join([enc(r) + "\n" for r in records])
 
 
+def write_chunked(pieces: Iterable[str], out: IO[str], size: int = CHUNK) -> None:
+    """Write ``pieces`` to ``out`` joined into chunks of about ``size`` characters."""
+    chunk: list[str] = []
+    length = 0
+    for piece in pieces:
+        chunk.append(piece)
+        length += len(piece)
+        if length >= size:
+            out.write("".join(chunk))
+            chunk, length = [], 0
+    out.write("".join(chunk))
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
     """One JSON object a line; returns how many."""
-    n = 0
-    for batch in batches(records):
-        out.write(jsonl_text(batch))
-        n += len(batch)
+    enc, n = json_encoder(), 0
+
+    def lines() -> Iterator[str]:
+        nonlocal n
+        for r in records:
+            n += 1
+            yield enc(r) + "\n"
+
+    write_chunked(lines(), out)
     return n
 
 
@@ -53,11 +74,15 @@ def write_geojson(records: Iterable[dict], out: IO[str], *, lat: str = "lat",
                   lon: str = "lon") -> int:
     """A FeatureCollection, one feature a line; returns how many features."""
     enc, n = json_encoder(), 0
+
+    def features() -> Iterator[str]:
+        nonlocal n
+        for r in records:
+            yield ("," if n else "") + "\n" + enc(feature(r, lat, lon))
+            n += 1
+
     out.write('{"type": "FeatureCollection", "features": [')
-    for batch in batches(records):
-        out.write("".join([("," if n or i else "") + "\n" + enc(feature(r, lat, lon))
-                           for i, r in enumerate(batch)]))
-        n += len(batch)
+    write_chunked(features(), out)
     out.write("\n]}\n")
     return n
 
@@ -69,10 +94,10 @@ def write_csv(records: Iterable[dict], out: IO[str], fields: Iterable[str]) -> i
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     n = 0
-    for batch in batches(records):
-        writer.writerows([["|".join(map(str, v)) if isinstance(v, (list, tuple)) else v
-                           for v in (r.get(f) for f in fields)] for r in batch])
-        n += len(batch)
+    for r in records:
+        writer.writerow(["|".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+                         for v in (r.get(f) for f in fields)])
+        n += 1
     return n
 
 
