@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .model import Document, Mention
 from .texts import make_document, read_document
@@ -19,8 +19,9 @@ from .texts import make_document, read_document
 if TYPE_CHECKING:
     import folium
 
+    from .events import Event, Incident
     from .extract import Extractor
-    from .events import Incident
+    from .unplaced import Sightings, UnplacedFinder
 
 EMPTY = {"type": "FeatureCollection", "features": []}
 
@@ -63,55 +64,103 @@ def as_documents(texts: str | Document | os.PathLike | Iterable[str | Document |
     return docs
 
 
+class Share(NamedTuple):
+    """What one document gives the cross-document steps of ``analyse``, found from that
+    document alone (on any process; picklable)."""
+
+    path: str
+    doc: Document | None               # kept documents only
+    mentions: list[Mention]            # kept documents only
+    events: list["Event"]
+    prints: tuple[int, ...]            # sentence fingerprints (``events.copies``)
+    sightings: "Sightings | None"      # unplaced-name candidates
+
+
+def document_shares(docs: Iterable[Document], extractor: "Extractor",
+                    finder: "UnplacedFinder | None", year: int | None,
+                    keep: bool = True) -> list[Share]:
+    """The ``Share`` of each of ``docs``, in order; with ``finder`` (a finder of this
+    process) the incident parts too. ``keep=False``: no documents nor mentions, and events
+    without texts."""
+    from .events import document_events
+    from .events.copies import fingerprints
+
+    out = []
+    for d in docs:
+        ms = extractor.extract(d)
+        if finder is None:
+            out.append(Share(d.path, d if keep else None, ms if keep else [], [], (), None))
+            continue
+        found = document_events(d, ms, year, site=extractor.site, country=extractor.country,
+                                keep_texts=keep)
+        out.append(Share(d.path, d if keep else None, ms if keep else [], found,
+                         fingerprints(d.text), finder.sightings(d, ms)))
+    return out
+
+
 def analyse(documents: Iterable[Document], extractor: "Extractor", *,
             incidents: bool = True, keep: bool = True,
-            year: int | None | Literal["batch"] = "batch") -> Analysis:
+            year: int | None | Literal["batch"] = "batch", jobs: int = 1) -> Analysis:
     """Extract mentions (and incidents) of ``documents`` with ``extractor``: the one pipeline
     entry of the commands (map, report, extract to GeoPackage, incidents, eval).
 
-    Documents are read and extracted one at a time. ``keep=False`` keeps neither documents
-    nor mentions (``documents`` and ``mentions`` are empty; incidents keep their evidence
-    sentences, not the texts): memory then grows with the incidents only. ``year``: for
-    dates printed without a year in undated documents (default: the most common year of the
-    dated ones, see ``header_year``, which needs every document read first).
+    Documents are read and extracted one at a time, on ``jobs`` processes
+    (``parallel.map_batches``; the result is the same for any number). ``keep=False`` keeps
+    neither documents nor mentions (``documents`` and ``mentions`` are empty; incidents keep
+    their evidence sentences, not the texts): memory then grows with the incidents only.
+    ``year``: for dates printed without a year in undated documents (default: the most
+    common year of the dated ones, see ``header_year``, which needs every document read
+    first).
     """
-    docs: list[Document] = []
-    mentions: list[Mention] = []
+    import functools
+    import itertools
+
+    from .parallel import map_batches
+
     if year == "batch" and incidents:
         from .dates import batch_year
 
         documents = list(documents)
         year = batch_year(documents)
-
     finder = None
     if incidents:
         from .unplaced import UnplacedFinder
 
         finder = UnplacedFinder(extractor)
+    work = functools.partial(document_shares, extractor=extractor, finder=finder,
+                             year=year, keep=keep)
+    shares = itertools.chain.from_iterable(map_batches(work, documents, jobs))
+    return combine(shares, extractor, finder, keep=keep)
 
-    def extracted():
-        for d in documents:
-            ms = extractor.extract(d)
-            if finder is not None:
-                finder.add(d, ms)
+
+def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFinder | None",
+            keep: bool = True) -> Analysis:
+    """The cross-document steps of ``analyse``, on the ``Share`` of each document in input
+    order: copy groups, merged incidents (with ``finder``, which gathers the unplaced
+    names), the kept documents and mentions."""
+    docs: list[Document] = []
+    mentions: list[Mention] = []
+
+    def documents():
+        for s in shares:
             if keep:
-                docs.append(d)
-                mentions.extend(ms)
-            yield d, ms
+                docs.append(s.doc)   # type: ignore[arg-type]
+                mentions.extend(s.mentions)
+            if finder is not None:
+                finder.merge(s.sightings)   # type: ignore[arg-type]
+            yield s.path, s.prints, s.events
 
     found: tuple = ()
     unplaced: tuple = ()
-    if incidents:
-        from .events import incidents_of
+    if finder is not None:
+        from .events import merge_documents
         from .unplaced import locate_incidents
 
-        found = tuple(incidents_of(extracted(), site=extractor.site, country=extractor.country,
-                                   year=year,
-                                   keep_texts=keep))
-        unplaced = tuple(finder.records())   # type: ignore[union-attr]
+        found = tuple(merge_documents(documents()))
+        unplaced = tuple(finder.records())
         found = tuple(locate_incidents(found, unplaced))
     else:
-        for _ in extracted():
+        for _ in documents():
             pass
     directory = extractor.gazetteer.directory
     if extractor.borders is not None:
@@ -121,7 +170,6 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
             {"borders": EMPTY, "countries": EMPTY, "world": None}
     return Analysis(tuple(docs), tuple(mentions), found, geodata, Path(directory or ""),
                     unplaced)
-
 
 
 def header_year(paths: Iterable[str]) -> int | None:

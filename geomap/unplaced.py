@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .extract import Extractor
 from .geodesy import BORDER_COUNTRIES
@@ -228,8 +229,35 @@ def _span_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return [s for s, _ in ordered], max_ends
 
 
+class Sighting(NamedTuple):
+    """One candidate name in one document, found there alone (``UnplacedFinder.sightings``)."""
+
+    path: str
+    written: str                     # as the text writes it
+    name: str
+    key: str
+    variants: frozenset[str]         # its folded forms and bases
+    guess: tuple[str, str] | None    # a nominative guessed from an inflected form, and why
+    sentence: str                    # spacing normalised, at most 300 characters
+    score: float
+    why: str
+    kind: str | None
+    country: str | None
+    country_why: str
+    near: dict | None                # the nearest place of the sentence, else the document
+    single: bool                     # a one-word name
+
+
+class Sightings(NamedTuple):
+    """One document's candidates and the words it writes in lower case."""
+
+    lower: frozenset[str]
+    found: list[Sighting]
+
+
 class UnplacedFinder:
-    """Collects unplaced names over documents (``add``), then ``records``."""
+    """Collects unplaced names over documents (``add``, or ``sightings`` anywhere then
+    ``merge`` in input order), then ``records``."""
 
     def __init__(self, extractor: Extractor):
         from .mentions import load_common_words
@@ -242,6 +270,7 @@ class UnplacedFinder:
         self.lower_words: set[str] = set()                # words the texts write in lower case
         self.found: dict[str, Unplaced] = {}              # base key -> record
         self.by_key: dict[str, str] = {}                  # any form/base key -> base key
+        self._similar: dict[str, str | None] = {}         # key -> a known name one edit off
 
     def known(self, name: str) -> bool:
         """Whether the gazetteer knows ``name`` in any form extraction reads."""
@@ -251,12 +280,19 @@ class UnplacedFinder:
 
     def add(self, doc: Document, mentions: list[Mention] | None = None) -> None:
         """Find the candidates of one document (``mentions``: its extraction, when done)."""
+        self.merge(self.sightings(doc, mentions))
+
+    def sightings(self, doc: Document, mentions: list[Mention] | None = None) -> Sightings:
+        """The candidates of one document and the words it writes in lower case, on their
+        own: this reads no other document (a worker process can find them), ``merge`` adds
+        them to the records."""
         text = doc.text
         mentions = self.ex.extract(doc) if mentions is None else mentions
         spans = _span_index([(m.start, m.end) for m in mentions])
         lower = {w for w in LETTERS.findall(text) if w.islower()}
-        self.lower_words |= lower
+        out = Sightings(frozenset(lower), [])
         doc_places = [m for m in mentions if m.place is not None]
+        anchor: list = []                   # the document's nearest place, once looked for
         # per sentence, the places in it (by bisection when in text order, so a long document
         # is not scanned once per sentence)
         ordered = all(x.start <= y.start for x, y in zip(doc_places, doc_places[1:]))
@@ -269,7 +305,8 @@ class UnplacedFinder:
                     near = doc_places[bisect.bisect_left(place_starts, s):
                                       bisect.bisect_left(place_starts, e)] if ordered else \
                         [x for x in doc_places if s <= x.start < e]
-                self._candidate(doc, text, s + a, s + b, sentence, spans, near, doc_places)
+                self._candidate(out.found, doc, text, s + a, s + b, sentence, spans, near,
+                                doc_places, anchor)
         for m in DATELINE.finditer(text):
             name = m.group("name").strip()
             if not name.isupper():
@@ -278,12 +315,14 @@ class UnplacedFinder:
             if self.known(title):
                 continue
             country = COUNTRY_NAMES.get(m.group("country").lower())
-            self._note(doc, title, title, m.group(0).strip(), 0.5, "dateline", None, country,
-                       "the dateline names it", [], [x for x in doc_places])
+            out.found.append(self._sighting(doc, title, title, m.group(0).strip(), 0.5,
+                                            "dateline", None, country, "the dateline names it",
+                                            [], doc_places, anchor))
+        return out
 
-    def _candidate(self, doc: Document, text: str, a: int, b: int, sentence: str,
-                   spans: tuple[list[int], list[int]], near: list[Mention],
-                   doc_places: list[Mention]) -> None:
+    def _candidate(self, found: list[Sighting], doc: Document, text: str, a: int, b: int,
+                   sentence: str, spans: tuple[list[int], list[int]], near: list[Mention],
+                   doc_places: list[Mention], anchor: list) -> None:
         written = text[a:b]
         words = written.split()
         if not written[0].isupper() or written.isupper():      # acronyms: EU, SBGS
@@ -316,8 +355,9 @@ class UnplacedFinder:
         for part in parts:
             if key(part) in self.common or self.known(part):
                 continue
-            self._note(doc, part, part, sentence, w1 + w2, why_b or why_a, kind,
-                       country_b or country_a, why_b or why_a, near, doc_places, genitive)
+            found.append(self._sighting(doc, part, part, sentence, w1 + w2, why_b or why_a,
+                                        kind, country_b or country_a, why_b or why_a, near,
+                                        doc_places, anchor, genitive))
 
     def _demonym(self, word: str) -> bool:
         """Whether ``word`` is an English adjective of a country or region the gazetteer
@@ -333,15 +373,43 @@ class UnplacedFinder:
         before = text[max(0, a - 3):a].strip()
         return not before or before[-1] in ".!?\"“„«—:\n"
 
-    def _note(self, doc: Document, written: str, name: str, sentence: str, score: float,
-              why: str, kind: str | None, country: str | None, country_why: str,
-              near: list[Mention], doc_places: list[Mention], genitive: bool = False) -> None:
+    def _sighting(self, doc: Document, written: str, name: str, sentence: str, score: float,
+                  why: str, kind: str | None, country: str | None, country_why: str,
+                  near: list[Mention], doc_places: list[Mention], anchor: list,
+                  genitive: bool = False) -> Sighting:
+        """One candidate with what ``merge`` needs of it (``anchor``: the document's nearest
+        place, a one-item list once looked for)."""
         words = name.split()
         k = key(name)
         variants = {k, *name_variants(words)}
         guess = guess_nominative(name, country, genitive) if len(words) == 1 else None
         if guess is not None:
             variants.add(key(guess[0]))
+        where = "sentence"
+        place = self._nearest(near)
+        if place is None:
+            where = "document"
+            if not anchor:
+                anchor.append(self._nearest(doc_places))
+            place = anchor[0]
+        close = None
+        if place is not None:
+            p = place.place
+            close = {"name": p.name, "id": p.id, "kind": p.kind, "country": p.country,
+                     "lat": p.lat, "lon": p.lon, "where": where}
+        return Sighting(doc.path, written, name, k, frozenset(variants), guess,
+                        " ".join(sentence.split())[:300], score, why, kind, country,
+                        country_why, close, len(words) == 1)
+
+    def merge(self, found: Sightings) -> None:
+        """Add one document's ``sightings`` to the records; documents must come in input
+        order."""
+        self.lower_words |= found.lower
+        for s in found.found:
+            self._note(s)
+
+    def _note(self, s: Sighting) -> None:
+        k, variants, guess, name = s.key, s.variants, s.guess, s.name
         base = next((self.by_key[v] for v in sorted(variants) if v in self.by_key), None)
         if base is None:
             base = k
@@ -359,35 +427,34 @@ class UnplacedFinder:
                 len(k) < len(key(rec.name)) and (guess is None or rec.guess):
             rec.name = name          # a shorter form the others inflect: the base
         rec.keys |= variants
-        rec.forms[written] += 1
-        if doc.path not in rec.files:
-            rec.files.append(doc.path)
+        rec.forms[s.written] += 1
+        if s.path not in rec.files:
+            rec.files.append(s.path)
             rec.score += 0.1 if len(rec.files) > 1 else 0.0
-        rec.score += score
-        if why and why not in rec.evidence:
-            rec.evidence.append(why)
+        rec.score += s.score
+        if s.why and s.why not in rec.evidence:
+            rec.evidence.append(s.why)
         if not rec.sentence:
-            rec.sentence = " ".join(sentence.split())[:300]
-        if kind:
-            rec.kinds[kind] += 1
-        if country:
-            rec.countries[country] += 2
-            rec.reasons.setdefault(country, country_why)
-        # looked for only while the record has none (the document's places are many)
-        anchor = None if rec.near is not None else (self._nearest(near)
-                                                    or self._nearest(doc_places))
-        if anchor is not None and rec.near is None:
-            p = anchor.place
-            rec.near = {"name": p.name, "id": p.id, "kind": p.kind, "country": p.country,
-                        "lat": p.lat, "lon": p.lon,
-                        "where": "sentence" if anchor in near else "document"}
-            if p.country:
-                rec.countries[p.country] += 1 if anchor in near else 0.5
-                rec.reasons.setdefault(p.country, f"near {p.name} ({p.country})")
-        if rec.similar is None and len(words) == 1:
-            close = self.g.near(k)
-            if close:
-                rec.similar = close[0].place.name
+            rec.sentence = s.sentence
+        if s.kind:
+            rec.kinds[s.kind] += 1
+        if s.country:
+            rec.countries[s.country] += 2
+            rec.reasons.setdefault(s.country, s.country_why)
+        near = s.near
+        if near is not None and rec.near is None:
+            rec.near = near
+            if near["country"]:
+                rec.countries[near["country"]] += 1 if near["where"] == "sentence" else 0.5
+                rec.reasons.setdefault(near["country"],
+                                       f"near {near['name']} ({near['country']})")
+        if rec.similar is None and s.single:
+            close = self._similar.get(k, "")
+            if close == "":
+                matches = self.g.near(k)
+                close = self._similar[k] = matches[0].place.name if matches else None
+            if close is not None:
+                rec.similar = close
                 rec.score -= 0.2
 
     @staticmethod

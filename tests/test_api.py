@@ -1,5 +1,7 @@
-"""The pipeline entry (``geomap.api.analyse``) on a hostile input: one long line that repeats
-a place name (issue 16: 3.2 MB holding one name 400,000 times), scaled down to stay quick."""
+"""The pipeline entry (``geomap.api.analyse``): the same result on any number of processes;
+on a hostile input, one long line that repeats a place name (issue 16: 3.2 MB holding one
+name 400,000 times), scaled down to stay quick."""
+import os
 import time
 
 import pytest
@@ -7,7 +9,8 @@ import pytest
 from geomap.api import analyse
 from geomap.extract import Extractor
 from geomap.model import Document
-from geomap.texts import MAX_SENTENCE
+from geomap.io.incidents import incident_record
+from geomap.texts import MAX_SENTENCE, make_document
 
 FILLERS = ["Dieveniškės ",                                        # the name alone
            "Migrants were pushed back near Dieveniškės and Dieveniškės again, "]   # events
@@ -49,3 +52,54 @@ def test_one_long_line_gives_bounded_records(ex, filler):
     quotes = [e.sentence for i in a.incidents for ev in i.events for e in ev.triggers]
     assert all(len(q) <= MAX_SENTENCE for q in quotes)
     assert bool(quotes) == ("pushed back" in filler)
+
+
+# Reports of a few events, retold on other days, copied, undated, naming places the
+# gazetteer lacks (unplaced names, which then locate incidents).
+REPORTS = [
+    "Border guards pushed {n} migrants back near Dieveniškės on Monday.",
+    "Polish guards detained {n} migrants near Kuźnica, the border guard said.",
+    "Latvian border guards in Daugavpils said {n} people crossed from Belarus.",
+    "Border guards detained {n} migrants near the village of Zuikiškės on Tuesday.",
+    "The group crossed at the Pasieniukai stream, two km from Dieveniškės, police said.",
+]
+
+
+def corpus(n: int = 140) -> list:
+    docs = []
+    for k in range(n):
+        dated = f" date 2021-08-{10 + k % 7:02d} " if k % 5 else ""
+        body = " ".join(REPORTS[(k + i) % len(REPORTS)].format(n=10 + k % 4)
+                        for i in range(k % 3 + 1))
+        docs.append(make_document(f"d{k:03}.txt", dated + body + "\n"))
+    return docs
+
+
+def test_any_number_of_processes_gives_the_same_analysis(ex):
+    docs = corpus()
+    one = analyse(docs, ex, keep=False, jobs=1)
+    assert len(one.incidents) > 3 and any(i.location_text for i in one.incidents)
+    assert any(len(i.events) > 20 for i in one.incidents) and one.unplaced
+    for jobs, keep in ((2, False), (3, True)):
+        other = analyse(docs, ex, keep=keep, jobs=jobs)
+        assert [incident_record(i) for i in other.incidents] == [
+            incident_record(i) for i in one.incidents]
+        assert other.unplaced == one.unplaced
+    assert analyse(docs, ex, jobs=2).mentions == analyse(docs, ex, jobs=1).mentions
+
+
+def test_the_documents_are_read_on_worker_processes(ex, monkeypatch, tmp_path):
+    import geomap.api as api
+
+    shares = api.document_shares
+    log = tmp_path / "pids"
+
+    def spy(*args, **kw):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return shares(*args, **kw)
+
+    monkeypatch.setattr(api, "document_shares", spy)
+    analyse(corpus(), ex, keep=False, jobs=2)
+    pids = set(log.read_text().split())
+    assert pids and str(os.getpid()) not in pids

@@ -37,3 +37,19 @@ def test_incidents_formats(tmp_path, monkeypatch):
     out = tmp_path / "i.jsonl"
     assert run("incidents", "-", "-o", str(out), input=TEXT).exit_code == 0
     assert json.loads(out.read_text().splitlines()[0])["id"] == rec["id"]
+
+
+def test_incidents_jobs_give_the_same_bytes(tmp_path):
+    from test_api import corpus
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for doc in corpus():
+        (folder / doc.path).write_text(doc.text, encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        res = run("incidents", str(folder), "--quiet", "--jobs", jobs, "-o", str(out))
+        assert res.exit_code == 0, res.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") > 3

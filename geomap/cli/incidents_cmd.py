@@ -13,9 +13,12 @@ from .common import INPUTS, check_inputs, check_run, documents, extractor, write
                 needs_file=["parquet", "gpkg"],
                 help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
                             "incidents, borders) need -o.")
+@click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
+              help="Processes reading the texts (all formats but gpkg, which takes one; the "
+                   "output is the same for any N)  [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def incidents(ctx, inputs, fmt, out, quiet):
+def incidents(ctx, inputs, fmt, out, jobs, quiet):
     """List the incidents reported in INPUT (see "Input" in geomap --help),
     one record per incident merged across texts: id, type, date, date_precision, location,
     lat, lon, geo_precision, side, border, border_km, counts, actors, claim_sources and
@@ -32,6 +35,7 @@ def incidents(ctx, inputs, fmt, out, quiet):
     from ..api import analyse, header_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
     from ..io.output import then, write
+    from ..parallel import auto_jobs
     from ..progress import progress
 
     paths = check_inputs(inputs)
@@ -43,7 +47,8 @@ def incidents(ctx, inputs, fmt, out, quiet):
     plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
     docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
     found = analyse(docs, extractor(ctx), keep=False,
-                    year=header_year(paths) if plain else "batch").incidents
+                    year=header_year(paths) if plain else "batch",
+                    jobs=jobs or auto_jobs()).incidents
     records = (incident_record(i) for i in found)
     layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns

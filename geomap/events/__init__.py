@@ -13,46 +13,42 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from typing import Literal
 
-from ..dates import batch_year
 from ..model import Document, Mention
 from .copies import CopyIndex
 from .detect import extract_events
 from .merge import merge_events
 from .model import TYPES, Count, Event, Evidence, Incident
 
-__all__ = ["TYPES", "Count", "Event", "Evidence", "Incident", "extract_events", "incidents_of",
-           "merge_events"]
+__all__ = ["TYPES", "Count", "Event", "Evidence", "Incident", "document_events",
+           "extract_events", "merge_documents", "merge_events"]
 
 
-def incidents_of(extracted: Iterable[tuple[Document, list[Mention]]], *,
-                 site: Callable[..., Mention] | None = None,
-                 country: Callable[..., Mention | None] | None = None,
-                 year: int | None | Literal["batch"] = "batch",
-                 keep_texts: bool = True) -> list[Incident]:
-    """The merged incidents of documents whose mentions are already extracted (``site``: see
-    ``extract_events``), read one document at a time.
+def document_events(doc: Document, mentions: list[Mention], year: int | None, *,
+                    site: Callable[..., Mention] | None = None,
+                    country: Callable[..., Mention | None] | None = None,
+                    keep_texts: bool = True) -> list[Event]:
+    """The events of one document (``extract_events``); ``keep_texts=False`` keeps only the
+    evidence sentences of the events, not the text."""
+    found = extract_events(doc, mentions, year, site=site, country=country)
+    if not keep_texts and found:
+        light = dataclasses.replace(doc, text="")
+        found = [_moved(e, light) for e in found]
+    return found
 
-    ``year``: the year for dates printed without one in undated documents; by default the
-    most common year of the dated documents ("batch": ``extracted`` is then read whole
-    first).
-    Copies of a document (``CopyIndex``) merge their events by shared trigger sentences.
-    ``keep_texts=False`` keeps only the evidence sentences of the events, not the texts.
-    """
-    if year == "batch":
-        extracted = list(extracted)
-        year = batch_year([d for d, _ in extracted])
+
+def merge_documents(documents: Iterable[tuple[str, tuple[int, ...], list[Event]]]
+                    ) -> list[Incident]:
+    """The merged incidents of documents given, in input order, as (path, sentence
+    fingerprints (``copies.fingerprints``), events (``document_events``)): copies of a
+    document (``CopyIndex``) merge their events by shared trigger sentences. Read one
+    document at a time."""
     copies: dict[str, str] = {}
     index = CopyIndex()
 
     def events():
-        for doc, mentions in extracted:
-            copies[doc.path] = index.add(doc)
-            found = extract_events(doc, mentions, year, site=site, country=country)
-            if not keep_texts and found:
-                light = dataclasses.replace(doc, text="")
-                found = [_moved(e, light) for e in found]
+        for path, prints, found in documents:
+            copies[path] = index.assign(path, prints)
             yield from found
 
     return merge_events(events(), copies)

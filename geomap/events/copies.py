@@ -32,6 +32,19 @@ def fingerprint(sentence: str) -> int:
                           "little")
 
 
+def fingerprints(text: str) -> tuple[int, ...]:
+    """The distinct fingerprints of the first ``MAX_SENTENCES`` fingerprinted sentences of
+    ``text``, in order (what ``CopyIndex.assign`` needs of a document)."""
+    prints: list[int] = []
+    for a, b in sentence_spans(text):
+        if len(prints) >= MAX_SENTENCES:
+            break
+        f = fingerprint(text[a:b])
+        if f and f not in prints:
+            prints.append(f)
+    return tuple(prints)
+
+
 class CopyIndex:
     """Assigns every document, in input order, the path of the first document it copies
     (itself when it copies none)."""
@@ -42,20 +55,18 @@ class CopyIndex:
 
     def add(self, doc: Document) -> str:
         """The copy group of ``doc`` (a founder's path)."""
-        prints: list[int] = []
-        for a, b in sentence_spans(doc.text):
-            if len(prints) >= MAX_SENTENCES:
-                break
-            f = fingerprint(doc.text[a:b])
-            if f and f not in prints:
-                prints.append(f)
+        return self.assign(doc.path, fingerprints(doc.text))
+
+    def assign(self, path: str, prints: tuple[int, ...]) -> str:
+        """The copy group of the document at ``path`` with fingerprints ``prints`` (computed
+        anywhere, e.g. on a worker process); documents must come in input order."""
         if not prints:
-            return doc.path
+            return path
         shared = Counter(self._founder[f] for f in prints if f in self._founder)
         best = max(shared, key=lambda p: (shared[p], -self._size[p]), default=None)
         if best is not None and shared[best] >= SHARE * min(len(prints), self._size[best]):
             return best
         for f in prints:
-            self._founder.setdefault(f, doc.path)
-        self._size[doc.path] = len(prints)
-        return doc.path
+            self._founder.setdefault(f, path)
+        self._size[path] = len(prints)
+        return path
