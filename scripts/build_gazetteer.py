@@ -78,6 +78,7 @@ EXTRA_ALTS = {
     766927: ["Kuźnica Białostocka", "Kuznica Bialostocka", "Kuznitsa", "Кузница Белостоцкая"],
     627904: ["Hrodna", "Grodno", "Гродно", "Гродна", "Gardinas", "Grodna"],
     625144: ["Minsk", "Мінск", "Минск", "Mińsk", "Minskas"],
+    599757: ["Druskienniki"],                   # Druskininkai: the Polish exonym (pl.wikipedia)
 }
 
 

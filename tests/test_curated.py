@@ -31,6 +31,14 @@ def where(name):
     ("Połowce–Pieszczatka", "cur:crossing-polowce-pieszczatka", "PL", "PL-BY", 3),
     ("Kukuryki-Kozlovichi", "cur:crossing-kukuryki-kozlovichi", "PL", "PL-BY", 3),
     ("Kena–Gudogai", "cur:crossing-kena-gudogai", "BY", "LT-BY", 12),
+    ("Saliena", "cur:saliena", "LV", "LV-BY", 6),
+    ("Salienas", "cur:saliena", "LV", "LV-BY", 6),
+    ("Salienas pagastā", "cur:salienas-pagasts", "LV", "LV-BY", 6),
+    ("Druskienniki", "gn:599757", "LT", "LT-BY", 8),
+    ("Stasylos", "cur:crossing-stasylos-benyakoni", "BY", "LT-BY", 3),
+    ("Kuźnica Białostocka–Grodno", "cur:crossing-kuznica-grodno-rail", "PL", "PL-BY", 3),
+    ("Siemianówka-Swisłocz", "cur:crossing-siemianowka-svislach", "BY", "PL-BY", 12),
+    ("Czeremcha–Wysokolitowsk", "cur:crossing-czeremcha-wysokolitowsk", "PL", "PL-BY", 4),
 ])
 def test_curated_border_places_resolve_near_the_border(name, ident, side, border, max_km):
     rec = where(name)
@@ -47,3 +55,35 @@ def test_every_curated_row_cites_a_source_and_names_its_country():
     for r in rows:
         assert r["source"].strip(), r["id"]
         assert r["kind"] == "other" or r["country"], r["id"]
+
+
+def test_curated_rows_keep_the_schema_the_build_script_checks():
+    """scripts/build_gazetteer.py refuses to run on a curated.csv that breaks these rules."""
+    with open(ROOT / "gazetteer" / "curated.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)
+    for r in rows:
+        alts = r["alt_names"].split("|") if r["alt_names"] else []
+        assert alts == sorted(set(alts)), r["id"]
+        assert r["name"] not in alts, r["id"]
+        for value in (r["lat"], r["lon"]):
+            assert len(value.split(".")[1]) == 5, r["id"]
+
+
+def extracted(text):
+    res = CliRunner().invoke(cli, ["extract", "-"], input=text, catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    return {rec["text"]: rec["id"] for rec in map(json.loads, res.output.splitlines())}
+
+
+@pytest.mark.parametrize("text, form, ident", [
+    # a Latvian genitive after the border municipality: the border parish, not a Saliena near Riga
+    ("Robežsargi aizturēja 12 migrantus Augšdaugavas novada Salienas pagastā.", "Salienas",
+     "cur:saliena"),
+    # the Polish exonym of Druskininkai, inflected
+    ("Migranci zatrzymani w Druskiennikach na Litwie.", "Druskiennikach", "gn:599757"),
+    ("Lithuania halted freight trains through Stasylos.", "Stasylos",
+     "cur:crossing-stasylos-benyakoni"),
+])
+def test_new_curated_names_resolve_in_a_sentence(text, form, ident):
+    assert extracted(text).get(form) == ident
