@@ -177,6 +177,7 @@ class _Names(NamedTuple):
     fuzzy: frozenset[str]
     only_fuzzy: bool                     # every match is one letter off
     country: bool                        # a match is a country
+    big: bool                            # a match is a country, a capital or a region
 
 
 @lru_cache(maxsize=4)
@@ -264,7 +265,8 @@ class Recogniser:
         return _Names(tuple(found), tuple(m for m in found if m.designated),
                       tuple(m for m in found if not m.designated), inflected, fuzzy,
                       bool(fuzzy) and all(m.place.id in fuzzy for m in found),
-                      any(m.place.kind == "country" for m in found))
+                      any(m.place.kind == "country" for m in found),
+                      any(m.place.kind in _BIG_KINDS for m in found))
 
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
@@ -376,7 +378,7 @@ class Recogniser:
         capital or a region: "Riga Latvia"), or a capitalised word after a first name
         ("Kasia Krynki"; not a country, capital or region)."""
         words, gaps = toks.words, toks.gaps
-        big = any(m.place.kind in _BIG_KINDS for m in names.matches)
+        big = names.big
         if word_key in self.first_names and i + 1 < len(words) and gaps[i + 1] in _PERSON_GAP \
                 and _name_like(words[i + 1]) and next_word not in _NOT_SURNAME:
             if not (big and not names.inflected and self._starts[words[i + 1]][1] is not None):
