@@ -47,27 +47,36 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
+_SAMPLE = 4000       # characters of a text that ``guess_language`` reads
+_FIELD = 16          # bits a count takes in a packed sum: no count of a sample reaches 2**16
+
+
 class _ChunkCounts(dict):
     """Memo of what ``guess_language`` counts in a chunk of text between whitespace: Cyrillic
     letters, ASCII letters and the matches of each language hint. No match spans whitespace,
-    so the counts of a text are the sums over its chunks."""
+    so the counts of a text are the sums over its chunks. The counts are packed into one int,
+    ``_FIELD`` bits each, so that one ``sum`` adds them all (none exceeds the sample's length,
+    so none overflows into the next)."""
 
-    def __missing__(self, chunk: str) -> tuple[int, ...]:
+    def __missing__(self, chunk: str) -> int:
         if len(self) > 200_000:
             self.clear()
-        counts = self[chunk] = (len(_CYRILLIC.findall(chunk)), len(_ASCII_LETTER.findall(chunk)),
-                                *(len(rx.findall(chunk)) for rx in _LANG_HINTS.values()))
-        return counts
+        counts = (len(_CYRILLIC.findall(chunk)), len(_ASCII_LETTER.findall(chunk)),
+                  *(len(rx.findall(chunk)) for rx in _LANG_HINTS.values()))
+        packed = self[chunk] = sum(c << (_FIELD * k) for k, c in enumerate(counts))
+        return packed
 
 
 _CHUNK_COUNTS = _ChunkCounts()
+_MASK = (1 << _FIELD) - 1
+_SHIFTS = tuple(range(0, _FIELD * (2 + len(_LANG_HINTS)), _FIELD))
 
 
 def guess_language(text: str) -> str:
     """A rough language guess (en, ru, lt, pl, lv, de) from script and frequent words."""
-    sample = text[:4000]
-    totals = list(map(sum, zip(*map(_CHUNK_COUNTS.__getitem__, sample.split()))))
-    cyr, lat, *hints = totals or [0] * (2 + len(_LANG_HINTS))
+    sample = text[:_SAMPLE]
+    total = sum(map(_CHUNK_COUNTS.__getitem__, sample.split()))
+    cyr, lat, *hints = [(total >> s) & _MASK for s in _SHIFTS]
     if cyr > lat:
         return "be" if re.search(r"[іў]", sample) else "ru"
     lang, n = max(zip(_LANG_HINTS, hints), key=lambda kv: kv[1])
