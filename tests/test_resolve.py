@@ -55,6 +55,29 @@ def test_guess_language_counts_words_next_to_punctuation_and_only_the_first_4000
     assert guess_language("x " * 2500 + "ir kad buvo pasienio") == "en"
 
 
+def test_guess_language_sums_chunk_counts_as_the_hints_count_the_whole_sample():
+    import random
+    import re
+
+    from geomap.resolve import _LANG_HINTS
+
+    def reference(text: str) -> str:         # the rules on the sample at once, unmemoised
+        sample = text[:4000]
+        if len(re.findall("[\u0400-\u04ff]", sample)) > len(re.findall("[A-Za-z]", sample)):
+            return "be" if re.search(r"[іў]", sample) else "ru"
+        hints = [len(rx.findall(sample)) for rx in _LANG_HINTS.values()]
+        lang, n = max(zip(_LANG_HINTS, hints), key=lambda kv: kv[1])
+        return lang if n >= max(2, len(sample) // 300) else "en"
+
+    rnd = random.Random(7)
+    words = "ir kad buvo iš się jest un robežas der die Grenze Ж гродно і ў ą ė ł ā , . (".split()
+    texts = ["", " ", "ir " * 2000, "Ж" * 5000]
+    for _ in range(200):
+        some = rnd.sample(words, rnd.randint(1, len(words)))
+        texts.append(rnd.choice(" \n").join(rnd.choices(some, k=rnd.randint(1, 1500))))
+    assert [guess_language(t) for t in texts] == [reference(t) for t in texts]
+
+
 def _east_border(lat, lon):
     """A stand-in border: the distance to the nearest of three points of the PL, LT and LV
     borders of Belarus."""
