@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .keyscan import Keyed, TextIndex
@@ -339,8 +339,13 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext,
 
     "a day earlier" resolves against another date of the same sentence when there is one.
     """
+    return list(_dates(text, start, end, ctx, scanned))
+
+
+def _dates(text: str, start: int, end: int, ctx: DateContext,
+           scanned: list[tuple[str, re.Match]] | None = None) -> Iterator[DateExpr]:
+    """``find_dates``, one expression at a time."""
     found = _scan(text, start, end, ctx.index) if scanned is None else scanned
-    out: list[DateExpr] = []
     absolute = {}
     for kind, m in found:
         if kind in ABSOLUTE:
@@ -369,9 +374,8 @@ def find_dates(text: str, start: int, end: int, ctx: DateContext,
                 prec = prec_cap if prec_cap and prec == "day" else prec
         report = m.start() == ctx.report_at or (
             m.start() - start <= _BEFORE and bool(DATELINE.fullmatch(text, start, m.start())))
-        out.append(DateExpr(m.start(), m.end(), m.group(0), kind, date, prec,
-                            statement=statement, report=report, since=since))
-    return out
+        yield DateExpr(m.start(), m.end(), m.group(0), kind, date, prec,
+                       statement=statement, report=report, since=since)
 
 
 _YEAR_GROUP = {"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3, "month_day": 4,
@@ -397,6 +401,15 @@ def _text_year(text: str, start: int, default_year: int | None,
     return max(full, key=lambda y: (full[y], y)) if full else default_year
 
 
+def _starts_at(index: TextIndex, pos: int) -> bool:
+    """Whether an expression may start at ``pos`` (a prefix of a pattern stands there)."""
+    merged = index.starts(_ALL)
+    if merged is None:
+        return True
+    i = bisect.bisect_left(merged, (pos, -1))
+    return i < len(merged) and merged[i][0] == pos
+
+
 def report_date(text: str, start: int, year: int | None, index: TextIndex | None = None
                 ) -> tuple[dt.date, int] | None:
     """The date of the report printed in the first lines of ``text[start:]`` and its offset:
@@ -420,6 +433,9 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
                 continue
             wd = _WEEKDAY_WORD.match(text, head, b)
             head = wd.end() if wd else head
+            if index is not None and index.text is text and not (
+                    how == "city" and text[head - 1] == "(") and not _starts_at(index, head):
+                continue                    # no expression starts at the head
             found = _scan(text, head, b, index)
             if not found or found[0][0] not in _FULL:
                 continue
@@ -452,12 +468,14 @@ def document_context(doc: Document, default_year: int | None = None) -> DateCont
         if printed:
             (anchor, report_at), forward = printed, False
         else:
-            bare = DateContext(None, True, year, index=index)
-            dates = [e.date for e in find_dates(text, 0, len(text), bare, scanned)
-                     if e.date and e.kind not in ("month", "month_year")]
+            # the latest date of a day printed: without an anchor only absolute dates
+            # resolve, and "a day earlier" lies before the day it follows
+            dates = [d for d, _ in (_absolute(kind, m, year, None) for kind, m in scanned
+                                    if kind in ABSOLUTE and kind not in ("month", "month_year"))
+                     if d]
             anchor, forward = (max(dates) if dates else None), True
     ctx = DateContext(anchor, forward, year, None, quotes, report_at, index)
-    speech = next((e.date for e in find_dates(text, 0, len(text), ctx, scanned)
+    speech = next((e.date for e in _dates(text, 0, len(text), ctx, scanned)
                    if e.statement and e.date and e.precision == "day"
                    and not any(a <= e.start < b for a, b in quotes)), None)
     return DateContext(anchor, forward, year, speech, quotes, report_at, index)

@@ -236,18 +236,36 @@ class TextIndex:
             elif mode == "contains":
                 self.found[i] = sorted(found[i])
 
+    def starts(self, ids: Sequence[int]) -> list[tuple[int, int]] | None:
+        """The sorted ``(position, i)`` where a match of ``patterns[i]`` (``i`` in ``ids``) may
+        start, or None when one of them is not found through its prefixes."""
+        key = tuple(ids)
+        merged = self._merged.get(key)
+        if merged is None:
+            if any(self.keyed.modes[i] != "start" or self.found[i] is None for i in ids):
+                return None
+            merged = sorted((p, i) for i in ids for p in self.found[i] or ())
+            self._merged[key] = merged
+        return merged
+
+    def may_match(self, ids: Sequence[int], start: int, end: int) -> bool:
+        """False when no pattern of ``ids`` can match in ``text[start:end]`` (no prefix of one
+        starts there); True when one may."""
+        merged = self.starts(ids)
+        if merged is None:
+            return True
+        i = bisect.bisect_left(merged, (start, -1))
+        return i < len(merged) and merged[i][0] < end
+
     def find_many(self, ids: Sequence[int], start: int, end: int
                   ) -> Iterator[tuple[int, re.Match]]:
         """``(i, m)`` for each ``m`` of ``patterns[i].finditer(text, start, end)``, ``i`` in
         ``ids``, patterns in order of their literals (one look-up for all of them)."""
-        merged = self._merged.get(tuple(ids))
+        merged = self.starts(ids)
         if merged is None:
-            if any(self.keyed.modes[i] != "start" or self.found[i] is None for i in ids):
-                for i in ids:
-                    yield from ((i, m) for m in self.finditer(i, start, end))
-                return
-            merged = sorted((p, i) for i in ids for p in self.found[i] or ())
-            self._merged[tuple(ids)] = merged
+            for i in ids:
+                yield from ((i, m) for m in self.finditer(i, start, end))
+            return
         last: dict[int, int] = {}
         text, patterns = self.text, self.keyed.patterns
         for p, i in merged[bisect.bisect_left(merged, (start, -1)):

@@ -65,6 +65,11 @@ SOURCE = re.compile(
     r"(?P<a>[^,.;:\"“”]{3,60})"
     r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS + r"))(?:[’']s)?\s+"
     r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS + ")", re.I)
+# what every SOURCE match holds: its introduction, or a source noun and its verb (SOURCE
+# itself, with no fixed first word, is tried at every word of a sentence)
+SOURCE_HINT = re.compile(
+    r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s|(?:" + lx.SOURCE_NOUNS + r")(?:[’']s)?\s+"
+    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS + ")", re.I)
 _NAT_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in NATIONALITY.items()]
 _NOUN_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in ACTOR_NOUNS.items()]
 _CLAUSE = re.compile(r"\s+(?:according|which|who|that|to|while)\b.*", re.I | re.S)
@@ -81,7 +86,7 @@ BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 _TRIGGER_IDS = tuple(range(len(TRIGGER_RX)))
 # the patterns read in every sentence of a document, found through their words
 KEYED = Keyed([rx for _, _, rx in TRIGGER_RX] + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE,
-                                                  LEGAL, FUTURE, PERFECT])
+                                                  LEGAL, FUTURE, PERFECT, SOURCE_HINT])
 
 
 @dataclass
@@ -200,7 +205,9 @@ def _counts(index: TextIndex, a: int, b: int) -> list[Count]:
 
 def _sources(index: TextIndex, a: int, b: int) -> list[str]:
     """Who makes the claim: "Lithuania's border guard service said", "according to X"."""
-    out = []
+    out: list[str] = []
+    if not index.search(SOURCE_HINT, a, b):
+        return out
     for m in index.find(SOURCE, a, b):
         words = _CLAUSE.sub("", m.group("a") or m.group("b")).split()
         first = next((i for i, w in enumerate(words) if w[:1].isupper()
