@@ -126,7 +126,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                           r"(praėjusią|šią) (savaitę)|(praėjusį|šį) (mėnesį)|pagājušajā (nedēļā|mēnesī)|"
                        r"šonedēļ|šomēnes)(?!\w)", re.I)),
 ]
-KEYED = Keyed([rx for _, rx in PATTERNS])     # the patterns found through their words
 _ALL = tuple(range(len(PATTERNS)))
 _REL_DAYS = {"yesterday": -1, "last night": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
@@ -143,6 +142,9 @@ REPORTING = re.compile(
     # up to the date, within the reporting clause: not past a comma or a "that" ("said, that
     # on Tuesday ...", "as the radio reported, on Tuesday ...": the event's date)
     r"\b(?:(?!\b(?:that|что|że|dass|kad|ka)\b)[^,.;:\"“”«»]){0,28}$", re.I)
+# the patterns found through their words (the expressions first: ids 0..len(PATTERNS) - 1)
+KEYED_PATTERNS = [*(rx for _, rx in PATTERNS), REPORTING]
+KEYED = Keyed(KEYED_PATTERNS)
 # The head of a dateline before a date: a city in capitals, up to the dash that ends it
 # (or inside the bracket after it: "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)")
 DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}(?:(?:\([^()]{0,40}\)|(?!\s[-–—]\s)[^.–—()]){0,45}"
@@ -355,7 +357,10 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
         q = bisect.bisect_right(ctx.quotes, (m.start(), len(text))) - 1
         quoted = q >= 0 and m.start() < ctx.quotes[q][1]
         # windows before the date, not the whole sentence: linear time on long texts
-        statement = bool(REPORTING.search(text, max(start, m.start() - _BEFORE), m.start()))
+        lo = max(start, m.start() - _BEFORE)
+        statement = bool(ctx.index.search(REPORTING, lo, m.start())
+                         if ctx.index is not None and ctx.index.text is text
+                         else REPORTING.search(text, lo, m.start()))
         since = bool(SINCE.search(text, max(start, m.start() - 12), m.start())
                      or UNTIL.search(text, max(start, m.start() - 12), m.start()))
         if m.start() in absolute:
@@ -452,13 +457,16 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
     return None
 
 
-def document_context(doc: Document, default_year: int | None = None) -> DateContext:
-    """The reference dates of a document (see the module docstring)."""
+def document_context(doc: Document, default_year: int | None = None,
+                     index: TextIndex | None = None) -> DateContext:
+    """The reference dates of a document (see the module docstring); ``index``: of its text,
+    by a ``Keyed`` whose first patterns are ``KEYED_PATTERNS`` (made when not given)."""
     text = doc.text
     body = parse_header(text)[1]
     quotes = tuple((m.start(), m.end()) for m in QUOTE.finditer(text))
     report_at = -1
-    index = KEYED.index(text)
+    if index is None or index.text is not text:
+        index = KEYED.index(text)
     scanned = _scan(text, 0, len(text), index)   # once: the text's expressions
     if doc.date:
         anchor, forward, year = doc.date, False, doc.date.year

@@ -38,6 +38,12 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _NESTED = {sre.SUBPATTERN, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT}
 DIGIT_KEY = "\\d"                        # the literal standing for ``\\d`` (no text has it folded)
 DIGIT = re.compile(r"\d")
+DIGIT_FIRST = re.compile(r"(?<!\w)\d")      # a digit where a word starts
+
+
+def _word(ch: str) -> bool:
+    """Whether ``re`` counts ``ch`` as a word character (``\\w``)."""
+    return ch.isalnum() or ch == "_"
 
 
 def variants(literal: str) -> set[str]:
@@ -156,6 +162,35 @@ def _contains(items) -> set[str] | None:
     return best
 
 
+def _bounded(items) -> bool:
+    """Whether every match of ``items`` starts with a ``\\b`` (conservatively False)."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1:]
+        if op is sre.AT and av is sre.AT_BOUNDARY:
+            return True
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN:
+            return _bounded([*av[3], *rest])
+        if op is sre.BRANCH:
+            return all(_bounded([*alt, *rest]) for alt in av[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return _bounded([*av[2], *rest]) and (av[0] > 0 or _bounded(rest))
+        return False
+    return False
+
+
+def bounded(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` starts at a word boundary (``\\b`` first)."""
+    if pattern.flags & re.ASCII:
+        return False
+    try:
+        return _bounded(sre.parse(pattern.pattern, pattern.flags))
+    except Exception:                   # pragma: no cover - a pattern re itself compiled
+        return False
+
+
 def literals(pattern: re.Pattern) -> tuple[str, set[str] | None]:
     """How ``pattern`` can be found: ("start", prefixes every match starts with),
     ("contains", literals every match contains) or ("any", None)."""
@@ -185,6 +220,9 @@ class Keyed:
         self.patterns = list(patterns)
         self.modes: list[str] = []
         self.digits: list[int] = []          # patterns with a digit among their literals
+        # "start" patterns whose matches start at a word boundary: a prefix inside a word
+        # ("in" of "within") is no start
+        self.bounded = [bounded(rx) for rx in self.patterns]
         keys: dict[str, list[int]] = {}
         for i, rx in enumerate(self.patterns):
             mode, lits = literals(rx)
@@ -200,7 +238,13 @@ class Keyed:
         if keys:
             self.automaton = ahocorasick.Automaton()
             for k, ids in keys.items():
-                self.automaton.add_word(k, (len(k), tuple(ids)))
+                # per literal: the "start" patterns it starts at a word's start, the "start"
+                # patterns it starts inside a word (those without a leading \b, when the
+                # literal starts with a word character) and the "contains" patterns
+                starting = tuple(i for i in ids if self.modes[i] == "start")
+                inside = tuple(i for i in starting if not (self.bounded[i] and _word(k[0])))
+                holding = tuple(i for i in ids if self.modes[i] == "contains")
+                self.automaton.add_word(k, (len(k), starting, inside, holding))
             self.automaton.make_automaton()
 
     def index(self, text: str) -> "TextIndex":
@@ -223,18 +267,26 @@ class TextIndex:
             return
         found: list[list] = [[] for _ in range(n)]
         if keyed.automaton is not None:
-            for end, (size, ids) in keyed.automaton.iter(low):
-                for i in ids:
-                    found[i].append((end + 1, end + 1 - size))
+            for end, (size, starting, inside, holding) in keyed.automaton.iter(low):
+                s = end + 1 - size
+                # a match of a pattern with a leading \b starts no word's inside
+                for i in (inside if s and (text[s - 1].isalnum() or text[s - 1] == "_")
+                          else starting):
+                    found[i].append(s)
+                for i in holding:
+                    found[i].append((end + 1, s))
         if keyed.digits:
-            digits = [(m.end(), m.start()) for m in DIGIT.finditer(text)]
+            digits = [m.start() for m in DIGIT.finditer(text)]
+            first = [m.start() for m in DIGIT_FIRST.finditer(text)]
             for i in keyed.digits:
-                found[i] += digits
+                if keyed.modes[i] == "start":
+                    found[i] += first if keyed.bounded[i] else digits
+                else:
+                    found[i] += [(p + 1, p) for p in digits]
         for i, mode in enumerate(keyed.modes):
-            if mode == "start":
-                self.found[i] = sorted(s for _, s in found[i])
-            elif mode == "contains":
-                self.found[i] = sorted(found[i])
+            if mode != "any":
+                found[i].sort()
+                self.found[i] = found[i]
 
     def starts(self, ids: Sequence[int]) -> list[tuple[int, int]] | None:
         """The sorted ``(position, i)`` where a match of ``patterns[i]`` (``i`` in ``ids``) may

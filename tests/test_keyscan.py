@@ -7,7 +7,7 @@ import pytest
 
 from geomap import dates
 from geomap.events import detect, lexicon
-from geomap.keyscan import Keyed, literals
+from geomap.keyscan import Keyed, bounded, literals
 
 
 def _same(patterns, text, spans=None):
@@ -65,3 +65,17 @@ def test_folded_letters_digits_and_length_changing_lowercase():
     for text in ("ſtop STOP Stop", "٣. gada 12. GADA", "İstanbul istanbul", "ıstanbul"):
         _same(rx, text)
     assert [m.group() for m in Keyed(rx[:1]).index("a ſtop b").finditer(0)] == ["ſtop"]
+
+
+def test_a_leading_word_boundary_skips_prefixes_inside_words():
+    """A literal inside a word ("in" of "within", "12" of "A12") is no start of a pattern
+    that begins with \\b, but still of one that does not; matches stay ``re``'s."""
+    rx = [re.compile(r"\b(?:in|on)\s+\w+", re.I), re.compile(r"in\s+\w+", re.I),
+          re.compile(r"(?:\b(?:19|20)\d\d\.\s*)?\b\d{1,2}\.", re.I),
+          re.compile(r"\d{1,2}\.", re.I), re.compile(r"(?:x|\bord)er\b")]
+    assert [bounded(r) for r in rx] == [True, False, True, False, False]
+    text = "within reach, In Vilnius, A12. 2021. 7. pin in _in order border xer 1_2."
+    _same(rx, text, [(a, b) for a in range(0, len(text), 5) for b in (len(text), a + 9)])
+    index = Keyed(rx).index(text)
+    inner = text.index("within") + 4                       # its "in"
+    assert inner not in index.found[0] and inner in index.found[1]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..dates import DateContext, DateExpr, document_context, find_dates
+from ..dates import KEYED_PATTERNS, DateContext, DateExpr, document_context, find_dates
 from ..geodesy import BORDER_COUNTRIES
 from ..keyscan import Keyed, TextIndex
 from ..model import Document, Mention, Place
@@ -83,10 +84,15 @@ ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
 BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
-_TRIGGER_IDS = tuple(range(len(TRIGGER_RX)))
-# the patterns read in every sentence of a document, found through their words
-KEYED = Keyed([rx for _, _, rx in TRIGGER_RX] + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE,
-                                                  LEGAL, FUTURE, PERFECT, SOURCE_HINT])
+# the patterns read in the sentences of a document, found through their words, after those
+# of the dates (one index of a text serves both)
+KEYED = Keyed(KEYED_PATTERNS + [rx for _, _, rx in TRIGGER_RX]
+              + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE, LEGAL, FUTURE, PERFECT, SOURCE_HINT,
+                 _NAT_ANY])
+_TRIGGER_IDS = tuple(KEYED.position[id(rx)] for _, _, rx in TRIGGER_RX)
+_KIND_OF = {KEYED.position[id(rx)]: (t, s) for t, s, rx in TRIGGER_RX}
+# a sentence without any of these has no trigger: no candidate
+_CANDIDATE_IDS = (*_TRIGGER_IDS, KEYED.position[id(ANAPHORIC)])
 
 
 @dataclass
@@ -105,12 +111,20 @@ class _Cand:
     tally: Counter = field(default_factory=Counter)
     first: dict = field(default_factory=dict)
     distinct: tuple[int, tuple] = (0, ())            # (len(kinds), the distinct kinds)
+    migrants: tuple[int, set] = (0, set())          # (len(counts), the numbers of migrants)
 
     def kind_set(self) -> tuple:
         """The distinct kinds, kept until the draft takes more."""
         if self.distinct[0] != len(self.kinds):
             self.distinct = (len(self.kinds), tuple(dict.fromkeys(self.kinds)))
         return self.distinct[1]
+
+    def migrant_counts(self) -> set[int]:
+        """The numbers of migrants counted, kept until the draft takes more."""
+        if self.migrants[0] != len(self.counts):
+            self.migrants = (len(self.counts),
+                             {x.value for x in self.counts if x.subject == "migrants"})
+        return self.migrants[1]
 
     @property
     def place(self) -> Mention | None:
@@ -158,7 +172,7 @@ def _sentence_kinds(index: TextIndex, a: int, b: int) -> tuple[list[tuple[str, s
     it has an anaphoric trigger."""
     text = index.text
     sent = text[a:b]
-    hits = sorted(((m.start(), m.end(), *TRIGGER_RX[i][:2])
+    hits = sorted(((m.start(), m.end(), *_KIND_OF[i])
                    for i, m in index.find_many(_TRIGGER_IDS, a, b)), key=lambda h: (h[0], -h[1]))
     officers = bool(hits) and any(
         (_actor(m) or "").startswith("Belarusian") and not _actor(m).endswith("authorities")
@@ -186,8 +200,13 @@ def _in_cause(text: str, a: int, start: int, hits: list[tuple]) -> bool:
 
 
 def _actor(m: re.Match) -> str | None:
-    nat = next((k for k, rx in _NAT_RX if rx.match(m.group("nat") or "")), None)
-    noun = next((k for k, rx in _NOUN_RX if rx.match(m.group("noun"))), None)
+    return _actor_of(m.group("nat") or "", m.group("noun"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _actor_of(nat_word: str, noun_word: str) -> str | None:
+    nat = next((k for k, rx in _NAT_RX if rx.match(nat_word)), None)
+    noun = next((k for k, rx in _NOUN_RX if rx.match(noun_word)), None)
     return f"{nat} {noun}" if nat and noun else None
 
 
@@ -236,11 +255,16 @@ def _geo_precision(m: Mention, in_event: bool) -> int:
     return 1 if in_event and rank <= 1 and not near else 2
 
 
-def _hints(text: str, a: int, b: int, mentions: list[Mention]) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _nat_code(word: str) -> str:
+    return next(c for c, rx in _NAT_CODE if rx.fullmatch(word))
+
+
+def _hints(index: TextIndex, a: int, b: int, mentions: list[Mention]) -> set[str]:
     """EU border countries (not BY) a sentence names or qualifies with an adjective."""
     out = {m.place.country for m in mentions if m.place.country in BORDER_COUNTRIES}
-    for m in _NAT_ANY.finditer(text, a, b):
-        out.add(next(c for c, rx in _NAT_CODE if rx.fullmatch(m.group(0))))
+    for m in index.find(_NAT_ANY, a, b):
+        out.add(_nat_code(m.group(0)))
     return out - {"BY"}
 
 
@@ -309,14 +333,16 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     """
     text = doc.text
     _, body = parse_header(text)
-    ctx: DateContext = document_context(doc, default_year)
     index = KEYED.index(text)
+    ctx: DateContext = document_context(doc, default_year, index)
     sents = _sentences(text, body)
     usable = [m for m in mentions if _usable(m)]
     drafts: list[_Cand] = []
     anaphoric: list[_Cand] = []
     scanned, totals = [], set()
     for a, b in sents:
+        if not index.may_match(_CANDIDATE_IDS, a, b):
+            continue
         kinds, ev, ana = _sentence_kinds(index, a, b)
         if not ev:
             continue
@@ -335,7 +361,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
                 e.precision == "day" and not (e.since or e.report or e.statement) for e in found):
             continue                                # a total told again ("prevented 395")
         ms = _within(usable, starts, a, b)
-        cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(text, a, b, ms),
+        cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(index, a, b, ms),
                      counts)
         if not kinds:
             anaphoric.append(cand)
@@ -343,8 +369,9 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         new = bool(ANOTHER.match(text, a, b))       # "Another group ...": an event of its own
         if new and cand.date is None and drafts and drafts[-1].date is not None:
             cand.date = drafts[-1].date             # ... on the day of the one it follows
+        mixed = tuple(kinds)
         target = None if new else next(
-            (d for d in drafts if types_ok(d.kind_set(), kinds) and _joins(d, cand)), None)
+            (d for d in drafts if _types_ok(d.kind_set(), mixed) and _joins(d, cand)), None)
         if target is None:
             drafts.append(cand)
         else:
@@ -368,8 +395,9 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     fit_starts: list[int] | None = [m.start for m in fit]
     if any(x > y for x, y in zip(fit_starts, fit_starts[1:])):
         fit_starts = None
+    owner = {s: i for i, d in enumerate(drafts) for s in d.sents}
     return [_finish(doc, d, i == 0, ctx, index, sents, usable, (fit, fit_starts), site, mentions,
-                    [x for o in drafts[i + 1:] for x in o.sents], country)
+                    _Later(sents, owner, i), country)
             for i, d in enumerate(drafts)]
 
 
@@ -397,11 +425,13 @@ def _local(d: _Cand) -> Place | None:
     return m.place
 
 
+_types_ok = functools.lru_cache(maxsize=4096)(types_ok)     # on tuples of kinds
+
+
 def _joins(d: _Cand, c: _Cand) -> bool:
     """Same day (when both have one), places within 25 km, no disjoint EU sides, and no
     other number of migrants (another number is another group)."""
-    mine = {x.value for x in d.counts if x.subject == "migrants"}
-    theirs = {x.value for x in c.counts if x.subject == "migrants"}
+    mine, theirs = d.migrant_counts(), c.migrant_counts()
     return (dates_ok(_when(d.date), _when(c.date), day_tol=0)
             and places_ok(_local(d), _local(c), 25.0)
             and not (d.hints and c.hints and not d.hints & c.hints)
@@ -420,7 +450,7 @@ def _absorb(d: _Cand, c: _Cand) -> None:
 
 
 def _reported(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContext,
-              taken: list[tuple[int, int]]) -> DateExpr | None:
+              taken: "_Later") -> DateExpr | None:
     """The date of the report of an event that has no date of its own, from the sentence
     after it ("This was reported on November 18"), when that sentence is no other event's."""
     last = bisect.bisect_left(sents, max(d.sents))         # sents: in text order
@@ -449,6 +479,23 @@ class _Spans:
         return i >= 0 and pos < self.ends[i]
 
 
+class _Later:
+    """The sentences of the events after the ``after``-th of a document (``owner``: the
+    number of the event of each event sentence; ``sents``: the sentences in text order)."""
+
+    def __init__(self, sents: list[tuple[int, int]], owner: dict[tuple[int, int], int],
+                 after: int):
+        self.sents, self.owner, self.after = sents, owner, after
+
+    def __contains__(self, sent: tuple[int, int]) -> bool:
+        return self.owner.get(sent, -1) > self.after
+
+    def holds(self, pos: int) -> bool:
+        """Whether ``pos`` lies in one of those sentences."""
+        k = bisect.bisect_right(self.sents, (pos, 1 << 62)) - 1
+        return k >= 0 and pos < self.sents[k][1] and self.sents[k] in self
+
+
 def _border_area(m: Mention) -> bool:
     return m.border is None or m.border.distance_km <= BORDER_AREA_KM
 
@@ -469,7 +516,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             sents: list[tuple[int, int]], usable: list[Mention],
             nearby: tuple[list[Mention], list[int] | None],
             site: Callable[..., Mention] | None, all_mentions: list[Mention],
-            taken: list[tuple[int, int]],
+            taken: "_Later",
             country: Callable[..., Mention | None] | None = None) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
@@ -489,13 +536,12 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         idx = [bisect.bisect_left(sents, s) for s in d.sents]      # sents: in text order
         # the sentences around, then the document's places in the border area (not a city
         # named in passing far away)
-        outside = _Spans(taken)
         for width, worst in ((1, 2), (2, 2), (len(sents), 2)):
             around = _Spans([(sents[max(0, i - width)][0], sents[min(len(sents) - 1, i + width)][1])
                              for i in idx])
             near = [m for a, b in zip(around.starts, around.ends)
                     for m in _within(fit, fit_starts, a, b)
-                    if kind_rank(m.place) <= worst and not outside.holds(m.start)]
+                    if kind_rank(m.place) <= worst and not taken.holds(m.start)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False
