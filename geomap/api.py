@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from .events import Event, Incident
     from .extract import Extractor
+    from .texts import InputOptions
     from .unplaced import Sightings, UnplacedFinder
 
 EMPTY = {"type": "FeatureCollection", "features": []}
@@ -109,7 +111,7 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
     neither documents nor mentions (``documents`` and ``mentions`` are empty; incidents keep
     their evidence sentences, not the texts): memory then grows with the incidents only.
     ``year``: for dates printed without a year in undated documents (default: the most
-    common year of the dated ones, see ``header_year``, which needs every document read
+    common year of the dated ones, see ``input_year``; "batch" needs every document read
     first).
     """
     import functools
@@ -140,6 +142,7 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
     names), the kept documents and mentions."""
     docs: list[Document] = []
     mentions: list[Mention] = []
+    places: dict = {}       # each gazetteer entry once (those of other processes are copies)
 
     def documents():
         for s in shares:
@@ -148,7 +151,7 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
                 mentions.extend(s.mentions)
             if finder is not None:
                 finder.merge(s.sightings)   # type: ignore[arg-type]
-            yield s.path, s.prints, s.events
+            yield s.path, s.prints, [_shared_place(e, places) for e in s.events]
 
     found: tuple = ()
     unplaced: tuple = ()
@@ -172,23 +175,53 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
                     unplaced)
 
 
-def header_year(paths: Iterable[str]) -> int | None:
-    """The most common year of the " date YYYY-MM-DD " headers of text files (``analyse``'s
-    default year), read from their first bytes only; unreadable files are left out."""
-    from collections import Counter
-
-    from .texts import parse_header
+def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> int | None:
+    """``analyse``'s default year for the documents of input files (not stdin), found in a
+    first pass that keeps only their dates: text files' headers (``header_year``), other
+    inputs read with ``options`` and their texts dropped; unreadable inputs are left out."""
+    from .errors import InputError
+    from .texts import DEFAULT, read_inputs
 
     years: Counter = Counter()
     for path in paths:
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(64).decode("utf-8", "ignore")
-        except OSError:
+        if path.lower().endswith(".txt"):
+            years.update(_header_years(path))
             continue
-        date = parse_header(head)[0]
-        if date:
-            years[date.year] += 1
+        try:
+            years.update(d.date.year for d in read_inputs([path], options or DEFAULT,
+                                                           lambda p, e: None) if d.date)
+        except InputError:             # gone since it was listed
+            continue
+    return _most_common(years)
+
+
+def _shared_place(e: "Event", places: dict) -> "Event":
+    """``e`` with its place's entry the first equal one in ``places`` (added if new)."""
+    import dataclasses
+
+    m = e.place
+    if m is None or m.place is None:
+        return e
+    p = places.setdefault(m.place, m.place)
+    return e if p is m.place else dataclasses.replace(e, place=dataclasses.replace(m, place=p))
+
+
+def _header_years(path: str) -> Counter:
+    """The year of the " date YYYY-MM-DD " header of a text file, read from its first bytes
+    (none when unreadable)."""
+    from .texts import parse_header
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64).decode("utf-8", "ignore")
+    except OSError:
+        return Counter()
+    date = parse_header(head)[0]
+    return Counter([date.year] if date else [])
+
+
+def _most_common(years: Counter) -> int | None:
+    """The most common year, the latest of equals (as ``dates.batch_year``)."""
     return max(years, key=lambda y: (years[y], y)) if years else None
 
 

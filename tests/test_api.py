@@ -1,6 +1,7 @@
 """The pipeline entry (``geomap.api.analyse``): the same result on any number of processes;
 on a hostile input, one long line that repeats a place name (issue 16: 3.2 MB holding one
 name 400,000 times), scaled down to stay quick."""
+import json
 import os
 import time
 
@@ -103,3 +104,23 @@ def test_the_documents_are_read_on_worker_processes(ex, monkeypatch, tmp_path):
     analyse(corpus(), ex, keep=False, jobs=2)
     pids = set(log.read_text().split())
     assert pids and str(os.getpid()) not in pids
+
+
+def test_input_year_reads_dates_only_and_equals_the_batch_year(tmp_path):
+    from geomap.api import input_year
+    from geomap.dates import batch_year
+    from geomap.texts import InputOptions, read_inputs
+
+    (tmp_path / "a.txt").write_text(" date 2020-05-01 Text.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Undated.", encoding="utf-8")
+    rows = [{"text": " date 2021-08-18 Row.", "day": None}, {"text": "Row.", "day": "2021-09-01"},
+            {"text": "Row.", "day": "2019-01-01"}]
+    (tmp_path / "t.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows) + "{bad\n",
+                                      encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("a.txt", "b.txt", "t.jsonl", "missing.txt")]
+    opts = InputOptions(date_field="day")
+    assert input_year(paths, opts) == 2021
+    assert input_year(paths[:2]) == 2020 and input_year(paths[1:2]) is None
+    paths.append(str(tmp_path / "gone.jsonl"))
+    read = read_inputs(paths[:3], opts, lambda p, e: None)
+    assert input_year(paths, opts) == 2021 == batch_year(read)

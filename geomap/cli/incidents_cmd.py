@@ -4,7 +4,8 @@ from __future__ import annotations
 import click
 
 from ..io.options import output_options
-from .common import INPUTS, check_inputs, check_run, documents, extractor, write_layers, wrote
+from .common import (INPUTS, check_inputs, check_run, documents, extractor, input_options,
+                     write_layers, wrote)
 
 
 @click.command()
@@ -32,7 +33,7 @@ def incidents(ctx, inputs, fmt, out, jobs, quiet):
       geomap incidents seeds/ --format csv
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
     """
-    from ..api import analyse, header_year
+    from ..api import analyse, input_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
     from ..io.output import then, write
     from ..parallel import auto_jobs
@@ -43,11 +44,12 @@ def incidents(ctx, inputs, fmt, out, jobs, quiet):
     if fmt == "gpkg":
         write_layers(ctx, docs, extractor(ctx), out)
         return
-    # the default year of plain texts is read from their headers first, so texts can stream
+    # the default year comes from a first pass over the dates only, so texts can stream
+    # (stdin is read whole first)
     plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
     docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
     found = analyse(docs, extractor(ctx), keep=False,
-                    year=header_year(paths) if plain else "batch",
+                    year="batch" if "-" in paths else input_year(paths, input_options(ctx)),
                     jobs=jobs or auto_jobs()).incidents
     records = (incident_record(i) for i in found)
     layout = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
-from ..model import Document, Mention
+from ..model import Document, Mention, new_mention
 from .copies import CopyIndex
 from .detect import extract_events
 from .merge import merge_events
@@ -28,12 +28,13 @@ def document_events(doc: Document, mentions: list[Mention], year: int | None, *,
                     site: Callable[..., Mention] | None = None,
                     country: Callable[..., Mention | None] | None = None,
                     keep_texts: bool = True) -> list[Event]:
-    """The events of one document (``extract_events``); ``keep_texts=False`` keeps only the
-    evidence sentences of the events, not the text."""
+    """The events of one document (``extract_events``); ``keep_texts=False`` keeps of them
+    only what the incident records show (``_compact``), not the text."""
     found = extract_events(doc, mentions, year, site=site, country=country)
     if not keep_texts and found:
         light = dataclasses.replace(doc, text="")
-        found = [_moved(e, light) for e in found]
+        strings: dict[str, str] = {}
+        found = [_compact(e, light, strings) for e in found]
     return found
 
 
@@ -54,7 +55,23 @@ def merge_documents(documents: Iterable[tuple[str, tuple[int, ...], list[Event]]
     return merge_events(events(), copies)
 
 
-def _moved(e: Event, doc: Document) -> Event:
-    """``e`` pointing to ``doc`` (a text-less copy of its document)."""
-    place = dataclasses.replace(e.place, doc=doc) if e.place else None
-    return dataclasses.replace(e, doc=doc, place=place)
+def _compact(e: Event, doc: Document, strings: dict[str, str]) -> Event:
+    """``e`` pointing to ``doc`` (a text-less copy of its document), its place without
+    alternatives, and equal strings (the sentence that the trigger, the date, the counts and
+    the place quote) one object each (``strings``: those seen in the document): one copy in
+    memory and when sent between processes (``pickle`` writes an object once)."""
+    def one(text: str) -> str:
+        return strings.setdefault(text, text)
+
+    def ev(v: Evidence) -> Evidence:
+        return Evidence(v.start, v.end, one(v.text), one(v.sentence))
+
+    m = e.place
+    place = new_mention(doc, m.start, m.end, one(m.text), one(m.sentence), m.sentence_start,
+                        m.place, m.confidence, (), m.border, m.in_org) if m else None
+    return dataclasses.replace(
+        e, doc=doc, place=place,
+        counts=tuple(Count(c.value, c.subject, ev(c.evidence)) for c in e.counts),
+        actors=tuple(map(one, e.actors)), claim_sources=tuple(map(one, e.claim_sources)),
+        triggers=tuple(map(ev, e.triggers)),
+        date_evidence=ev(e.date_evidence) if e.date_evidence else None)
