@@ -151,7 +151,7 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
                 mentions.extend(s.mentions)
             if finder is not None:
                 finder.merge(s.sightings)   # type: ignore[arg-type]
-            yield s.path, s.prints, [_shared_place(e, places) for e in s.events]
+            yield s.path, s.prints, _share_places(s.events, places)
 
     found: tuple = ()
     unplaced: tuple = ()
@@ -195,15 +195,18 @@ def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> i
     return _most_common(years)
 
 
-def _shared_place(e: "Event", places: dict) -> "Event":
-    """``e`` with its place's entry the first equal one in ``places`` (added if new)."""
-    import dataclasses
-
-    m = e.place
-    if m is None or m.place is None:
-        return e
-    p = places.setdefault(m.place, m.place)
-    return e if p is m.place else dataclasses.replace(e, place=dataclasses.replace(m, place=p))
+def _share_places(events: list["Event"], places: dict) -> list["Event"]:
+    """``events``, the entry of each one's place made the first equal one in ``places``
+    (added if new)."""
+    for e in events:
+        m = e.place
+        if m is not None and m.place is not None:
+            p = places.setdefault(m.place, m.place)
+            if p is not m.place:
+                # an equal value, set in place (as ``model.new_mention`` builds mentions):
+                # the copies a worker sent are this event's alone
+                object.__setattr__(m, "place", p)
+    return events
 
 
 def _header_years(path: str) -> Counter:

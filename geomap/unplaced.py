@@ -504,10 +504,19 @@ def locate_incidents(incidents: Iterable, records: list[dict]) -> Iterator:
     forms = sorted(((f, r["name"]) for r in records if r["confidence"] >= 0.4
                     for f in r["forms"]), key=lambda t: (-len(t[0]), t[0]))
     patterns = [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), name) for f, name in forms]
+    # one search tells a sentence names none of the forms (a match of the alternation is a
+    # match of one of its forms)
+    anyone = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?!\w)")
+
+    def named(sentence: str) -> str | None:
+        if not forms or not anyone.search(sentence):
+            return None
+        return next(name for rx, name in patterns if rx.search(sentence))
+
     for inc in incidents:
-        sentences = [t.sentence for e in sorted(inc.events, key=lambda e: not e.primary)
-                     for t in e.triggers]
-        name = next((name for s in sentences for rx, name in patterns if rx.search(s)), None)
+        sentences = dict.fromkeys(t.sentence for e in sorted(inc.events, key=lambda e: not e.primary)
+                                  for t in e.triggers)
+        name = next((n for n in map(named, sentences) if n is not None), None)
         if name is None:
             yield inc
             continue

@@ -70,3 +70,14 @@ def test_big_records_are_written_before_the_next_is_built():
     assert write_geojson(records(), gj) == 3
     assert before[-1] > 0
     assert len(json.loads(gj.getvalue())["features"]) == 3
+
+
+def test_json_pieces_equal_the_whole_encoding():
+    from geomap.io.writers import LONG, feature, json_encoder, json_pieces
+
+    enc = json_encoder()
+    many = [{"file": f"f{i}.txt", "n": i, "s": "Dieveniškės \u2014 \"q\""} for i in range(LONG + 5)]
+    for obj in ({"id": "a", "sources": many}, {"sources": many}, feature({"lat": 1.5, "lon": 2,
+                "sources": many}), many, {"id": "b", "sources": many[:3]}, {}, {"x": []}):
+        assert "".join(json_pieces(obj, enc)) == enc(obj)
+    assert len(list(json_pieces({"id": "a", "sources": many}, enc))) > LONG   # item by item

@@ -10,7 +10,7 @@ TYPES = ("pushback", "crossing", "border_violation", "detention", "death", "stat
          "other")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A span of a document that supports a field of an event."""
 
@@ -20,7 +20,7 @@ class Evidence:
     sentence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Count:
     """A number of people with their subject ("35 migrants": 35, "migrants")."""
 
@@ -29,7 +29,7 @@ class Count:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event as one document reports it."""
 
@@ -59,7 +59,7 @@ class Event:
         return self.triggers[0].sentence if self.triggers else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incident:
     """Events of one or more documents judged to be the same real-world event.
 

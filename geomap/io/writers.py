@@ -12,6 +12,7 @@ from typing import IO
 
 BATCH = 1000          # records per GeoParquet batch
 CHUNK = 1 << 20       # characters of encoded text per write() call
+LONG = 100            # items of a list encoded one at a time (``json_pieces``)
 
 
 def batches(records: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
@@ -27,6 +28,32 @@ def json_encoder() -> Callable[[object], str]:
 
     dumps = orjson.dumps
     return lambda obj: dumps(obj).decode()
+
+
+def _ends_long(obj: object) -> bool:
+    """Whether the last value of ``obj`` (of its last value, and so on) is a list of more
+    than ``LONG`` items."""
+    while isinstance(obj, dict) and obj:
+        obj = obj[next(reversed(obj))]
+    return isinstance(obj, list) and len(obj) > LONG
+
+
+def json_pieces(obj: object, enc: Callable[[object], str]) -> Iterator[str]:
+    """The JSON text ``enc(obj)``, in pieces: a long list ending ``obj`` (an incident's
+    thousands of sources) is encoded one item at a time, never whole."""
+    if not _ends_long(obj):
+        yield enc(obj)
+    elif isinstance(obj, dict):
+        last = next(reversed(obj))
+        head = enc({k: v for k, v in obj.items() if k != last})
+        yield head[:-1] + ("," if len(obj) > 1 else "") + enc(last) + ":"
+        yield from json_pieces(obj[last], enc)
+        yield "}"
+    elif isinstance(obj, list):
+        yield "["
+        for i, item in enumerate(obj):
+            yield ("," if i else "") + enc(item)
+        yield "]"
 
 
 def jsonl_text(records: Iterable[dict]) -> str:
@@ -56,7 +83,11 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
         nonlocal n
         for r in records:
             n += 1
-            yield enc(r) + "\n"
+            if _ends_long(r):
+                yield from json_pieces(r, enc)
+                yield "\n"
+            else:
+                yield enc(r) + "\n"
 
     write_chunked(lines(), out)
     return n
@@ -78,7 +109,12 @@ def write_geojson(records: Iterable[dict], out: IO[str], *, lat: str = "lat",
     def features() -> Iterator[str]:
         nonlocal n
         for r in records:
-            yield ("," if n else "") + "\n" + enc(feature(r, lat, lon))
+            f = feature(r, lat, lon)
+            if _ends_long(f):
+                yield ("," if n else "") + "\n"
+                yield from json_pieces(f, enc)
+            else:
+                yield ("," if n else "") + "\n" + enc(f)
             n += 1
 
     out.write('{"type": "FeatureCollection", "features": [')
