@@ -6,8 +6,10 @@ files, line-aligned byte ranges of JSON Lines files, row groups of Parquet files
 each partition on a Dask cluster (``dask.bag``; a ``distributed.LocalCluster`` unless a
 scheduler address is given) and writes ``OUT/part-NNNNN.parquet``, one file a partition, in
 input order: read in name order, the rows equal a single-process run's. Every worker builds
-its Extractor once per process. Inputs, gazetteer and output must be at the same paths on
-every worker (a shared filesystem).
+its Extractor once per process. ``incident_shares`` runs the per-document stage of the
+incidents (``api.document_shares``) in such partitions and hands the results, in input
+order, to the client, which merges them as one process does (``api.combine``). Inputs,
+gazetteer and output must be at the same paths on every worker (a shared filesystem).
 """
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .api import Share, document_shares
 from .errors import GeomapError, InputError
 from .extract import Extractor
 from .io.atomic import atomic_write, replacing
 from .io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
 from .model import Document
 from .texts import DEFAULT, InputOptions, text_name
+from .unplaced import UnplacedFinder
 
 def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
     """Write mention records as one GeoParquet file (atomically replaced); return how many."""
@@ -149,6 +153,43 @@ def run_partition(job: tuple[int, list[Piece]], *, out_dir: str, gazetteer: str 
 
     records = (mention_record(m) for doc in docs() for m in ex.extract(doc))
     return write_parquet(records, Path(out_dir) / f"part-{index:05d}.parquet"), paths
+
+
+_FINDERS: dict[int, UnplacedFinder] = {}
+
+
+def share_partition(pieces: list[Piece], *, gazetteer: str | None, with_borders: bool,
+                    options: InputOptions, year: int | None) -> list[Share]:
+    """The per-document ``Share`` (events without texts, fingerprints, unplaced-name
+    candidates) of every document of one partition, in order, for ``incident_shares``."""
+    ex = worker_extractor(gazetteer, with_borders)
+    finder = _FINDERS.get(id(ex))
+    if finder is None:
+        finder = _FINDERS[id(ex)] = UnplacedFinder(ex)
+    docs = (doc for piece in pieces for doc in read_piece(piece, options))
+    return document_shares(docs, ex, finder, year, keep=False)
+
+
+def incident_shares(paths: list[str], *, year: int | None, gazetteer: str | None = None,
+                    with_borders: bool = True, scheduler: str | None = None,
+                    workers: int | None = None, partitions: int | None = None,
+                    options: InputOptions = DEFAULT, quiet: bool = False) -> Iterator[Share]:
+    """The ``Share`` of every input document, in input order, found on a Dask cluster (as
+    ``run_dask`` sizes it) for ``api.combine``, which gives the incidents of one process.
+    ``year``: the default year (``api.input_year``)."""
+    from .progress import progress
+
+    options = replace(options, notice=None)
+    if gazetteer is not None:
+        gazetteer = str(Path(gazetteer).resolve())
+    with _client(scheduler, workers) as client:
+        nworkers = len(client.scheduler_info()["workers"]) or 1
+        runs = plan(paths, partitions or 4 * nworkers)
+        futures = client.map(share_partition, runs, pure=False, gazetteer=gazetteer,
+                             with_borders=with_borders, options=options, year=year)
+        for future in progress(futures, total=len(futures), unit="part", quiet=quiet):
+            yield from future.result()
+            future.release()
 
 
 def _staged(index: int, k: int) -> str:

@@ -88,3 +88,30 @@ def test_dask_extract_takes_the_input_options_and_texts_out(tmp_path, monkeypatc
         assert (tmp_path / "dt" / n).read_bytes() == (tmp_path / "lt" / n).read_bytes()
     (decoded,) = [n for n in names if n.endswith("s2.txt.txt")]
     assert "Dieveniškės" in (tmp_path / "dt" / decoded).read_text(encoding="utf-8")
+
+
+def test_dask_incidents_on_two_workers_give_the_bytes_of_one_process(tmp_path, monkeypatch):
+    """``incidents --engine dask`` (text files and a JSON Lines table, cut in partitions):
+    the same bytes as one process."""
+    from click.testing import CliRunner
+    from test_api import corpus
+
+    from geomap.cli import cli
+
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "in"
+    src.mkdir()
+    docs = corpus(90)
+    for doc in docs[:60]:
+        (src / doc.path).write_text(doc.text, encoding="utf-8")
+    (src / "t.jsonl").write_text("".join(json.dumps({"text": d.text}) + "\n" for d in docs[60:]),
+                                 encoding="utf-8")
+    runner = CliRunner()
+    outs = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / f"{engine}.jsonl"
+        res = runner.invoke(cli, ["incidents", str(src), "-q", "--engine", engine,
+                                  "--workers", "2", "--partitions", "3", "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        outs[engine] = out.read_bytes()
+    assert outs["dask"] == outs["local"] and outs["local"].count(b"\n") > 3

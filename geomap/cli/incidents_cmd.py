@@ -14,12 +14,21 @@ from .common import (INPUTS, check_inputs, check_run, documents, extractor, inpu
                 needs_file=["parquet", "gpkg"],
                 help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
                             "incidents, borders) need -o.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Texts read on local processes, or in partitions on a "
+              "Dask cluster (files only; the output is the same).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to use (e.g. tcp://host:8786); default: a local cluster.")
+@click.option("--workers", type=click.IntRange(1), metavar="N",
+              help="Workers of the local Dask cluster  [default: one per core].")
+@click.option("--partitions", type=click.IntRange(1), metavar="N",
+              help="Dask partitions  [default: 4 per worker].")
 @click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
               help="Processes reading the texts (all formats but gpkg, which takes one; the "
                    "output is the same for any N)  [default: one per core].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def incidents(ctx, inputs, fmt, out, jobs, quiet):
+def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs, quiet):
     """List the incidents reported in INPUT (see "Input" in geomap --help),
     one record per incident merged across texts: id, type, date, date_precision, location,
     lat, lon, geo_precision, side, border, border_km, counts, actors, claim_sources and
@@ -32,6 +41,7 @@ def incidents(ctx, inputs, fmt, out, jobs, quiet):
       geomap incidents seeds/ --format geojson -o output/incidents.geojson
       geomap incidents seeds/ --format csv
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
+      geomap incidents corpus.jsonl --engine dask --workers 4 -o incidents.jsonl
     """
     from ..api import analyse, input_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
@@ -40,17 +50,31 @@ def incidents(ctx, inputs, fmt, out, jobs, quiet):
     from ..progress import progress
 
     paths = check_inputs(inputs)
-    docs = documents(ctx, paths)
-    if fmt == "gpkg":
-        write_layers(ctx, docs, extractor(ctx), out)
-        return
-    # the default year comes from a first pass over the dates only, so texts can stream
-    # (stdin is read whole first)
-    plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
-    docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
-    found = analyse(docs, extractor(ctx), keep=False,
-                    year="batch" if "-" in paths else input_year(paths, input_options(ctx)),
-                    jobs=jobs or auto_jobs()).incidents
+    if engine == "dask":
+        if fmt == "gpkg":
+            raise click.UsageError("--engine dask does not write GeoPackage")
+        from ..api import combine
+        from ..scale import incident_shares
+        from ..unplaced import UnplacedFinder
+
+        ex = extractor(ctx)
+        shares = incident_shares(paths, year=input_year(paths, input_options(ctx)),
+                                 gazetteer=ctx.obj.get("gazetteer") if ctx.obj else None,
+                                 scheduler=scheduler, workers=workers, partitions=partitions,
+                                 options=input_options(ctx), quiet=quiet)
+        found = combine(shares, ex, UnplacedFinder(ex), keep=False).incidents
+    else:
+        docs = documents(ctx, paths)
+        if fmt == "gpkg":
+            write_layers(ctx, docs, extractor(ctx), out)
+            return
+        # the default year comes from a first pass over the dates only, so texts can stream
+        # (stdin is read whole first)
+        plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
+        docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
+        found = analyse(docs, extractor(ctx), keep=False,
+                        year="batch" if "-" in paths else input_year(paths, input_options(ctx)),
+                        jobs=jobs or auto_jobs()).incidents
     records = (incident_record(i) for i in found)
     layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns
