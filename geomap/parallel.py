@@ -68,6 +68,7 @@ def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
     _task = func
     # What is loaded now stays out of the collector's reach: a collection in a worker would
     # otherwise touch, and so copy, every page it shares with this process.
+    frozen = gc.get_freeze_count()             # the caller's, kept frozen
     gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs, _ignore_interrupt)
     try:
@@ -82,5 +83,6 @@ def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
     finally:
         pool.terminate()
         pool.join()
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         _task = None

@@ -53,3 +53,10 @@ def test_incidents_jobs_give_the_same_bytes(tmp_path):
         assert res.exit_code == 0, res.output
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] and outs[0].count(b"\n") > 3
+
+
+def test_incidents_dask_refuses_stdin_and_gpkg_before_reading():
+    res = run("incidents", "-", "--engine", "dask", input=TEXT)
+    assert res.exit_code == 2 and "stdin" in res.output
+    res = run("incidents", "-", "--engine", "dask", "-f", "gpkg", "-o", "x.gpkg", input=TEXT)
+    assert res.exit_code == 2 and "GeoPackage" in res.output

@@ -76,3 +76,17 @@ def test_extract_jobs_gives_the_same_bytes(tmp_path):
         outs.append(out.read_bytes())
     assert outs[0].count(b"\n") > 300
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_a_callers_frozen_objects_stay_frozen():
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert len(list(map_batches(pid_and_items, range(100), 2, batch=10))) == 10
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
+    list(map_batches(pid_and_items, range(100), 2, batch=10))
+    assert gc.get_freeze_count() == 0

@@ -1,6 +1,8 @@
 """``geomap incidents``: the events the texts report, merged across texts."""
 from __future__ import annotations
 
+import gc
+
 import click
 
 from ..io.options import output_options
@@ -53,6 +55,8 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
     if engine == "dask":
         if fmt == "gpkg":
             raise click.UsageError("--engine dask does not write GeoPackage")
+        if "-" in paths:
+            raise click.UsageError("--engine dask reads files, not stdin")
         from ..api import combine
         from ..scale import incident_shares
         from ..unplaced import UnplacedFinder
@@ -72,7 +76,11 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
         # (stdin is read whole first)
         plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
         docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
-        found = analyse(docs, extractor(ctx), keep=False,
+        ex = extractor(ctx)
+        # the gazetteer lives as long as the command: out of the collector's reach, the
+        # collections that merging and writing trigger do not traverse it
+        gc.freeze()
+        found = analyse(docs, ex, keep=False,
                         year="batch" if "-" in paths else input_year(paths, input_options(ctx)),
                         jobs=jobs or auto_jobs()).incidents
     records = (incident_record(i) for i in found)
