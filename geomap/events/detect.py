@@ -110,21 +110,29 @@ class _Cand:
     seen: int = 0
     tally: Counter = field(default_factory=Counter)
     first: dict = field(default_factory=dict)
-    distinct: tuple[int, tuple] = (0, ())            # (len(kinds), the distinct kinds)
-    migrants: tuple[int, set] = (0, set())          # (len(counts), the numbers of migrants)
+    distinct: dict = field(default_factory=dict)     # the distinct kinds of kinds[:read]
+    read: int = 0
+    distinct_kinds: tuple = ()
+    migrants: set = field(default_factory=set)      # the numbers of migrants of counts[:counted]
+    counted: int = 0
 
     def kind_set(self) -> tuple:
         """The distinct kinds, kept until the draft takes more."""
-        if self.distinct[0] != len(self.kinds):
-            self.distinct = (len(self.kinds), tuple(dict.fromkeys(self.kinds)))
-        return self.distinct[1]
+        if self.read != len(self.kinds):
+            size = len(self.distinct)
+            self.distinct.update(dict.fromkeys(self.kinds[self.read:]))
+            self.read = len(self.kinds)
+            if len(self.distinct) != size:
+                self.distinct_kinds = tuple(self.distinct)
+        return self.distinct_kinds
 
     def migrant_counts(self) -> set[int]:
         """The numbers of migrants counted, kept until the draft takes more."""
-        if self.migrants[0] != len(self.counts):
-            self.migrants = (len(self.counts),
-                             {x.value for x in self.counts if x.subject == "migrants"})
-        return self.migrants[1]
+        if self.counted != len(self.counts):
+            self.migrants |= {x.value for x in self.counts[self.counted:]
+                              if x.subject == "migrants"}
+            self.counted = len(self.counts)
+        return self.migrants
 
     @property
     def place(self) -> Mention | None:
@@ -392,13 +400,21 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     # the places an event without one of its own may take (its border area, not a capital)
     fit = [m for m in usable if m.place.kind != "capital"
            and m.place.country in BORDER_COUNTRIES and _border_area(m)]
-    fit_starts: list[int] | None = [m.start for m in fit]
-    if any(x > y for x, y in zip(fit_starts, fit_starts[1:])):
-        fit_starts = None
+    # the capitals, for flights
+    caps = [m for m in mentions if m.place is not None and m.place.kind == "capital"]
     owner = {s: i for i, d in enumerate(drafts) for s in d.sents}
-    return [_finish(doc, d, i == 0, ctx, index, sents, usable, (fit, fit_starts), site, mentions,
+    nearby, capitals = _in_order(fit), _in_order(caps)
+    return [_finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
                     _Later(sents, owner, i), country)
             for i, d in enumerate(drafts)]
+
+
+def _in_order(mentions: list[Mention]) -> tuple[list[Mention], list[int] | None]:
+    """``mentions`` with their starts when these are in text order (for ``_within``)."""
+    starts: list[int] | None = [m.start for m in mentions]
+    if any(x > y for x, y in zip(starts, starts[1:])):
+        starts = None
+    return mentions, starts
 
 
 def _background(d: _Cand, anchor: dt.date) -> bool:
@@ -515,20 +531,23 @@ def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
 def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: TextIndex,
             sents: list[tuple[int, int]], usable: list[Mention],
             nearby: tuple[list[Mention], list[int] | None],
-            site: Callable[..., Mention] | None, all_mentions: list[Mention],
+            site: Callable[..., Mention] | None,
+            capitals: tuple[list[Mention], list[int] | None],
             taken: "_Later",
             country: Callable[..., Mention | None] | None = None) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
-    text order)."""
+    text order); ``capitals``: the document's capitals (the same way)."""
     text = doc.text
     kind = d.kinds[0]
     fit, fit_starts = nearby
     own = [m for m in d.mentions if m.place.country in BORDER_COUNTRIES]
     if kind == ("other", "flight"):        # a flight "from Minsk": the capital's airport
         mine = _Spans(d.sents)
-        own += [m for m in all_mentions if m.place.kind == "capital" and mine.holds(m.start)]
+        caps, cap_starts = capitals
+        own += [m for a, b in zip(mine.starts, mine.ends) for m in _within(caps, cap_starts, a, b)
+                ] if cap_starts is not None else [m for m in caps if mine.holds(m.start)]
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
     place, in_event = best_place(own), True
