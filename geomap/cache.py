@@ -115,7 +115,7 @@ def load_compiled(directory: str | os.PathLike) -> tuple[Gazetteer, frozenset[st
     path = cache_path(directory)
     cached = _read(path, stamp, Gazetteer, frozenset) if stamp else None
     if cached is not None:
-        return cached  # type: ignore[return-value]
+        return cached
     gazetteer = Gazetteer.load(directory)
     gazetteer.near("")                            # build the one-edit index now, once
     # bypass its per-process lru_cache: the file may have changed since it was first read

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
+from typing import Any
 
 from .geodesy import haversine_km
 
@@ -26,7 +28,7 @@ DEFAULT_TOLERANCE_KM = 10.0
 
 
 def _scope_points() -> list[tuple[float, float]]:
-    pts = []
+    pts: list[tuple[float, float]] = []
     for piece in SCOPE_LINE:
         for (a, b), (c, d) in zip(piece, piece[1:]):
             n = max(1, int(haversine_km(a, b, c, d) / 2.0))
@@ -42,7 +44,8 @@ def in_scope(lat: float, lon: float) -> bool:
     return min(haversine_km(lat, lon, a, b) for a, b in _SCOPE_POINTS) <= SCOPE_KM
 
 
-def _num(v):
+def _num(v: Any) -> float | None:
+    """A JSON value as a number; None when it is not one."""
     try:
         return float(v)
     except (TypeError, ValueError):
@@ -99,7 +102,7 @@ def load_gold(gold_dir: str) -> dict[str, dict]:
     return {d["file"]: d for d in docs}
 
 
-def _context(texts: dict[str, str], name: str, span) -> str:
+def _context(texts: dict[str, str], name: str, span: Sequence[int]) -> str:
     text = texts.get(name, "")
     a, b = span
     return text[max(0, a - 40):a].replace("\n", " ") + "[" + text[a:b] + "]" + \
@@ -115,12 +118,12 @@ def score_mentions(docs: dict[str, dict], predictions: list[dict],
         if name in docs and isinstance(rec.get("start"), int) and isinstance(rec.get("end"), int):
             preds.setdefault(name, []).append(rec)
     c = dict.fromkeys(("tp", "fp", "fn", "s_tp", "s_fp", "s_fn", "res_n", "res10", "res161"), 0)
-    errors = []
+    errors: list[dict[str, Any]] = []
     for name, doc in docs.items():
         gold_m = [m for m in doc["mentions"] if not m.get("in_org_name")]
         org_spans = [(m["start"], m["end"]) for m in doc["mentions"] if m.get("in_org_name")]
         by_span = {(m["start"], m["end"]): m for m in gold_m}
-        seen = set()
+        seen: set[tuple[int, int]] = set()
         for p in preds.get(name, []):
             span = (p["start"], p["end"])
             if span in seen:
@@ -177,13 +180,14 @@ def score_mentions(docs: dict[str, dict], predictions: list[dict],
 
 def score_incidents(docs: dict[str, dict], incidents: list[dict], errors: list[dict]) -> dict:
     """Incident figures: each gold incident against the predicted primary one of its file."""
-    primary = {}
+    primary: dict[str, dict] = {}
     for rec in incidents:
         for src in rec.get("sources") or []:
             name = os.path.basename(str(src.get("file", "")))
             if src.get("primary") and name in docs and name not in primary:
                 primary[name] = rec
-    dists, dates_ok, dated, found, total = [], 0, 0, 0, 0
+    dists: list[float] = []
+    dates_ok = dated = found = total = 0
     for name, doc in docs.items():
         gi = doc.get("incident")
         if not gi or gi.get("lat") is None:
@@ -339,7 +343,7 @@ def score_events(annotation: dict, predicted: list[dict], errors: list[dict]) ->
     files = set(annotation.get("files") or ()) | {e["file"] for e in annotation["events"]}
     gold = [e for e in annotation["events"]]
     preds = [p for p in predicted if os.path.basename(str(p.get("file", ""))) in files]
-    pairs = []
+    pairs: list[tuple[int, float, int, int]] = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(preds):
             if os.path.basename(str(p.get("file"))) != g["file"] or not _kind_ok(g, p):
@@ -347,7 +351,8 @@ def score_events(annotation: dict, predicted: list[dict], errors: list[dict]) ->
             km, days = _place_gap(g, p), _date_gap(g, p)
             if km is not None and days is not None:
                 pairs.append((days, km, gi, pi))
-    used_g, used_p = set(), set()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
     for _, _, gi, pi in sorted(pairs):
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)

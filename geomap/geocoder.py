@@ -33,11 +33,12 @@ class GazetteerGeocoder(Geocoder):
     def __init__(self, gazetteer: Gazetteer | str | os.PathLike | None = None, *,
                  reverse_km: float = 25.0):
         super().__init__()
-        if not isinstance(gazetteer, Gazetteer):
+        if isinstance(gazetteer, Gazetteer):
+            self.gazetteer = gazetteer
+        else:
             from .extract import gazetteer_dir
 
-            gazetteer = Gazetteer.load(gazetteer_dir(gazetteer))
-        self.gazetteer = gazetteer
+            self.gazetteer = Gazetteer.load(gazetteer_dir(gazetteer))
         self.reverse_km = reverse_km
 
     def _location(self, place: Place) -> Location:

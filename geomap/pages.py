@@ -40,6 +40,7 @@ class Article:
 def page_article(html: bytes | str, label: str) -> Article:
     """The article of a saved web page (raw bytes: the page's own charset is honoured)."""
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -49,9 +50,9 @@ def page_article(html: bytes | str, label: str) -> Article:
                                     "outputformat": "%Y-%m-%d"})
     except ValueError as exc:
         raise InputError(f"{label}: not a web page ({exc})") from None
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():  # None: nothing found
         raise InputError(f"{label}: no article text found in this page")
-    return Article(title=doc.title or "", body=doc.text, date=_iso_date(doc.date),
+    return Article(title=doc.title or "", body=doc.text or "", date=_iso_date(doc.date),
                    url=doc.url or "", site=doc.sitename or doc.hostname or "")
 
 

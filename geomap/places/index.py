@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from ..errors import GazetteerError
 from ..geodesy import BORDER_COUNTRIES, haversine_km
@@ -102,7 +103,7 @@ class NameIndex:
         self._near: dict[str, str | tuple[str, ...]] | None = None   # deletion variant -> keys
 
     @classmethod
-    def load(cls, directory: str | os.PathLike) -> "NameIndex":
+    def load(cls, directory: str | os.PathLike) -> Self:
         """Load every CSV file of a gazetteer directory and its user layer (hidden ids left
         out; broken rows of the user file left out and listed in ``skipped``)."""
         directory = Path(directory)

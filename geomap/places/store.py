@@ -301,12 +301,12 @@ class Store:
                 if row.unfilled:
                     report.unfilled.append((row.where, row.error))
                     continue
-                problems = [row.error] if row.place is None else place_problems(
-                    replace(row.place, id=row.place.id or "usr:new"))
-                if problems:
+                place = row.place
+                problems = [row.error] if place is None else place_problems(
+                    replace(place, id=place.id or "usr:new"))
+                if place is None or problems:
                     report.refused.append((row.where, problems[0]))
                     continue
-                place = row.place
                 if place.id and self._taken(place.id, layer):
                     report.duplicates.append((row.where, f"id {place.id} is already present"))
                     continue
