@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..model import Document, Mention
+from ..model import BorderRelation, Document, Mention
 from .layers import PlaceMarker, event_quotes, people_involved, people_text
 from .theme import INCIDENT_TYPES, incident_date, incident_type, marker_radius, symbol_size
 
@@ -44,7 +44,7 @@ def _round(x: float) -> float:
     return round(x, 5)
 
 
-def _border(b) -> list:
+def _border(b: BorderRelation | None) -> list | None:
     """[km, border id, side, [lat, lon] of the nearest border point] or None."""
     if b is None:
         return None
@@ -81,7 +81,8 @@ def place_table(markers: tuple[PlaceMarker, ...], doc_index: dict[str, int]) -> 
         cols["r"].append(round(marker_radius(k.count), 1))
         cols["docs"].append(len(k.documents))
         cols["border"].append(_border(k.border))
-        quotes, seen = [], {}
+        quotes: list[list] = []
+        seen: dict[tuple[str, int], tuple[int, str, list[tuple[int, int]]]] = {}
         for m in k.mentions:            # sorted by (doc path, start): a sentence's are adjacent
             key = (m.doc.path, m.sentence_start)
             if key not in seen:
@@ -143,8 +144,9 @@ def _excerpt(text: str, spans: list[tuple[int, int]],
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    parts, out, pos, marks = [], [], 0, sorted(marks)
-    j = 0
+    parts: list[str] = []
+    out: list[int] = []
+    pos, j, marks = 0, 0, sorted(marks)
     for a, b in merged:
         if pos >= EXCERPT_MAX:
             break
@@ -185,9 +187,9 @@ def document_table(documents: list[Document], mentions: list[Mention],
     for inc in incidents:
         for event in inc.events:
             counted[event.doc.path].add(inc.id)
-            text = event.doc.text
+            body = event.doc.text
             for ev in (*event.triggers, *(c.evidence for c in event.counts)):
-                s0 = text.rfind(ev.sentence, 0, ev.end) if ev.sentence else -1
+                s0 = body.rfind(ev.sentence, 0, ev.end) if ev.sentence else -1
                 if s0 >= 0:
                     sentences[event.doc.path].add((s0, s0 + len(ev.sentence)))
     cols: dict[str, list] = defaultdict(list)
@@ -201,6 +203,7 @@ def document_table(documents: list[Document], mentions: list[Mention],
         cols["places"].append(sorted(places[d.path]))
         cols["incidents"].append(len(counted[d.path]))
         kept = _disjoint(marks[d.path])
+        text: str | None
         if texts == "none":
             text, flat, excerpt = None, [], 0
         elif len(d.text) <= min(budget, EXCERPT_MAX * 25) and len(kept) <= MARKS_PER_DOC:
