@@ -45,6 +45,13 @@ def test_scopes_differ_between_maps_and_can_be_given():
             render_fragment(a, **bad)
 
 
+def test_a_map_off_its_page_is_refused():
+    m = make_map()
+    m._parent = None                                    # taken out of its branca Figure
+    with pytest.raises(ValueError, match="not on a page"):
+        render_fragment(m, scope="mine")
+
+
 def test_iframe_snippet_escapes_and_sandboxes():
     snippet = iframe_snippet('maps/a "b".html', title=f"T{XSS}", height=400)
     assert snippet.startswith('<iframe src="maps/a &quot;b&quot;.html"')

@@ -175,6 +175,13 @@ def test_world_is_optional_and_input_is_not_modified():
     assert (borders, countries, world) == (BORDERS, COUNTRIES, WORLD)
 
 
+def test_missing_borders_and_outlines_are_not_drawn():
+    page = render(borders=None, countries=None)
+    assert '"iso":"LT"' in render() and '"id":"LT-BY"' in render()
+    assert '"iso":"LT"' not in page and '"id":"LT-BY"' not in page
+    assert "Other Belarus borders" in page                 # the layers stay, empty
+
+
 def test_first_view_fits_border_places_not_countries():
     page = render()
     assert "bounds: [[53.68, 23.83], [54.69, 25.65]]" in page

@@ -13,6 +13,7 @@ import html
 import re
 
 import folium
+from branca.element import Figure
 
 from .html import map_css, render_html
 from .inline import asset, leaflet_css, licences, scope_css
@@ -42,6 +43,8 @@ def render_fragment(m: folium.Map, *, scope: str | None = None, width: str | int
         raise ValueError(f"scope must be a JavaScript identifier, not {scope!r}")
     width, height = _length(width, "width"), _length(height, "height")
     fig = m.get_root()
+    if not isinstance(fig, Figure):
+        raise ValueError("the map is not on a page (build it with build_map)")
     parts = (fig.header, fig.html, fig.script)
     saved, saved_id = [dict(p._children) for p in parts], m._id
     m._id = scope                      # the map's div becomes "map_<scope>"

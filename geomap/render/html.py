@@ -38,8 +38,8 @@ from __future__ import annotations
 import html
 import itertools
 import os
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import folium
 from branca.element import Element, Figure, MacroElement
@@ -82,7 +82,8 @@ class _Markup(Element):
 class GeomapElement(MacroElement):
     """A macro element whose output is filed as finished markup (see the module docstring)."""
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> str:
+        """File the macros' output into the figure; nothing to place here (``""``)."""
         figure = self.get_root()
         macros = self._template.module.__dict__
         for part in ("header", "html", "script"):
@@ -92,6 +93,7 @@ class GeomapElement(MacroElement):
                                                 name=self.get_name())
         for element in self._children.values():
             element.render(**kwargs)
+        return ""
 
 
 class _InlineAssets(GeomapElement):
@@ -153,7 +155,8 @@ class _GeoJsonGroup(GeomapElement):
         {% endmacro %}
     """)
 
-    def __init__(self, title: str, layers: Iterable[tuple[dict, dict]], pane: str,
+    def __init__(self, title: str, layers: Iterable[tuple[Mapping[str, Any] | None, dict]],
+                 pane: str,
                  show: bool = True) -> None:
         super().__init__()
         self._name = "GeoJsonGroup"
@@ -204,6 +207,8 @@ class _Page(GeomapElement):
     # names come from the map at render time (embed.render_fragment renames it)
     @property
     def map(self) -> str:
+        if self._parent is None:
+            raise RuntimeError("the page element is not on a map")
         return self._parent.get_name()
 
     @property
@@ -245,13 +250,15 @@ def _documents(documents: Iterable[Document], mentions: list[Mention],
     return [docs[p] for p in sorted(docs)]
 
 
-def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, borders: dict,
-              countries: dict, world: dict | None = None, title: str | None = None,
+def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *,
+              borders: Mapping[str, Any] | None, countries: Mapping[str, Any] | None,
+              world: Mapping[str, Any] | None = None, title: str | None = None,
               incidents: Iterable["Incident"] = (), texts: str = "full",
               unplaced: Iterable[dict] = ()) -> folium.Map:
     """A folium map of ``mentions`` and ``incidents`` (see the module docstring); ``texts``:
     "full", "excerpts" or "none" (see ``page``); ``unplaced``: names the gazetteer lacks
-    (``geomap.unplaced`` records), listed beside the map."""
+    (``geomap.unplaced`` records), listed beside the map; ``borders``, ``countries`` and
+    ``world``: GeoJSON FeatureCollections (None: not drawn)."""
     mentions, incidents = list(mentions), list(incidents)
     docs = _documents(documents, mentions, incidents)
     markers = place_markers(mentions)
@@ -262,16 +269,15 @@ def build_map(mentions: Iterable[Mention], documents: Iterable[Document], *, bor
     m = folium.Map(location=[(bounds[0][0] + bounds[1][0]) / 2,
                              (bounds[0][1] + bounds[1][1]) / 2],
                    zoom_start=7, tiles=None, control_scale=True)
-    Figure().add_child(m)                 # a fresh page (folium made one with a random id)
+    # a fresh page (folium made one with a random id)
+    Figure(title=html.escape(title) if title else None).add_child(m)
     m.default_js, m.default_css = [], []  # no CDN jQuery/Bootstrap/awesome-markers
-    if title:
-        m.get_root().title = html.escape(title)
     _InlineAssets().add_to(m)
     _Panes().add_to(m)
     outlines = _GeoJsonGroup("Country outlines (offline)",
                              [(world, WORLD_STYLE), (countries, LAND_STYLE)], "gm-land")
     outlines.add_to(m)
-    features = borders.get("features", [])
+    features = borders.get("features", []) if borders is not None else []
     groups = []
     for name, keep, style in (
             ("Lithuania–Belarus border", lambda i: i == "LT-BY",
