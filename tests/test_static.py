@@ -5,6 +5,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 
 from geomap.render.static import draw_map, save_map
@@ -78,6 +79,17 @@ def test_svg_holds_labels_legend_scale_and_attribution(tmp_path):
     assert any(re.fullmatch(r"\d+ km", t) for t in texts)                    # scale bar
     assert any("GeoNames (CC BY 4.0)" in t for t in texts)
     assert "<b>" not in svg and "<dc:date>" not in svg
+
+
+def test_missing_borders_and_outlines_are_not_drawn():
+    mentions, _, incidents = sample_incidents()
+
+    def shapes(**geodata):
+        fig = draw_map(mentions, incidents, **geodata)
+        return [c for c in fig.axes[0].collections if not isinstance(c, PathCollection)]
+
+    assert len(shapes(borders=BORDERS, countries=COUNTRIES)) == 3   # land, two kinds of border
+    assert shapes(borders=None, countries=None) == []
 
 
 def test_bad_sizes_and_formats_are_refused(tmp_path):

@@ -33,9 +33,9 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import BorderRelation, Mention, Place
 from .layers import (PlaceMarker, focus_points, has_border_line, incident_counts_text, is_area,
@@ -45,6 +45,7 @@ from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_C
                     incident_type, side_colour)
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.figure import Figure
 
     from ..events import Incident
@@ -134,7 +135,7 @@ def _extent(markers: list[PlaceMarker], groups: list[IncidentPlace]) -> list[lis
     return [[clat - dlat, clon - dlon], [clat + dlat, clon + dlon]]
 
 
-def _frame(data: dict | None, bbox: list[list[float]]):
+def _frame(data: Mapping[str, Any] | None, bbox: list[list[float]]):
     """A GeoJSON FeatureCollection clipped to ``bbox`` (with a margin), in ``CRS``."""
     import geopandas as gpd
 
@@ -187,7 +188,7 @@ def _scale_bar(ax) -> list:
 
 
 def _counts_text(markers: list[PlaceMarker], areas: list[PlaceMarker],
-                 incidents: list["Incident"], outside: list[IncidentPlace] = (),
+                 incidents: list["Incident"], outside: Sequence[IncidentPlace] = (),
                  places_outside: int = 0) -> str:
     """The honest counts: what is on the map and what is not (``outside``: incident places
     outside the view; ``places_outside``: places outside it)."""
@@ -253,7 +254,8 @@ class Labels:
     def __init__(self, ax, renderer, taken: Iterable[tuple], bounds: tuple):
         self.ax, self.renderer, self.bounds = ax, renderer, bounds
         self.px = ax.figure.dpi / 72.0
-        self.cell, self.cells = 60 * self.px, {}
+        self.cell = 60 * self.px
+        self.cells: dict[tuple[int, int], list[tuple]] = {}     # grid cell -> boxes in it
         self.placed: dict[object, tuple] = {}          # key -> (annotation, box)
         for box in taken:
             self._take(box)
@@ -324,11 +326,13 @@ class Labels:
 
 
 def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), *,
-             borders: dict, countries: dict, world: dict | None = None,
+             borders: Mapping[str, Any] | None, countries: Mapping[str, Any] | None,
+             world: Mapping[str, Any] | None = None,
              title: str | None = None, width: int = 1600, height: int = 1200,
              dpi: int = BASE_DPI) -> "Figure":
     """A matplotlib Figure laid out on ``width`` × ``height`` pixels at ``BASE_DPI``, drawn at
-    ``dpi`` (see the module docstring)."""
+    ``dpi`` (see the module docstring); ``borders``, ``countries`` and ``world``: GeoJSON
+    FeatureCollections (None: not drawn)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -343,7 +347,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
     drawn_groups = [g for g in groups if not is_area(g.place)]
     bbox = _extent(markers, drawn_groups)
     fig = Figure(figsize=(width / BASE_DPI, height / BASE_DPI), dpi=BASE_DPI)
-    FigureCanvasAgg(fig)
+    canvas = FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_facecolor(SEA_COLOUR)
     ax.set_axis_off()
@@ -419,7 +423,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
                        title_fontsize=5.5, borderpad=0.5, labelspacing=0.3, handlelength=1.5,
                        bbox_to_anchor=(0, 0.035, 1, 0.965))   # above the credits line
     legend.set_zorder(30)
-    furniture = [legend]
+    furniture: list[Artist] = [legend]
     if title:
         furniture.append(ax.text(0.015, 0.985, title, transform=ax.transAxes, ha="left",
                                  va="top", fontsize=12, fontweight="bold", zorder=30,
@@ -442,7 +446,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
                              ha="left", va="bottom", fontsize=6, zorder=30, parse_math=False,
                              bbox=BOX, linespacing=1.3))
     furniture += boxes
-    renderer = fig.canvas.get_renderer()
+    renderer = canvas.get_renderer()
     px = fig.dpi / 72.0
     points = [(*ax.transData.transform(p), place_size(k.count, top) / 2 * px, 1)
               for k, p in shown_markers]
@@ -452,7 +456,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
     bar_top = max(_box(a, renderer)[3] for a in bar)
     _stack(ax, boxes, ax.transAxes.inverted().transform((0, bar_top))[1] + 0.015)
 
-    renderer = fig.canvas.get_renderer()
+    renderer = canvas.get_renderer()
     taken = [_box(a, renderer, pad=2 * px) for a in furniture]
     taken += [_box(s, renderer) for s in symbols]
     shown: list[tuple] = []
@@ -506,17 +510,13 @@ def _place_legend(legend, renderer, points: list[tuple[float, float, float, int]
                   skip: tuple[str, ...] = ()) -> None:
     """Move the legend to the first of ``LEGEND_LOCS`` (less ``skip``) that covers the least
     weight of the symbols ``points`` (x, y, radius in display pixels, weight)."""
-    best = None
-    for loc in LEGEND_LOCS:
-        if loc in skip:
-            continue
+    def cost(loc: str) -> int:
         legend.set_loc(loc)
         bb = legend.get_window_extent(renderer)
-        cost = sum(w for x, y, r, w in points
+        return sum(w for x, y, r, w in points
                    if bb.x0 - r < x < bb.x1 + r and bb.y0 - r < y < bb.y1 + r)
-        if best is None or cost < best[0]:
-            best = (cost, loc)
-    legend.set_loc(best[1])
+
+    legend.set_loc(min((loc for loc in LEGEND_LOCS if loc not in skip), key=cost))
 
 
 def _stack(ax, boxes: list, bottom: float) -> None:
