@@ -151,8 +151,8 @@ def find_chromium() -> str | None:
         if found := shutil.which(name):
             return found
     for pattern in CHROMIUM_PATHS:
-        if found := sorted(glob.glob(os.path.expanduser(pattern))):
-            return found[-1]
+        if matches := sorted(glob.glob(os.path.expanduser(pattern))):
+            return matches[-1]
     return None
 
 
