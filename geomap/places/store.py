@@ -24,6 +24,7 @@ import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -74,7 +75,6 @@ class Store:
         self.hidden_file = self.user_dir / HIDDEN_FILE
         self.forced_file = self.user_dir / FORCED_FILE
         self._base: dict[str, Place] | None = None
-        self._outlines: CountryOutlines | None | bool = False
 
     @property
     def base(self) -> dict[str, Place]:
@@ -84,12 +84,10 @@ class Store:
                           if f != self.user_file for p in read_csv(f)}
         return self._base
 
-    @property
+    @cached_property
     def outlines(self) -> CountryOutlines | None:
-        """The directory's country outlines (None when it has none)."""
-        if self._outlines is False:
-            self._outlines = CountryOutlines.load(self.directory)
-        return self._outlines  # type: ignore[return-value]
+        """The directory's country outlines (None when it has none), read on first use."""
+        return CountryOutlines.load(self.directory)
 
     def misplaced(self, place: Place) -> Misplacement | None:
         """How ``place`` misses its stated country beyond the tolerance (None: it does not)."""
