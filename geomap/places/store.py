@@ -204,7 +204,7 @@ class Store:
             self._save_forced(layer, [place.id], bool(why))
         return place
 
-    def edit(self, place_id: str, *, force: bool = False, **changes) -> tuple[Place, bool]:
+    def edit(self, place_id: str, *, force: bool = False, **changes: object) -> tuple[Place, bool]:
         """Change fields (name, lat, lon, country, kind, alt_names, source, population) of an
         entry, or fix a broken user row. A user entry changes in place; a bundled one gets an
         overriding user row with its id. The rules of ``add_place`` apply. Returns the new

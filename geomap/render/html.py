@@ -75,14 +75,14 @@ class _Markup(Element):
         super().__init__()
         self._text = text
 
-    def render(self, **kwargs) -> str:
+    def render(self, **kwargs: Any) -> str:
         return self._text
 
 
 class GeomapElement(MacroElement):
     """A macro element whose output is filed as finished markup (see the module docstring)."""
 
-    def render(self, **kwargs) -> str:
+    def render(self, **kwargs: Any) -> str:
         """File the macros' output into the figure; nothing to place here (``""``)."""
         figure = self.get_root()
         macros = self._template.module.__dict__

@@ -45,7 +45,7 @@ def scope_css(css: str, scope: str) -> str:
     return re.sub(r"([^{}@;]+?)\s*\{([^{}]*)\}", rule, css)
 
 
-def script_json(data) -> Markup:
+def script_json(data: object) -> Markup:
     """JSON that is safe inside ``<script>`` (``<``, ``>``, ``&``, ``'`` escaped as ``tojson``
     does, U+2028/2029 too): a GeoJSON file's own text when ``data`` was read by
     ``read_geojson``, else compact JSON (outlines are megabytes)."""

@@ -15,8 +15,10 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -30,6 +32,10 @@ from .inline import ASSETS
 from .layers import event_quotes, incident_counts_text, people_text, place_markers
 from .page import QUOTED_SOURCES, TEXT_MODES
 from .theme import ATTRIBUTION, highlight, incident_date, incident_type, side_colour, side_name
+
+if TYPE_CHECKING:
+    from ..events import Incident
+    from ..model import Document
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAP_HEIGHT = "560px"
@@ -45,7 +51,7 @@ INSTALL_HINT = ("no Chromium or Chrome found to print the PDF. Install one (Debi
                 "written and prints from any browser.")
 
 
-def _date_range(docs) -> str:
+def _date_range(docs: Sequence[Document]) -> str:
     dates = sorted(d.date for d in docs if d.date)
     undated = sum(1 for d in docs if d.date is None)
     text = "none given" if not dates else dates[0].isoformat() if dates[0] == dates[-1] \
@@ -53,7 +59,7 @@ def _date_range(docs) -> str:
     return f"{text} ({undated} undated)" if undated else text
 
 
-def _source(doc) -> dict:
+def _source(doc: Document) -> dict[str, str]:
     """A document's site and URL for the report: ``link`` is the URL when it is http(s) (a
     link the reader may follow; nothing is fetched), else empty and the URL shown as text."""
     url = doc.url.strip()
@@ -61,7 +67,7 @@ def _source(doc) -> dict:
             "link": url if url.lower().startswith(("http://", "https://")) else ""}
 
 
-def _quotes(inc, texts: str) -> list[list[Markup]]:
+def _quotes(inc: Incident, texts: str) -> list[list[Markup]]:
     """Per source of ``inc``, its highlighted sentences: every one with ``texts="full"``;
     otherwise as the map's popups quote them (the first ``QUOTED_SOURCES`` sources, each
     sentence once: a wire copy adds its document, not the same quote)."""
@@ -76,7 +82,7 @@ def _quotes(inc, texts: str) -> list[list[Markup]]:
     return out
 
 
-def _incident_rows(incidents, texts: str = "full") -> list[dict]:
+def _incident_rows(incidents: Iterable[Incident], texts: str = "full") -> list[dict[str, Any]]:
     rows = []
     for n, inc in enumerate(sorted(incidents, key=lambda i: (i.date is None, i.date, i.id)), 1):
         b = inc.border

@@ -35,7 +35,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..model import BorderRelation, Mention, Place
 from .layers import (PlaceMarker, focus_points, has_border_line, incident_counts_text, is_area,
@@ -45,8 +45,13 @@ from .theme import (ATTRIBUTION, INCIDENT_TYPES, LAND_STYLE, LT_BY_BBOX, LT_BY_C
                     incident_type, side_colour)
 
 if TYPE_CHECKING:
+    from geopandas import GeoDataFrame
     from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
 
     from ..events import Incident
 
@@ -63,12 +68,15 @@ OUTSIDE_LIST = 3            # incident places outside the view named in the coun
 PLACE_SIZE = (4.0, 20.0)    # diameter in points of the least and the most mentioned place
 MAJOR = 0.2                 # places with this share of the top count are named before details
 SYMBOL_EDGE = 1.0           # points of an incident symbol's white edge, beyond its size
-LEGEND_LOCS = ("upper right", "lower right", "upper left")    # tried in turn
+LegendLoc = Literal["upper right", "lower right", "upper left"]
+LEGEND_LOCS: tuple[LegendLoc, ...] = ("upper right", "lower right", "upper left")  # in turn
 INCIDENT_WEIGHT = 10        # an incident symbol under the legend costs as much as 10 places
 EDGE_PT = 8.0               # a symbol closer than this to the frame counts as outside the view
 SCALE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 HALO = {"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "edgecolor": "none"}
-BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "#999", "linewidth": 0.5, "pad": 3}
+BOX_PAD = 3                 # points around the text of a box
+BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "#999", "linewidth": 0.5,
+       "pad": BOX_PAD}
 # label positions around a symbol: (dx, dy) direction, horizontal and vertical alignment
 POSITIONS = ((1, 0, "left", "center"), (-1, 0, "right", "center"),
              (0, 1, "center", "bottom"), (0, -1, "center", "top"),
@@ -135,7 +143,7 @@ def _extent(markers: list[PlaceMarker], groups: list[IncidentPlace]) -> list[lis
     return [[clat - dlat, clon - dlon], [clat + dlat, clon + dlon]]
 
 
-def _frame(data: Mapping[str, Any] | None, bbox: list[list[float]]):
+def _frame(data: Mapping[str, Any] | None, bbox: list[list[float]]) -> GeoDataFrame | None:
     """A GeoJSON FeatureCollection clipped to ``bbox`` (with a margin), in ``CRS``."""
     import geopandas as gpd
 
@@ -158,7 +166,7 @@ def _project(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return list(zip(map(float, xs), map(float, ys)))
 
 
-def _fit(ax, bbox: list[list[float]], aspect: float) -> None:
+def _fit(ax: Axes, bbox: list[list[float]], aspect: float) -> None:
     """Set the axes limits to ``bbox`` widened to the figure's aspect ratio (width/height)."""
     (lat0, lon0), (lat1, lon1) = bbox
     corners = _project([(lat0, lon0), (lat0, lon1), (lat1, lon0), (lat1, lon1)])
@@ -170,7 +178,7 @@ def _fit(ax, bbox: list[list[float]], aspect: float) -> None:
     ax.set_ylim(cy - h / 2, cy + h / 2)
 
 
-def _scale_bar(ax) -> list:
+def _scale_bar(ax: Axes) -> list[Artist]:
     """A black-and-white bar of a round length near a fifth of the map's width, bottom left;
     returns its artists."""
     from matplotlib.patches import Rectangle
@@ -178,9 +186,10 @@ def _scale_bar(ax) -> list:
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     km = max((s for s in SCALE_STEPS if s <= (x1 - x0) / 5000), default=SCALE_STEPS[0])
     x, y, h = x0 + (x1 - x0) * 0.03, y0 + (y1 - y0) * 0.04, (y1 - y0) * 0.008
-    artists = [ax.add_patch(Rectangle((x + i * km * 500, y), km * 500, h, facecolor="kw"[i],
-                                      edgecolor="k", linewidth=0.8, zorder=20))
-               for i in range(2)]
+    artists: list[Artist] = [
+        ax.add_patch(Rectangle((x + i * km * 500, y), km * 500, h, facecolor="kw"[i],
+                               edgecolor="k", linewidth=0.8, zorder=20))
+        for i in range(2)]
     artists.append(ax.text(x + km * 1000, y + h * 2, f"{km} km", ha="center", va="bottom",
                            fontsize=8, zorder=20, parse_math=False))
     artists.append(ax.text(x, y + h * 2, "0", ha="center", va="bottom", fontsize=8, zorder=20))
@@ -236,7 +245,7 @@ def _areas_text(areas: list[PlaceMarker], groups: list[IncidentPlace]) -> str:
     return "Named as a whole (not drawn):\n" + "\n".join(rows_text)
 
 
-def _box(artist, renderer, pad: float = 0.0) -> tuple[float, float, float, float]:
+def _box(artist: Artist, renderer: RendererBase, pad: float = 0.0) -> tuple[float, float, float, float]:
     """(x0, y0, x1, y1) of an artist in display pixels, widened by ``pad`` pixels."""
     bb = artist.get_window_extent(renderer)
     return (bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad)
@@ -251,7 +260,8 @@ class Labels:
     overlaps no box taken: furniture, symbols and the labels placed before. Boxes are kept in
     a coarse grid of cells for quick overlap tests."""
 
-    def __init__(self, ax, renderer, taken: Iterable[tuple], bounds: tuple):
+    def __init__(self, ax: Axes, renderer: RendererBase, taken: Iterable[tuple],
+                 bounds: tuple):
         self.ax, self.renderer, self.bounds = ax, renderer, bounds
         self.px = ax.figure.dpi / 72.0
         self.cell = 60 * self.px
@@ -280,7 +290,8 @@ class Labels:
         for k in self._keys(b):
             self.cells[k].remove(b)
 
-    def _spot(self, text: str, x: float, y: float, radius: float, props: dict):
+    def _spot(self, text: str, x: float, y: float, radius: float, props: dict
+              ) -> tuple[tuple[float, float, float, float], int, int, str, str, float] | None:
         """The first of ``POSITIONS`` around (x, y) where ``text`` fits: (box, dx, dy, ha, va,
         diagonal factor), or None."""
         gap = LABEL_GAP * self.px
@@ -301,7 +312,7 @@ class Labels:
                 return box, dx, dy, ha, va, diag
         return None
 
-    def add(self, key, text: str, x: float, y: float, radius: float, props: dict) -> bool:
+    def add(self, key: str, text: str, x: float, y: float, radius: float, props: dict) -> bool:
         """Label (x, y in data units; a symbol of ``radius`` points) with ``text`` at the
         first free position around it, filed under ``key`` (replacing its label if it has
         one and ``text`` fits); False if no position is free."""
@@ -454,7 +465,7 @@ def draw_map(mentions: Iterable[Mention], incidents: Iterable["Incident"] = (), 
                 INCIDENT_WEIGHT) for g, p in zip(drawn_groups, gxy)]
     _place_legend(legend, renderer, points, ("upper left",) if title else ())
     bar_top = max(_box(a, renderer)[3] for a in bar)
-    _stack(ax, boxes, ax.transAxes.inverted().transform((0, bar_top))[1] + 0.015)
+    _stack(ax, renderer, boxes, ax.transAxes.inverted().transform((0, bar_top))[1] + 0.015)
 
     renderer = canvas.get_renderer()
     taken = [_box(a, renderer, pad=2 * px) for a in furniture]
@@ -506,27 +517,28 @@ def _symbol_size(n: int) -> float:
     return min(7 + 3 * math.sqrt(max(n, 1) - 1) + (2 if n > 1 else 0), 24)
 
 
-def _place_legend(legend, renderer, points: list[tuple[float, float, float, int]],
-                  skip: tuple[str, ...] = ()) -> None:
+def _place_legend(legend: Legend, renderer: RendererBase,
+                  points: list[tuple[float, float, float, int]],
+                  skip: tuple[LegendLoc, ...] = ()) -> None:
     """Move the legend to the first of ``LEGEND_LOCS`` (less ``skip``) that covers the least
     weight of the symbols ``points`` (x, y, radius in display pixels, weight)."""
-    def cost(loc: str) -> int:
+    def cost(loc: LegendLoc) -> int:
         legend.set_loc(loc)
         bb = legend.get_window_extent(renderer)
         return sum(w for x, y, r, w in points
                    if bb.x0 - r < x < bb.x1 + r and bb.y0 - r < y < bb.y1 + r)
 
-    legend.set_loc(min((loc for loc in LEGEND_LOCS if loc not in skip), key=cost))
+    best = min((loc for loc in LEGEND_LOCS if loc not in skip), key=cost)
+    legend.set_loc(best)
 
 
-def _stack(ax, boxes: list, bottom: float) -> None:
+def _stack(ax: Axes, renderer: RendererBase, boxes: list[Text], bottom: float) -> None:
     """Stack the lower-left text boxes upwards from ``bottom`` (axes fraction)."""
-    renderer = ax.figure.canvas.get_renderer()
     inv = ax.transAxes.inverted()
     y = bottom
     for artist in boxes:
         artist.set_y(y)
-        pad = BOX["pad"] * ax.figure.dpi / 72.0
+        pad = BOX_PAD * ax.figure.dpi / 72.0
         top = artist.get_window_extent(renderer).y1 + pad
         y = inv.transform((0, top))[1] + 0.012
 
