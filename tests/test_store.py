@@ -112,6 +112,23 @@ def test_add_writes_a_sorted_user_file_and_never_the_generated_ones(gz):
     assert after.pop("local.csv") and after == before
 
 
+def test_outlines_are_read_before_the_writers_lock(gz, monkeypatch):
+    """Reading the outlines takes most of an add: done under the lock, 20 concurrent adds
+    on a loaded machine waited past the lock's timeout."""
+    read_when_locked = []
+    locked = Store._locked
+
+    def spy(self):
+        read_when_locked.append("outlines" in vars(self))
+        return locked(self)
+
+    monkeypatch.setattr(Store, "_locked", spy)
+    place = Store(gz).add("Bravo", lat=54.5, lon=24.0, country="LT", kind="village")
+    Store(gz).edit(place.id, lat=54.51)
+    report = Store(gz).import_places([ImportRow("line 1", P(pid="", name="Charlie"))])
+    assert report.added and read_when_locked == [True, True, True]
+
+
 def test_forced_same_name_gets_a_fresh_id(gz):
     store = Store(gz)
     store.add("Bravo", lat=54.5, lon=24.0, country="LT", kind="village")

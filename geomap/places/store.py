@@ -191,6 +191,8 @@ class Store:
         and return it. An id already present is refused, and so, unless ``force``, is a point
         outside its stated country or a name already present within ``DUPLICATE_KM``."""
         check_place(replace(place, id=place.id or "usr:new"))
+        if place.country:
+            _ = self.outlines   # read before taking the lock, as the generated files are
         with self._locked() as layer:
             if place.id and self._taken(place.id, layer):
                 raise GazetteerError(f"refused: id {place.id} is already in the gazetteer")
@@ -209,6 +211,7 @@ class Store:
         entry, or fix a broken user row. A user entry changes in place; a bundled one gets an
         overriding user row with its id. The rules of ``add_place`` apply. Returns the new
         entry and whether it overrides a bundled one."""
+        _ = self.outlines       # read before taking the lock, as the generated files are
         with self._locked() as layer:
             if place_id in layer.hidden:
                 raise GazetteerError(f"{place_id} is hidden: `geomap gazetteer unhide "
@@ -293,6 +296,7 @@ class Store:
         report = ImportReport()
         rows = list(rows)
         forced: list[str] = []
+        _ = self.outlines       # read before taking the lock, as the generated files are
         with self._locked() as layer:
             current = self._current(layer)
             for row in rows:
