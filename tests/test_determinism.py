@@ -45,3 +45,21 @@ def test_python_api_returns_a_notebook_ready_map():
     assert "<iframe" in m._repr_html_()
     page = m.get_root().render()
     assert "Dieveni" in page and "gm-incident" in page
+
+
+@pytest.mark.parametrize("command", ["map", "report"])
+def test_any_number_of_processes_gives_the_same_page(tmp_path, command):
+    from test_api import corpus
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for doc in corpus(70):              # three batches: workers are forked for --jobs 2
+        (folder / doc.path).write_text(doc.text, encoding="utf-8")
+    pages = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"{command}-{jobs}.html"
+        res = CliRunner().invoke(cli, [command, str(folder), "--jobs", jobs, "-o", str(target)],
+                                 catch_exceptions=False)
+        assert res.exit_code == 0, res.output
+        pages.append(target.read_bytes())
+    assert pages[0] == pages[1] and b"inc-" in pages[0]

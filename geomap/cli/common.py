@@ -5,11 +5,15 @@ import codecs
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal
 
 import click
 
 from ..model import Document
 from ..texts import InputOptions, scan
+
+if TYPE_CHECKING:
+    from ..api import Analysis
 
 EXIT_SKIPPED = 3
 
@@ -64,6 +68,11 @@ def _inputs(f):
 
 
 INPUTS = _inputs
+
+JOBS = click.option(
+    "-j", "--jobs", type=click.IntRange(1), metavar="N",
+    help="Processes reading the texts (the output is the same for any N)  "
+         "[default: one per core].")
 
 TEXTS = click.option(
     "--texts", type=click.Choice(["full", "excerpts", "none"]), default="full",
@@ -190,6 +199,27 @@ def documents(ctx: click.Context, paths: list[str]) -> Iterator[Document]:
     from ..texts import read_inputs
 
     return read_inputs(paths, input_options(ctx), on_error(ctx))
+
+
+def analysed(ctx: click.Context, paths: list[str], *, jobs: int | None = None,
+             incidents: bool = True, keep: bool = True, docs: Iterable[Document] | None = None,
+             ex=None) -> Analysis:
+    """``api.analyse`` of the checked input ``paths`` as the commands run it: on ``jobs``
+    processes (default one per core), the default year from a first pass over the dates
+    only (stdin is read whole first), the loaded gazetteer frozen out of the collector's
+    reach (it lives as long as the command; merging and writing no longer traverse it)."""
+    import gc
+
+    from ..api import analyse, input_year
+    from ..parallel import auto_jobs
+
+    ex = extractor(ctx) if ex is None else ex
+    year: int | None | Literal["batch"] = "batch"
+    if incidents and "-" not in paths:
+        year = input_year(paths, input_options(ctx))
+    gc.freeze()
+    return analyse(documents(ctx, paths) if docs is None else docs, ex, incidents=incidents,
+                   keep=keep, year=year, jobs=jobs or auto_jobs())
 
 
 def write_layers(ctx: click.Context, docs: Iterable[Document], ex, out: str) -> None:

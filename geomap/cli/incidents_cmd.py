@@ -1,13 +1,11 @@
 """``geomap incidents``: the events the texts report, merged across texts."""
 from __future__ import annotations
 
-import gc
-
 import click
 
 from ..io.options import output_options
-from .common import (INPUTS, check_inputs, check_run, documents, extractor, input_options,
-                     write_layers, wrote)
+from .common import (INPUTS, analysed, check_inputs, check_run, documents, extractor,
+                     input_options, write_layers, wrote)
 
 
 @click.command()
@@ -45,10 +43,9 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
       geomap incidents corpus.jsonl --engine dask --workers 4 -o incidents.jsonl
     """
-    from ..api import analyse, input_year
+    from ..api import input_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
     from ..io.output import then, write
-    from ..parallel import auto_jobs
     from ..progress import progress
 
     paths = check_inputs(inputs)
@@ -72,17 +69,9 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
         if fmt == "gpkg":
             write_layers(ctx, docs, extractor(ctx), out)
             return
-        # the default year comes from a first pass over the dates only, so texts can stream
-        # (stdin is read whole first)
         plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
         docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
-        ex = extractor(ctx)
-        # the gazetteer lives as long as the command: out of the collector's reach, the
-        # collections that merging and writing trigger do not traverse it
-        gc.freeze()
-        found = analyse(docs, ex, keep=False,
-                        year="batch" if "-" in paths else input_year(paths, input_options(ctx)),
-                        jobs=jobs or auto_jobs()).incidents
+        found = analysed(ctx, paths, jobs=jobs, keep=False, docs=docs).incidents
     records = (incident_record(i) for i in found)
     layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, TEXTS, check_inputs, check_run, documents, extractor, import_folium
+from .common import INPUTS, JOBS, TEXTS, analysed, check_inputs, check_run, import_folium
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -38,9 +38,10 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                    "times the width and height of 200).")
 @click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
 @TEXTS
+@JOBS
 @click.pass_context
 def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents,
-                texts):
+                texts, jobs):
     """Map the places named in INPUT (see "Input" in geomap --help) and the
     incidents the texts report: the Belarus borders, country outlines, one circle per place
     (popups quote the sentences that name it), incidents clustered by zoom (popups quote the
@@ -63,11 +64,8 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
         raise click.UsageError("--embed and --iframe need --format html")
     if embed and iframe:
         raise click.UsageError("--embed and --iframe exclude each other")
-    from ..api import analyse
-
     paths = check_inputs(inputs)
-    a = analyse(documents(ctx, paths), extractor(ctx),
-                incidents=not no_incidents)
+    a = analysed(ctx, paths, jobs=jobs, incidents=not no_incidents)
     check_run(ctx)
     if fmt in ("png", "svg"):
         from ..render.static import draw_map, save_map

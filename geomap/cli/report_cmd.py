@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, TEXTS, check_inputs, check_run, documents, extractor, import_folium
+from .common import INPUTS, JOBS, TEXTS, analysed, check_inputs, check_run, import_folium
 
 DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
 
@@ -24,8 +24,9 @@ DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
 @click.option("--pdf", is_flag=True, help="With the HTML, also print it to PDF (FILE with "
               ".pdf).")
 @TEXTS
+@JOBS
 @click.pass_context
-def report(ctx, inputs, out, fmt, title, pdf, texts):
+def report(ctx, inputs, out, fmt, title, pdf, texts, jobs):
     """Write a report on INPUT (see "Input" in geomap --help): what was
     processed, the interactive offline map, a table of incidents (date, type, place, side,
     distance to the border, people involved, sources) with each incident's quoted evidence,
@@ -43,7 +44,6 @@ def report(ctx, inputs, out, fmt, title, pdf, texts):
     """
     import tempfile
 
-    from ..api import analyse
     from ..io.options import resolve
 
     out, fmt = resolve(out, fmt, ["html", "pdf"], "html", default_out=DEFAULT_OUT)
@@ -52,7 +52,7 @@ def report(ctx, inputs, out, fmt, title, pdf, texts):
     from ..render.report import print_pdf, write_report
 
     paths = check_inputs(inputs)
-    a = analyse(documents(ctx, paths), extractor(ctx))
+    a = analysed(ctx, paths, jobs=jobs)
     check_run(ctx)
     if fmt == "pdf":
         with tempfile.TemporaryDirectory(prefix="geomap-report-") as tmp:
