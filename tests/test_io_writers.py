@@ -81,3 +81,21 @@ def test_json_pieces_equal_the_whole_encoding():
                 "sources": many}), many, {"id": "b", "sources": many[:3]}, {}, {"x": []}):
         assert "".join(json_pieces(obj, enc)) == enc(obj)
     assert len(list(json_pieces({"id": "a", "sources": many}, enc))) > LONG   # item by item
+
+
+def test_jsonl_bytes_are_the_jsonl_writer_s_lines_encoded():
+    from geomap.io.writers import jsonl_bytes
+
+    recs = [mention_record(MENTION), mention_record(replace(MENTION, place=None))]
+    out = io.StringIO()
+    write_jsonl(recs, out)
+    assert jsonl_bytes(recs) == out.getvalue().encode("utf-8")
+    assert jsonl_bytes([]) == b""
+
+
+def test_write_encoded_writes_the_bytes_to_a_file(tmp_path):
+    from geomap.io.output import write_encoded
+
+    path = tmp_path / "out.jsonl"
+    assert write_encoded([(1, "{\"a\":\"š\"}\n".encode()), (2, b"{}\n{}\n")], str(path)) == 3
+    assert path.read_bytes() == "{\"a\":\"š\"}\n{}\n{}\n".encode()

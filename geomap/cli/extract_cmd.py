@@ -51,9 +51,9 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
       geomap extract corpus.jsonl --engine dask --partitions 16 -o mentions.parquet
       geomap extract saved-pages/ --texts-out output/texts -o mentions.jsonl
     """
-    from ..io.output import then, write, write_text
+    from ..io.output import then, write, write_encoded
     from ..io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
-    from ..io.writers import jsonl_text
+    from ..io.writers import jsonl_bytes
     from ..texts import is_table
 
     paths = check_inputs(inputs)
@@ -83,11 +83,11 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
 
     def batch_lines(batch):                 # JSON Lines are encoded where they are extracted
         records = batch_records(batch)
-        return len(records), jsonl_text(records)
+        return len(records), jsonl_bytes(records)
 
     docs = progress(docs, total=total, quiet=quiet)
     if fmt == "jsonl":
-        n = write_text(then(map_batches(batch_lines, docs, jobs or auto_jobs()),
+        n = write_encoded(then(map_batches(batch_lines, docs, jobs or auto_jobs()),
                             lambda: check_run(ctx)), out)
     else:
         records = itertools.chain.from_iterable(

@@ -31,13 +31,19 @@ def then(records: Iterable[T], check: Callable[[], None]) -> Iterator[T]:
     check()
 
 
-def write_text(chunks: Iterable[tuple[int, str]], out: str | None) -> int:
-    """Write records already encoded, as chunks of (how many records, their text) (e.g.
-    ``writers.jsonl_text`` run elsewhere), to ``out`` as ``write`` does; returns how many."""
+def write_encoded(chunks: Iterable[tuple[int, bytes]], out: str | None) -> int:
+    """Write records already encoded in UTF-8, as chunks of (how many records, their bytes)
+    (e.g. ``writers.jsonl_bytes`` run elsewhere), to ``out`` as ``write`` does (to a file
+    as they are, without decoding and encoding them again); returns how many."""
     n = 0
-    with text_output(out) as fh:
-        for count, text in chunks:
-            fh.write(text)
+    if out is None or out == "-":            # stdout: text, in the encoding it has
+        for count, data in chunks:
+            sys.stdout.write(data.decode("utf-8"))
+            n += count
+        return n
+    with atomic_write(out, "wb") as fh:
+        for count, data in chunks:
+            fh.write(data)
             n += count
     return n
 

@@ -56,10 +56,13 @@ def json_pieces(obj: object, enc: Callable[[object], str]) -> Iterator[str]:
         yield "]"
 
 
-def jsonl_text(records: Iterable[dict]) -> str:
-    """Records as JSON Lines: one JSON object a line."""
-    enc = json_encoder()
-    return "".join([enc(r) + "\n" for r in records])
+def jsonl_bytes(records: Iterable[dict]) -> bytes:
+    """Records as JSON Lines, UTF-8 encoded (as ``json_encoder`` writes each, one a line):
+    kept as bytes, never decoded, for a process that only passes them on to a file."""
+    import orjson
+
+    dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    return b"".join([dumps(r, option=newline) for r in records])
 
 
 def write_chunked(pieces: Iterable[str], out: IO[str], size: int = CHUNK) -> None:
