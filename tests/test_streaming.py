@@ -91,7 +91,7 @@ def test_extract_writes_as_it_reads(tmp_path, no_borders, monkeypatch):
     import geomap.io.output as output
     import geomap.texts as texts
 
-    events, read, write = [], texts.read_inputs, output.write_text
+    events, read, write = [], texts.read_inputs, output.write_encoded
 
     def docs(paths, options, on_error=None):
         for d in read(paths, options, on_error):
@@ -103,7 +103,7 @@ def test_extract_writes_as_it_reads(tmp_path, no_borders, monkeypatch):
     def spy(chunks, *a, **k):
         return write((events.append("write") or c for c in chunks), *a, **k)
 
-    monkeypatch.setattr(output, "write_text", spy)
+    monkeypatch.setattr(output, "write_encoded", spy)
     path = write_jsonl(tmp_path / "c.jsonl", [{"text": t} for t in TEXTS * 100])
     assert CliRunner().invoke(cli, ["extract", path], catch_exceptions=False).exit_code == 0
     assert events.index("write") < len(events) - 1 - events[::-1].index("read")
