@@ -74,6 +74,32 @@ JOBS = click.option(
     help="Processes reading the texts (the output is the same for any N)  "
          "[default: one per core].")
 
+def engine_options(engine_help: str):
+    """The options of the commands that also run on Dask (extract, incidents): --engine (its
+    help ``engine_help``), --scheduler, --workers, --partitions, --jobs and --quiet."""
+    options = [
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True, help=engine_help),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler to use (e.g. tcp://host:8786); default: a local "
+                          "cluster."),
+        click.option("--workers", type=click.IntRange(1), metavar="N",
+                     help="Workers of the local Dask cluster  [default: one per core]."),
+        click.option("--partitions", type=click.IntRange(1), metavar="N",
+                     help="Dask partitions  [default: 4 per worker]."),
+        click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
+                     help="Processes reading the texts (all formats but gpkg, which takes "
+                          "one; the output is the same for any N)  [default: one per core]."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+    ]
+
+    def decorate(f):
+        for option in reversed(options):
+            f = option(f)
+        return f
+    return decorate
+
+
 TEXTS = click.option(
     "--texts", type=click.Choice(["full", "excerpts", "none"]), default="full",
     show_default=True,

@@ -7,8 +7,8 @@ import itertools
 import click
 
 from ..io.options import output_options
-from .common import (INPUTS, check_inputs, check_run, documents, extractor, input_options,
-                     write_layers, wrote)
+from .common import (INPUTS, check_inputs, check_run, documents, engine_options, extractor,
+                     input_options, write_layers, wrote)
 
 
 @click.command()
@@ -17,19 +17,8 @@ from .common import (INPUTS, check_inputs, check_run, documents, extractor, inpu
                 needs_file=["parquet", "gpkg"],
                 help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
                             "incidents, borders) need -o.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-              show_default=True, help="One process, or partitions on a Dask cluster "
-              "(needs -o OUT.parquet: a directory of part files).")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler to use (e.g. tcp://host:8786); default: a local cluster.")
-@click.option("--workers", type=click.IntRange(1), metavar="N",
-              help="Workers of the local Dask cluster  [default: one per core].")
-@click.option("--partitions", type=click.IntRange(1), metavar="N",
-              help="Dask partitions  [default: 4 per worker].")
-@click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
-              help="Processes extracting (all formats but gpkg, which takes one; the output "
-                   "is the same for any N)  [default: one per core].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@engine_options("One process, or partitions on a Dask cluster (needs -o OUT.parquet: a "
+                "directory of part files).")
 @click.pass_context
 @click.option("--texts-out", metavar="DIR", type=click.Path(file_okay=False),
               help="Also write the text of each document, as geomap read it, to DIR (one "

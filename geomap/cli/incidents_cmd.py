@@ -4,8 +4,8 @@ from __future__ import annotations
 import click
 
 from ..io.options import output_options
-from .common import (INPUTS, analysed, check_inputs, check_run, documents, extractor,
-                     input_options, write_layers, wrote)
+from .common import (INPUTS, analysed, check_inputs, check_run, documents, engine_options,
+                     extractor, input_options, write_layers, wrote)
 
 
 @click.command()
@@ -14,19 +14,8 @@ from .common import (INPUTS, analysed, check_inputs, check_run, documents, extra
                 needs_file=["parquet", "gpkg"],
                 help_format="Output format: GeoParquet and GeoPackage (layers mentions, "
                             "incidents, borders) need -o.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-              show_default=True, help="Texts read on local processes, or in partitions on a "
-              "Dask cluster (files only; the output is the same).")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Dask scheduler to use (e.g. tcp://host:8786); default: a local cluster.")
-@click.option("--workers", type=click.IntRange(1), metavar="N",
-              help="Workers of the local Dask cluster  [default: one per core].")
-@click.option("--partitions", type=click.IntRange(1), metavar="N",
-              help="Dask partitions  [default: 4 per worker].")
-@click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
-              help="Processes reading the texts (all formats but gpkg, which takes one; the "
-                   "output is the same for any N)  [default: one per core].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@engine_options("Texts read on local processes, or in partitions on a Dask cluster (files "
+                "only; the output is the same).")
 @click.pass_context
 def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs, quiet):
     """List the incidents reported in INPUT (see "Input" in geomap --help),
