@@ -177,8 +177,9 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
 
 def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> int | None:
     """``analyse``'s default year for the documents of input files (not stdin), found in a
-    first pass that keeps only their dates: text files' headers (``header_year``), other
+    first pass that keeps only their dates: text files' headers (``_header_years``), other
     inputs read with ``options`` and their texts dropped; unreadable inputs are left out."""
+    from .dates import most_common_year
     from .errors import InputError
     from .texts import DEFAULT, read_inputs
 
@@ -192,7 +193,7 @@ def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> i
                                                            lambda p, e: None) if d.date)
         except InputError:             # gone since it was listed
             continue
-    return _most_common(years)
+    return most_common_year(years)
 
 
 def _share_places(events: list["Event"], places: dict) -> list["Event"]:
@@ -221,11 +222,6 @@ def _header_years(path: str) -> Counter:
         return Counter()
     date = parse_header(head)[0]
     return Counter([date.year] if date else [])
-
-
-def _most_common(years: Counter) -> int | None:
-    """The most common year, the latest of equals (as ``dates.batch_year``)."""
-    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,

@@ -187,7 +187,11 @@ class DateContext:
 
 def batch_year(docs: Iterable[Document]) -> int | None:
     """The most common year of the dated documents (the default for undated ones)."""
-    years = Counter(d.date.year for d in docs if d.date)
+    return most_common_year(Counter(d.date.year for d in docs if d.date))
+
+
+def most_common_year(years: Counter) -> int | None:
+    """The most common of counted ``years``, the latest of equals (None when none)."""
     return max(years, key=lambda y: (years[y], y)) if years else None
 
 

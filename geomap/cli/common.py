@@ -62,9 +62,15 @@ def _inputs(f):
                      help="List the files of other kinds that folders held, and name the "
                           "encoding of each input that is not UTF-8."),
     ]
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(
+        _with(options, f))
+
+
+def _with(options: list, f):
+    """``f`` with ``options`` (click decorators), listed in --help in their order."""
     for option in reversed(options):
         f = option(f)
-    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+    return f
 
 
 INPUTS = _inputs
@@ -92,12 +98,7 @@ def engine_options(engine_help: str):
                           "one; the output is the same for any N)  [default: one per core]."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
     ]
-
-    def decorate(f):
-        for option in reversed(options):
-            f = option(f)
-        return f
-    return decorate
+    return lambda f: _with(options, f)
 
 
 TEXTS = click.option(
