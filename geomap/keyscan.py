@@ -17,10 +17,15 @@ pattern's literals in a span cannot be in it. Case-insensitive matching is cover
 looking for the lower-cased literals, in each spelling ``re`` folds together (long s, dotless
 i, ...), in the lower-cased text; a text whose lower-casing changes its length ("İ") is
 searched with the plain patterns. ``\d`` (any Unicode digit) is looked for with ``re``.
+
+The loops over literal hits and candidate positions run compiled (``geomap/_keyscan.c``) when
+it is built and ``GEOMAP_PURE_PYTHON`` is not set; ``collect`` and ``scan`` here are the same
+loops in Python (tests compare the two).
 """
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterator, Sequence
 from re import _parser as sre  # type: ignore[attr-defined]  # the stdlib's parse tree
@@ -38,12 +43,71 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _NESTED = {sre.SUBPATTERN, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT}
 DIGIT_KEY = "\\d"                        # the literal standing for ``\\d`` (no text has it folded)
 DIGIT = re.compile(r"\d")
-DIGIT_FIRST = re.compile(r"(?<!\w)\d")      # a digit where a word starts
 
 
 def _word(ch: str) -> bool:
     """Whether ``re`` counts ``ch`` as a word character (``\\w``)."""
     return ch.isalnum() or ch == "_"
+
+
+def collect(hits, text: str, found: list[list]) -> None:
+    """File the hits ``(end, (size, starting, inside, holding))`` of an Aho-Corasick pass over
+    the lower-cased ``text`` per pattern: the start ``s`` to ``found[i]`` for ``i`` in
+    ``inside`` when a word character precedes it (a match of a pattern with a leading \\b
+    starts no word's inside), else in ``starting``; ``(end + 1, s)`` for ``i`` in ``holding``."""
+    for end, (size, starting, inside, holding) in hits:
+        s = end + 1 - size
+        for i in (inside if s and (text[s - 1].isalnum() or text[s - 1] == "_") else starting):
+            found[i].append(s)
+        for i in holding:
+            found[i].append((end + 1, s))
+
+
+def scan(positions: list, pattern: int, start: int, end: int, matchers: list, text: str,
+         first: bool) -> list[tuple[int, re.Match]]:
+    """``(i, m)`` for the matches ``matchers[i](text, p, end)`` (``Pattern.match``) at the
+    sorted candidate ``positions`` in ``start``..``end``: ints of pattern ``pattern``, or
+    ``(p, i)`` when ``pattern`` is -1; a position inside the last match of its pattern is
+    skipped, as ``finditer`` does (``first``: the first match only)."""
+    out: list[tuple[int, re.Match]] = []
+    if pattern >= 0:
+        match, last = matchers[pattern], start
+        for p in positions[bisect.bisect_left(positions, start):
+                           bisect.bisect_left(positions, end)]:
+            if p >= last:
+                m = match(text, p, end)
+                if m is not None:
+                    out.append((pattern, m))
+                    if first:
+                        break
+                    last = m.end()
+        return out
+    seen: dict[int, int] = {}
+    for p, i in positions[bisect.bisect_left(positions, (start, -1)):
+                          bisect.bisect_left(positions, (end, -1))]:
+        if p >= seen.get(i, start):
+            m = matchers[i](text, p, end)
+            if m is not None:
+                out.append((i, m))
+                if first:
+                    break
+                seen[i] = m.end()
+    return out
+
+
+def _compiled():
+    if os.environ.get("GEOMAP_PURE_PYTHON"):
+        return None
+    try:
+        from . import _keyscan
+    except ImportError:
+        return None
+    return _keyscan
+
+
+compiled = _compiled()
+_collect = compiled.collect if compiled is not None else collect
+_scan = compiled.scan if compiled is not None else scan
 
 
 def variants(literal: str) -> set[str]:
@@ -234,6 +298,7 @@ class Keyed:
                     keys.setdefault(k, []).append(i)
         # by identity: hashing a compiled pattern reads its whole program
         self.position = {id(rx): i for i, rx in reversed(list(enumerate(self.patterns)))}
+        self.matchers = [rx.match for rx in self.patterns]
         self.automaton = None
         if keys:
             self.automaton = ahocorasick.Automaton()
@@ -267,17 +332,10 @@ class TextIndex:
             return
         found: list[list] = [[] for _ in range(n)]
         if keyed.automaton is not None:
-            for end, (size, starting, inside, holding) in keyed.automaton.iter(low):
-                s = end + 1 - size
-                # a match of a pattern with a leading \b starts no word's inside
-                for i in (inside if s and (text[s - 1].isalnum() or text[s - 1] == "_")
-                          else starting):
-                    found[i].append(s)
-                for i in holding:
-                    found[i].append((end + 1, s))
+            _collect(keyed.automaton.iter(low), text, found)
         if keyed.digits:
             digits = [m.start() for m in DIGIT.finditer(text)]
-            first = [m.start() for m in DIGIT_FIRST.finditer(text)]
+            first = [p for p in digits if not (p and _word(text[p - 1]))]  # a word's start
             for i in keyed.digits:
                 if keyed.modes[i] == "start":
                     found[i] += first if keyed.bounded[i] else digits
@@ -310,23 +368,13 @@ class TextIndex:
         return i < len(merged) and merged[i][0] < end
 
     def find_many(self, ids: Sequence[int], start: int, end: int
-                  ) -> Iterator[tuple[int, re.Match]]:
+                  ) -> list[tuple[int, re.Match]]:
         """``(i, m)`` for each ``m`` of ``patterns[i].finditer(text, start, end)``, ``i`` in
         ``ids``, patterns in order of their literals (one look-up for all of them)."""
         merged = self.starts(ids)
         if merged is None:
-            for i in ids:
-                yield from ((i, m) for m in self.finditer(i, start, end))
-            return
-        last: dict[int, int] = {}
-        text, patterns = self.text, self.keyed.patterns
-        for p, i in merged[bisect.bisect_left(merged, (start, -1)):
-                           bisect.bisect_left(merged, (end, -1))]:
-            if p >= last.get(i, start):
-                m = patterns[i].match(text, p, end)
-                if m is not None:
-                    yield i, m
-                    last[i] = m.end()
+            return [(i, m) for i in ids for m in self.finditer(i, start, end)]
+        return _scan(merged, -1, start, end, self.keyed.matchers, self.text, False)
 
     def find(self, pattern: re.Pattern, start: int = 0, end: int | None = None
              ) -> Iterator[re.Match]:
@@ -340,27 +388,31 @@ class TextIndex:
     def search(self, pattern: re.Pattern, start: int = 0, end: int | None = None
                ) -> re.Match | None:
         """``pattern.search(self.text, start, end)``, found fast (see ``find``)."""
-        return next(self.find(pattern, start, end), None)
+        i = self.keyed.position.get(id(pattern))
+        if i is None:
+            return pattern.search(self.text, start, len(self.text) if end is None else end)
+        got = self._matches(i, start, end, True)
+        return got[0] if got else None
 
     def finditer(self, i: int, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
         """``self.keyed.patterns[i].finditer(self.text, start, end)``, found fast."""
+        return iter(self._matches(i, start, end, False))
+
+    def _matches(self, i: int, start: int, end: int | None, first: bool) -> list[re.Match]:
+        """``finditer``'s matches (``first``: only the first one)."""
         rx, text, found = self.keyed.patterns[i], self.text, self.found[i]
         end = len(text) if end is None else min(end, len(text))
-        if found is None:
-            yield from rx.finditer(text, start, end)
-        elif self.keyed.modes[i] == "contains":
+        if found is not None and self.keyed.modes[i] == "start":
+            return [m for _, m in _scan(found, i, start, end, self.keyed.matchers, text, first)]
+        if found is not None:
             # a match inside text[start:end] holds one of the literals inside it
             j = bisect.bisect_left(found, (start, -1))
-            while j < len(found) and found[j][0] <= end:
-                if found[j][1] >= start:
-                    yield from rx.finditer(text, start, end)
-                    return
+            while j < len(found) and found[j][0] <= end and found[j][1] < start:
                 j += 1
-        else:
-            last = start
-            for p in found[bisect.bisect_left(found, start):bisect.bisect_left(found, end)]:
-                if p >= last:
-                    m = rx.match(text, p, end)
-                    if m is not None:
-                        yield m
-                        last = m.end()
+            if j == len(found) or found[j][0] > end:
+                return []
+        if first:
+            m = rx.search(text, start, end)
+            return [] if m is None else [m]
+        return list(rx.finditer(text, start, end))
+

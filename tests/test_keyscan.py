@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from geomap import dates
+from geomap import dates, keyscan
 from geomap.events import detect, lexicon
 from geomap.keyscan import Keyed, bounded, literals
 
@@ -79,3 +79,29 @@ def test_a_leading_word_boundary_skips_prefixes_inside_words():
     index = Keyed(rx).index(text)
     inner = text.index("within") + 4                       # its "in"
     assert inner not in index.found[0] and inner in index.found[1]
+
+
+@pytest.mark.skipif(keyscan.compiled is None, reason="geomap/_keyscan.c not built")
+def test_compiled_loops_match_the_python_ones(monkeypatch):
+    """``_keyscan.collect`` and ``_keyscan.scan`` give what ``keyscan.collect`` and
+    ``keyscan.scan`` give, on texts with hits at their start, inside words, after digits."""
+    patterns = [rx for _, rx in dates.PATTERNS] + [rx for _, _, rx in detect.TRIGGER_RX]
+    keyed = Keyed(patterns)
+    texts = ["Officers detained 35 migrants on 5 August 2021 near the border, pushed back "
+             "in mid-August; w środę 12 osób. Crossed.", "in", "", "1.2.2021 x_in ſtop İ"]
+    for text in texts:
+        got = {}
+        for name, mod in (("c", keyscan.compiled), ("py", keyscan)):
+            monkeypatch.setattr(keyscan, "_collect", mod.collect)
+            monkeypatch.setattr(keyscan, "_scan", mod.scan)
+            index = keyed.index(text)
+            spans = [(a, b) for a in range(0, len(text) + 1, 7) for b in (a + 20, len(text))]
+            got[name] = (index.found, [
+                [(i, m.span()) for i, m in index.find_many(range(len(patterns)), a, b)]
+                + [(i, m.span()) for i in range(len(patterns))
+                   for m in index.finditer(i, a, b)]
+                + [index.search(rx, a, b) and index.search(rx, a, b).span() for rx in patterns]
+                for a, b in spans])
+        assert got["c"] == got["py"]
+    with pytest.raises(TypeError):
+        keyscan.compiled.scan([("x", 0)], -1, 0, 9, keyed.matchers, "text", False)
