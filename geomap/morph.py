@@ -1,6 +1,6 @@
 """Base-form candidates for inflected place names.
 
-Place names decline in the region's languages: lt "Vilniaus", "Druskininkuose"; pl "Michałowie",
+Place names decline in the region's languages: lt "Vilniaus", "Druskininkuose"; pl "Michałowie", "Gródku",
 "Polsce", "Białymstoku", "Czeremsze"; ru "Минске", "Беларуси", "Польшей", "Крынками"; de "Polens";
 lv "Daugavpilī", "Krāslavas". ``base_forms`` returns the
 folded nominative forms a folded word may come from; the matcher keeps only those the gazetteer
@@ -39,7 +39,12 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("ym", "y"), ("im", "i"), ("ego", "y"), ("iego", "i"), ("iu", "ie"), ("zu", "z"),
     # Polish plural names (Krynki, Dubicze Cerkiewne): genitive and locative
     ("ek", "ki"), ("ach", "e"), ("ach", "y"), ("ach", "i"), ("ych", "e"), ("ich", "ie"),
-    ("ami", "e"), ("cz", "cze"), ("ic", "ice"),
+    ("ami", "e"), ("ami", "i"), ("ami", "y"), ("cz", "cze"), ("ic", "ice"),
+    # Polish fleeting e of -ek and -ec nouns: Gródek -> Gródka, Gródku, Gródkiem, Gródkowi;
+    # Dobrzyniec -> Dobrzyńca, Dobrzyńcu (folded: the -n- of -niec loses its i)
+    ("ka", "ek"), ("ku", "ek"), ("kiem", "ek"), ("kowi", "ek"),
+    ("ca", "ec"), ("cu", "ec"), ("cem", "ec"), ("cowi", "ec"),
+    ("nca", "niec"), ("ncu", "niec"), ("ncem", "niec"),
     # German genitive
     ("s", ""), ("es", ""), ("ens", "en"),
     # Latvian: genitive/locative/dative of -s/-is (Daugavpilī), plural -i (Pāternieku,

@@ -47,6 +47,17 @@ def test_where_gives_side_and_distance(name, side, border, low, high):
     assert low <= rec["border_km"] <= high
 
 
+def test_where_lists_the_place_before_the_region_at_its_point():
+    # Hrodna, its district and its region share one point: the city comes first
+    recs = [json.loads(line) for line in run("where", "Grodnie", "--json").output.splitlines()]
+    assert recs[0]["kind"] == "city" and {r["kind"] for r in recs[1:]} == {"district", "region"}
+
+
+def test_where_undoes_the_fleeting_e_of_polish_names():
+    rec = json.loads(run("where", "Gródku", "--json").output.splitlines()[0])
+    assert rec["name"] == "Gródek" and rec["country"] == "PL"
+
+
 def test_where_unknown_place_exits_1_with_one_line():
     proc = geomap("where", "Atlantis-on-Sea")
     assert proc.returncode == 1

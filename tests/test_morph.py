@@ -23,3 +23,30 @@ def test_ambiguous_endings_only_before_a_designator_taking_the_genitive():
     assert guess_nominative("Kapčiamiesčio", "LT", genitive=True)[0] == "Kapčiamiestis"
     assert guess_nominative("Latežerio", None, genitive=True) is None    # no language
     assert guess_nominative("Łosie", "LT", genitive=True) is None        # Polish letters
+
+
+def test_polish_fleeting_e_and_plural_instrumental():
+    # Gródek -> Gródka, Gródku, Gródkiem; Kozłówek -> Kozłówku; Orzeszek -> Orzeszku
+    for word in ("Gródka", "Gródku", "Gródkiem", "Gródkowi"):
+        assert "grodek" in base_forms(word), word
+    assert "kozlowek" in base_forms("Kozłówku")
+    assert "orzeszek" in base_forms("Orzeszku")
+    # -ec, and -niec whose n softens (Kamieńca, folded "kamienca")
+    assert "dobrzyniec" in base_forms("Dobrzyńcu")
+    assert "kamieniec" in base_forms("Kamieńca")
+    assert "krynki" in base_forms("Krynkami")
+    assert "крынки" in base_forms("Крынками")
+    assert "roek" not in base_forms("roku")          # a stem of two letters is not undone
+    assert "gorodek" not in base_forms("Gródku")
+
+
+def test_the_bundled_gazetteer_finds_the_inflected_forms():
+    from geomap.places.files import bundled_gazetteer_dir
+    from geomap.places.gazetteer import Gazetteer
+
+    g = Gazetteer.load(bundled_gazetteer_dir())
+    assert g.find("Gródku")[0].name == "Gródek"
+    assert g.find("Krynkami")[0].name == "Krynki"
+    assert g.find("Švenčionyse")[0].name == "Švenčionys"
+    assert g.find("Czeremsze")[0].name == "Czeremcha"
+    assert g.find("Крынками")[0].name == "Krynki"

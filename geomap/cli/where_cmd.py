@@ -7,6 +7,8 @@ import click
 
 from .common import extractor
 
+_AREAS = frozenset({"country", "region", "district"})
+
 
 @click.command()
 @click.argument("name")
@@ -33,7 +35,9 @@ def where(ctx, name, as_json, limit):
     if not places:
         raise click.ClickException(f"no place named {name!r} in the gazetteer")
     related = [(p, ex.borders.relate(p.lat, p.lon)) for p in places]
-    related.sort(key=lambda pr: pr[1].distance_km)      # stable: find's order breaks ties
+    # A region or district shares its seat's point: at one distance the place comes first.
+    # Stable: find's order breaks the other ties.
+    related.sort(key=lambda pr: (pr[1].distance_km, pr[0].kind in _AREAS))
     for p, rel in related[:limit]:
         rec = place_record(p) | {"side": rel.side, "border": rel.border,
                                  "border_km": round(rel.distance_km, 2),
