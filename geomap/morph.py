@@ -45,6 +45,7 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("ka", "ek"), ("ku", "ek"), ("kiem", "ek"), ("kowi", "ek"),
     ("ca", "ec"), ("cu", "ec"), ("cem", "ec"), ("cowi", "ec"),
     ("nca", "niec"), ("ncu", "niec"), ("ncem", "niec"),
+    ("ze", ""),                                      # locative of -r: Bór -> Borze
     # German genitive
     ("s", ""), ("es", ""), ("ens", "en"),
     # Latvian: genitive/locative/dative of -s/-is (Daugavpilī), plural -i (Pāternieku,

@@ -15,7 +15,7 @@ from pathlib import Path
 import wordfreq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from geomap.files import atomic_write  # noqa: E402
+from geomap.io.atomic import atomic_write  # noqa: E402
 from geomap.places.gazetteer import Gazetteer  # noqa: E402
 from geomap.normalize import key  # noqa: E402
 

@@ -20,7 +20,7 @@ import wordfreq
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from geomap.files import atomic_write  # noqa: E402
+from geomap.io.atomic import atomic_write  # noqa: E402
 from geomap.normalize import key  # noqa: E402
 
 VERSION = "gender-guesser 0.4.0 (nam_dict.txt)"

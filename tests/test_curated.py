@@ -39,6 +39,14 @@ def where(name):
     ("Kuźnica Białostocka–Grodno", "cur:crossing-kuznica-grodno-rail", "PL", "PL-BY", 3),
     ("Siemianówka-Swisłocz", "cur:crossing-siemianowka-svislach", "BY", "PL-BY", 12),
     ("Czeremcha–Wysokolitowsk", "cur:crossing-czeremcha-wysokolitowsk", "PL", "PL-BY", 4),
+    ("Indra", "cur:indra", "LV", "LV-BY", 7),
+    ("Kaplava", "cur:kaplava", "LV", "LV-BY", 4),
+    ("Robežnieki", "cur:robeznieki", "LV", "LV-BY", 7),
+    ("Pāternieki", "cur:crossing-paterniki-grigorovschina", "LV", "LV-BY", 1),
+    ("Paternieki", "cur:crossing-paterniki-grigorovschina", "LV", "LV-BY", 1),
+    ("Pāternieki–Grigorovščina", "cur:crossing-paterniki-grigorovschina", "LV", "LV-BY", 1),
+    ("Indra–Bigosovo", "cur:crossing-indra-bigosovo", "LV", "LV-BY", 7),
+    ("Silene-Urbany", "cur:crossing-silene-urbany", "LV", "LV-BY", 1),
 ])
 def test_curated_border_places_resolve_near_the_border(name, ident, side, border, max_km):
     rec = where(name)
@@ -84,6 +92,12 @@ def extracted(text):
     ("Migranci zatrzymani w Druskiennikach na Litwie.", "Druskiennikach", "gn:599757"),
     ("Lithuania halted freight trains through Stasylos.", "Stasylos",
      "cur:crossing-stasylos-benyakoni"),
+    # a Latvian genitive before "ciemā" and a locative: the checkpoint village and Kaplava
+    ("Robežsargi aizturēja migrantus Pāternieku ciemā.", "Pāternieku",
+     "cur:crossing-paterniki-grigorovschina"),
+    ("Robežsargi aizturēja migrantus Kaplavā.", "Kaplavā", "cur:kaplava"),
+    ("Cudzoziemców przewieziono do ośrodka w Czerwonym Borze.", "Czerwonym Borze",
+     "cur:camp-czerwony-bor"),
 ])
 def test_new_curated_names_resolve_in_a_sentence(text, form, ident):
     assert extracted(text).get(form) == ident

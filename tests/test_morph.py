@@ -35,6 +35,7 @@ def test_polish_fleeting_e_and_plural_instrumental():
     assert "dobrzyniec" in base_forms("Dobrzyńcu")
     assert "kamieniec" in base_forms("Kamieńca")
     assert "krynki" in base_forms("Krynkami")
+    assert "bor" in base_forms("Borze")                # locative of -r: Bór -> Borze
     assert "крынки" in base_forms("Крынками")
     assert "roek" not in base_forms("roku")          # a stem of two letters is not undone
     assert "gorodek" not in base_forms("Gródku")
@@ -50,3 +51,4 @@ def test_the_bundled_gazetteer_finds_the_inflected_forms():
     assert g.find("Švenčionyse")[0].name == "Švenčionys"
     assert g.find("Czeremsze")[0].name == "Czeremcha"
     assert g.find("Крынками")[0].name == "Krynki"
+    assert g.find("Czerwonym Borze")[0].id == "cur:camp-czerwony-bor"
