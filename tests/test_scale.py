@@ -8,7 +8,7 @@ import pytest
 
 from geomap.extract import Extractor
 from geomap.io.records import mention_record
-from geomap.scale import plan, read_piece, run_dask, write_parquet
+from geomap.scale import _client, plan, read_piece, run_dask, write_parquet
 from geomap.texts import InputOptions, expand, read_document, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,15 @@ def corpus(tmp_path_factory):
     return expand([str(ROOT / "seeds"), str(d / "c.jsonl"), str(d / "c.parquet")])
 
 
+@pytest.fixture(scope="module")
+def scheduler():
+    """The address of one 2-worker LocalCluster (started as ``run_dask`` starts its own) that
+    the Dask runs of this module share: a cluster costs seconds of CPU to start, and its
+    workers keep their Extractor from one run to the next."""
+    with _client(None, 2) as client:
+        yield client.scheduler.address
+
+
 def doc_paths(docs):
     return [d.path for d in docs]
 
@@ -39,30 +48,29 @@ def test_plan_covers_every_document_once_in_order(corpus, partitions):
     assert doc_paths(planned) == doc_paths(read_inputs(corpus, InputOptions(id_field="id")))
 
 
-def test_dask_on_two_workers_equals_one_process(corpus, tmp_path, monkeypatch):
-    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+def test_dask_on_two_workers_equals_one_process(corpus, scheduler, tmp_path):
     ex = Extractor.from_directory(with_borders=False)
     local = tmp_path / "local.parquet"
     n = write_parquet((mention_record(m) for m in ex.extract_all(read_inputs(corpus, InputOptions(id_field="id")))),
                       local)
     out = tmp_path / "dask.parquet"
-    assert run_dask(corpus, str(out), with_borders=False, workers=2, partitions=4,
+    assert run_dask(corpus, str(out), with_borders=False, scheduler=scheduler, partitions=4,
                     options=InputOptions(id_field="id"), quiet=True) == n > 100
     parts = sorted(p.name for p in out.iterdir())
     assert 2 <= len(parts) <= 4 and parts == [f"part-{i:05d}.parquet" for i in range(len(parts))]
     assert pq.read_table(out).equals(pq.read_table(local))
-    run_dask(corpus[:1], str(out), with_borders=False, workers=1, quiet=True)   # replaces it
+    run_dask(corpus[:1], str(out), with_borders=False, scheduler=scheduler, partitions=1,
+             quiet=True)                                                        # replaces it
     assert pq.read_table(out).num_rows < n
 
 
-def test_dask_extract_takes_the_input_options_and_texts_out(tmp_path, monkeypatch):
+def test_dask_extract_takes_the_input_options_and_texts_out(scheduler, tmp_path):
     """``extract --engine dask`` with --texts-out, --date-field and --encoding writes the same
     Parquet rows and the same text files (names, repeated names and bytes) as one process."""
     from click.testing import CliRunner
 
     from geomap.cli import cli
 
-    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
     src = tmp_path / "in"
     (src / "a").mkdir(parents=True)
     texts = [read_document(p).text for p in SEEDS]
@@ -77,7 +85,7 @@ def test_dask_extract_takes_the_input_options_and_texts_out(tmp_path, monkeypatc
                                 "-o", str(tmp_path / "local.parquet")])
     assert local.exit_code == 0, local.output
     dask = runner.invoke(cli, ["extract", *common, "--texts-out", str(tmp_path / "dt"),
-                               "--engine", "dask", "--workers", "2", "--partitions", "3",
+                               "--engine", "dask", "--scheduler", scheduler, "--partitions", "3",
                                "-o", str(tmp_path / "dask.parquet")])
     assert dask.exit_code == 0, dask.output
     assert pq.read_table(tmp_path / "dask.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
@@ -90,7 +98,7 @@ def test_dask_extract_takes_the_input_options_and_texts_out(tmp_path, monkeypatc
     assert "Dieveniškės" in (tmp_path / "dt" / decoded).read_text(encoding="utf-8")
 
 
-def test_dask_incidents_on_two_workers_give_the_bytes_of_one_process(tmp_path, monkeypatch):
+def test_dask_incidents_on_two_workers_give_the_bytes_of_one_process(scheduler, tmp_path):
     """``incidents --engine dask`` (text files and a JSON Lines table, cut in partitions):
     the same bytes as one process."""
     from click.testing import CliRunner
@@ -98,7 +106,6 @@ def test_dask_incidents_on_two_workers_give_the_bytes_of_one_process(tmp_path, m
 
     from geomap.cli import cli
 
-    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
     src = tmp_path / "in"
     src.mkdir()
     docs = corpus(90)
@@ -111,7 +118,7 @@ def test_dask_incidents_on_two_workers_give_the_bytes_of_one_process(tmp_path, m
     for engine in ("local", "dask"):
         out = tmp_path / f"{engine}.jsonl"
         res = runner.invoke(cli, ["incidents", str(src), "-q", "--engine", engine,
-                                  "--workers", "2", "--partitions", "3", "-o", str(out)])
+                                  "--scheduler", scheduler, "--partitions", "3", "-o", str(out)])
         assert res.exit_code == 0, res.output
         outs[engine] = out.read_bytes()
     assert outs["dask"] == outs["local"] and outs["local"].count(b"\n") > 3
