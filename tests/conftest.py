@@ -9,9 +9,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """One Chromium per test module. Skipped only outside CI when Chromium is missing."""
+    """One Chromium per test process (each test gets its own context in ``offline_page``).
+    Skipped only outside CI when Chromium is missing."""
     if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
         pytest.skip(f"{CHROMIUM} not found (apt-get install chromium); in CI this test fails")
     from playwright.sync_api import sync_playwright
