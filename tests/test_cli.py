@@ -158,51 +158,6 @@ def test_map_command_leaves_pandas_out(tmp_path):
     assert (tmp_path / "again.html").read_bytes() == out.read_bytes()
 
 
-def test_folders_are_read_recursively_and_other_files_counted(tmp_path):
-    """a/b/c.txt and D.TXT are read (sorted), notes.md is counted on stderr, listed with -v."""
-    (tmp_path / "a" / "b").mkdir(parents=True)
-    (tmp_path / "a" / "b" / "c.txt").write_text("Migrants were found near Dieveniškės.",
-                                                encoding="utf-8")
-    (tmp_path / "D.TXT").write_text("Police patrolled Šalčininkai.", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("Vilnius", encoding="utf-8")
-    res = geomap("extract", str(tmp_path))
-    assert res.returncode == 0
-    files = [json.loads(line)["file"] for line in res.stdout.splitlines()]
-    assert list(dict.fromkeys(files)) == [str(tmp_path / "D.TXT"),
-                                          str(tmp_path / "a" / "b" / "c.txt")]
-    assert res.stderr.startswith("geomap: 1 file of another kind ignored")
-    assert "notes.md" not in res.stderr
-    res = geomap("incidents", str(tmp_path), "--verbose")
-    assert res.returncode == 0 and f"geomap: ignored {tmp_path / 'notes.md'}" in res.stderr
-
-
-def test_every_command_reads_a_table_row_by_row_and_refuses_binary(tmp_path):
-    table = tmp_path / "c.jsonl"
-    table.write_text(json.dumps({"text": "Migrants were found near Dieveniškės."}) + "\n",
-                     encoding="utf-8")
-    res = geomap("incidents", str(table), "-f", "csv")
-    assert res.returncode == 0 and "c.jsonl\n" not in res.stdout
-    binary = tmp_path / "random.txt"
-    rng = random.Random(3)
-    binary.write_bytes(bytes(rng.randrange(256) for _ in range(2048)))
-    for command in ("extract", "incidents", "map", "report"):
-        res = geomap(command, str(binary), "-o", str(tmp_path / "out"))
-        assert res.returncode == 1 and "binary" in res.stderr, command
-        assert "internal error" not in res.stderr
-
-
-def test_verbose_names_the_encoding_and_encoding_forces_one(tmp_path):
-    path = tmp_path / "ru.txt"
-    path.write_bytes("Пограничники задержали мигрантов у Гродно и Бреста.".encode("koi8-r"))
-    res = geomap("extract", str(path), "-v")
-    assert res.returncode == 0 and f"geomap: {path}: read as koi8-r" in res.stderr
-    assert "Гродно" in [json.loads(line)["text"] for line in res.stdout.splitlines()]
-    res = geomap("extract", str(path), "--encoding", "cp1251")
-    assert res.returncode == 0 and "Гродно" not in res.stdout
-    res = geomap("extract", str(path), "--encoding", "nonesuch")
-    assert res.returncode == 2 and "unknown encoding" in res.stderr
-
-
 def main_run(capsys, *args, stdin=None, monkeypatch=None):
     """The console entry point in this process: (exit status, stdout, stderr)."""
     from geomap.cli import main
@@ -211,6 +166,51 @@ def main_run(capsys, *args, stdin=None, monkeypatch=None):
         main([str(a) for a in args])
     out, err = capsys.readouterr()
     return exit_.value.code, out, err
+
+
+def test_folders_are_read_recursively_and_other_files_counted(tmp_path, capsys):
+    """a/b/c.txt and D.TXT are read (sorted), notes.md is counted on stderr, listed with -v."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "c.txt").write_text("Migrants were found near Dieveniškės.",
+                                                encoding="utf-8")
+    (tmp_path / "D.TXT").write_text("Police patrolled Šalčininkai.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Vilnius", encoding="utf-8")
+    code, out, err = main_run(capsys, "extract", tmp_path)
+    assert code == 0
+    files = [json.loads(line)["file"] for line in out.splitlines()]
+    assert list(dict.fromkeys(files)) == [str(tmp_path / "D.TXT"),
+                                          str(tmp_path / "a" / "b" / "c.txt")]
+    assert err.startswith("geomap: 1 file of another kind ignored")
+    assert "notes.md" not in err
+    code, out, err = main_run(capsys, "incidents", tmp_path, "--verbose")
+    assert code == 0 and f"geomap: ignored {tmp_path / 'notes.md'}" in err
+
+
+def test_every_command_reads_a_table_row_by_row_and_refuses_binary(tmp_path, capsys):
+    table = tmp_path / "c.jsonl"
+    table.write_text(json.dumps({"text": "Migrants were found near Dieveniškės."}) + "\n",
+                     encoding="utf-8")
+    code, out, _ = main_run(capsys, "incidents", table, "-f", "csv")
+    assert code == 0 and "c.jsonl\n" not in out
+    binary = tmp_path / "random.txt"
+    rng = random.Random(3)
+    binary.write_bytes(bytes(rng.randrange(256) for _ in range(2048)))
+    for command in ("extract", "incidents", "map", "report"):
+        code, _, err = main_run(capsys, command, binary, "-o", tmp_path / "out")
+        assert code == 1 and "binary" in err, command
+        assert "internal error" not in err
+
+
+def test_verbose_names_the_encoding_and_encoding_forces_one(tmp_path, capsys):
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Пограничники задержали мигрантов у Гродно и Бреста.".encode("koi8-r"))
+    code, out, err = main_run(capsys, "extract", path, "-v")
+    assert code == 0 and f"geomap: {path}: read as koi8-r" in err
+    assert "Гродно" in [json.loads(line)["text"] for line in out.splitlines()]
+    code, out, _ = main_run(capsys, "extract", path, "--encoding", "cp1251")
+    assert code == 0 and "Гродно" not in out
+    code, _, err = main_run(capsys, "extract", path, "--encoding", "nonesuch")
+    assert code == 2 and "unknown encoding" in err
 
 
 SENTENCE = "Border guards detained 12 migrants near Medininkai on 3 August 2021.\n"
