@@ -75,6 +75,7 @@ class Share(NamedTuple):
     mentions: list[Mention]            # kept documents only
     events: list["Event"]
     prints: tuple[int, ...]            # sentence fingerprints (``events.copies``)
+    triggers: list[tuple[int, ...]]    # each event's ``events.merge.trigger_prints``
     sightings: "Sightings | None"      # unplaced-name candidates
 
 
@@ -86,17 +87,19 @@ def document_shares(docs: Iterable[Document], extractor: "Extractor",
     without texts."""
     from .events import document_events
     from .events.copies import fingerprints
+    from .events.merge import trigger_prints
 
     out = []
     for d in docs:
         ms = extractor.extract(d)
         if finder is None:
-            out.append(Share(d.path, d if keep else None, ms if keep else [], [], (), None))
+            out.append(Share(d.path, d if keep else None, ms if keep else [], [], (), [], None))
             continue
         found = document_events(d, ms, year, site=extractor.site, country=extractor.country,
                                 keep_texts=keep)
         out.append(Share(d.path, d if keep else None, ms if keep else [], found,
-                         fingerprints(d.text), finder.sightings(d, ms)))
+                         fingerprints(d.text), [trigger_prints(e) for e in found],
+                         finder.sightings(d, ms)))
     return out
 
 
@@ -151,7 +154,7 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
                 mentions.extend(s.mentions)
             if finder is not None:
                 finder.merge(s.sightings)   # type: ignore[arg-type]
-            yield s.path, s.prints, _share_places(s.events, places)
+            yield s.path, s.prints, _share_places(s.events, places), s.triggers
 
     found: tuple = ()
     unplaced: tuple = ()

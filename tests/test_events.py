@@ -92,3 +92,21 @@ def test_different_days_or_places_stay_apart():
     b = events(" date 2021-08-21 Guards detained 6 migrants near Kuźnica on Friday.", "b")[0]
     c = events(" date 2021-08-18 Guards detained 6 migrants near Medininkai on Tuesday.", "c")[0]
     assert len(merge_events([a, b, c])) == 3
+
+
+def test_merging_with_fingerprints_from_elsewhere_equals_merging_the_events():
+    from geomap.events import merge_documents
+    from geomap.events.copies import CopyIndex, fingerprints
+    from geomap.events.merge import trigger_prints
+
+    texts = [EN, RU, PL, EN.replace("35 migrants", "36 migrants"), EN]
+    docs = [make_document(f"d{n}.txt", t) for n, t in enumerate(texts)]
+    found = [extract_events(d, EX.extract(d), 2021) for d in docs]
+    index = CopyIndex()
+    copies = {d.path: index.add(d) for d in docs}
+    assert copies["d4.txt"] == "d0.txt"
+    expected = [incident_record(i) for i in merge_events([e for f in found for e in f], copies)]
+    merged = merge_documents((d.path, fingerprints(d.text), f, [trigger_prints(e) for e in f])
+                             for d, f in zip(docs, found))
+    assert [incident_record(i) for i in merged] == expected
+    assert any(i["n_sources"] > 2 for i in expected)

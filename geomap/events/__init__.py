@@ -12,12 +12,12 @@ The pipeline entry is ``geomap.api.analyse``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import Document, Mention, new_mention
 from .copies import CopyIndex
 from .detect import extract_events
-from .merge import merge_events
+from .merge import merge_events, merge_printed
 from .model import TYPES, Count, Event, Evidence, Incident
 
 __all__ = ["TYPES", "Count", "Event", "Evidence", "Incident", "document_events",
@@ -38,21 +38,21 @@ def document_events(doc: Document, mentions: list[Mention], year: int | None, *,
     return found
 
 
-def merge_documents(documents: Iterable[tuple[str, tuple[int, ...], list[Event]]]
-                    ) -> list[Incident]:
+def merge_documents(documents: Iterable[tuple[str, tuple[int, ...], list[Event],
+                                              list[tuple[int, ...]]]]) -> list[Incident]:
     """The merged incidents of documents given, in input order, as (path, sentence
-    fingerprints (``copies.fingerprints``), events (``document_events``)): copies of a
-    document (``CopyIndex``) merge their events by shared trigger sentences. Read one
-    document at a time."""
+    fingerprints (``copies.fingerprints``), events (``document_events``), each event's
+    ``merge.trigger_prints``): copies of a document (``CopyIndex``) merge their events by
+    shared trigger sentences. Read one document at a time."""
     copies: dict[str, str] = {}
     index = CopyIndex()
 
-    def events():
-        for path, prints, found in documents:
+    def events() -> Iterator[tuple[Event, tuple[int, ...]]]:
+        for path, prints, found, triggers in documents:
             copies[path] = index.assign(path, prints)
-            yield from found
+            yield from zip(found, triggers, strict=True)
 
-    return merge_events(events(), copies)
+    return merge_printed(events(), copies)
 
 
 def _compact(e: Event, doc: Document, strings: dict[str, str]) -> Event:

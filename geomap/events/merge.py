@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..geodesy import BORDER_COUNTRIES
 from ..model import Place
@@ -42,9 +42,15 @@ def _tokens(e: Event) -> set[tuple]:
     return out
 
 
-def _sentences(e: Event, copy_group: str) -> set[tuple]:
-    """The trigger sentences of ``e`` within its document's copy group."""
-    return {("copy", copy_group, f) for f in {fingerprint(t.sentence) for t in e.triggers} if f}
+def trigger_prints(e: Event) -> tuple[int, ...]:
+    """The fingerprints (``copies.fingerprint``) of the trigger sentences of ``e``, as
+    ``merge_events`` compares them (computed where the event is found, e.g. on a worker)."""
+    return tuple(fingerprint(t.sentence) for t in e.triggers)
+
+
+def _sentences(prints: Sequence[int], copy_group: str) -> set[tuple]:
+    """The trigger sentences (their fingerprints ``prints``) within a copy group."""
+    return {("copy", copy_group, f) for f in prints if f}
 
 
 class _Group:
@@ -64,13 +70,22 @@ class _Group:
         self.dates: dict[tuple[bool, str], Counter] = defaultdict(Counter)
         self.evidenced = False
         self.keys: set[tuple] = set()          # the index keys it is filed under
+        self.fresh: set[tuple] = set()         # keys its last event added (``_Index.file``)
 
-    def add(self, e: Event, sentences: set[tuple]) -> None:
+    def add(self, e: Event, sentences: set[tuple], tokens: set[tuple],
+            families: set[Kind]) -> None:
+        """Add ``e`` (its ``sentences``, ``tokens`` and ``families`` as ``merge_events``
+        computed them); ``fresh`` gets the sentence and token keys it brings."""
         pos = len(self.events)
         self.events.append(e)
         self.paths.add(e.doc.path)
-        self.families.update(_family(k) for k in e.kinds)
-        self.tokens |= _tokens(e)
+        new_families, new_tokens = families - self.families, tokens - self.tokens
+        fresh = sentences - self.sentences
+        fresh.update((fam, t) for fam in new_families for t in self.tokens)
+        self.families |= new_families
+        self.tokens |= new_tokens
+        fresh.update((fam, t) for fam in self.families for t in new_tokens)
+        self.fresh = fresh
         self.sentences |= sentences
         if e.date_evidence is not None:
             self.evidenced = True
@@ -132,16 +147,17 @@ class _Index:
         self.keys: dict[tuple, list[int]] = defaultdict(list)
 
     def file(self, g: _Group) -> None:
-        """File ``g`` under its current keys."""
-        keys = set(g.sentences)
+        """File ``g`` under its current keys: those its last event brought (``g.fresh``; the
+        others it had already) and its current date buckets."""
+        keys = g.fresh
         place = g.place
-        for fam in g.families:
-            keys.update((fam, t) for t in g.tokens)
-            if g.evidenced and not _vague(place):
-                keys.add(("dated", fam, g.date()[0].toordinal() // BUCKET_DAYS, place.country))
+        if g.evidenced and g.families and not _vague(place):
+            bucket = g.date()[0].toordinal() // BUCKET_DAYS
+            keys.update(("dated", fam, bucket, place.country) for fam in g.families)
         for key in keys - g.keys:
             self.keys[key].append(g.index)
         g.keys |= keys
+        g.fresh = set()
 
     def get(self, key: tuple) -> list[int]:
         return self.keys.get(key, [])
@@ -161,12 +177,18 @@ def merge_events(events: Iterable[Event], copies: Mapping[str, str] | None = Non
     specific place in common.
     A document contributes at most one event to an incident.
     """
+    return merge_printed(((e, trigger_prints(e)) for e in events), copies)
+
+
+def merge_printed(events: Iterable[tuple[Event, Sequence[int]]],
+                  copies: Mapping[str, str] | None = None) -> list[Incident]:
+    """``merge_events`` of events given with their ``trigger_prints``."""
     copies = {} if copies is None else copies
     groups: list[_Group] = []
     index = _Index()
-    for e in events:
+    for e, prints in events:
         tokens = _tokens(e)
-        sentences = _sentences(e, copies.get(e.doc.path, e.doc.path))
+        sentences = _sentences(prints, copies.get(e.doc.path, e.doc.path))
         families = {_family(k) for k in e.kinds}
         same_text = sorted({n for s in sentences for n in index.get(s)})
         target = next((groups[n] for n in same_text if e.doc.path not in groups[n].paths
@@ -186,7 +208,7 @@ def merge_events(events: Iterable[Event], copies: Mapping[str, str] | None = Non
         if target is None:
             target = _Group(len(groups))
             groups.append(target)
-        target.add(e, sentences)
+        target.add(e, sentences, tokens, families)
         index.file(target)
     out: list[Incident] = []
     seen: Counter = Counter()
