@@ -53,6 +53,13 @@ def test_where_lists_the_place_before_the_region_at_its_point():
     assert recs[0]["kind"] == "city" and {r["kind"] for r in recs[1:]} == {"district", "region"}
 
 
+def test_where_reads_a_lithuanian_genitive_as_the_town_too():
+    # "Druskininkų" is the municipality's name less "savivaldybė" and the town's genitive
+    recs = [json.loads(line) for line in run("where", "Druskininkų", "--json").output.splitlines()]
+    assert recs[0]["name"] == "Druskininkai" and recs[0]["kind"] == "town"
+    assert any(r["kind"] == "district" for r in recs[1:])
+
+
 def test_where_undoes_the_fleeting_e_of_polish_names():
     rec = json.loads(run("where", "Gródku", "--json").output.splitlines()[0])
     assert rec["name"] == "Gródek" and rec["country"] == "PL"

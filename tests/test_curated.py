@@ -39,6 +39,8 @@ def where(name):
     ("Kuźnica Białostocka–Grodno", "cur:crossing-kuznica-grodno-rail", "PL", "PL-BY", 3),
     ("Siemianówka-Swisłocz", "cur:crossing-siemianowka-svislach", "BY", "PL-BY", 12),
     ("Czeremcha–Wysokolitowsk", "cur:crossing-czeremcha-wysokolitowsk", "PL", "PL-BY", 4),
+    ("Kena", "cur:kena", "LT", "LT-BY", 9),
+    ("Kenoje", "cur:kena", "LT", "LT-BY", 9),
     ("Indra", "cur:indra", "LV", "LV-BY", 7),
     ("Kaplava", "cur:kaplava", "LV", "LV-BY", 4),
     ("Robežnieki", "cur:robeznieki", "LV", "LV-BY", 7),

@@ -32,6 +32,17 @@ def where(ctx, name, as_json, limit):
 
     ex = extractor(ctx)
     places = ex.gazetteer.find(name)
+    if places and all(p.kind in _AREAS for p in places):
+        # "Druskininkų" names the municipality ("Druskininkų savivaldybė" less its designator)
+        # and, inflected, the town: as extraction does, look the base forms up too
+        from ..morph import name_variants
+
+        known = {p.id for p in places}
+        for variant in name_variants(name.split()):
+            for m in ex.gazetteer.lookup(variant):
+                if m.place.id not in known:
+                    known.add(m.place.id)
+                    places.append(m.place)
     if not places:
         raise click.ClickException(f"no place named {name!r} in the gazetteer")
     related = [(p, ex.borders.relate(p.lat, p.lon)) for p in places]
