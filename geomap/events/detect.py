@@ -174,8 +174,8 @@ def _event_date(exprs: list[DateExpr]) -> DateExpr | None:
     return min(usable, key=_date_rank) if usable else None
 
 
-def _sentence_kinds(index: TextIndex, a: int, b: int) -> tuple[list[tuple[str, str | None]],
-                                                                list[Evidence], bool]:
+def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
+                    ) -> tuple[list[tuple[str, str | None]], list[Evidence], bool]:
     """Trigger kinds and spans of a sentence (``index``: ``KEYED``'s of the text), and whether
     it has an anaphoric trigger."""
     text = index.text
@@ -183,8 +183,8 @@ def _sentence_kinds(index: TextIndex, a: int, b: int) -> tuple[list[tuple[str, s
     hits = sorted(((m.start(), m.end(), *_KIND_OF[i])
                    for i, m in index.find_many(_TRIGGER_IDS, a, b)), key=lambda h: (h[0], -h[1]))
     officers = bool(hits) and any(
-        (_actor(m) or "").startswith("Belarusian") and not _actor(m).endswith("authorities")
-        for m in index.find(ACTOR, a, b))
+        (x or "").startswith("Belarusian") and not x.endswith("authorities")
+        for x in actors.of(a, b))
     kinds: list[tuple[str, str | None]] = []
     ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
     if len({h[2:] for h in hits}) > 1:
@@ -209,6 +209,21 @@ def _in_cause(text: str, a: int, start: int, hits: list[tuple]) -> bool:
 
 def _actor(m: re.Match) -> str | None:
     return _actor_of(m.group("nat") or "", m.group("noun"))
+
+
+class _Actors:
+    """The actors (``_actor``, None for a match naming none) of the sentences of one text, each
+    read once (a sentence's are asked for its kinds and again for its event)."""
+
+    def __init__(self, index: TextIndex):
+        self.index = index
+        self.found: dict[tuple[int, int], list[str | None]] = {}
+
+    def of(self, a: int, b: int) -> list[str | None]:
+        got = self.found.get((a, b))
+        if got is None:
+            got = self.found[a, b] = [_actor(m) for m in self.index.find(ACTOR, a, b)]
+        return got
 
 
 @functools.lru_cache(maxsize=1024)
@@ -348,14 +363,17 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     drafts: list[_Cand] = []
     anaphoric: list[_Cand] = []
     scanned, totals = [], set()
+    actors = _Actors(index)
+    counted: dict[tuple[int, int], tuple[Count, ...]] = {}    # (drafts extend their lists)
     for a, b in sents:
         if not index.may_match(_CANDIDATE_IDS, a, b):
             continue
-        kinds, ev, ana = _sentence_kinds(index, a, b)
+        kinds, ev, ana = _sentence_kinds(index, a, b, actors)
         if not ev:
             continue
         found = find_dates(text, a, b, ctx)
         counts = _counts(index, a, b)
+        counted[a, b] = tuple(counts)
         if _aggregate(index, a, b, found, ev[0].start, counts):
             totals |= {c.value for c in counts}
         elif not _no_event(index, a, b, ev[0].start, found):
@@ -405,7 +423,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     owner = {s: i for i, d in enumerate(drafts) for s in d.sents}
     nearby, capitals = _in_order(fit), _in_order(caps)
     return [_finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
-                    _Later(sents, owner, i), country)
+                    _Later(sents, owner, i), country, actors, counted)
             for i, d in enumerate(drafts)]
 
 
@@ -534,11 +552,14 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             site: Callable[..., Mention] | None,
             capitals: tuple[list[Mention], list[int] | None],
             taken: "_Later",
-            country: Callable[..., Mention | None] | None = None) -> Event:
+            country: Callable[..., Mention | None] | None = None,
+            actors: _Actors | None = None,
+            counted: dict[tuple[int, int], tuple[Count, ...]] | None = None) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
-    text order); ``capitals``: the document's capitals (the same way)."""
+    text order); ``capitals``: the document's capitals (the same way); ``actors`` and
+    ``counted``: the actors and counts of sentences already read."""
     text = doc.text
     kind = d.kinds[0]
     fit, fit_starts = nearby
@@ -591,15 +612,18 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         date_ev = Evidence(when.start, when.end, when.text, text[a:b])
     elif ctx.anchor:
         date, prec = ctx.anchor, "week"
-    counts, actors, claims = [], [], []
+    counts: list[Count] = []
+    named, claims = [], []
+    actors = actors or _Actors(index)
     for a, b in sorted(d.sents):
-        counts += _counts(index, a, b)
-        actors += [x for x in map(_actor, index.find(ACTOR, a, b)) if x]
+        got = counted.get((a, b)) if counted else None
+        counts += _counts(index, a, b) if got is None else got
+        named += [x for x in actors.of(a, b) if x]
         claims += _sources(index, a, b)
     return Event(doc=doc, type=kind[0], subtype=kind[1],
                  kinds=tuple(dict.fromkeys(d.kinds)), date=date,
                  date_precision=prec, place=place,
                  geo_precision=_geo_precision(place, in_event) if place else None,
-                 counts=tuple(counts), actors=tuple(dict.fromkeys(actors)),
+                 counts=tuple(counts), actors=tuple(dict.fromkeys(named)),
                  claim_sources=tuple(dict.fromkeys(claims)), triggers=tuple(d.triggers),
                  date_evidence=date_ev, primary=primary)
