@@ -179,10 +179,24 @@ class DateContext:
     anchor: dt.date | None         # the document date, or the latest date printed in the text
     forward: bool                  # True when the anchor is inferred: weekdays resolve forwards
     year: int | None               # year for dates printed without one
-    speech: dt.date | None = None  # date of the first dated statement ("police said on Saturday")
     quotes: tuple[tuple[int, int], ...] = ()
     report_at: int = -1            # offset of the dateline or date line giving the anchor
     index: TextIndex | None = field(default=None, compare=False, repr=False)  # of the text
+    scanned: list[tuple[str, re.Match]] = field(default_factory=list, compare=False, repr=False)
+    memo: list[dt.date | None] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def speech(self) -> dt.date | None:
+        """The date of the first dated statement outside quotes ("police said on Saturday"),
+        looked for when first asked (only a quoted relative date asks): in the expressions
+        ``scanned`` of the text of ``index``, with quoted ones resolved as without it."""
+        if not self.memo:
+            self.memo.append(None)
+            text = self.index.text if self.index is not None else ""
+            self.memo[0] = next((e.date for e in _dates(text, 0, len(text), self, self.scanned)
+                                 if e.statement and e.date and e.precision == "day"
+                                 and not any(a <= e.start < b for a, b in self.quotes)), None)
+        return self.memo[0]
 
 
 def batch_year(docs: Iterable[Document]) -> int | None:
@@ -486,8 +500,4 @@ def document_context(doc: Document, default_year: int | None = None,
                                     if kind in ABSOLUTE and kind not in ("month", "month_year"))
                      if d]
             anchor, forward = (max(dates) if dates else None), True
-    ctx = DateContext(anchor, forward, year, None, quotes, report_at, index)
-    speech = next((e.date for e in _dates(text, 0, len(text), ctx, scanned)
-                   if e.statement and e.date and e.precision == "day"
-                   and not any(a <= e.start < b for a, b in quotes)), None)
-    return DateContext(anchor, forward, year, speech, quotes, report_at, index)
+    return DateContext(anchor, forward, year, quotes, report_at, index, scanned)
