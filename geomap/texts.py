@@ -363,6 +363,56 @@ def read_inputs(inputs: Iterable[str], options: InputOptions = DEFAULT,
     return _each(expand(inputs), read, on_error)
 
 
+def input_units(paths: Iterable[str], options: InputOptions = DEFAULT,
+                on_error: OnError | None = None) -> Iterator[str | Document]:
+    """The expanded input ``paths`` as units of work, lazily, in order: each text file, page
+    or feed as its path, left to ``read_units`` (which may run on a worker process: reading
+    and decoding are then done there, in parallel); the rows of tables and stdin as their
+    documents, read here as ``read_inputs`` reads them."""
+    for path in paths:
+        if path != "-" and not is_table(path):
+            yield path
+        else:
+            yield from read_inputs([path], options, on_error)
+
+
+Event = tuple[str, str | InputError]
+
+
+def read_units(units: Iterable[str | Document], options: InputOptions = DEFAULT
+               ) -> tuple[list[Document], list[Event]]:
+    """The documents of ``units`` (see ``input_units``), and in input order what reading them
+    had to say: (path, InputError) for an unreadable one (the documents a feed gave before
+    failing are kept, as ``read_inputs`` keeps them), ("", line) for a ``notice``. Nothing is
+    raised or printed here: ``replay`` does that where the run is driven."""
+    docs: list[Document] = []
+    events: list[Event] = []
+    if options.notice is not None:
+        options = replace(options, notice=lambda line: events.append(("", line)))
+    for unit in units:
+        if isinstance(unit, Document):
+            docs.append(unit)
+            continue
+        try:
+            docs.extend(read_file(unit, options))
+        except InputError as exc:
+            events.append((unit, exc))
+    return docs, events
+
+
+def replay(events: Iterable[Event], options: InputOptions = DEFAULT,
+           on_error: OnError | None = None) -> None:
+    """Report the events of ``read_units`` as ``read_inputs`` would have while reading: a
+    notice to ``options.notice``, an error to ``on_error``, or raised without one."""
+    for path, event in events:
+        if isinstance(event, InputError):
+            if on_error is None:
+                raise event
+            on_error(path, event)
+        elif options.notice is not None:
+            options.notice(event)
+
+
 def write_texts(docs: Iterable[Document], folder: str) -> Iterator[Document]:
     """Yield ``docs``, writing the text of each to ``folder`` as it passes (UTF-8, line
     breaks as read): named after the document's path, every run of characters other than

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from geomap.cli import cli
+from geomap.errors import InputError
 from geomap.parallel import auto_jobs, available_cores, map_batches
 
 
@@ -90,3 +91,29 @@ def test_a_callers_frozen_objects_stay_frozen():
         gc.unfreeze()
     list(map_batches(pid_and_items, range(100), 2, batch=10))
     assert gc.get_freeze_count() == 0
+
+
+def test_extract_jobs_report_unreadable_inputs_and_notices_alike(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for k in range(100):          # read on the workers, reported by the main process in order
+        (folder / f"d{k:03}.txt").write_text(f"Day {k}: 12 people near Vilnius.",
+                                             encoding="utf-8")
+    (folder / "d040.txt").write_bytes("Migrantai prie Šalčininkų.".encode("cp1257"))
+    (folder / "d050.txt").write_bytes(b"\x00\x01 binary")
+    (folder / "d060.txt").write_bytes(b"")
+    runs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / "out.jsonl"
+        res = CliRunner().invoke(cli, ["extract", str(folder), "-v", "--quiet", "--jobs", jobs,
+                                       "-o", str(out)])
+        runs.append((res.exit_code, res.stderr, out.read_bytes()))
+        strict = CliRunner().invoke(cli, ["extract", str(folder), "--strict", "--jobs", jobs,
+                                          "-o", str(tmp_path / "strict.jsonl")])
+        assert isinstance(strict.exception, InputError)     # the CLI's main: exit 1
+        assert "d050.txt: binary" in str(strict.exception)
+        assert not (tmp_path / "strict.jsonl").exists()
+    assert runs[0] == runs[1]
+    code, err, data = runs[0]
+    assert code == 3 and data.count(b"\n") >= 97
+    assert err.index("d040.txt: read as") < err.index("skipped") < err.index("d060.txt")

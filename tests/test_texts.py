@@ -91,3 +91,34 @@ def test_sentence_spans_cut_a_run_without_sentence_ends():
     assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
     assert [text[a:b] for a, b in spans[-2:]] == ["x" * MAX_SENTENCE, "x" * 301 + " end"]
     assert sentence_spans("Short one. Two.") == [(0, 10), (11, 15)]
+
+
+def test_units_read_elsewhere_report_as_read_inputs_does(tmp_path):
+    from geomap.texts import InputOptions, input_units, read_inputs, read_units, replay
+
+    (tmp_path / "a.txt").write_text("Migrants near Vilnius.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("Migrantai prie Šalčininkų.".encode("cp1257"))
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01 binary")
+    (tmp_path / "t.jsonl").write_text('{"text": "Row one in Minsk."}\nnot json\n',
+                                      encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("a.txt", "t.jsonl", "b.txt", "c.txt")]
+
+    def run(read):
+        said: list[str] = []
+        opts = InputOptions(notice=said.append)
+        docs = read(opts, lambda path, exc: said.append(f"skipped {exc}"))
+        return [(d.path, d.text) for d in docs], said
+
+    def by_units(opts, on_error):
+        units = list(input_units(paths, opts, on_error))
+        assert [u for u in units if isinstance(u, str)] == [paths[0], paths[2], paths[3]]
+        docs, events = read_units(units, opts)        # may run on another process
+        replay(events, opts, on_error)
+        return docs
+
+    expected = run(lambda opts, on_error: list(read_inputs(paths, opts, on_error)))
+    assert run(by_units) == expected
+    assert len(expected[0]) == 3 and len(expected[1]) == 3    # 1 notice, 2 skipped
+    docs, events = read_units([paths[3]])
+    with pytest.raises(InputError, match="binary"):
+        replay(events)                                  # no on_error: raised, as --strict does

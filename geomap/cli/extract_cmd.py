@@ -8,7 +8,7 @@ import click
 
 from ..io.options import output_options
 from .common import (INPUTS, check_inputs, check_run, documents, engine_options, extractor,
-                     input_options, write_layers, wrote)
+                     input_options, on_error, write_layers, wrote)
 
 
 @click.command()
@@ -59,28 +59,40 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
         return
     from ..parallel import auto_jobs, map_batches
     from ..progress import progress
+    from ..texts import input_units, read_units, replay
 
     ex = extractor(ctx)
-    docs = _texts_out(documents(ctx, paths), texts_out)
     if fmt == "gpkg":
-        write_layers(ctx, docs, ex, out)
+        write_layers(ctx, _texts_out(documents(ctx, paths), texts_out), ex, out)
         return
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
+    # Text files are read where they are extracted (on the worker processes with --jobs):
+    # what reading them has to say comes back with their records and is reported here, in
+    # input order. Texts written with --texts-out are read here, in order.
+    report = on_error(ctx)
+    units = input_units(paths, opts, report) if texts_out is None \
+        else _texts_out(documents(ctx, paths), texts_out)
 
     def batch_records(batch):
-        return [mention_record(m) for m in ex.extract_all(batch)]
+        docs, events = read_units(batch, opts)
+        return [mention_record(m) for m in ex.extract_all(docs)], events
 
     def batch_lines(batch):                 # JSON Lines are encoded where they are extracted
-        records = batch_records(batch)
-        return len(records), jsonl_bytes(records)
+        records, events = batch_records(batch)
+        return (len(records), jsonl_bytes(records)), events
 
-    docs = progress(docs, total=total, quiet=quiet)
+    def reported(results):
+        for result, events in results:
+            replay(events, opts, report)
+            yield result
+
+    units = progress(units, total=total, quiet=quiet)
+    results = map_batches(batch_lines if fmt == "jsonl" else batch_records, units,
+                          jobs or auto_jobs())
     if fmt == "jsonl":
-        n = write_encoded(then(map_batches(batch_lines, docs, jobs or auto_jobs()),
-                            lambda: check_run(ctx)), out)
+        n = write_encoded(then(reported(results), lambda: check_run(ctx)), out)
     else:
-        records = itertools.chain.from_iterable(
-            map_batches(batch_records, docs, jobs or auto_jobs()))
+        records = itertools.chain.from_iterable(reported(results))
         n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
                   types=MENTION_TYPES)
     if out not in (None, "-"):
