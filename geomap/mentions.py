@@ -282,8 +282,13 @@ class Recogniser:
                     any(map(str.isupper, map(itemgetter(0), words[i + 1:i + reach])))
                     and self._pair_starts[words[i], words[i + 1]]):
                 continue      # the word alone names nothing, and no longer name starts here
-            found = self._match_at(toks, i, reach, alone)
-            if found is not None:
+            if reach == 1:    # most names: one word (``_match_at`` with n = 1, inlined)
+                first = words[i]
+                found = None if len(first) < 4 and not alone.country and len(first) > 1 \
+                    and first.isupper() else self._accept(toks, i, i + 1, alone)
+            else:
+                found = self._match_at(toks, i, reach, alone)
+            if found:
                 out.append(found)
                 resume = i + found.words
         return out
@@ -322,11 +327,12 @@ class Recogniser:
         """The candidate for words ``i`` to ``j`` (exclusive) naming ``names`` as the context
         rules judge it: a Candidate, None when the context rules it out, or False when only a
         shorter span may still be a name."""
-        text, words, gaps = toks.text, toks.words, toks.gaps
-        start = toks.start(i)
-        end = toks.start(j - 1) + len(words[j - 1]) if j - i > 1 else start + len(words[i])
+        text, words, gaps, starts = toks.text, toks.words, toks.gaps, toks._starts
+        start = starts[i]
+        end = starts[j - 1] + len(words[j - 1]) if j - i > 1 else start + len(words[i])
         lo = max(0, i - 3)
-        folded = toks.keys(lo, j + 3)          # the keys of the span and three words each side
+        # the keys of the span and three words each side
+        folded = list(map(self._keys.__getitem__, words[lo:j + 3]))
         prev_word = folded[i - 1 - lo] if i else ""
         next_word = folded[j - lo] if j < len(words) else ""
         near_before, near_after = gaps[i] in _NEAR, gaps[j] in _NEAR
@@ -346,8 +352,9 @@ class Recogniser:
                 and self._before_surname(words[j], next_word) \
                 or i and len(words[i - 1]) == 1 and words[i - 1].isupper() and gaps[i][:1] == ".":
             return None                                   # "Vladimir Putin", "G. Žagunis"
-        if j - i == 1 and not prep and self._person(toks, i, names, folded[i - lo],
-                                                    next_word, prev_word):
+        if j - i == 1 and not prep and (folded[i - lo] in self.first_names
+                                        or i and prev_word in self.first_names) \
+                and self._person(toks, i, names, folded[i - lo], next_word, prev_word):
             return None                                   # "Kasia Krynki", "Paris Hilton"
         cue = None if _CUES.isdisjoint(folded) else _cue(folded[:i - lo] + folded[j - lo:])
         if names.only_fuzzy and not (prep or cue):
