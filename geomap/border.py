@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,18 +59,18 @@ def _polygon(rings: list) -> shapely.Polygon:
 def _parts(geometry: dict) -> list:
     """The single-part geometries of a GeoJSON geometry. Polygons are built from numpy arrays:
     ``shape()`` walks their coordinates in Python, several times slower on the outlines."""
-    kind, coords = geometry["type"], geometry.get("coordinates")
+    kind = geometry["type"]
     if kind == "Polygon":
-        return [_polygon(coords)]
+        return [_polygon(geometry["coordinates"])]
     if kind == "MultiPolygon":
-        return [_polygon(p) for p in coords]
+        return [_polygon(p) for p in geometry["coordinates"]]
     return list(shapely.get_parts(shape(geometry)))
 
 
 class _Areas:
     """Polygons with an ISO code, searched with an STRtree and prepared geometries."""
 
-    def __init__(self, collection: dict):
+    def __init__(self, collection: Mapping):
         geoms, codes = [], []
         for feat in collection.get("features", []):
             iso = (feat.get("properties") or {}).get("iso")
@@ -123,7 +123,7 @@ class Borders:
     ``geodata()`` asks for it.
     """
 
-    def __init__(self, borders: dict, countries: dict, world: dict, *,
+    def __init__(self, borders: Mapping, countries: Mapping, world: Mapping, *,
                  directory: str | os.PathLike | None = None):
         self._directory = Path(directory) if directory is not None else None
         self._geodata = {"borders": borders, "countries": countries, "world": world}
@@ -204,7 +204,7 @@ class Borders:
         to_m, to_deg = self._projections()
         x, y = to_m.transform(lon, lat)
         idx = self._tree.query_nearest(shapely.Point(x, y), all_matches=False) \
-            if math.isfinite(x) and math.isfinite(y) else ()
+            if math.isfinite(x) and math.isfinite(y) else np.empty(0, dtype=int)
         if len(idx):
             i = int(idx[0])
             near = shapely.shortest_line(shapely.Point(x, y), self._chunks[i]).coords[1]
@@ -234,11 +234,11 @@ class Borders:
         """Country of the point, nearest border, geodesic distance (km) and nearest border point."""
         return self._relate(lat, lon)
 
-    def lines(self) -> dict:
+    def lines(self) -> Mapping:
         """The borders GeoJSON FeatureCollection (for the map layers)."""
         return self._geodata["borders"]
 
-    def geodata(self) -> dict[str, dict]:
+    def geodata(self) -> dict[str, Mapping]:
         """The GeoJSON FeatureCollections the maps draw: the exact borders and, from a
         directory, the outlines simplified for display (see ``display_geodata``)."""
         if self._directory is None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from .accel import compiled
 from .model import Document
@@ -323,7 +323,8 @@ class Recogniser:
                 return found
         return None
 
-    def _accept(self, toks: _Tokens, i: int, j: int, names: _Names) -> Candidate | None | bool:
+    def _accept(self, toks: _Tokens, i: int, j: int, names: _Names
+                ) -> Candidate | None | Literal[False]:
         """The candidate for words ``i`` to ``j`` (exclusive) naming ``names`` as the context
         rules judge it: a Candidate, None when the context rules it out, or False when only a
         shorter span may still be a name."""
@@ -470,6 +471,10 @@ class _Tokens:
 
     __slots__ = ("text", "words", "gaps", "caps", "_keys", "_starts", "_sentences",
                  "_sentence_starts")
+    words: list[str]
+    gaps: list[str]
+    caps: list[int]
+    _starts: Mapping[int, int]
 
     def __init__(self, text: str, keys: Mapping[str, str]):
         self.text = text
@@ -534,10 +539,11 @@ def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
     offsets (in order), in place."""
     k = n = 0
     while n < len(cuts):
-        b = _RUN.match(text, cuts[n]).end()
+        b = _run_end(text, cuts[n])
         a = _run_start(text, cuts[n])
         k = parts.index(text[a:b], k)         # the glued word: no gap has a letter
-        start, pieces = a, []
+        start = a
+        pieces: list[str] = []
         while n < len(cuts) and cuts[n] < b:
             pos = cuts[n]
             if pos - start >= 3 and pos <= b - 2:
@@ -552,12 +558,18 @@ def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:
 _RUN = re.compile(r"[^\W\d_]*")          # the letters from a position on
 
 
+def _run_end(text: str, pos: int) -> int:
+    """Where the run of letters from ``pos`` on ends."""
+    m = _RUN.match(text, pos)
+    return m.end() if m else pos
+
+
 def _run_start(text: str, pos: int) -> int:
     """Where the run of letters before ``pos`` starts (read backwards, 64 letters at a time)."""
     a = pos
     while a:
         lo = max(0, a - 64)
-        n = _RUN.match(text[lo:a][::-1]).end()
+        n = _run_end(text[lo:a][::-1], 0)
         a -= n
         if a > lo or not n:
             break

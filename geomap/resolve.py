@@ -157,6 +157,7 @@ class Resolver:
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
         text, mentions = doc.text, []
         chosen: list[tuple[Place, float, tuple[Place, ...]]] = []
+        alts: tuple[Place, ...]
         for k in range(len(candidates)):
             place, confidence, alts = first[k], 1.0, ()
             if k in priors:

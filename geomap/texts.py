@@ -33,9 +33,9 @@ def parse_header(text: str) -> tuple[dt.date | None, int]:
     m = DATE_HEADER.match(text)
     if not m:
         return None, 1 if text.startswith("\ufeff") else 0
-    year, month, day = (int(g) if g else None for g in m.groups())
+    year, month, day = m.groups()
     try:
-        date = dt.date(year, month, day) if day else None
+        date = dt.date(int(year), int(month), int(day)) if day else None
     except ValueError:
         date = None
     return date, m.end()
@@ -313,10 +313,11 @@ def read_page(path: str, options: InputOptions = DEFAULT) -> Document:
     text after a date header made from the page's publication date."""
     from .pages import page_article
 
-    data: bytes | str = _raw(path)
+    raw = _raw(path)
+    data: bytes | str = raw
     if options.encoding:
-        data = decode(data, path, options.encoding)
-    elif b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = decode(raw, path, options.encoding)
+    elif b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: binary file (contains NUL bytes), not a page")
     art = page_article(data, path)
     doc = make_document(path, _fixed(art.text(), options))
@@ -328,9 +329,8 @@ def read_feed(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
     """The entries of an RSS or Atom feed, one document each, named ``PATH#N`` (from 1)."""
     from .pages import feed_articles
 
-    data: bytes | str = _raw(path)
-    if options.encoding:
-        data = decode(data, path, options.encoding)
+    raw = _raw(path)
+    data: bytes | str = decode(raw, path, options.encoding) if options.encoding else raw
     for n, art in enumerate(feed_articles(data, path), 1):
         doc = make_document(f"{path}#{n}", _fixed(art.text(), options))
         if doc.text.strip():
@@ -443,7 +443,8 @@ def text_name(path: str, used: set[str]) -> str:
 def sentence_spans_py(text: str) -> list[tuple[int, int]]:
     """The sentence spans of a text by the rules of ``sentence_spans``, without its length
     bound: in Python, as the compiled scanner (``geomap/_speedups.c``) finds them."""
-    out, a = [], 0
+    out: list[tuple[int, int]] = []
+    a = 0
     for m in SENTENCE_END.finditer(text):
         b = m.start(1)
         if b < 0:
