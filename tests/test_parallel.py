@@ -117,3 +117,25 @@ def test_extract_jobs_report_unreadable_inputs_and_notices_alike(tmp_path):
     code, err, data = runs[0]
     assert code == 3 and data.count(b"\n") >= 97
     assert err.index("d040.txt: read as") < err.index("skipped") < err.index("d060.txt")
+
+
+def test_extract_runs_a_small_input_in_process_by_default(tmp_path, monkeypatch):
+    import geomap.parallel as parallel
+    from geomap.cli.extract_cmd import SMALL_INPUT
+
+    used = []
+    real = parallel.map_batches
+    monkeypatch.setattr(parallel, "map_batches",
+                        lambda func, items, jobs: used.append(jobs) or real(func, items, jobs))
+    monkeypatch.setattr(parallel, "auto_jobs", lambda: 2)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for k in range(SMALL_INPUT):
+        (folder / f"d{k:03}.txt").write_text("12 people near Vilnius.", encoding="utf-8")
+    for args in ([], ["--jobs", "2"]):
+        res = CliRunner().invoke(cli, ["extract", str(folder / "d001.txt"), str(folder / "d002.txt"),
+                                       "--quiet", *args, "-o", str(tmp_path / "o.jsonl")])
+        assert res.exit_code == 0
+    res = CliRunner().invoke(cli, ["extract", str(folder), "--quiet", "-o", str(tmp_path / "o.jsonl")])
+    assert res.exit_code == 0 and (tmp_path / "o.jsonl").read_bytes().count(b"\n") == SMALL_INPUT
+    assert used == [1, 2, 2]          # fewer files than SMALL_INPUT: here, unless --jobs says

@@ -86,9 +86,10 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
             replay(events, opts, report)
             yield result
 
+    if jobs is None:            # a pool pays once the work outweighs starting it
+        jobs = 1 if total is not None and total < SMALL_INPUT else auto_jobs()
     units = progress(units, total=total, quiet=quiet)
-    results = map_batches(batch_lines if fmt == "jsonl" else batch_records, units,
-                          jobs or auto_jobs())
+    results = map_batches(batch_lines if fmt == "jsonl" else batch_records, units, jobs)
     if fmt == "jsonl":
         n = write_encoded(then(reported(results), lambda: check_run(ctx)), out)
     else:
@@ -97,6 +98,12 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
                   types=MENTION_TYPES)
     if out not in (None, "-"):
         wrote({"mentions": n}, out)
+
+
+# Fewer text files than this are extracted in the main process unless --jobs says otherwise:
+# worker processes cost ~0.15-0.2 s of CPU to start and warm (forking, each one's first
+# look-ups, its own load of the Russian dictionary), which such an input does not earn back.
+SMALL_INPUT = 256
 
 
 def _texts_out(docs, folder: str | None):
