@@ -331,7 +331,7 @@ class Recogniser:
         text, words, gaps, starts = toks.text, toks.words, toks.gaps, toks._starts
         start = starts[i]
         end = starts[j - 1] + len(words[j - 1]) if j - i > 1 else start + len(words[i])
-        lo = max(0, i - 3)
+        lo = i - 3 if i > 3 else 0
         # the keys of the span and three words each side
         folded = list(map(self._keys.__getitem__, words[lo:j + 3]))
         prev_word = folded[i - 1 - lo] if i else ""
@@ -344,7 +344,8 @@ class Recogniser:
             return None
         if prev_word in VENUES or (next_word in VENUES and text[end + 1:end + 2].isupper()):
             return None
-        if _QUOTE_OPEN.search(text, max(0, start - 40), start) \
+        # (a search from a negative position starts at 0)
+        if _QUOTE_OPEN.search(text, start - 40, start) \
                 and _QUOTED_BEFORE.search(text[max(0, start - 40):start]) \
                 and _QUOTED_AFTER.match(text[end:end + 40]) \
                 and not VENUES.isdisjoint(toks.keys(max(0, i - 12), j + 3)):
@@ -496,7 +497,8 @@ class _Tokens:
         if self._sentences is None:
             self._sentences = sentence_spans(self.text)
             self._sentence_starts = [s for s, _ in self._sentences]
-        return self._sentences[max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)]
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self._sentences[k if k > 0 else 0]
 
 
 def scan_words(text: str) -> tuple[list[str], list[str], list[int], Mapping[int, int]]:
