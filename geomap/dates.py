@@ -62,9 +62,9 @@ for _i, _names in enumerate(_MONTHS, 1):
 _MONTH_IN_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[:2]}
 _BARE_MONTH_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[2:]
                    if n != "kovą"}              # lt "kovą" is also "fight" (accusative)
-for _i, _names in enumerate(_LV_MONTHS, 1):
-    _MONTH_NUM.update(dict.fromkeys(_names, _i))
-    _BARE_MONTH_NUM[_names[0]] = _i
+for _i, _lv in enumerate(_LV_MONTHS, 1):
+    _MONTH_NUM.update(dict.fromkeys(_lv, _i))
+    _BARE_MONTH_NUM[_lv[0]] = _i
 _MONTH_RE = "|".join(sorted({n for names in _MONTHS for n in names}, key=len, reverse=True))
 _LV_MONTH_RE = "|".join(sorted({n for names in _LV_MONTHS for n in names}, key=len, reverse=True))
 _MONTH_IN_RE = "|".join(sorted(_MONTH_IN_NUM, key=len, reverse=True))
@@ -486,6 +486,8 @@ def document_context(doc: Document, default_year: int | None = None,
     if index is None or index.text is not text:
         index = KEYED.index(text)
     scanned = _scan(text, 0, len(text), index)   # once: the text's expressions
+    anchor: dt.date | None
+    year: int | None
     if doc.date:
         anchor, forward, year = doc.date, False, doc.date.year
     else:

@@ -127,7 +127,7 @@ class Unplaced:
     evidence: list[str] = field(default_factory=list)
     score: float = 0.0
     kinds: Counter = field(default_factory=Counter)
-    countries: Counter = field(default_factory=Counter)  # guess -> weight
+    countries: Counter = field(default_factory=Counter)  # guess -> weight (in halves)
     reasons: dict[str, str] = field(default_factory=dict)
     near: dict | None = None
     similar: str | None = None
@@ -393,7 +393,7 @@ class UnplacedFinder:
                 anchor.append(self._nearest(doc_places))
             place = anchor[0]
         close = None
-        if place is not None:
+        if place is not None and place.place is not None:     # (_nearest: always placed)
             p = place.place
             close = {"name": p.name, "id": p.id, "kind": p.kind, "country": p.country,
                      "lat": p.lat, "lon": p.lon, "where": where}
@@ -439,13 +439,13 @@ class UnplacedFinder:
         if s.kind:
             rec.kinds[s.kind] += 1
         if s.country:
-            rec.countries[s.country] += 2
+            rec.countries[s.country] += 4
             rec.reasons.setdefault(s.country, s.country_why)
         near = s.near
         if near is not None and rec.near is None:
             rec.near = near
             if near["country"]:
-                rec.countries[near["country"]] += 1 if near["where"] == "sentence" else 0.5
+                rec.countries[near["country"]] += 2 if near["where"] == "sentence" else 1
                 rec.reasons.setdefault(near["country"],
                                        f"near {near['name']} ({near['country']})")
         if rec.similar is None and s.single:
@@ -463,9 +463,10 @@ class UnplacedFinder:
         before regions and countries)."""
         rank = {"village": 0, "crossing": 0, "camp": 0, "town": 1, "district": 2, "city": 3,
                 "region": 4}
-        good = [m for m in mentions if m.place is not None and m.place.country in BORDER_COUNTRIES
-                and m.place.kind in rank]
-        return min(good, key=lambda m: (rank[m.place.kind], m.start), default=None)
+        best = min(((rank[m.place.kind], m.start, n) for n, m in enumerate(mentions)
+                    if m.place is not None and m.place.country in BORDER_COUNTRIES
+                    and m.place.kind in rank), default=None)
+        return None if best is None else mentions[best[2]]
 
     def records(self) -> list[dict]:
         """The unplaced names, most confident first; common words (seen in lower case in the
