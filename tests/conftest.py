@@ -1,4 +1,5 @@
-"""Browser fixtures: Debian's headless Chromium driven by Playwright, with no network."""
+"""The order of the tests (slow ones first) and the browser fixtures: Debian's headless
+Chromium driven by Playwright, with no network."""
 import os
 from types import SimpleNamespace
 
@@ -7,6 +8,13 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(items):
+    """The tests marked ``slow`` (several seconds each) run first, in their order: with
+    ``--dist loadgroup`` the two xdist workers take one test at a time from the front, so
+    they end together instead of one running a long test alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")

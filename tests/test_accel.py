@@ -74,6 +74,7 @@ def test_every_character_after_a_full_stop():
             assert speedups.sentence_spans(text) == sentence_spans_py(text), repr(text)
 
 
+@pytest.mark.slow
 def test_extraction_is_identical_in_pure_python(monkeypatch):
     """The seeds and (when present) the evaluation texts."""
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(EVAL.glob("*.txt"))

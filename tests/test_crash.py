@@ -20,7 +20,7 @@ from geomap.places.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("GEOMAP_CRASH_KILLS", "4"))
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL"), pytest.mark.slow]
 
 
 def start(args, env):

@@ -20,11 +20,9 @@ TESTAVICIAI = ["gazetteer", "add", "Testavičiai", "--lat", "54.30", "--lon", "2
                "--country", "LT", "--kind", "village", "--alt", "Testaviciai"]
 
 
-@pytest.fixture
-def gz(tmp_path, monkeypatch):
-    """GEOMAP_GAZETTEER -> a private copy of the shipped gazetteer directory, with only the
-    Lithuanian and Latvian places and the capitals of geonames.csv (it loads faster)."""
-    d = tmp_path / "gazetteer"
+def small_gazetteer(d: Path) -> Path:
+    """A copy of the shipped gazetteer directory in ``d`` with only the Lithuanian and Latvian
+    places and the capitals of geonames.csv (it loads faster)."""
     d.mkdir()
     for f in (ROOT / "gazetteer").iterdir():
         if f.is_file() and not f.name.startswith(("local", ".")):
@@ -38,6 +36,13 @@ def gz(tmp_path, monkeypatch):
             writer = csv.DictWriter(fh, reader.fieldnames, lineterminator="\n")
             writer.writeheader()
             writer.writerows(kept)
+    return d
+
+
+@pytest.fixture
+def gz(tmp_path, monkeypatch):
+    """GEOMAP_GAZETTEER -> a private ``small_gazetteer``."""
+    d = small_gazetteer(tmp_path / "gazetteer")
     monkeypatch.setenv("GEOMAP_GAZETTEER", str(d))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -117,6 +122,7 @@ def test_refusal_on_the_console_is_one_line_on_stderr(gz):
     assert proc.stderr == "geomap: error: refused: lat 95.0 is outside [-90, 90]\n"
 
 
+@pytest.mark.slow
 def test_concurrent_adds_lose_nothing(gz):
     n = 8          # without the lock, 8 processes lose about half their rows
     procs = [subprocess.Popen([sys.executable, "-m", "geomap", "gazetteer", "add",
@@ -317,6 +323,7 @@ def test_edit_applies_the_country_rule(gz):
     assert res.exit_code == 1 and "lies in BY" in str(res.exception)
 
 
+@pytest.mark.slow
 def test_a_broken_user_row_is_reported_skipped_and_fixable(gz):
     run(*TESTAVICIAI)
     with open(gz / "local.csv", "a", encoding="utf-8") as fh:
@@ -358,6 +365,7 @@ def test_import_refuses_rows_outside_their_country_and_skips_unfilled_rows(gz, t
     assert run("gazetteer", "validate").exit_code == 0
 
 
+@pytest.mark.slow
 def test_where_reads_inflected_names_and_lists_the_nearest_to_the_border_first(gz):
     run("gazetteer", "add", "Usnarz Górny", "--lat", "53.07", "--lon", "23.86", "--country",
         "PL", "--kind", "village", "--force")

@@ -68,6 +68,7 @@ def commands(out: Path, gaz: str):
         yield ["--gazetteer", gaz, "gazetteer", *sub]
 
 
+@pytest.mark.slow
 def test_every_command_runs_without_the_network(tmp_path, gazetteer_copy, no_network):
     runner = CliRunner()
     for args in commands(tmp_path, gazetteer_copy):

@@ -58,6 +58,7 @@ def test_auto_jobs_is_one_per_core():
     assert 1 <= auto_jobs() <= available_cores()
 
 
+@pytest.mark.slow
 def test_extract_jobs_gives_the_same_bytes(tmp_path):
     folder = tmp_path / "texts"
     folder.mkdir()
@@ -79,6 +80,7 @@ def test_extract_jobs_gives_the_same_bytes(tmp_path):
     assert outs[0] == outs[1] == outs[2]
 
 
+@pytest.mark.slow
 def test_a_callers_frozen_objects_stay_frozen():
     import gc
 

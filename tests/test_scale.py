@@ -27,6 +27,9 @@ def corpus(tmp_path_factory):
     return expand([str(ROOT / "seeds"), str(d / "c.jsonl"), str(d / "c.parquet")])
 
 
+DASK = pytest.mark.xdist_group("dask")       # one xdist worker runs them all: one cluster
+
+
 @pytest.fixture(scope="module")
 def scheduler():
     """The address of one 2-worker LocalCluster (started as ``run_dask`` starts its own) that
@@ -48,6 +51,7 @@ def test_plan_covers_every_document_once_in_order(corpus, partitions):
     assert doc_paths(planned) == doc_paths(read_inputs(corpus, InputOptions(id_field="id")))
 
 
+@DASK
 def test_dask_on_two_workers_equals_one_process(corpus, scheduler, tmp_path):
     ex = Extractor.from_directory(with_borders=False)
     local = tmp_path / "local.parquet"
@@ -64,6 +68,7 @@ def test_dask_on_two_workers_equals_one_process(corpus, scheduler, tmp_path):
     assert pq.read_table(out).num_rows < n
 
 
+@DASK
 def test_dask_extract_takes_the_input_options_and_texts_out(scheduler, tmp_path):
     """``extract --engine dask`` with --texts-out, --date-field and --encoding writes the same
     Parquet rows and the same text files (names, repeated names and bytes) as one process."""
@@ -98,6 +103,7 @@ def test_dask_extract_takes_the_input_options_and_texts_out(scheduler, tmp_path)
     assert "Dieveniškės" in (tmp_path / "dt" / decoded).read_text(encoding="utf-8")
 
 
+@DASK
 def test_dask_incidents_on_two_workers_give_the_bytes_of_one_process(scheduler, tmp_path):
     """``incidents --engine dask`` (text files and a JSON Lines table, cut in partitions):
     the same bytes as one process."""

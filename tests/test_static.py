@@ -137,6 +137,7 @@ def generated_corpus(n_places=500, n_incidents=300, seed=7):
     return mentions, incidents
 
 
+@pytest.mark.slow
 def test_generated_corpus_png_has_no_overlapping_labels(tmp_path):
     from geomap.border import display_geodata
     from geomap.render.static import incident_places
@@ -224,6 +225,7 @@ def test_the_legend_goes_where_it_hides_no_incident():
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_generated_corpus_svg_has_no_overlapping_texts_in_chromium(offline_page, tmp_path):
     from geomap.border import display_geodata
 

@@ -122,6 +122,7 @@ def test_progress_only_on_a_terminal_and_not_when_quiet(monkeypatch):
         assert ("doc" in stream.getvalue()) is shown
 
 
+@pytest.mark.slow
 def test_map_report_and_incidents_on_tables_equal_the_same_texts_as_files(tmp_path):
     """A JSON Lines and a Parquet corpus give byte for byte what the same texts as files give
     (rows named by --id-field after the files), for every command; a table is never one

@@ -1,8 +1,9 @@
 import csv
 import json
 
+import pytest
 from click.testing import CliRunner
-from test_gazetteer_cli import gz  # noqa: F401 - a private gazetteer copy (GEOMAP_GAZETTEER)
+from test_gazetteer_cli import gz, small_gazetteer  # noqa: F401 - gz: a private gazetteer copy
 
 from geomap.cli import cli
 from geomap.extract import Extractor
@@ -17,15 +18,24 @@ def run(*args):
     return CliRunner().invoke(cli, list(args))
 
 
-def unplaced(gz_dir, *texts):  # noqa: F811
-    ex = Extractor.from_directory(gz_dir)
+@pytest.fixture(scope="module")
+def ex(tmp_path_factory):
+    """The Extractor of a ``small_gazetteer`` (gz's data), built once for the tests that only
+    read it (a private gazetteer's cache is built anew, about a second each time)."""
+    d = small_gazetteer(tmp_path_factory.mktemp("small") / "gazetteer")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GEOMAP_CACHE_DIR", str(d.parent / "cache"))
+        yield Extractor.from_directory(d)
+
+
+def unplaced(ex, *texts):
     docs = [make_document(f"{i}.txt", t) for i, t in enumerate(texts)]
     return {r["name"]: r for r in find_unplaced(docs, ex)}
 
 
-def test_cues_designators_and_datelines_find_names_with_evidence(gz):  # noqa: F811
+def test_cues_designators_and_datelines_find_names_with_evidence(ex):
     found = unplaced(
-        gz, TEXT,
+        ex, TEXT,
         "Migranten wurden bei Zuikiškėse aufgegriffen.",
         "The group crossed at the Pasieniukai stream, two km from Dieveniškės.",
         "ROBEZNIEKAS, Latvia — Latvian guards turned back 20 people.",
@@ -41,17 +51,18 @@ def test_cues_designators_and_datelines_find_names_with_evidence(gz):  # noqa: F
     assert "Dieveniškės" not in found and "Šalčininkai" not in found  # in the gazetteer
 
 
-def test_persons_organisations_and_lower_case_words_are_left_out(gz):  # noqa: F811
-    found = unplaced(gz, "Near Vytautas Kavaliauskas, officers of the Frontex Agency spoke. "
+def test_persons_organisations_and_lower_case_words_are_left_out(ex):
+    found = unplaced(ex, "Near Vytautas Kavaliauskas, officers of the Frontex Agency spoke. "
                          "Migrants in Hope were found; hope was gone. They came from Mr Petraitis.")
     assert not found
 
 
-def test_one_letter_from_a_known_name_is_said(gz):  # noqa: F811
-    found = unplaced(gz, "Migrants were seen near the village of Dieveniškėz yesterday.")
+def test_one_letter_from_a_known_name_is_said(ex):
+    found = unplaced(ex, "Migrants were seen near the village of Dieveniškėz yesterday.")
     assert all(r["similar_to"] for r in found.values())
 
 
+@pytest.mark.slow
 def test_round_trip_template_import_extract_and_incident(gz, tmp_path):  # noqa: F811
     src = tmp_path / "texts"
     src.mkdir()
@@ -95,12 +106,12 @@ def test_table_and_jsonl_formats(gz, tmp_path):  # noqa: F811
             "confidence"} <= set(rec)
 
 
-def test_the_report_lists_unplaced_names_escaped(gz):  # noqa: F811
+def test_the_report_lists_unplaced_names_escaped(ex):
     from geomap.api import analyse
     from geomap.render.report import build_report
 
     doc = make_document("a.txt", TEXT + " <script>alert(1)</script>")
-    a = analyse([doc], Extractor.from_directory(gz))
+    a = analyse([doc], ex)
     assert [u["name"] for u in a.unplaced] == ["Zuikiškės"]
     page = build_report(a)
     section = page[page.index('<section id="unplaced">'):]
@@ -147,35 +158,35 @@ def test_capitalised_runs_match_a_word_by_word_reading():
                                                                    "Kena", "Gudogai"]
 
 
-def test_names_seen_only_inflected_get_a_guessed_base_form_that_a_sighting_replaces(gz):  # noqa: F811
-    found = unplaced(gz, "Pasieniečiai sulaikė migrantus Varliškių-Zuikėnų kaimų sankryžoje.")
+def test_names_seen_only_inflected_get_a_guessed_base_form_that_a_sighting_replaces(ex):
+    found = unplaced(ex, "Pasieniečiai sulaikė migrantus Varliškių-Zuikėnų kaimų sankryžoje.")
     rec = found["Varliškiai"]
     assert rec["forms"] == ["Varliškių"] and rec["country"] == "LT"
     assert "guessed from 'Varliškių'" in rec["name_guess"] and "genitive" in rec["name_guess"]
     assert found["Zuikėnai"]["forms"] == ["Zuikėnų"]
-    found = unplaced(gz, "Migrants were stopped near Varliškių kaimas.",
+    found = unplaced(ex, "Migrants were stopped near Varliškių kaimas.",
                      "Guards found them near the village of Varliškės.")
     rec = found["Varliškės"]            # seen in the nominative: the name, no more a guess
     assert rec["forms"] == ["Varliškių", "Varliškės"]
     assert rec["name_guess"] is None
 
 
-def test_latvian_designators_and_cues(gz):  # noqa: F811
-    found = unplaced(gz, "Robežsargi aizturēja 12 cilvēkus Vecbirznieku ciemā, bet vēl septiņus "
+def test_latvian_designators_and_cues(ex):
+    found = unplaced(ex, "Robežsargi aizturēja 12 cilvēkus Vecbirznieku ciemā, bet vēl septiņus "
                          "Zaļkalnes pagastā un Mežrozes novadā.")
     assert found["Vecbirznieki"]["kind"] == "village" and found["Vecbirznieki"]["country"] == "LV"
     assert found["Zaļkalne"]["kind"] == "district" and found["Zaļkalne"]["forms"] == ["Zaļkalnes"]
     assert "Mežroze" in found
 
 
-def test_a_guessed_name_is_left_out_when_its_written_form_is_a_common_word(gz):  # noqa: F811
-    found = unplaced(gz, "Netoli Varliškių kaime buvo sulaikyti migrantai. Prie Miškų kaime irgi.",
+def test_a_guessed_name_is_left_out_when_its_written_form_is_a_common_word(ex):
+    found = unplaced(ex, "Netoli Varliškių kaime buvo sulaikyti migrantai. Prie Miškų kaime irgi.",
                      "Ten daug miškų.")
     assert "Varliškiai" in found and "Miškai" not in found
 
 
-def test_adjectives_of_known_countries_are_left_out(gz):  # noqa: F811
+def test_adjectives_of_known_countries_are_left_out(ex):
     texts = ["Guards in Iraqi uniforms stood near Varliškės.",
              "A break in Lithuanian-Belarusian relations, said to German diplomats near Varliškės."]
-    found = unplaced(gz, *texts, *texts)
+    found = unplaced(ex, *texts, *texts)
     assert set(found) == {"Varliškės"}
