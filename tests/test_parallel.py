@@ -1,5 +1,6 @@
 """Ordered, bounded batch map on forked processes (``geomap.parallel``) and ``extract --jobs``."""
 import itertools
+import multiprocessing
 import os
 
 import pytest
@@ -115,6 +116,7 @@ def test_extract_jobs_report_unreadable_inputs_and_notices_alike(tmp_path):
         assert isinstance(strict.exception, InputError)     # the CLI's main: exit 1
         assert "d050.txt: binary" in str(strict.exception)
         assert not (tmp_path / "strict.jsonl").exists()
+        assert not multiprocessing.active_children()       # the workers stopped with the run
     assert runs[0] == runs[1]
     code, err, data = runs[0]
     assert code == 3 and data.count(b"\n") >= 97

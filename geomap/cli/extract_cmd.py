@@ -2,6 +2,7 @@
 (inputs read lazily, records written as they come), on one process or on a Dask cluster."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 import click
@@ -89,13 +90,16 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
     if jobs is None:            # a pool pays once the work outweighs starting it
         jobs = 1 if total is not None and total < SMALL_INPUT else auto_jobs()
     units = progress(units, total=total, quiet=quiet)
-    results = map_batches(batch_lines if fmt == "jsonl" else batch_records, units, jobs)
-    if fmt == "jsonl":
-        n = write_encoded(then(reported(results), lambda: check_run(ctx)), out)
-    else:
-        records = itertools.chain.from_iterable(reported(results))
-        n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
-                  types=MENTION_TYPES)
+    # Closed however the writing ends: an input error raised while reporting (--strict) stops
+    # the worker processes at once, not when the collector reaches the suspended generator.
+    with contextlib.closing(map_batches(batch_lines if fmt == "jsonl" else batch_records,
+                                        units, jobs)) as results:
+        if fmt == "jsonl":
+            n = write_encoded(then(reported(results), lambda: check_run(ctx)), out)
+        else:
+            records = itertools.chain.from_iterable(reported(results))
+            n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
+                      types=MENTION_TYPES)
     if out not in (None, "-"):
         wrote({"mentions": n}, out)
 
