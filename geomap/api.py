@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .unplaced import Sightings, UnplacedFinder
 
 EMPTY = {"type": "FeatureCollection", "features": []}
+LONG = 500_000       # characters of a text whose two incident stages run side by side
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,19 @@ class Share(NamedTuple):
 
 def document_shares(docs: Iterable[Document], extractor: "Extractor",
                     finder: "UnplacedFinder | None", year: int | None,
-                    keep: bool = True) -> list[Share]:
+                    keep: bool = True, sent: set[str] | None = None,
+                    split: bool = False) -> list[Share]:
     """The ``Share`` of each of ``docs``, in order; with ``finder`` (a finder of this
     process) the incident parts too. ``keep=False``: no documents nor mentions, and events
-    without texts."""
+    without texts. ``sent``: the lower-case words this process's shares have given already
+    (``finder.merge`` only gathers them all), left out of the next ones' sightings and added
+    to it. ``split``: the unplaced-name candidates of a text of ``LONG`` characters or more
+    are found on a second process (``parallel.beside``) while this one finds its events (not
+    inside a pool's worker)."""
     from .events import document_events
     from .events.copies import fingerprints
     from .events.merge import trigger_prints
+    from .parallel import beside
 
     out = []
     for d in docs:
@@ -95,11 +102,15 @@ def document_shares(docs: Iterable[Document], extractor: "Extractor",
         if finder is None:
             out.append(Share(d.path, d if keep else None, ms if keep else [], [], (), [], None))
             continue
+        sightings = beside(finder.sightings, d, ms) if split and len(d.text) >= LONG else None
         found = document_events(d, ms, year, site=extractor.site, country=extractor.country,
                                 keep_texts=keep)
+        seen = sightings() if sightings is not None else finder.sightings(d, ms)
+        if sent is not None:
+            seen = seen._replace(lower=seen.lower - sent)
+            sent |= seen.lower
         out.append(Share(d.path, d if keep else None, ms if keep else [], found,
-                         fingerprints(d.text), [trigger_prints(e) for e in found],
-                         finder.sightings(d, ms)))
+                         fingerprints(d.text), [trigger_prints(e) for e in found], seen))
     return out
 
 
@@ -132,8 +143,9 @@ def analyse(documents: Iterable[Document], extractor: "Extractor", *,
         from .unplaced import UnplacedFinder
 
         finder = UnplacedFinder(extractor)
+    # each worker process has its copy of ``sent``: a word goes to this one once per process
     work = functools.partial(document_shares, extractor=extractor, finder=finder,
-                             year=year, keep=keep)
+                             year=year, keep=keep, sent=set(), split=jobs > 1)
     shares = itertools.chain.from_iterable(map_batches(work, documents, jobs))
     return combine(shares, extractor, finder, keep=keep)
 
@@ -180,7 +192,7 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
 
 def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> int | None:
     """``analyse``'s default year for the documents of input files (not stdin), found in a
-    first pass that keeps only their dates: text files' headers (``_header_years``), other
+    first pass that keeps only their dates: text files' headers (``_header_year``), other
     inputs read with ``options`` and their texts dropped; unreadable inputs are left out."""
     from .dates import most_common_year
     from .errors import InputError
@@ -189,7 +201,9 @@ def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> i
     years: Counter = Counter()
     for path in paths:
         if path.lower().endswith(".txt"):
-            years.update(_header_years(path))
+            year = _header_year(path)
+            if year is not None:
+                years[year] += 1
             continue
         try:
             years.update(d.date.year for d in read_inputs([path], options or DEFAULT,
@@ -213,18 +227,18 @@ def _share_places(events: list["Event"], places: dict) -> list["Event"]:
     return events
 
 
-def _header_years(path: str) -> Counter:
+def _header_year(path: str) -> int | None:
     """The year of the " date YYYY-MM-DD " header of a text file, read from its first bytes
-    (none when unreadable)."""
+    (None when unreadable)."""
     from .texts import parse_header
 
     try:
         with open(path, "rb") as fh:
             head = fh.read(64).decode("utf-8", "ignore")
     except OSError:
-        return Counter()
+        return None
     date = parse_header(head)[0]
-    return Counter([date.year] if date else [])
+    return date.year if date else None
 
 
 def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os.PathLike], *,

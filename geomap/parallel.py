@@ -53,6 +53,42 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def beside(func: Callable[..., R], *args) -> Callable[[], R]:
+    """Start ``func(*args)`` on a process forked now, while this one goes on; the function
+    returned waits for its result. It is computed here instead (when called) where no process
+    can be forked or this one is a pool's worker, or if the forked one fails (so an error is
+    raised here, as without it)."""
+    if "fork" not in multiprocessing.get_all_start_methods() or \
+            multiprocessing.current_process().daemon:
+        return lambda: func(*args)
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_send, args=(send, func, args), daemon=True)
+    child.start()
+    send.close()
+
+    def result() -> R:
+        try:
+            return receive.recv()
+        except EOFError:                        # it failed: compute (and raise) here
+            return func(*args)
+        finally:
+            receive.close()
+            child.join()
+    return result
+
+
+def _send(conn, func: Callable, args: tuple) -> None:
+    """``beside``'s forked process: send ``func(*args)`` (nothing if it fails)."""
+    _ignore_interrupt()
+    try:
+        conn.send(func(*args))
+    except Exception:       # the parent sees the pipe closed and computes it itself
+        pass
+    finally:
+        conn.close()
+
+
 def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
                 batch: int = BATCH) -> Iterator[R]:
     """``func(b)`` for the consecutive batches ``b`` of ``items`` (lists of ``batch`` items,

@@ -167,7 +167,7 @@ def share_partition(pieces: list[Piece], *, gazetteer: str | None, with_borders:
     if finder is None:
         finder = _FINDERS[id(ex)] = UnplacedFinder(ex)
     docs = (doc for piece in pieces for doc in read_piece(piece, options))
-    return document_shares(docs, ex, finder, year, keep=False)
+    return document_shares(docs, ex, finder, year, keep=False, sent=set())
 
 
 def incident_shares(paths: list[str], *, year: int | None, gazetteer: str | None = None,

@@ -124,3 +124,17 @@ def test_input_year_reads_dates_only_and_equals_the_batch_year(tmp_path):
     paths.append(str(tmp_path / "gone.jsonl"))
     read = read_inputs(paths[:3], opts, lambda p, e: None)
     assert input_year(paths, opts) == 2021 == batch_year(read)
+
+
+def test_a_long_text_gives_the_same_share_split_or_not(ex, monkeypatch):
+    import geomap.api as api
+    from geomap.texts import make_document
+    from geomap.unplaced import UnplacedFinder
+
+    doc = make_document("long.txt", "Migrants were pushed back near Dieveniškės and Rudaki "
+                        "village, Lithuania's border guards said on Tuesday.\n" * 40)
+    monkeypatch.setattr(api, "LONG", 100)
+    split, = api.document_shares([doc], ex, UnplacedFinder(ex), 2021, keep=False, split=True)
+    one, = api.document_shares([doc], ex, UnplacedFinder(ex), 2021, keep=False)
+    assert split.sightings == one.sightings
+    assert split.triggers == one.triggers and len(split.events) == len(one.events)

@@ -143,3 +143,22 @@ def test_extract_runs_a_small_input_in_process_by_default(tmp_path, monkeypatch)
     res = CliRunner().invoke(cli, ["extract", str(folder), "--quiet", "-o", str(tmp_path / "o.jsonl")])
     assert res.exit_code == 0 and (tmp_path / "o.jsonl").read_bytes().count(b"\n") == SMALL_INPUT
     assert used == [1, 2, 2]          # fewer files than SMALL_INPUT: here, unless --jobs says
+
+
+def _pid_and(x):
+    return os.getpid(), x * 2
+
+
+def _fails(x):
+    raise ValueError(f"bad {x}")
+
+
+def test_beside_computes_on_a_forked_process_and_fails_here():
+    from geomap.parallel import beside
+
+    result = beside(_pid_and, 21)
+    pid, value = result()
+    assert value == 42 and pid != os.getpid()
+    failing = beside(_fails, 1)
+    with pytest.raises(ValueError, match="bad 1"):
+        failing()

@@ -62,11 +62,14 @@ class CopyIndex:
         anywhere, e.g. on a worker process); documents must come in input order."""
         if not prints:
             return path
-        shared = Counter(self._founder[f] for f in prints if f in self._founder)
-        best = max(shared, key=lambda p: (shared[p], -self._size[p]), default=None)
-        if best is not None and shared[best] >= SHARE * min(len(prints), self._size[best]):
-            return best
+        founder = self._founder
+        hits = [founder[f] for f in prints if f in founder]
+        if hits:
+            shared = Counter(hits)
+            best = max(shared, key=lambda p: (shared[p], -self._size[p]))
+            if shared[best] >= SHARE * min(len(prints), self._size[best]):
+                return best
         for f in prints:
-            self._founder.setdefault(f, path)
+            founder.setdefault(f, path)
         self._size[path] = len(prints)
         return path

@@ -1,15 +1,34 @@
 """The event and incident records passed between detection, merging and output."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model import BorderRelation, Document, Mention, Place
+
+C = TypeVar("C", bound=type)
 
 TYPES = ("pushback", "crossing", "border_violation", "detention", "death", "statement_or_order",
          "other")
 
 
+def _pickled_by_fields(cls: C) -> C:
+    """``cls`` (a frozen dataclass with slots, of three fields or more) pickled as a call of
+    itself with its fields: loaded twice as fast as through the state methods dataclasses
+    give such classes (the events of every document come back from the worker processes)."""
+    fields = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+    def reduce(self: object) -> tuple:
+        return cls, fields(self)
+
+    cls.__reduce__ = reduce         # type: ignore[method-assign, assignment]
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A span of a document that supports a field of an event."""
@@ -20,6 +39,7 @@ class Evidence:
     sentence: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Count:
     """A number of people with their subject ("35 migrants": 35, "migrants")."""
@@ -29,6 +49,7 @@ class Count:
     evidence: Evidence
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """One event as one document reports it."""
