@@ -95,7 +95,8 @@ def engine_options(engine_help: str):
                      help="Dask partitions  [default: 4 per worker]."),
         click.option("-j", "--jobs", type=click.IntRange(1), metavar="N",
                      help="Processes reading the texts (all formats but gpkg, which takes "
-                          "one; the output is the same for any N)  [default: one per core]."),
+                          "one; the output is the same for any N)  [default: one per core; "
+                          "extract: one for fewer than 256 text files]."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
     ]
     return lambda f: _with(options, f)
