@@ -49,7 +49,8 @@ def _run(batch: list):
 
 
 def _ignore_interrupt() -> None:
-    """Leave Ctrl-C to the parent, which stops the workers (no traceback from each)."""
+    """Leave Ctrl-C to the parent, which lets the batches in flight finish and the workers
+    exit (no traceback from each)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -107,17 +108,22 @@ def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
     frozen = gc.get_freeze_count()             # the caller's, kept frozen
     gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs, _ignore_interrupt)
+    pending: deque = deque()
     try:
-        pending: deque = deque()
         for b in itertools.chain(first, batches):
             pending.append(pool.apply_async(_run, (b,)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
-        pool.close()
     finally:
-        pool.terminate()
+        # However the caller stops (done, an error, the generator closed early), the batches
+        # in flight (at most 2 x jobs) finish and the workers exit on their own: terminating
+        # a worker while it sends a result can leave the result queue's lock held, and
+        # Pool.terminate() then waits for it forever.
+        for r in pending:
+            r.wait()
+        pool.close()
         pool.join()
         if not frozen:
             gc.unfreeze()

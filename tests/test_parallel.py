@@ -2,6 +2,7 @@
 import itertools
 import multiprocessing
 import os
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -162,3 +163,25 @@ def test_beside_computes_on_a_forked_process_and_fails_here():
     failing = beside(_fails, 1)
     with pytest.raises(ValueError, match="bad 1"):
         failing()
+
+
+def big_result(batch):
+    return [bytes(200_000)] * len(batch)     # workers are likely mid-send when the run stops
+
+
+def test_stopping_early_never_hangs_and_leaves_no_worker():
+    # Pool.terminate() on a worker that is sending its result can leave the result queue's
+    # lock held and hang the caller; an early stop lets the batches in flight finish instead.
+    def stop_early(times):
+        for _ in range(times):
+            results = map_batches(big_result, range(400), 2, batch=4)
+            next(results)
+            results.close()
+            assert not multiprocessing.active_children()
+        done.append(times)
+
+    done: list = []
+    runner = threading.Thread(target=stop_early, args=(15,), daemon=True)
+    runner.start()
+    runner.join(60)
+    assert done == [15], "map_batches hung (or failed) when stopped early"
