@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import BorderRelation, Document, Mention
-from .layers import PlaceMarker, event_quotes, people_involved, people_text
+from .layers import AREA_KINDS, PlaceMarker, event_quotes, people_involved, people_text
 from .theme import INCIDENT_TYPES, incident_date, incident_type, marker_radius, symbol_size
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ QUOTES_PER_PLACE = 6        # sentences quoted in a place's popup
 QUOTE_MAX = 600             # characters of one quoted sentence
 UNPLACED_MAX = 200          # names the gazetteer lacks, listed beside the map
 QUOTED_SOURCES = 20         # sources of an incident whose sentences are quoted (the rest listed)
-AREA_KINDS = ("country", "region")  # places listed beside the map, not drawn as points
 GAP = " … "                 # between excerpts
 
 
