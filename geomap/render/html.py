@@ -48,8 +48,7 @@ from folium.template import Template
 from ..io.atomic import atomic_write
 from ..model import Document, Mention
 from .inline import asset, leaflet_css, licences, scope_css, script_json
-from .layers import focus_points, place_markers
-from .layers import AREA_KINDS
+from .layers import AREA_KINDS, focus_points, place_markers
 from .page import page_data
 from .theme import (ATTRIBUTION, LAND_STYLE, LT_BY_BBOX, LT_BY_COLOUR, OTHER_BORDER_COLOUR,
                     SHAPES_JS, WORLD_STYLE)
