@@ -52,6 +52,11 @@ def where(name):
     ("Pāternieki–Grigorovščina", "cur:crossing-paterniki-grigorovschina", "LV", "LV-BY", 1),
     ("Indra–Bigosovo", "cur:crossing-indra-bigosovo", "LV", "LV-BY", 7),
     ("Silene-Urbany", "cur:crossing-silene-urbany", "LV", "LV-BY", 1),
+    ("Akmenynė", "cur:akmenyne", "LT", "LT-BY", 5),
+    ("Akmenyne", "cur:akmenyne", "LT", "LT-BY", 5),
+    ("Białowieża–Piererow", "cur:crossing-bialowieza-piererow", "PL", "PL-BY", 3),
+    ("Bialowieza-Pererow", "cur:crossing-bialowieza-piererow", "PL", "PL-BY", 3),
+    ("Piererow", "cur:crossing-bialowieza-piererow", "PL", "PL-BY", 3),
 ])
 def test_curated_border_places_resolve_near_the_border(name, ident, side, border, max_km):
     rec = where(name)
@@ -103,6 +108,31 @@ def extracted(text):
     ("Robežsargi aizturēja migrantus Kaplavā.", "Kaplavā", "cur:kaplava"),
     ("Cudzoziemców przewieziono do ośrodka w Czerwonym Borze.", "Czerwonym Borze",
      "cur:camp-czerwony-bor"),
+    # Office for Foreigners' centres, inflected after "w"
+    ("Cudzoziemców przewieziono do ośrodka w Bezwoli.", "Bezwoli", "cur:camp-bezwola"),
+    ("Migranci trafili do ośrodka w Dębaku.", "Dębaku", "cur:camp-debak"),
+    ("Migrantai sulaikyti prie Akmenynės, Šalčininkų rajone.", "Akmenynės", "cur:akmenyne"),
+    ("Turyści przekroczyli granicę na przejściu Białowieża–Piererow.", "Białowieża–Piererow",
+     "cur:crossing-bialowieza-piererow"),
 ])
 def test_new_curated_names_resolve_in_a_sentence(text, form, ident):
     assert extracted(text).get(form) == ident
+
+
+@pytest.mark.parametrize("name, ident", [
+    ("Bezwola", "cur:camp-bezwola"),
+    ("Ośrodek dla Cudzoziemców w Bezwoli", "cur:camp-bezwola"),
+    ("Dębak", "cur:camp-debak"),
+    ("Podkowa Leśna-Dębak", "cur:camp-debak"),
+    ("Ośrodek dla Cudzoziemców w Grupie", "cur:camp-grupa"),
+])
+def test_centres_for_foreigners_resolve_as_camps(name, ident):
+    rec = where(name)
+    assert (rec["id"], rec["kind"], rec["country"]) == (ident, "camp", "PL")
+
+
+def test_a_centre_named_after_a_common_word_keeps_the_word_out():
+    """Grupa is Polish for 'group' ("grupa migrantów"): only the centre's full names are listed."""
+    assert extracted("Grupa migrantów przekroczyła granicę.") == {}
+    res = CliRunner().invoke(cli, ["where", "Grupa"], catch_exceptions=False)
+    assert res.exit_code != 0
