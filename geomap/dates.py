@@ -273,7 +273,10 @@ DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ
                            r"(?:,\s*|\s*\((?=[^()\n]*\)))")
 _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
                            + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
-_FURNITURE_LINE = re.compile(r"[\W\d_]*")   # what may stand beside a date on a furniture line
+# what may stand beside a date on a furniture line: punctuation, digits (a time) and the word
+# "year" that follows a year in ru/pl/lv/lt ("22 июля 2021 года", "3 września 2021 r.")
+_FURNITURE_LINE = re.compile(r"[\W\d_]*(?:(?:года|год|г|roku|r|gada|g|metų|m)\.?(?!\w)[\W\d_]*)?",
+                             re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights", re.I)
 _BEFORE = 120                               # characters before a date its context rules read
 _LINE_REACH = 300                           # what is looked at of a line around a date

@@ -29,6 +29,8 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("iu", "iai"), ("iuose", "iai"),
     ("iu", "es"), ("ese", "es"), ("ems", "es"), ("es", "es"),
     ("yse", "ys"), ("iu", "ys"), ("ims", "ys"), ("is", "ys"),      # Švenčionyse -> Švenčionys
+    # instrumental plural, after "ties", "su", "už": Dieveniškėmis, Švenčionimis, Kabeliais
+    ("emis", "es"), ("imis", "ys"), ("iais", "iai"),
     # Polish: locative/genitive/dative/instrumental of -a/-o/-ów/consonant stems
     ("owie", "owo"), ("owa", "owo"), ("owem", "owo"), ("owie", "ow"), ("owa", "ow"), ("owem", "ow"),
     ("ie", "a"), ("y", "a"), ("i", "a"), ("e", "a"), ("a", "a"), ("ej", "a"), ("sce", "ska"),
@@ -123,6 +125,7 @@ GUESSES: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
     "LT": (
         ("iuose", "iai", "locative plural", False), ("uose", "ai", "locative plural", False),
         ("ėse", "ės", "locative plural", False), ("yse", "ys", "locative plural", False),
+        ("ėmis", "ės", "instrumental plural", False), ("iais", "iai", "instrumental plural", False),
         ("yje", "is", "locative", False), ("oje", "a", "locative", False),
         ("ėje", "ė", "locative", False), ("uje", "us", "locative", False),
         ("ių", "iai", "genitive plural", False), ("ų", "ai", "genitive plural", False),

@@ -49,12 +49,12 @@ _BEFORE = [
      r"(?:village|hamlet|settlement|town|forest|area|woods) of|(?:village|hamlet|settlement)"
      r" of|at the (?:village|settlement) of", 0.5, None),
     (r"in|at|from|to|towards|around", 0.15, None),
-    (r"w miejscowości|we wsi|wsi|koło|kolo|pod|obok|niedaleko|w pobliżu|w okolicach|"
+    (r"w miejscowości|miejscowości|we wsi|wsi|osady|koło|kolo|pod|obok|niedaleko|w pobliżu|w okolicach|"
      r"w okolicy|gmin[aiey]|powiat|w rejonie|przy", 0.5, "PL"),
     (r"prie|netoli|ties|šalia|salia|kaime|kaimo", 0.5, "LT"),
     (r"pie|netālu no|ciemā|ciematā|pagastā|novadā", 0.4, "LV"),
     (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|у|около|под|в районе|близ|возле|"
-     r"недалеко от|у деревни|у села", 0.5, None),
+     r"недалеко от|деревни|села|посёлка|поселка|агрогородка|хутора|урочища", 0.5, None),
     (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort", 0.5, None),
 ]
 BEFORE = [(re.compile(rf"(?:^|[\s(\"“„«])(?:{p})[ \u00a0]+$", re.I), w, c)

@@ -104,6 +104,11 @@ def context(text, default_year=None):
      D(2021, 10, 14), D(2021, 10, 13)),
     ("de", "Veröffentlicht am 5. August 2021\nDie Polizei hat am Montag Migranten festgenommen.",
      D(2021, 8, 5), D(2021, 8, 2)),
+    # a line that is only a date, with the word "year" after the year
+    ("ru", "Пограничники развернули мигрантов\n\n22 июля 2021 года\n\nВо вторник мигрантов "
+           "не пустили.", D(2021, 7, 22), D(2021, 7, 20)),
+    ("pl", "Straż zawróciła migrantów\n\n3 września 2021 r.\n\nW czwartek zatrzymano 5 osób.",
+     D(2021, 9, 3), D(2021, 9, 2)),
 ])
 def test_datelines_and_date_lines_are_the_document_date(lang, text, report, weekday):
     ctx = context(text, 2021)

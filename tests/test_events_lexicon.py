@@ -114,11 +114,27 @@ def test_every_language_has_every_list():
         assert set(lx.TRIGGERS[lang]) == set(lx.KINDS)
 
 
+# Border-guard reports word pushbacks as entry refused or attempts prevented.
+@pytest.mark.parametrize("lang, sentence", [
+    ("ru", "Пограничники не пустили на территорию страны 25 мигрантов."),
+    ("ru", "Предотвращены 40 попыток незаконного пересечения границы."),
+    ("pl", "Funkcjonariusze udaremnili 60 prób nielegalnego przekroczenia granicy."),
+    ("pl", "Straż Graniczna nie wpuściła do Polski 30 osób."),
+    ("de", "Der Grenzschutz verhinderte 60 illegale Grenzübertritte."),
+    ("de", "Die Migranten wurden nicht nach Polen eingelassen."),
+    ("lt", "Pasieniečiai užkardė 25 migrantų bandymus."),
+    ("lt", "Pasieniečiai neleido 20 migrantų patekti į Lietuvą."),
+])
+def test_refused_entry_and_prevented_attempts_are_pushbacks(lang, sentence):
+    assert ("pushback", None) in kinds_of(sentence)
+
+
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "Migrants were never pushed to the border."),
     ("en", "Farmers joined a protest against the new tax."),
     ("lt", "Pasieniečiai tęsia kovą su nelegalia migracija."),
     ("lv", "Robežsardze publicēja pārskatu."),
+    ("lt", "Dieveniškių užkardos pareigūnai budėjo."),      # užkarda: a border-guard post
     ("en", "In order to protect the border, Riga mobilised the army."),
     ("en", "The people fled into the forest."),
 ])

@@ -41,6 +41,14 @@ def test_polish_fleeting_e_and_plural_instrumental():
     assert "gorodek" not in base_forms("Gródku")
 
 
+def test_lithuanian_instrumental_plural():
+    # "ties Dieveniškėmis", "su Švenčionimis", "už Kabeliais"
+    assert "dieveniskes" in base_forms("Dieveniškėmis")
+    assert "svencionys" in base_forms("Švenčionimis")
+    assert "kabeliai" in base_forms("Kabeliais")
+    assert guess_nominative("Zuikiškėmis")[0] == "Zuikiškės"
+
+
 def test_the_bundled_gazetteer_finds_the_inflected_forms():
     from geomap.places.files import bundled_gazetteer_dir
     from geomap.places.gazetteer import Gazetteer
@@ -49,6 +57,7 @@ def test_the_bundled_gazetteer_finds_the_inflected_forms():
     assert g.find("Gródku")[0].name == "Gródek"
     assert g.find("Krynkami")[0].name == "Krynki"
     assert g.find("Švenčionyse")[0].name == "Švenčionys"
+    assert g.find("Dieveniškėmis")[0].name == "Dieveniškės"
     assert g.find("Czeremsze")[0].name == "Czeremcha"
     assert g.find("Крынками")[0].name == "Krynki"
     assert g.find("Czerwonym Borze")[0].id == "cur:camp-czerwony-bor"

@@ -179,6 +179,13 @@ def test_latvian_designators_and_cues(ex):
     assert "Mežroze" in found
 
 
+def test_a_settlement_noun_before_a_name_is_a_cue(ex):
+    found = unplaced(ex, "Мигрантов задержали возле деревни Латежерис в Варенском районе.",
+                     "Migrantów zatrzymano w okolicach osady Zielonka Stara.")
+    assert "after 'деревни'" in found["Латежерис"]["evidence"]
+    assert "after 'osady'" in found["Zielonka Stara"]["evidence"]
+
+
 def test_a_guessed_name_is_left_out_when_its_written_form_is_a_common_word(ex):
     found = unplaced(ex, "Netoli Varliškių kaime buvo sulaikyti migrantai. Prie Miškų kaime irgi.",
                      "Ten daug miškų.")

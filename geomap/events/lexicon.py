@@ -65,6 +65,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
     "ru": {
         ("pushback", None):
             r"выдвор\w*|вытолк\w*|выталкива\w*|развернул\w*|не\s+пропуст\w*|"
+            r"не\s+(?:пустил|впустил|допустил)\w*|недопущ\w*|"
+            r"предотвра\w*\s+(?:\S+\s+){0,3}?(?:попыт|пересечени|проникновени)\w*|"
             r"отказа\w*\s+во\s+въезде",
         ("border_violation", None): r"наруш\w*\s+(?:\S+\s+)?границ\w*",
         ("crossing", None): r"пересе[кч]\w*|прорв\w*|прорыв\w*|перебра\w*|проник\w*",
@@ -82,7 +84,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
     },
     "pl": {
         ("pushback", None):
-            r"wypchn\w*|wypycha\w*|zawróc\w*|zawraca\w*|odesła\w*|odsyła\w*|zepchn\w*",
+            r"wypchn\w*|wypycha\w*|zawróc\w*|zawraca\w*|odesła\w*|odsyła\w*|zepchn\w*|"
+            r"udaremni\w*|nie\s+(?:wpuści|dopuści)\w*|uniemożliwi\w*\s+(?:\S+\s+){0,3}?"
+            r"(?:przekrocz|wejści|wjazd|przedost)\w*",
         ("border_violation", None): r"narusz\w*\s+(?:\S+\s+)?granic\w*",
         ("crossing", None):
             r"przekrocz\w*|przekracza\w*|sforsow\w*|forsow\w*|szturm\w*|przedost\w*",
@@ -101,7 +105,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
     },
     "de": {
         ("pushback", None):
-            r"zurückgedrängt|zurückgeschoben|zurückgewiesen|zurückgeschickt|abgewiesen",
+            r"zurückgedrängt|zurückgeschoben|zurückgewiesen|zurückgeschickt|abgewiesen|"
+            r"verhindert\w*|verhinderte\w*|an\s+der\s+einreise\s+gehindert|"
+            r"nicht\s+(?:\S+\s+){0,2}?(?:eingelassen|durchgelassen|einreisen\s+lassen)",
         ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?grenze",
         ("crossing", None):
             r"überquer\w*|grenzübertritt\w*|illegal\s+eingereist|durchbr\w*",
@@ -120,7 +126,10 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "escape"): r"geflohen|flohen",
     },
     "lt": {
-        ("pushback", None): r"apgręž\w*|išstum\w*|grąžin\w*|neįleid\w*|neįleist\w*",
+        ("pushback", None):
+            r"apgręž\w*|išstum\w*|grąžin\w*|neįleid\w*|neįleist\w*|"
+            r"užkard(?:ė|yt\w*|ydav\w*|omas|omi|oma)\b|"     # the verb, not "užkarda" (a post)
+            r"nelei(?:d|st)\w*\s+(?:\S+\s+){0,3}?(?:patekti|įvažiuoti|kirsti)",
         ("border_violation", None): r"pažeid\w*\s+(?:\S+\s+)?sien\w*|sienos\s+pažeidim\w*",
         ("crossing", None):
             r"kirt\w*\s+(?:\S+\s+){0,2}?sien\w*|kerta\w*\s+sien\w*|"
