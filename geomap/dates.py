@@ -106,7 +106,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_year", re.compile(r"\b(" + _FULL_EN_DE + r")\s+((?:19|20)\d\d)\b", re.I)),
     ("offset", re.compile(r"\b(?:a day (?:earlier|before)|the (?:day before|previous day|day "
                           r"earlier)|накануне|dzień wcześniej|poprzedniego dnia|am vortag|am tag "
-                          r"zuvor|dieną anksčiau|išvakarėse|dienu iepriekš|iepriekšējā dienā)(?!\w)", re.I)),
+                          r"zuvor|dieną anksčiau|išvakarėse|dienu iepriekš|iepriekšējā dienā|"
+                          r"the previous night|the night before|предыдущей ночью|poprzedniej nocy|"
+                          r"in der nacht zuvor|iepriekšējā naktī)(?!\w)", re.I)),
     # the past 24 hours of a daily report: the day before the report
     ("day24", re.compile(r"\b(?:(?:in|over|during) the (?:past|last) (?:24 hours|day)|за (?:минувшие "
                          r"|прошедшие |последние )?сутки|w (?:ciągu )?(?:ostatniej |minionej )?doby|"
@@ -114,7 +116,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"stunden|per (?:praėjusią )?parą|pagājušajā diennaktī|diennakts laikā|"
                          r"pēdējā diennaktī)(?!\w)", re.I)),
     ("rel", re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|last "
-                       r"night|сегодня|вчера|позавчера|dziś|dzisiaj|wczoraj|przedwczoraj|heute|"
+                       r"night|(?:минувшей|прошлой) ночью|(?:zeszłej|ubiegłej|minionej) nocy|"
+                       r"(?:in der )?(?:letzten|vergangenen) nacht|letzte nacht|vergangene nacht|"
+                       r"praėjusią naktį|pagājušajā naktī|сегодня|вчера|позавчера|dziś|dzisiaj|"
+                       r"wczoraj|przedwczoraj|heute|"
                        r"gestern|vorgestern|šiandien\w*|vakar|užvakar|šodien|aizvakar)(?!\w)", re.I)),
     # ru/pl after в/w, and after на/na: "в ночь на среду", "w nocy z wtorku na środę" (the
     # night ends on the day named)
@@ -127,7 +132,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"šonedēļ|šomēnes)(?!\w)", re.I)),
 ]
 _ALL = tuple(range(len(PATTERNS)))
-_REL_DAYS = {"yesterday": -1, "last night": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
+_REL_DAYS = {"yesterday": -1, "last night": -1, "минувшей ночью": -1, "прошлой ночью": -1,
+             "zeszłej nocy": -1, "ubiegłej nocy": -1, "minionej nocy": -1, "letzte nacht": -1,
+             "vergangene nacht": -1, "in der letzten nacht": -1, "in der vergangenen nacht": -1,
+             "letzten nacht": -1, "vergangenen nacht": -1, "praėjusią naktį": -1,
+             "pagājušajā naktī": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
              "aizvakar": -2}
 _LAST = ("last", "previous", "прошлой", "прошлом", "zeszłym", "ubiegłym", "letzte", "vergangene",

@@ -29,6 +29,12 @@ def dates(text, default_year=None):
     (" date 2021-08-18 Die Polizei hat am Dienstag Migranten festgenommen.", D(2021, 8, 17)),
     (" date 2021-07-14 Trečiadienį pasieniečiai sulaikė migrantus.", D(2021, 7, 14)),
     (" date 2021-07-14 Migrantų ieškojo nuo liepos 13 d.", D(2021, 7, 13)),
+    # last night: the night before the report, ended on the day before it
+    (" date 2021-08-18 Минувшей ночью пограничники задержали мигрантов.", D(2021, 8, 17)),
+    (" date 2021-08-18 Zeszłej nocy zatrzymano migrantów.", D(2021, 8, 17)),
+    (" date 2021-08-18 In der vergangenen Nacht wurden Migranten festgenommen.", D(2021, 8, 17)),
+    (" date 2021-08-18 Praėjusią naktį sulaikyti migrantai.", D(2021, 8, 17)),
+    (" date 2021-08-18 Pagājušajā naktī aizturēti migranti.", D(2021, 8, 17)),
 ])
 def test_day_expressions_resolve_against_the_document_date(text, expected):
     assert dates(text)[0][1:] == (expected, "day")
@@ -43,6 +49,8 @@ def test_week_and_month_precision():
 def test_a_day_earlier_is_relative_to_the_date_of_its_sentence():
     got = dates(" date 2021-08-20 On August 18, he called the clash a day earlier a provocation.")
     assert got[1] == ("a day earlier", D(2021, 8, 17), "day")
+    got = dates(" date 2021-08-20 On August 18, guards said it was damaged the previous night.")
+    assert got[1] == ("the previous night", D(2021, 8, 17), "day")
 
 
 def test_without_a_header_the_latest_printed_date_anchors_weekdays_forwards():

@@ -129,6 +129,22 @@ def test_refused_entry_and_prevented_attempts_are_pushbacks(lang, sentence):
     assert ("pushback", None) in kinds_of(sentence)
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("Lithuanian officers returned the group to Belarus.", ("pushback", None)),
+    ("They were returned back across the border.", ("pushback", None)),
+    ("Belarusian officers escorted 15 migrants to the border and forced them across.",
+     ("crossing", None)),
+    ("Migrants damaged the steel barrier near the village.", ("other", "barrier")),
+    ("Poland finished building the border wall.", ("other", "barrier")),
+])
+def test_english_returns_forced_crossings_and_barriers(sentence, kind):
+    assert kind in kinds_of(sentence)
+
+
+def test_a_return_home_is_no_pushback():
+    assert kinds_of("The minister returned home.") == set()
+
+
 @pytest.mark.parametrize("lang, sentence", [
     ("en", "Migrants were never pushed to the border."),
     ("en", "Farmers joined a protest against the new tax."),

@@ -26,7 +26,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"sen[dt](?:ing)?\s+(?:\S+\s+){0,3}?back|"
             r"expel\w*|expulsion|forcibly\s+(?:expelled|pushed|returned|removed)|oust\w*|"
             r"prevent\w*\s+.{0,50}?\bfrom\s+(?:attempting\s+to\s+)?(?:cross|enter)|"
-            r"remov\w*\s+(?:\S+\s+){0,3}?migrants|(?:refused|denied)\s+entry",
+            r"remov\w*\s+(?:\S+\s+){0,3}?migrants|(?:refused|denied)\s+entry|"
+            r"return(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:to\s+belarus|to\s+the\s+(?:belarusian|other)"
+            r"\s+side|back\s+(?:to|across|over))\b",
         ("border_violation", None):
             r"violat\w*\s+(?:\S+\s+){0,3}?border|"
             r"violation\s+of\s+(?:\S+\s+){0,3}?(?:border|airspace)|"
@@ -35,7 +37,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"cross(?:ed|ing|es)?\s+(?:\S+\s+){0,3}?(?:border|into|over|to)\b|"
             r"illegal(?:ly)?\s+(?:cross\w*|"
             r"entry|enter\w*)|(?:tried|attempt\w*|trying)\s+to\s+(?:cross|enter|break|storm|force)|"
-            r"forc(?:e|ed|ing)\s+the\s+border|storm\w*\s+the\s+border|broke\s+through|"
+            r"forc(?:e|ed|ing)\s+the\s+border|forc(?:e|ed|ing)\s+(?:\S+\s+){0,3}?(?:across|over)\s+"
+            r"(?:the\s+border|into)|forc(?:e|ed|ing)\s+them\s+across|storm\w*\s+the\s+border|broke\s+through|"
             r"trespass\w*",
         ("detention", None):
             r"detain(?:ed|s|ing)?\b|detention|apprehend\w*|arrest(?:ed|s)?\b|caught|"
@@ -57,7 +60,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"disturbances?|clash\w*|tear\s+gas|throw\w*\s+(?:of\s+)?"
             r"stones|protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
             r"water\s+cannon\w*",
-        ("other", "barrier"): r"razor\s+wire|concertina|fenc(?:e|es|ed|ing)\b",
+        ("other", "barrier"):
+            r"razor\s+wire|concertina|fenc(?:e|es|ed|ing)\b|barriers?\b|border\s+wall",
         ("other", "flight"):
             r"flights?\s+(?:\S+\s+){0,4}?(?:from|to|brought|carrying|landed)\b|arriv\w*\s+in\b",
         ("other", "escape"): r"escap\w*|fled\s+(?:from|the)\b",
