@@ -31,6 +31,12 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("yse", "ys"), ("iu", "ys"), ("ims", "ys"), ("is", "ys"),      # Švenčionyse -> Švenčionys
     # instrumental plural, after "ties", "su", "už": Dieveniškėmis, Švenčionimis, Kabeliais
     ("emis", "es"), ("imis", "ys"), ("iais", "iai"),
+    # feminine plural -os (Stasylos): locative, dative, instrumental, genitive
+    ("ose", "os"), ("oms", "os"), ("omis", "os"), ("u", "os"),
+    # adjectives of two-word names: Baltoji Vokė -> Baltosios Vokės, Baltojoje Vokėje;
+    # Naujasis Daugėliškis -> Naujojo, Naujajame
+    ("osios", "oji"), ("ojoje", "oji"), ("ajai", "oji"), ("aja", "oji"),
+    ("ojo", "asis"), ("ajame", "asis"), ("ajam", "asis"),
     # Polish: locative/genitive/dative/instrumental of -a/-o/-ów/consonant stems
     ("owie", "owo"), ("owa", "owo"), ("owem", "owo"), ("owie", "ow"), ("owa", "ow"), ("owem", "ow"),
     ("ie", "a"), ("y", "a"), ("i", "a"), ("e", "a"), ("a", "a"), ("ej", "a"), ("sce", "ska"),

@@ -122,6 +122,7 @@ def test_every_language_has_every_list():
     ("pl", "Straż Graniczna nie wpuściła do Polski 30 osób."),
     ("de", "Der Grenzschutz verhinderte 60 illegale Grenzübertritte."),
     ("de", "Die Migranten wurden nicht nach Polen eingelassen."),
+    ("de", "Grenzschützer haben 300 Migranten an der Einreise aus Belarus gehindert."),
     ("lt", "Pasieniečiai užkardė 25 migrantų bandymus."),
     ("lt", "Pasieniečiai neleido 20 migrantų patekti į Lietuvą."),
 ])

@@ -47,6 +47,10 @@ def test_lithuanian_instrumental_plural():
     assert "svencionys" in base_forms("Švenčionimis")
     assert "kabeliai" in base_forms("Kabeliais")
     assert guess_nominative("Zuikiškėmis")[0] == "Zuikiškės"
+    assert "stasylos" in base_forms("Stasylose") and "stasylos" in base_forms("Stasylų")
+    assert "baltoji voke" in name_variants(["Baltojoje", "Vokėje"])
+    assert "baltoji voke" in name_variants(["Baltosios", "Vokės"])
+    assert "naujasis daugeliskis" in name_variants(["Naujajame", "Daugėliškyje"])
 
 
 def test_the_bundled_gazetteer_finds_the_inflected_forms():

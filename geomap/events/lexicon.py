@@ -110,7 +110,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
     "de": {
         ("pushback", None):
             r"zurückgedrängt|zurückgeschoben|zurückgewiesen|zurückgeschickt|abgewiesen|"
-            r"verhindert\w*|verhinderte\w*|an\s+der\s+einreise\s+gehindert|"
+            r"verhindert\w*|verhinderte\w*|an\s+der\s+einreise\s+(?:\S+\s+){0,3}?gehindert|"
             r"nicht\s+(?:\S+\s+){0,2}?(?:eingelassen|durchgelassen|einreisen\s+lassen)",
         ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?grenze",
         ("crossing", None):
