@@ -177,8 +177,12 @@ def test_stopping_early_never_hangs_and_leaves_no_worker():
             results = map_batches(big_result, range(400), 2, batch=4)
             next(results)
             results.close()
-            assert not multiprocessing.active_children()
+            # (the processes of other tests on this test worker, such as a Dask cluster's,
+            # may live on)
+            assert set(multiprocessing.active_children()) <= before
         done.append(times)
+
+    before = set(multiprocessing.active_children())
 
     done: list = []
     runner = threading.Thread(target=stop_early, args=(15,), daemon=True)
