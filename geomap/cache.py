@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .io.atomic import atomic_write
 from .mentions import load_common_words
-from .places.files import HIDDEN_FILE, gazetteer_files, user_layer_dir
+from .places.files import AIRPORTS_FILE, HIDDEN_FILE, gazetteer_files, user_layer_dir
 from .places.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ FORMAT = 1
 # geomap sources whose code decides what a loaded Gazetteer (Borders) holds.
 _SOURCES = ("places/gazetteer.py", "places/index.py", "places/files.py", "normalize.py",
             "model.py", "mentions.py", "cache.py")
-_BORDER_SOURCES = ("border.py", "files.py", "model.py", "cache.py")
+_BORDER_SOURCES = ("border.py", "files.py", "model.py", "cache.py", "sites.py")
 BORDER_FILES = ("borders", "countries", "world")
 
 
@@ -71,7 +71,7 @@ def borders_fingerprint(directory: Path) -> str:
     """A hash of everything compiled borders of ``directory`` depend on (the gazetteer too:
     they carry the border relations of its places)."""
     here = Path(__file__).resolve().parent
-    files = [directory / f"{name}.geojson" for name in BORDER_FILES]
+    files = [*(directory / f"{name}.geojson" for name in BORDER_FILES), directory / AIRPORTS_FILE]
     parts = (FORMAT, sys.version_info[:2], str(directory.resolve()), fingerprint(directory),
              [_stat(f) for f in files], [_stat(here / s) for s in _BORDER_SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
@@ -127,8 +127,10 @@ def load_compiled(directory: str | os.PathLike) -> tuple[Gazetteer, frozenset[st
 def load_borders(directory: str | os.PathLike) -> "Borders":
     """The ``Borders`` of ``directory``, from the cache when it is fresh, else loaded from the
     GeoJSON files (errors as ``Borders.load``), given the border relations of the gazetteer's
-    places (``Borders.remember``) and cached."""
+    places and of the airports that may stand for them (``Borders.remember``: a run then
+    needs no projection, nor pyproj, for these) and cached."""
     from .border import Borders
+    from .sites import Airports, served
 
     directory = Path(directory)
     stamp = borders_fingerprint(directory) if directory.is_dir() else ""
@@ -138,6 +140,8 @@ def load_borders(directory: str | os.PathLike) -> "Borders":
         return cached[0]
     borders = Borders.load(directory)
     if gazetteer_files(directory):
-        borders.remember((p.lat, p.lon) for p in load_compiled(directory)[0].places)
+        places = load_compiled(directory)[0].places
+        borders.remember((p.lat, p.lon) for p in places)
+        borders.remember(served(Airports.load(directory), places))
     _write(path, (stamp, borders))
     return borders

@@ -98,6 +98,13 @@ class Airports:
         return pick[0] if len(pick) == 1 else None
 
 
+def served(airports: Airports, places: Iterable[Place]) -> list[tuple[float, float]]:
+    """The (lat, lon) of every airport that ``airport_site`` may put in place of one of
+    ``places`` (for border relations made once and cached: ``cache.load_borders``)."""
+    found = (airports.serving(p) for p in places)      # (scheduled ones are among these)
+    return list(dict.fromkeys((a.lat, a.lon) for a in found if a is not None))
+
+
 def _read(path: Path) -> Iterator[Airport]:
     with open(path, encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):

@@ -142,3 +142,17 @@ def test_compiled_borders_carry_the_gazetteer_places_relations(border_dir):
     fresh = Borders.load(border_dir).relate(54.1989, 25.6256)
     assert out.split() == [fresh.side, fresh.border, str(round(fresh.distance_km, 3)),
                            "False", "True"]
+
+
+def test_compiled_borders_carry_the_relations_of_airports_serving_places(border_dir):
+    def airports(*rows):
+        (border_dir / "airports.csv").write_text(
+            "icao,iata,name,city,country,lat,lon\n" + "".join(f"{r}\n" for r in rows),
+            encoding="utf-8")
+
+    airports("EYXX,XXA,Dieveniskes Field,Dieveniškės,LT,54.21,25.6")
+    assert (54.21, 25.6) in cache.load_borders(border_dir)._known
+    assert cache.load_borders(border_dir).relate(54.21, 25.6) == \
+        Borders.load(border_dir).relate(54.21, 25.6)
+    airports("EYXX,XXA,Dieveniskes Field,Dieveniškės,LT,54.22,25.6")      # a changed file
+    assert (54.22, 25.6) in cache.load_borders(border_dir)._known

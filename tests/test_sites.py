@@ -6,7 +6,7 @@ from geomap.events import extract_events, merge_events
 from geomap.extract import Extractor
 from geomap.model import Mention
 from geomap.places.files import bundled_gazetteer_dir
-from geomap.sites import Airport, Airports, airport_site
+from geomap.sites import Airport, Airports, airport_site, served
 from geomap.texts import make_document
 
 # Rounded from airportsdata (gazetteer/airports.csv).
@@ -89,3 +89,8 @@ def test_airport_site_needs_a_resolved_place():
     doc = make_document("t.txt", "Nowhere airport.")
     m = Mention(doc, 0, 7, "Nowhere", doc.text, 0)
     assert airport_site(m, AIRPORTS) is m
+
+
+def test_served_lists_the_airports_places_may_become():
+    places = [PLACE["Minsk"], PLACE["Vilnius"], PLACE["Kaunas"]]
+    assert sorted(served(AIRPORTS, places)) == sorted([(MSQ.lat, MSQ.lon), (VNO.lat, VNO.lon)])
