@@ -57,6 +57,9 @@ def where(name):
     ("Białowieża–Piererow", "cur:crossing-bialowieza-piererow", "PL", "PL-BY", 3),
     ("Bialowieza-Pererow", "cur:crossing-bialowieza-piererow", "PL", "PL-BY", 3),
     ("Piererow", "cur:crossing-bialowieza-piererow", "PL", "PL-BY", 3),
+    ("Šumskas–Loša", "cur:crossing-sumskas-losa", "LT", "LT-BY", 3),
+    ("Лоша-Шумскас", "cur:crossing-sumskas-losa", "LT", "LT-BY", 3),
+    ("Šumskas", "cur:sumskas", "LT", "LT-BY", 3),
 ])
 def test_curated_border_places_resolve_near_the_border(name, ident, side, border, max_km):
     rec = where(name)
