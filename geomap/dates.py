@@ -1,4 +1,4 @@
-"""Date expressions in news texts (en, ru, pl, de, lt), resolved against a reference date.
+"""Date expressions in news texts (en, ru, pl, de, lt, lv, be), resolved against a reference date.
 
 A document's reference (``anchor``) is its ``date`` header; without one it is the latest
 absolute date printed in the text, and weekdays then resolve forwards from it (the text was
@@ -21,19 +21,19 @@ from .keyscan import Keyed, TextIndex
 from .model import Document
 from .texts import parse_header
 
-_MONTHS = [  # per month: en, en abbreviation, ru gen., pl gen., de, lt gen.
-    ("january", "jan", "января", "stycznia", "januar", "sausio"),
-    ("february", "feb", "февраля", "lutego", "februar", "vasario"),
-    ("march", "mar", "марта", "marca", "märz", "kovo"),
-    ("april", "apr", "апреля", "kwietnia", "april", "balandžio"),
-    ("may", "may", "мая", "maja", "mai", "gegužės"),
-    ("june", "jun", "июня", "czerwca", "juni", "birželio"),
-    ("july", "jul", "июля", "lipca", "juli", "liepos"),
-    ("august", "aug", "августа", "sierpnia", "august", "rugpjūčio"),
-    ("september", "sept?", "сентября", "września", "september", "rugsėjo"),
-    ("october", "oct", "октября", "października", "oktober", "spalio"),
-    ("november", "nov", "ноября", "listopada", "november", "lapkričio"),
-    ("december", "dec", "декабря", "grudnia", "dezember", "gruodžio"),
+_MONTHS = [  # per month: en, en abbreviation, ru gen., pl gen., de, lt gen., be gen.
+    ("january", "jan", "января", "stycznia", "januar", "sausio", "студзеня"),
+    ("february", "feb", "февраля", "lutego", "februar", "vasario", "лютага"),
+    ("march", "mar", "марта", "marca", "märz", "kovo", "сакавіка"),
+    ("april", "apr", "апреля", "kwietnia", "april", "balandžio", "красавіка"),
+    ("may", "may", "мая", "maja", "mai", "gegužės", "траўня"),
+    ("june", "jun", "июня", "czerwca", "juni", "birželio", "чэрвеня"),
+    ("july", "jul", "июля", "lipca", "juli", "liepos", "ліпеня"),
+    ("august", "aug", "августа", "sierpnia", "august", "rugpjūčio", "жніўня"),
+    ("september", "sept?", "сентября", "września", "september", "rugsėjo", "верасня"),
+    ("october", "oct", "октября", "października", "oktober", "spalio", "кастрычніка"),
+    ("november", "nov", "ноября", "listopada", "november", "lapkričio", "лістапада"),
+    ("december", "dec", "декабря", "grudnia", "dezember", "gruodžio", "снежня"),
 ]
 _LV_MONTHS = [  # Latvian after "30.": locative ("30. jūlijā"; alone "in July"), genitive,
     # nominative (datelines), dative (after "līdz")
@@ -59,7 +59,10 @@ for _i, _names in enumerate(_MONTHS, 1):
     for _n in _names:
         _MONTH_NUM[_n.replace("?", "")] = _i
         _MONTH_NUM[_n.replace("t?", "")] = _i
+_BE_MONTHS_IN = ("студзені", "лютым", "сакавіку", "красавіку", "траўні", "чэрвені", "ліпені",
+                 "жніўні", "верасні", "кастрычніку", "лістападзе", "снежні")   # be loc. (у/ў)
 _MONTH_IN_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[:2]}
+_MONTH_IN_NUM.update((n, i) for i, n in enumerate(_BE_MONTHS_IN, 1))
 _BARE_MONTH_NUM = {n: i for i, names in enumerate(_MONTHS_IN, 1) for n in names[2:]
                    if n != "kovą"}              # lt "kovą" is also "fight" (accusative)
 for _i, _lv in enumerate(_LV_MONTHS, 1):
@@ -72,14 +75,15 @@ _BARE_MONTH_RE = "|".join(sorted(_BARE_MONTH_NUM, key=len, reverse=True))
 _FULL_EN_DE = "|".join(sorted({n for names in _MONTHS for n in (names[0], names[4])}, key=len,
                               reverse=True))
 
-_WEEKDAYS = [  # Monday first: en, ru acc. (after в/во), pl (after w/we), de, lt, lv
-    ("monday", "понедельник", "poniedziałek", "montag", "pirmadien", "pirmdien"),
-    ("tuesday", "вторник", "wtorek", "dienstag", "antradien", "otrdien"),
-    ("wednesday", "среду", "środę", "mittwoch", "trečiadien", "trešdien"),
-    ("thursday", "четверг", "czwartek", "donnerstag", "ketvirtadien", "ceturtdien"),
-    ("friday", "пятницу", "piątek", "freitag", "penktadien", "piektdien"),
-    ("saturday", "субботу", "sobotę", "samstag|sonnabend", "šeštadien", "sestdien"),
-    ("sunday", "воскресенье", "niedzielę", "sonntag", "sekmadien", "svētdien"),
+_WEEKDAYS = [  # Monday first: en, ru acc. (after в/во), pl (after w/we), de, lt, lv, be acc.
+    # (after у/ў)
+    ("monday", "понедельник", "poniedziałek", "montag", "pirmadien", "pirmdien", "панядзелак"),
+    ("tuesday", "вторник", "wtorek", "dienstag", "antradien", "otrdien", "аўторак"),
+    ("wednesday", "среду", "środę", "mittwoch", "trečiadien", "trešdien", "сераду"),
+    ("thursday", "четверг", "czwartek", "donnerstag", "ketvirtadien", "ceturtdien", "чацвер"),
+    ("friday", "пятницу", "piątek", "freitag", "penktadien", "piektdien", "пятніцу"),
+    ("saturday", "субботу", "sobotę", "samstag|sonnabend", "šeštadien", "sestdien", "суботу"),
+    ("sunday", "воскресенье", "niedzielę", "sonntag", "sekmadien", "svētdien", "нядзелю"),
 ]
 _WEEKDAY_NUM = {}
 for _i, _names in enumerate(_WEEKDAYS):
@@ -87,7 +91,7 @@ for _i, _names in enumerate(_WEEKDAYS):
         for _v in _n.split("|"):
             _WEEKDAY_NUM[_v] = _i
 _WD_FREE = "|".join(n for names in _WEEKDAYS for n in (names[0], names[3], names[4], names[5]))
-_WD_PREP = "|".join(n for names in _WEEKDAYS for n in names[1:3])
+_WD_PREP = "|".join(n for names in _WEEKDAYS for n in (*names[1:3], names[6]))
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
@@ -101,53 +105,56 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(" + _MONTH_RE + r")\b\.?" + _YEAR, re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
                              r"(?:\s*(?:-|–|and|to|until)\s*(\d{1,2})\b)?" + _YEAR, re.I)),
-    ("month", re.compile(r"\b(?:(?:in|im|early|late|mid-?)\s+(" + _FULL_EN_DE + r")|(?:в|w)\s+("
+    ("month", re.compile(r"\b(?:(?:in|im|early|late|mid-?)\s+(" + _FULL_EN_DE + r")|(?:в|w|у|ў)\s+("
                          + _MONTH_IN_RE + r")|(" + _BARE_MONTH_RE + r"))(?!\w)" + _YEAR, re.I)),
     ("month_year", re.compile(r"\b(" + _FULL_EN_DE + r")\s+((?:19|20)\d\d)\b", re.I)),
     ("offset", re.compile(r"\b(?:a day (?:earlier|before)|the (?:day before|previous day|day "
                           r"earlier)|накануне|dzień wcześniej|poprzedniego dnia|am vortag|am tag "
                           r"zuvor|dieną anksčiau|išvakarėse|dienu iepriekš|iepriekšējā dienā|"
                           r"the previous night|the night before|предыдущей ночью|poprzedniej nocy|"
-                          r"in der nacht zuvor|iepriekšējā naktī)(?!\w)", re.I)),
+                          r"in der nacht zuvor|iepriekšējā naktī|напярэдадні)(?!\w)", re.I)),
     # the past 24 hours of a daily report: the day before the report
     ("day24", re.compile(r"\b(?:(?:in|over|during) the (?:past|last) (?:24 hours|day)|за (?:минувшие "
                          r"|прошедшие |последние )?сутки|w (?:ciągu )?(?:ostatniej |minionej )?doby|"
                          r"minionej doby|in den (?:vergangenen|letzten) 24 stunden|binnen 24 "
                          r"stunden|per (?:praėjusią )?parą|pagājušajā diennaktī|diennakts laikā|"
-                         r"pēdējā diennaktī)(?!\w)", re.I)),
+                         r"pēdējā diennaktī|за (?:мінулыя |апошнія )?суткі)(?!\w)", re.I)),
     ("rel", re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|yesterday|last "
                        r"night|(?:минувшей|прошлой) ночью|(?:zeszłej|ubiegłej|minionej) nocy|"
                        r"(?:in der )?(?:letzten|vergangenen) nacht|letzte nacht|vergangene nacht|"
-                       r"praėjusią naktį|pagājušajā naktī|сегодня|вчера|позавчера|dziś|dzisiaj|"
+                       r"praėjusią naktį|pagājušajā naktī|мінулай ноччу|сёння|учора|ўчора|пазаўчора|"
+                       r"сегодня|вчера|позавчера|dziś|dzisiaj|"
                        r"wczoraj|przedwczoraj|heute|"
                        r"gestern|vorgestern|šiandien\w*|vakar|užvakar|šodien|aizvakar)(?!\w)", re.I)),
     # ru/pl after в/w, and after на/na: "в ночь на среду", "w nocy z wtorku na środę" (the
     # night ends on the day named)
-    ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|на|w|we|na)\s+(?:\w+\s+)?("
+    ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|на|w|we|na|у|ў)\s+(?:\w+\s+)?("
                            + _WD_PREP + r"))\b", re.I)),
     ("period", re.compile(r"\b(?:(last|this|previous|earlier this) (week|month)|на (прошлой|этой) "
                           r"неделе|в (прошлом|этом) месяце|w (zeszłym|ubiegłym|tym|tym) (tygodniu|"
                           r"miesiącu)|(letzte|vergangene|vorige|diese)n? (woche|monat)|"
                           r"(praėjusią|šią) (savaitę)|(praėjusį|šį) (mėnesį)|pagājušajā (nedēļā|mēnesī)|"
-                       r"šonedēļ|šomēnes)(?!\w)", re.I)),
+                       r"šonedēļ|šomēnes|на (мінулым|гэтым) тыдні|у (мінулым|гэтым) месяцы)(?!\w)", re.I)),
 ]
 _ALL = tuple(range(len(PATTERNS)))
 _REL_DAYS = {"yesterday": -1, "last night": -1, "минувшей ночью": -1, "прошлой ночью": -1,
              "zeszłej nocy": -1, "ubiegłej nocy": -1, "minionej nocy": -1, "letzte nacht": -1,
              "vergangene nacht": -1, "in der letzten nacht": -1, "in der vergangenen nacht": -1,
              "letzten nacht": -1, "vergangenen nacht": -1, "praėjusią naktį": -1,
-             "pagājušajā naktī": -1, "вчера": -1, "wczoraj": -1, "gestern": -1,
+             "pagājušajā naktī": -1, "мінулай ноччу": -1, "учора": -1, "ўчора": -1,
+             "пазаўчора": -2, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
              "aizvakar": -2}
 _LAST = ("last", "previous", "прошлой", "прошлом", "zeszłym", "ubiegłym", "letzte", "vergangene",
-         "vorige", "praėjusią", "praėjusį", "pagājušajā")
+         "vorige", "praėjusią", "praėjusį", "pagājušajā", "мінулым")
 REPORTING = re.compile(
     r"\b(?:said|says|reported|announced|stated|told (?:\w+ ){0,2}|wrote|added|claimed|charged|"
     r"сообщил\w*|заявил\w*|сказал\w*|poinformował\w*|przekazał\w*|podał\w*|powiedział\w*|"
     r"oświadczył\w*|teilte\w*|sagte\w*|erklärte\w*|berichtete\w*|meldete\w*|pranešė|teigė|sakė|"
     r"paziņoja|pavēstīja|sacīja|informēja|ziņoja|norādīja|stāstīja|"
     r"pranešt\w*|pranešama|informavo|ziņots|tika ziņots|сообщается|сообщено|podano|"
-    r"poinformowano|mitgeteilt|berichtet)"
+    r"poinformowano|mitgeteilt|berichtet|паведаміл\w*|заявіл\w*|сказаў|сказала|сказалі|"
+    r"паведамляецца)"
     # up to the date, within the reporting clause: not past a comma or a "that" ("said, that
     # on Tuesday ...", "as the radio reported, on Tuesday ...": the event's date)
     r"\b(?:(?!\b(?:that|что|że|dass|kad|ka)\b)[^,.;:\"“”«»]){0,28}$", re.I)
@@ -158,9 +165,9 @@ KEYED = Keyed(KEYED_PATTERNS)
 # (or inside the bracket after it: "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)")
 DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}(?:(?:\([^()]{0,40}\)|(?!\s[-–—]\s)[^.–—()]){0,45}"
                       r"|[^.()]{0,10}\([^()]{0,45})")
-SINCE = re.compile(r"\b(?:since|from|od|с|seit|nuo|kopš)\s+(?:the\s+)?$", re.I)
+SINCE = re.compile(r"\b(?:since|from|od|с|з|ад|seit|nuo|kopš)\s+(?:the\s+)?$", re.I)
 # The end of a period ("from August 11 to November 10", "until November 10")
-UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|do|bis|iki|līdz)"
+UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|да|do|bis|iki|līdz)"
                    r"\s*$", re.I)
 QUOTE = re.compile(r"[“«„]([^“”«»„]{1,800})[”»“]|\"([^\"]{1,800})\"")
 TEXT_YEAR = re.compile(r"\b(20[0-3]\d)\b")

@@ -35,6 +35,11 @@ def dates(text, default_year=None):
     (" date 2021-08-18 In der vergangenen Nacht wurden Migranten festgenommen.", D(2021, 8, 17)),
     (" date 2021-08-18 Praėjusią naktį sulaikyti migrantai.", D(2021, 8, 17)),
     (" date 2021-08-18 Pagājušajā naktī aizturēti migranti.", D(2021, 8, 17)),
+    # Belarusian
+    (" date 2021-08-18 Памежнікі затрымалі мігрантаў у аўторак.", D(2021, 8, 17)),
+    (" date 2021-08-18 Мігрантаў затрымалі 17 жніўня.", D(2021, 8, 17)),
+    (" date 2021-08-18 Мігрантаў затрымалі ўчора.", D(2021, 8, 17)),
+    (" date 2021-08-18 За мінулыя суткі затрымана 12 мігрантаў.", D(2021, 8, 17)),
 ])
 def test_day_expressions_resolve_against_the_document_date(text, expected):
     assert dates(text)[0][1:] == (expected, "day")
@@ -44,6 +49,8 @@ def test_week_and_month_precision():
     assert dates(" date 2021-08-18 Parliament voted last week.")[0][1:] == (D(2021, 8, 9), "week")
     assert dates(" date 2021-08-18 В прошлом месяце.")[0][1:] == (D(2021, 7, 1), "month")
     assert dates(" date 2021-11-13 Obóz powstał w listopadzie.")[0][1:] == (D(2021, 11, 1), "month")
+    assert dates(" date 2021-11-13 Лагер узнік у лістападзе.")[0][1:] == (D(2021, 11, 1), "month")
+    assert dates(" date 2021-08-18 На мінулым тыдні.")[0][1:] == (D(2021, 8, 9), "week")
 
 
 def test_a_day_earlier_is_relative_to_the_date_of_its_sentence():

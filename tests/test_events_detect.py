@@ -404,3 +404,27 @@ def test_a_sentence_initial_preposition_is_no_first_name(ex, lang, text, place):
 def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, text, place):
     got = coded(ex, " date 2021-08-18 " + text)
     assert [(t, p, d) for t, _, p, d, _ in got] == [("pushback", place, D(2021, 8, 17))]
+
+
+# --- reports written since this was tried on unseen text ----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a date-only line with the word "year", a weekday before it, entry refused
+    ("Литовские пограничники развернули мигрантов\n\n22 июля 2021 года\n\nВо вторник "
+     "пограничники не пустили в страну группу из 25 мигрантов возле Адутишкиса.",
+     ("pushback", "Adutiškis", D(2021, 7, 20), [25])),
+    # Belarusian: dateline, "у чацвер", an inflected village
+    ("Гродна, 12 лістапада 2021 года. У чацвер польскія сілавікі выціснулі на беларускі бок "
+     "групу з 40 мігрантаў каля Брузгаў.", ("pushback", "Bruzgi", D(2021, 11, 11), [40])),
+    # "the previous night" after a statement of the report day
+    ("WARSAW, March 3, 2023 (Reuters) - Polish border guards said on Friday that about 40 "
+     "migrants had damaged the steel barrier near Dubicze Cerkiewne the previous night.",
+     ("other", "Dubicze Cerkiewne", D(2023, 3, 2), [40])),
+    # Lithuanian instrumental plural after "ties"
+    ("2023 m. rugsėjo 5 d.\n\nPirmadienį pasieniečiai neįleido 20 migrantų ties Dieveniškėmis.",
+     ("pushback", "Dieveniškės", D(2023, 9, 4), [20])),
+])
+def test_unseen_wordings(ex, text, expected):
+    kind, place, date, counts = expected
+    got = coded(ex, text)
+    assert [(t, p, d, c) for t, _, p, d, c in got][:1] == [(kind, place, date, counts)]

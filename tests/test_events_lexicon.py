@@ -13,6 +13,7 @@ CASES = {
         "de": "30 Migranten wurden zurückgedrängt.",
         "lt": "Pasieniečiai apgręžė 30 migrantų.",
         "lv": "Robežsargi nepieļāva 30 migrantu ieceļošanu.",
+        "be": "Памежнікі выціснулі 30 мігрантаў.",
     },
     ("border_violation", None): {
         "en": "Belarusian officers violated the border.",
@@ -21,6 +22,7 @@ CASES = {
         "de": "Es kam zu einer Grenzverletzung.",
         "lt": "Baltarusijos pareigūnai pažeidė sieną.",
         "lv": "Baltkrievijas karavīri pārkāpa robežu.",
+        "be": "Беларускія сілавікі парушылі мяжу.",
     },
     ("crossing", None): {
         "en": "Migrants tried to cross the border at night.",
@@ -29,6 +31,7 @@ CASES = {
         "de": "Migranten versuchten, die Grenze zu überqueren.",
         "lt": "Migrantai neteisėtai kirto sieną.",
         "lv": "Migranti mēģināja nelikumīgi šķērsot robežu.",
+        "be": "Мігранты спрабавалі перасекчы мяжу.",
     },
     ("detention", None): {
         "en": "Police detained 12 migrants.",
@@ -37,6 +40,7 @@ CASES = {
         "de": "Die Polizei hat 12 Migranten festgenommen.",
         "lt": "Policija sulaikė 12 migrantų.",
         "lv": "Policija aizturēja 12 migrantus.",
+        "be": "Міліцыя затрымала 12 мігрантаў.",
     },
     ("death", None): {
         "en": "A migrant was found dead in the forest.",
@@ -45,6 +49,7 @@ CASES = {
         "de": "Im Wald wurde eine Leiche gefunden.",
         "lt": "Miške rastas migranto kūnas.",
         "lv": "Mežā atrasts migranta līķis.",
+        "be": "У лесе знайшлі цела мігранта.",
     },
     ("statement_or_order", None): {
         "en": "The government declared a state of emergency.",
@@ -53,6 +58,7 @@ CASES = {
         "de": "Die Regierung verhängte den Ausnahmezustand.",
         "lt": "Vyriausybė paskelbė nepaprastąją padėtį.",
         "lv": "Valdība izsludināja ārkārtas situāciju.",
+        "be": "Урад увёў надзвычайнае становішча.",
     },
     ("other", "camp"): {
         "en": "Migrants camped at the crossing.",
@@ -61,6 +67,7 @@ CASES = {
         "de": "Am Übergang entstand ein Lager.",
         "lt": "Migrantai apgyvendinti stovykloje.",
         "lv": "Migranti izmitināti nometnē.",
+        "be": "Каля пераходу ўзнік лагер мігрантаў.",
     },
     ("other", "clash"): {
         "en": "Police used tear gas against migrants.",
@@ -69,6 +76,7 @@ CASES = {
         "de": "Die Polizei setzte Tränengas ein.",
         "lt": "Stovykloje kilo riaušės.",
         "lv": "Nometnē izcēlās nemieri.",
+        "be": "Паліцыя ўжыла слёзацечны газ.",
     },
     ("other", "barrier"): {
         "en": "Troops put up razor wire along the border.",
@@ -77,6 +85,7 @@ CASES = {
         "de": "Soldaten bauten einen Zaun an der Grenze.",
         "lt": "Kariai tiesia fizinio barjero ruožą.",
         "lv": "Karavīri būvē žogu uz robežas.",
+        "be": "Вайскоўцы ўсталявалі агароджу на мяжы.",
     },
     ("other", "flight"): {
         "en": "Another flight from Baghdad landed.",
@@ -85,6 +94,7 @@ CASES = {
         "de": "Ein weiterer Flug aus Bagdad landete.",
         "lt": "Atvyko dar vienas skrydis iš Bagdado.",
         "lv": "Ieradās vēl viens lidojums no Bagdādes.",
+        "be": "Прыбыў чарговы рэйс з Багдада.",
     },
     ("other", "escape"): {
         "en": "Six migrants escaped from the centre.",
@@ -93,6 +103,7 @@ CASES = {
         "de": "Sechs Migranten sind aus dem Zentrum geflohen.",
         "lt": "Šeši migrantai pabėgo iš centro.",
         "lv": "Seši migranti aizbēga no centra.",
+        "be": "Шэсць мігрантаў уцяклі з цэнтра.",
     },
 }
 

@@ -64,4 +64,7 @@ def test_the_bundled_gazetteer_finds_the_inflected_forms():
     assert g.find("Dieveniškėmis")[0].name == "Dieveniškės"
     assert g.find("Czeremsze")[0].name == "Czeremcha"
     assert g.find("Крынками")[0].name == "Krynki"
+    # Belarusian
+    assert g.find("Брузгаў")[0].name == "Bruzgi" and g.find("Беларусі")[0].id == "cc:BY"
+    assert g.find("Гродзенскай вобласці")[0].kind == "region"
     assert g.find("Czerwonym Borze")[0].id == "cur:camp-czerwony-bor"

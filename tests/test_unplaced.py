@@ -184,6 +184,8 @@ def test_a_settlement_noun_before_a_name_is_a_cue(ex):
                      "Migrantów zatrzymano w okolicach osady Zielonka Stara.")
     assert "after 'деревни'" in found["Латежерис"]["evidence"]
     assert "after 'osady'" in found["Zielonka Stara"]["evidence"]
+    found = unplaced(ex, "Мігрантаў затрымалі каля вёскі Пясчанка.")
+    assert "after 'вёскі'" in found["Пясчанка"]["evidence"]
 
 
 def test_a_guessed_name_is_left_out_when_its_written_form_is_a_common_word(ex):

@@ -8,7 +8,7 @@ table here (docs/incidents.md lists the rules).
 """
 from __future__ import annotations
 
-LANGUAGES = ("en", "ru", "pl", "de", "lt", "lv")
+LANGUAGES = ("en", "ru", "pl", "de", "lt", "lv", "be")
 
 # Event kinds (type, subtype) in the order their triggers are tried.
 KINDS: tuple[tuple[str, str | None], ...] = (
@@ -171,6 +171,27 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
     },
+    "be": {
+        ("pushback", None):
+            r"выціс\w*|выцясн\w*|выдвар\w*|разгарнул\w*|"
+            r"не\s+(?:пусціл|прапусціл|дапусціл|упусціл)\w*|"
+            r"адмові\w*\s+ва\s+ўездзе|адмовілі\s+ва\s+ўезд\w*",
+        ("border_violation", None): r"паруш\w*\s+(?:\S+\s+)?мяж\w*|парушэнн\w*\s+мяжы",
+        ("crossing", None):
+            r"перасек\w*|перасяк\w*|перайшл\w*\s+(?:\S+\s+)?мяж\w*|прарва\w*|прарыв\w*|"
+            r"спрабава\w*\s+(?:\S+\s+){0,2}?(?:перасекчы|перайсці|прарвацца|трапіць)",
+        ("detention", None): r"затрыма\w*|затрыман\w*",
+        ("death", None): r"загінул\w*|памёр\w*|памерл\w*|цел[аы]\b|смерц\w*|мёртв\w*|нежыв\w*",
+        ("statement_or_order", None):
+            r"надзвычайн\w*\s+становішч\w*|загад\w*|указ\b|"
+            r"зачын\w*\s+(?:\S+\s+)?(?:мяж|пункт|пераход)\w*|прыпын\w*|"
+            r"(?:накірава|перакін)\w*\s+(?:\S+\s+){0,3}?(?:вайск|салдат|вайскоўц|памежнік)\w*",
+        ("other", "camp"): r"лагер\w*",
+        ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*",
+        ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
+        ("other", "flight"): r"рэйс\w*|прызямлі\w*",
+        ("other", "escape"): r"уцяк\w*|уцякл\w*",
+    },
 }
 
 # "the incident": a sentence with only such a word belongs to the document's main event.
@@ -181,6 +202,7 @@ ANAPHORIC: dict[str, str] = {
     "de": r"vorfall\w*|zwischenfall\w*|provokation\w*",
     "lt": r"provokacij\w*|incident\w*",
     "lv": r"incident\w*|provokācij\w*",
+    "be": r"інцыдэнт\w*|правакац\w*",
 }
 
 # Totals and trends: a sentence with one of these reports no single event.
@@ -199,6 +221,7 @@ AGGREGATE: dict[str, str] = {
           r"pabaigos)",
     "lv": r"kopš gada sākuma|šogad|kopumā|kopš \w+ sākuma|šā gada laikā|katru dienu|"
           r"ik dienas|līdz (?:pusnaktij|beigām)",
+    "be": r"з пачатку года|у гэтым годзе|штодня|кожны дзень|за суткі|па (?:\w+ )?ацэнках",
 }
 
 # Words right before a trend phrase that make it a cause ("after a rise in attempts"), not a
@@ -210,6 +233,7 @@ CAUSE: dict[str, str] = {
     "de": r"nach|wegen|angesichts|aufgrund",
     "lt": r"dėl|po|atsižvelgiant į",
     "lv": r"pēc|dēļ|sakarā ar",
+    "be": r"з-за|на фоне|пасля|у сувязі з",
 }
 
 # "Another group ...": a sentence that starts a new event of its own.
@@ -220,6 +244,7 @@ ANOTHER: dict[str, str] = {
     "de": r"eine? weitere\w*|noch eine\w*|eine? andere\w*|eine? zweite\w*",
     "lt": r"kit\w*\s+grup\w*|dar\s+vien\w*|antr\w*\s+grup\w*",
     "lv": r"vēl\s+vien\w*|cit\w*\s+grup\w*|otr\w*\s+grup\w*",
+    "be": r"яшчэ адн\w*|інш\w*\s+груп\w*|друг\w*\s+груп\w*",
 }
 
 # Future and possibility before the first trigger: the sentence tells what may or will
@@ -231,6 +256,7 @@ FUTURE: dict[str, str] = {
     "de": r"wird|werden|würde\w*|soll\w*|plant|dürfen künftig",
     "lt": r"bus|galės|ketina|planuoja|turės teisę",
     "lv": r"būs|varēs|plāno|gatavojas|būs tiesības",
+    "be": r"будзе|будуць|зможа|змогуць|плануе\w*|мае намер|маюць намер",
 }
 
 # Speakers named with a capital ("sources in Warsaw", "officials in Vilnius"): the capital
@@ -242,6 +268,7 @@ SPEAKERS: dict[str, str] = {
     "de": r"quellen|beamte|behörden|regierungskreise",
     "lt": r"šaltiniai|pareigūnai|valdžia",
     "lv": r"avoti|amatpersonas|varas iestādes",
+    "be": r"крыніцы|чыноўнікі|улады",
 }
 
 # Legal proceedings: a sentence about a court, a ruling or an investigation reports no event
@@ -256,6 +283,7 @@ LEGAL: dict[str, str] = {
     "lt": r"teism\w*|nutart\w*|ikiteismin\w*|tyrim\w*|prokuror\w*",
     "lv": r"tiesā\b|tiesas\s+(?:spriedum|lēmum|sēd)\w*|tiesa\s+(?:lēma|atzina|nolēma)|"
           r"spriedum\w*|kriminālproces\w*|izmeklēšan\w*|prokuror\w*",
+    "be": r"суд\b|суда\b|судом|расследаван\w*|крымінальн\w*\s+справ\w*|прысуд\w*",
 }
 
 # Photo captions and credits: a line with one of these reports no event.
@@ -271,6 +299,7 @@ NEAR: dict[str, str] = {
     "de": r"bei|nahe|in der nähe von|unweit",
     "lt": r"netoli|prie|ties",
     "lv": r"pie|netālu no|tuvumā|blakus",
+    "be": r"каля|побач з|непадалёк ад|паблізу|пад|ля",
 }
 NEAR_FILLERS = (r"the|of|village|town|city|of the|crossing|checkpoint|camp|деревни|села|"
                 r"погранперехода|пункта|wsi|miejscowości|dorf|kaimo")
@@ -283,6 +312,7 @@ LOCATIVE: dict[str, str] = {
     "de": r"im|bei|nahe",
     "lt": r"ties|prie",
     "lv": r"pie",
+    "be": r"у|ў|пад|каля",
 }
 
 NUMBER_WORDS: dict[str, dict[str, int]] = {
@@ -304,6 +334,9 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
     "lv": {"divi": 2, "divus": 2, "trīs": 3, "četri": 4, "četrus": 4, "pieci": 5, "piecus": 5,
            "seši": 6, "sešus": 6, "septiņi": 7, "astoņi": 8, "deviņi": 9, "desmit": 10,
            "divpadsmit": 12},
+    "be": {"два": 2, "дзве": 2, "двое": 2, "тры": 3, "трое": 3, "чатыры": 4, "чацвёра": 4,
+           "пяць": 5, "пяцёра": 5, "шэсць": 6, "сем": 7, "восем": 8, "дзевяць": 9,
+           "дзесяць": 10, "дванаццаць": 12},
 }
 
 # Counted subjects ("35 migrants", "12 officers").
@@ -317,6 +350,7 @@ SUBJECTS: dict[str, dict[str, str]] = {
         "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*|pilieč\w*",
         "lv": r"migrant\w*|person\w*|cilvēk\w*|ārzemniek\w*|bēgļ\w*|bērn\w*|nelegāl\w*|"
               r"irākieš\w*|pilsoņ\w*",
+        "be": r"мігрант\w*|чалавек|уцекач\w*|бежанц\w*|замежн\w*|нелегал\w*|дзяцей|грамадзян\w*",
     },
     "officers": {
         "en": r"officers|guards|officials|soldiers|troops|policemen|servicemen|agents",
@@ -325,6 +359,7 @@ SUBJECTS: dict[str, dict[str, str]] = {
         "de": r"beamte\w*|soldaten|grenzschützer\w*|polizisten",
         "lt": r"pareigūn\w*|pasienieč\w*|kari\w*",
         "lv": r"robežsarg\w*|karavīr\w*|policist\w*|darbinie\w*",
+        "be": r"памежнік\w*|вайскоўц\w*|супрацоўнік\w*|сілавік\w*",
     },
 }
 
@@ -332,13 +367,15 @@ SUBJECTS: dict[str, dict[str, str]] = {
 NATIONALITY: dict[str, dict[str, str]] = {
     "Belarusian": {"en": r"belarus\w*", "ru": r"белорус\w*", "pl": r"białorus\w*",
                    "de": r"weißruss\w*|belarussisch\w*", "lt": r"baltarus\w*",
-                   "lv": r"baltkriev\w*"},
+                   "lv": r"baltkriev\w*", "be": r"беларуск\w*"},
     "Lithuanian": {"en": r"lithuanian", "ru": r"литов\w*", "pl": r"litewsk\w*",
-                   "de": r"litauisch\w*", "lt": r"lietuv\w*", "lv": r"lietuvieš\w*"},
+                   "de": r"litauisch\w*", "lt": r"lietuv\w*", "lv": r"lietuvieš\w*",
+                   "be": r"літоўск\w*"},
     "Polish": {"en": r"polish", "ru": r"польск\w*", "pl": r"polsk\w*", "de": r"polnisch\w*",
-               "lt": r"lenk\w*", "lv": r"poļ\w*"},
+               "lt": r"lenk\w*", "lv": r"poļ\w*", "be": r"польск\w*"},
     "Latvian": {"en": r"latvian", "ru": r"латвий\w*", "pl": r"łotewsk\w*",
-                "de": r"lettisch\w*", "lt": r"latvi\w*", "lv": r"latvij\w*|latvieš\w*"},
+                "de": r"lettisch\w*", "lt": r"latvi\w*", "lv": r"latvij\w*|latvieš\w*",
+                "be": r"латвійск\w*"},
 }
 NATIONALITY_CODES = {"Belarusian": "BY", "Lithuanian": "LT", "Polish": "PL", "Latvian": "LV"}
 
@@ -350,17 +387,22 @@ ACTOR_NOUNS: dict[str, dict[str, str]] = {
         "de": r"grenzschützer\w*|grenzschutz\w*",
         "lt": r"pasienieč\w*",
         "lv": r"robežsarg\w*|robežsardz\w*",
+        "be": r"памежнік\w*|памежн\w*\s+служб\w*",
     },
     "officers": {"en": r"officers|officials|special\s+forces|servicemen",
                  "ru": r"сотрудник\w*|силовик\w*", "pl": r"funkcjonariusz\w*",
-                 "de": r"beamte\w*", "lt": r"pareigūn\w*", "lv": r"amatperson\w*|darbinie\w*"},
+                 "de": r"beamte\w*", "lt": r"pareigūn\w*", "lv": r"amatperson\w*|darbinie\w*",
+                 "be": r"супрацоўнік\w*|сілавік\w*"},
     "soldiers": {"en": r"soldiers|troops|army|military", "ru": r"военн\w*",
                  "pl": r"żołnierz\w*|wojsk\w*", "de": r"soldaten|armee",
-                 "lt": r"kari\w*|kariuomen\w*", "lv": r"karavīr\w*|armij\w*"},
+                 "lt": r"kari\w*|kariuomen\w*", "lv": r"karavīr\w*|armij\w*",
+                 "be": r"вайскоўц\w*|салдат\w*|арміі?\b"},
     "police": {"en": r"police\w*", "ru": r"полици\w*", "pl": r"polic\w*", "de": r"polizei\w*",
-               "lt": r"policij\w*", "lv": r"policij\w*|policist\w*"},
+               "lt": r"policij\w*", "lv": r"policij\w*|policist\w*",
+               "be": r"міліц\w*|паліцы\w*"},
     "authorities": {"en": r"authorities|government", "ru": r"власт\w*", "pl": r"władz\w*",
-                    "de": r"behörden", "lt": r"valdži\w*", "lv": r"valdīb\w*|iestād\w*"},
+                    "de": r"behörden", "lt": r"valdži\w*", "lv": r"valdīb\w*|iestād\w*",
+                    "be": r"улад\w*"},
 }
 
 # Claim sources: "according to X" and "X's ministry said".
@@ -371,6 +413,7 @@ SOURCE_INTRO: dict[str, str] = {
     "de": r"laut",
     "lt": r"pasak",
     "lv": r"saskaņā ar|pēc \w+ datiem|kā (?:informēja|ziņoja)",
+    "be": r"па дадзеных|па словах|паводле",
 }
 SOURCE_NOUNS = (r"service|ministry|guards?|police|committee|minister|spokes\w+|office|agency|"
                 r"army|government|authorities|VSAT|SBGS")
