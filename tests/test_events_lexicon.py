@@ -153,6 +153,21 @@ def test_english_returns_forced_crossings_and_barriers(sentence, kind):
     assert kind in kinds_of(sentence)
 
 
+# A group stranded at the border is a camp (the standoff at Usnarz Górny).
+@pytest.mark.parametrize("sentence", [
+    "A group of 32 Afghans has been stuck for weeks between Polish and Belarusian guards.",
+    "Migrants have been stranded at the border for days.",
+    "Группа мигрантов застряла на границе.",
+    "Grupa migrantów koczuje przy granicy.",
+    "Migranci utknęli na granicy.",
+    "Die Migranten sitzen seit Wochen an der Grenze fest.",
+    "Migrantai įstrigo pasienyje.",
+    "Migranti iestrēguši uz robežas.",
+])
+def test_stranded_at_the_border_is_a_camp(sentence):
+    assert ("other", "camp") in kinds_of(sentence)
+
+
 def test_a_return_home_is_no_pushback():
     assert kinds_of("The minister returned home.") == set()
 

@@ -54,7 +54,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"clos(?:e|ed|ing|ure)\s+(?:\S+\s+){0,3}?(?:border|checkpoint|crossing)|"
             r"diplomatic\s+note|summon\w*|deploy\w*\s+(?:\S+\s+){0,3}?(?:soldiers|troops|"
             r"officers|guards|police)",
-        ("other", "camp"): r"camp(?:s|ed|ing)?\b|encamp\w*",
+        ("other", "camp"):
+            r"camp(?:s|ed|ing)?\b|encamp\w*|stranded|(?:stuck|trapped)\s+(?:\S+\s+){0,6}?"
+            r"(?:border|between)",
         ("other", "clash"):
             r"riot(?:s|ed|ing)?\b(?!\s+(?:gear|police|shields?|control))|unrest|"
             r"disturbances?|clash\w*|tear\s+gas|throw\w*\s+(?:of\s+)?"
@@ -80,7 +82,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"чрезвычайн\w*\s+положени\w*|режим\w*\s+чс|приказ\w*|указ\b|распоряд\w*|"
             r"закры\w*\s+(?:\S+\s+)?(?:границ|пункт|переход)\w*|приостанов\w*|"
             r"(?:направ|перебро)\w*\s+(?:\S+\s+){0,3}?(?:военн|солдат|войск|пограничник)\w*",
-        ("other", "camp"): r"лагер\w*",
+        ("other", "camp"): r"лагер\w*|застря\w*\s+(?:\S+\s+){0,4}?(?:границ|между)\w*",
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
@@ -101,7 +103,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"stan\w*\s+wyjątkow\w*|rozporządzeni\w*|nakaz\w*|zarządzi\w*|"
             r"zamkn\w*\s+(?:\S+\s+)?(?:granic|przejści)\w*|zawiesz\w*|"
             r"(?:wysła|skierowa)\w*\s+(?:\S+\s+){0,3}?(?:żołnierz|wojsk|funkcjonariusz)\w*",
-        ("other", "camp"): r"obozowisk\w*|obóz\w*|koczow\w*",
+        ("other", "camp"): r"obozowisk\w*|obóz\w*|koczow\w*|koczuj\w*|"
+                           r"utknę\w*\s+(?:\S+\s+){0,4}?(?:granic|między)\w*",
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
@@ -123,7 +126,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("statement_or_order", None):
             r"ausnahmezustand\w*|angeordnet|ordnete\w*|verhängt\w*|schließung\w*|"
             r"ausgesetzt|protestnote|(?:entsand|verlegt|stationiert)\w*",
-        ("other", "camp"): r"lager\b|zeltlager",
+        ("other", "camp"): r"lager\b|zeltlager|gestrandet|(?:sitzen|saßen|sitzt)\s+(?:\S+\s+){0,6}?fest\b|"
+                           r"festsitz\w*",
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
@@ -143,7 +147,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("statement_or_order", None):
             r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+situacij\w*|įsak\w*|uždar\w*|sustabd\w*|"
             r"dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
-        ("other", "camp"): r"stovykl\w*",
+        ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
@@ -165,7 +169,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"ārkārtas\s+situācij\w*|ārkārtēj\w*\s+stāvokl\w*|izsludin\w*|rīkojum\w*|"
             r"pavēl\w*|slēdz\w*\s+(?:\S+\s+)?(?:robež|punkt|pārej)\w*|slēg\w*|aptur\w*|"
             r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
-        ("other", "camp"): r"nometn\w*",
+        ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
