@@ -75,10 +75,12 @@ MANUAL_DROP = {
 
 # Alternates news use that GeoNames lacks, by geonameid.
 EXTRA_ALTS = {
-    766927: ["Kuźnica Białostocka", "Kuznica Bialostocka", "Kuznitsa", "Кузница Белостоцкая"],
+    766927: ["Kuźnica Białostocka", "Kuznica Bialostocka", "Kuznitsa", "Кузница Белостоцкая",
+             "Кузніца"],                         # Belarusian (be.wikipedia)
     627904: ["Hrodna", "Grodno", "Гродно", "Гродна", "Gardinas", "Grodna"],
     625144: ["Minsk", "Мінск", "Минск", "Mińsk", "Minskas"],
     599757: ["Druskienniki"],                   # Druskininkai: the Polish exonym (pl.wikipedia)
+    593116: ["Вільня"],                         # Vilnius: the Belarusian name (be.wikipedia)
 }
 
 

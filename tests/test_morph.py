@@ -67,4 +67,5 @@ def test_the_bundled_gazetteer_finds_the_inflected_forms():
     # Belarusian
     assert g.find("Брузгаў")[0].name == "Bruzgi" and g.find("Беларусі")[0].id == "cc:BY"
     assert g.find("Гродзенскай вобласці")[0].kind == "region"
+    assert g.find("Кузніцы")[0].name == "Kuźnica" and g.find("Вільні")[0].name == "Vilnius"
     assert g.find("Czerwonym Borze")[0].id == "cur:camp-czerwony-bor"
