@@ -1,5 +1,5 @@
-/* Optional compiled loops of geomap.keyscan (built when a C compiler is present; without it
- * keyscan runs the same loops in Python, and tests compare the two).
+/* Optional compiled loops of geomap.keyscan and geomap.unplaced (built when a C compiler is
+ * present; without it they run the same loops in Python, and tests compare the two).
  *
  * collect(hits, text, found)
  *   the literal hits of an Aho-Corasick pass over the lower-cased text, filed per pattern:
@@ -14,6 +14,14 @@
  *   or, when ``pattern`` is -1, of (position, pattern) tuples; matchers[i] is
  *   patterns[i].match; a position inside the last match of its pattern is skipped.
  *   Returns [(i, match), ...] (``first``: at most one).
+ *
+ * lower_words(text)
+ *   unplaced.lower_words: the set of the words of letters ([^\W\d_]+ between word
+ *   boundaries) that are lower case (str.islower).
+ *
+ * capitalised_runs(text, spans, lower, lead, max_words)
+ *   unplaced.sentence_runs: (k, start, end) of each run of capitalised words of each sentence
+ *   spans[k] of the text, as unplaced.capitalised_runs finds them.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -210,14 +218,257 @@ fail:
     return NULL;
 }
 
+/* The words of geomap.unplaced (its lower_words and sentence_runs). */
+
+/* re's \w on str: alphanumeric or "_" */
+static inline int
+is_word(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+               || ch == '_';
+    return Py_UNICODE_ISALNUM(ch);
+}
+
+static inline int
+is_decimal(Py_UCS4 ch)
+{
+    return ch < 128 ? ch >= '0' && ch <= '9' : Py_UNICODE_ISDECIMAL(ch);
+}
+
+static inline int
+is_upper(Py_UCS4 ch)
+{
+    return ch < 128 ? ch >= 'A' && ch <= 'Z' : Py_UNICODE_ISUPPER(ch);
+}
+
+static inline int
+is_lower(Py_UCS4 ch)
+{
+    return ch < 128 ? ch >= 'a' && ch <= 'z' : Py_UNICODE_ISLOWER(ch);
+}
+
+/* [\w’'\-] */
+static inline int
+in_chunk(Py_UCS4 ch)
+{
+    return is_word(ch) || ch == 0x2019 || ch == '\'' || ch == '-';
+}
+
+/* [^\W\d_]: a word character that is no decimal digit nor "_" */
+static inline int
+is_letter(Py_UCS4 ch)
+{
+    return is_word(ch) && !is_decimal(ch) && ch != '_';
+}
+
+static PyObject *
+lower_words(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t p = 0;
+    while (p < n) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        if (!is_letter(ch)) {
+            p++;
+            continue;
+        }
+        /* a run of letters: a word when no word character stands right before or after it */
+        int ok = p == 0 || !is_word(PyUnicode_READ(kind, data, p - 1));
+        int upper = 0, cased = 0;
+        Py_ssize_t q = p;
+        for (; q < n; q++) {
+            ch = PyUnicode_READ(kind, data, q);
+            if (!is_letter(ch))
+                break;
+            if (is_upper(ch) || (ch >= 128 && Py_UNICODE_ISTITLE(ch)))
+                upper = 1;
+            else if (is_lower(ch))
+                cased = 1;
+        }
+        if (q < n && is_word(PyUnicode_READ(kind, data, q)))
+            ok = 0;
+        if (ok && cased && !upper) {
+            PyObject *w = PyUnicode_Substring(text, p, q);
+            if (w == NULL || PySet_Add(out, w) < 0) {
+                Py_XDECREF(w);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(w);
+        }
+        p = q;
+    }
+    return out;
+}
+
+/* [\d_’'\-]: what may come before a word's first letter in its chunk */
+static inline int
+is_lead(Py_UCS4 ch)
+{
+    return is_decimal(ch) || ch == '_' || ch == 0x2019 || ch == '\'' || ch == '-';
+}
+
+typedef struct {
+    Py_ssize_t *start, *end;
+    Py_ssize_t n, cap;
+} Run;
+
+static int
+run_push(Run *run, Py_ssize_t a, Py_ssize_t b)
+{
+    if (run->n == run->cap) {
+        Py_ssize_t cap = run->cap ? 2 * run->cap : 16;
+        Py_ssize_t *s = PyMem_Realloc(run->start, cap * sizeof(Py_ssize_t));
+        if (s == NULL)
+            return -1;
+        run->start = s;
+        Py_ssize_t *e = PyMem_Realloc(run->end, cap * sizeof(Py_ssize_t));
+        if (e == NULL)
+            return -1;
+        run->end = e;
+        run->cap = cap;
+    }
+    run->start[run->n] = a;
+    run->end[run->n] = b;
+    run->n++;
+    return 0;
+}
+
+/* The run's leading words that the text also writes in lower case, or that are lead words,
+ * left out; the rest appended to ``out`` as (k, start, end) when of 1 to max_words words. */
+static int
+flush(Run *run, PyObject *text, Py_ssize_t k, PyObject *lower, PyObject *lead,
+      Py_ssize_t max_words, PyObject *out)
+{
+    Py_ssize_t first = 0;
+    while (first < run->n) {
+        PyObject *w = PyUnicode_Substring(text, run->start[first], run->end[first]);
+        if (w == NULL)
+            return -1;
+        PyObject *low = PyObject_CallMethod(w, "lower", NULL);
+        Py_DECREF(w);
+        if (low == NULL)
+            return -1;
+        int skip = PySet_Contains(lower, low);
+        if (skip == 0)
+            skip = PySet_Contains(lead, low);
+        Py_DECREF(low);
+        if (skip < 0)
+            return -1;
+        if (!skip)
+            break;
+        first++;
+    }
+    Py_ssize_t words = run->n - first;
+    if (words > 0 && words <= max_words) {
+        PyObject *t = Py_BuildValue("(nnn)", k, run->start[first], run->end[run->n - 1]);
+        if (t == NULL || PyList_Append(out, t) < 0) {
+            Py_XDECREF(t);
+            return -1;
+        }
+        Py_DECREF(t);
+    }
+    run->n = 0;
+    return 0;
+}
+
+static PyObject *
+capitalised_runs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *spans, *lower, *lead;
+    Py_ssize_t max_words;
+    if (!PyArg_ParseTuple(args, "UO!O!O!n", &text, &PyList_Type, &spans, &PySet_Type, &lower,
+                          &PyFrozenSet_Type, &lead, &max_words))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Run run = {NULL, NULL, 0, 0};
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(spans); k++) {
+        PyObject *span = PyList_GET_ITEM(spans, k);
+        Py_ssize_t s, e;
+        if (!PyTuple_Check(span) || !PyArg_ParseTuple(span, "nn", &s, &e))
+            goto fail;
+        if (s < 0 || e > n || s > e) {
+            PyErr_SetString(PyExc_ValueError, "span outside the text");
+            goto fail;
+        }
+        Py_ssize_t p = s;
+        while (p < e) {
+            /* the next chunk of [\w’'\-] characters in the sentence */
+            if (!in_chunk(PyUnicode_READ(kind, data, p))) {
+                p++;
+                continue;
+            }
+            Py_ssize_t g = p;
+            while (g < e && is_lead(PyUnicode_READ(kind, data, g)))
+                g++;
+            Py_ssize_t q = g;
+            while (q < e && in_chunk(PyUnicode_READ(kind, data, q)))
+                q++;
+            if (g < q) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, g);
+                /* a word whose first letter is not a lower-case one below U+0590 */
+                if (!(ch < 0x590 && is_lower(ch))) {
+                    if (!is_upper(ch)) {
+                        if (flush(&run, text, k, lower, lead, max_words, out) < 0)
+                            goto fail;
+                    } else {
+                        if (run.n) {
+                            Py_ssize_t last = run.end[run.n - 1];
+                            int one_space = g - last == 1 && (
+                                PyUnicode_READ(kind, data, last) == ' '
+                                || PyUnicode_READ(kind, data, last) == 0xa0);
+                            if (!one_space
+                                    && flush(&run, text, k, lower, lead, max_words, out) < 0)
+                                goto fail;
+                        }
+                        if (run_push(&run, g, q) < 0) {
+                            PyErr_NoMemory();
+                            goto fail;
+                        }
+                    }
+                }
+            }
+            p = q;
+        }
+        if (flush(&run, text, k, lower, lead, max_words, out) < 0)
+            goto fail;
+    }
+    PyMem_Free(run.start);
+    PyMem_Free(run.end);
+    return out;
+fail:
+    PyMem_Free(run.start);
+    PyMem_Free(run.end);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"collect", collect, METH_VARARGS, "File the literal hits of a text per pattern."},
     {"scan", scan, METH_VARARGS, "The matches the candidate positions give in a span."},
+    {"lower_words", lower_words, METH_VARARGS, "The words a text writes in lower case."},
+    {"capitalised_runs", capitalised_runs, METH_VARARGS,
+     "The runs of capitalised words of each sentence of a text."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "geomap._keyscan", "Compiled loops of geomap.keyscan.", -1, methods,
+    PyModuleDef_HEAD_INIT, "geomap._keyscan",
+    "Compiled loops of geomap.keyscan and geomap.unplaced.", -1, methods,
 };
 
 PyMODINIT_FUNC

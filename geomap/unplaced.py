@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from .extract import Extractor
 from .geodesy import BORDER_COUNTRIES
+from .keyscan import compiled
 from .model import Document, Mention
 from .morph import guess_nominative, name_variants
 from .normalize import key
@@ -159,7 +160,8 @@ _LOWER = "".join(re.escape(c) for c in map(chr, range(0x590)) if c.islower())
 WORD_START = re.compile(rf"(?<![\w’'\-])[\d_’'\-]*([^\W\d_{_LOWER}][\w’'\-]*)")
 
 
-def capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]]:
+def capitalised_runs(sentence: str, lower: set[str], lead: frozenset[str] = LEAD_WORDS,
+                     max_words: int = MAX_WORDS) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of one to ``MAX_WORDS`` capitalised words (one space apart)
     in ``sentence``; leading words the text also writes in lower case ("Near", "The") are
     left out of the run. A word that is not capitalised ends a run: it leaves more than one
@@ -167,9 +169,9 @@ def capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]
     run: list[tuple[int, int, str]] = []
 
     def flush() -> Iterator[tuple[int, int]]:
-        while run and (run[0][2].lower() in lower or run[0][2].lower() in LEAD_WORDS):
+        while run and (run[0][2].lower() in lower or run[0][2].lower() in lead):
             run.pop(0)
-        if 0 < len(run) <= MAX_WORDS:
+        if 0 < len(run) <= max_words:
             yield run[0][0], run[-1][1]
         run.clear()
 
@@ -183,6 +185,26 @@ def capitalised_runs(sentence: str, lower: set[str]) -> Iterator[tuple[int, int]
             yield from flush()
         run.append((start, m.end(1), word))
     yield from flush()
+
+
+def lower_words(text: str) -> set[str]:
+    """The words (``LETTERS``) that ``text`` writes in lower case."""
+    return {w for w in LETTERS.findall(text) if w.islower()}
+
+
+def sentence_runs(text: str, spans: list[tuple[int, int]], lower: set[str],
+                  lead: frozenset[str] = LEAD_WORDS, max_words: int = MAX_WORDS
+                  ) -> list[tuple[int, int, int]]:
+    """``capitalised_runs`` of each sentence ``spans[k]`` of ``text``, as (k, start, end) in
+    the text."""
+    return [(k, s + a, s + b) for k, (s, e) in enumerate(spans)
+            for a, b in capitalised_runs(text[s:e], lower, lead, max_words)]
+
+
+# The same compiled (``geomap/_keyscan.c``), when it is built (tests compare the two; a
+# build older than these functions has neither: ``pip install -e .`` builds it again).
+_lower_words = getattr(compiled, "lower_words", lower_words)
+_sentence_runs = getattr(compiled, "capitalised_runs", sentence_runs)
 
 
 # Any cue of BEFORE (each ends with a space) / designator of AFTER: one search tells most
@@ -291,7 +313,7 @@ class UnplacedFinder:
         text = doc.text
         mentions = self.ex.extract(doc) if mentions is None else mentions
         spans = _span_index([(m.start, m.end) for m in mentions])
-        lower = {w for w in LETTERS.findall(text) if w.islower()}
+        lower = _lower_words(text)
         out = Sightings(frozenset(lower), [])
         doc_places = [m for m in mentions if m.place is not None]
         anchor: list = []                   # the document's nearest place, once looked for
@@ -299,16 +321,17 @@ class UnplacedFinder:
         # is not scanned once per sentence)
         ordered = all(x.start <= y.start for x, y in zip(doc_places, doc_places[1:]))
         place_starts = [m.start for m in doc_places]
-        for s, e in sentence_spans(text):
-            sentence = text[s:e]
-            near = None
-            for a, b in capitalised_runs(sentence, lower):
-                if near is None:
-                    near = doc_places[bisect.bisect_left(place_starts, s):
-                                      bisect.bisect_left(place_starts, e)] if ordered else \
-                        [x for x in doc_places if s <= x.start < e]
-                self._candidate(out.found, doc, text, s + a, s + b, sentence, spans, near,
-                                doc_places, anchor)
+        sentences = sentence_spans(text)
+        last, sentence, near = -1, "", doc_places
+        for k, a, b in _sentence_runs(text, sentences, lower, LEAD_WORDS, MAX_WORDS):
+            if k != last:
+                last, (s, e) = k, sentences[k]
+                sentence = text[s:e]
+                near = doc_places[bisect.bisect_left(place_starts, s):
+                                  bisect.bisect_left(place_starts, e)] if ordered else \
+                    [x for x in doc_places if s <= x.start < e]
+            self._candidate(out.found, doc, text, a, b, sentence, spans, near, doc_places,
+                            anchor)
         for m in DATELINE.finditer(text):
             name = m.group("name").strip()
             if not name.isupper():

@@ -199,3 +199,24 @@ def test_adjectives_of_known_countries_are_left_out(ex):
              "A break in Lithuanian-Belarusian relations, said to German diplomats near Varliškės."]
     found = unplaced(ex, *texts, *texts)
     assert set(found) == {"Varliškės"}
+
+
+def test_compiled_words_and_runs_match_the_python_rules():
+    import random
+
+    from geomap.keyscan import compiled
+    from geomap.texts import sentence_spans
+    from geomap.unplaced import LEAD_WORDS, MAX_WORDS, lower_words, sentence_runs
+    if not hasattr(compiled, "lower_words"):
+        pytest.skip("compiled scanners not built (or built before these)")
+    chars = list("aAzZ ąĄėĖšŠļĻāĀßẞǅǆΣσςДдЁё中שׁ²5_’'-.,!?\u00a0\n𝐀𝐚İıÉéﬁ\u0301") + [" "] * 8
+    rnd = random.Random(11)
+    texts = ["Near the Usnarz Górny camp, 5Km from ŠALČININKAI and x-Ray Kena–Gudogai.",
+             "The Guards met. Near Vilnius near the A1 road, the_x Ąžuolai; Ǆ ǅx Ǆx.", ""]
+    texts += ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]
+    for text in texts:
+        lower = lower_words(text)
+        assert compiled.lower_words(text) == lower, repr(text)
+        for spans in (sentence_spans(text), [(0, len(text))]):
+            assert compiled.capitalised_runs(text, spans, lower, LEAD_WORDS, MAX_WORDS) == \
+                sentence_runs(text, spans, lower), repr(text)
