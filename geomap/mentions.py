@@ -216,6 +216,12 @@ class Recogniser:
         self._lookups = _Memo(self._lookup, 200_000)
         self._pair_starts = _Memo(self._pair_start, 200_000)
         self._pairs: frozenset[str] | None = None
+        # What the compiled rules (``_speedups.find``) read, in the order it expects them.
+        self._rules = (self._starts, self._pair_starts, self._lookups, self._keys,
+                       self.common_words, self.first_names, PREPOSITIONS, PERSON_TITLES, VENUES,
+                       _CUES, DESIGNATORS, REGION_DESIGNATORS, _ORG_PREV, _ORG_NEXT, PARTICLES,
+                       fold, self._person, self._before_surname, _quoted_venue, _cue, _in_org,
+                       Candidate)
 
     def _start(self, word: str) -> tuple[int, _Names | None]:
         """How many words a name starting with ``word`` (as written, or in base form, or one
@@ -271,6 +277,8 @@ class Recogniser:
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
         toks = _Tokens(doc.text, self._keys)
+        if _find is not None:
+            return _find(self._rules, toks)
         words, caps = toks.words, toks.caps
         # Only a capitalised word can start a name: look those up, visit the starts alone.
         reached = list(map(self._starts.__getitem__, map(words.__getitem__, caps)))
@@ -345,11 +353,8 @@ class Recogniser:
         if prev_word in VENUES or (next_word in VENUES and text[end + 1:end + 2].isupper()):
             return None
         # (a search from a negative position starts at 0)
-        if _QUOTE_OPEN.search(text, start - 40, start) \
-                and _QUOTED_BEFORE.search(text[max(0, start - 40):start]) \
-                and _QUOTED_AFTER.match(text[end:end + 40]) \
-                and not VENUES.isdisjoint(toks.keys(max(0, i - 12), j + 3)):
-            return None                                   # a quoted name of a venue
+        if _QUOTE_OPEN.search(text, start - 40, start) and _quoted_venue(toks, i, j, start, end):
+            return None
         if near_after and j < len(words) and words[j][0].isupper() \
                 and self._before_surname(words[j], next_word) \
                 or i and len(words[i - 1]) == 1 and words[i - 1].isupper() and gaps[i][:1] == ".":
@@ -402,6 +407,15 @@ class Recogniser:
         """True when the capitalised ``word`` after a name is a surname ("Vladimir Putin")."""
         return not word.isupper() and bool(SURNAME.search(word)) \
             and not self.gazetteer.lookup(word_key)
+
+
+def _quoted_venue(toks: _Tokens, i: int, j: int, start: int, end: int) -> bool:
+    """True when words ``i`` to ``j`` (``start`` to ``end`` in the text, a quote within 40
+    characters before them) are a quoted name beside a venue word ("hotels like "Minsk"")."""
+    text = toks.text
+    return bool(_QUOTED_BEFORE.search(text[max(0, start - 40):start])
+                and _QUOTED_AFTER.match(text[end:end + 40])
+                and not VENUES.isdisjoint(toks.keys(max(0, i - 12), j + 3)))
 
 
 def _in_org(toks: _Tokens, i: int, j: int, end: int, word_2: str, prev_word: str,
@@ -534,6 +548,8 @@ class _Offsets(dict):
 
 
 _scan = compiled.scan if compiled else scan_words     # the compiled rules when built
+# ``Recogniser.find``'s rules compiled (its loop, ``_match_at`` and ``_accept``), when built.
+_find: Callable[[tuple, _Tokens], list[Candidate]] | None = compiled.find if compiled else None
 
 
 def _unglue(text: str, parts: list[str], cuts: list[int]) -> None:

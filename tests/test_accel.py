@@ -83,6 +83,97 @@ def test_extraction_is_identical_in_pure_python(monkeypatch):
     compiled = [extractor.extract(d) for d in docs]
     monkeypatch.setattr(mentions, "_scan", scan_words)
     monkeypatch.setattr(mentions, "sentence_spans", sentence_spans_py)
+    monkeypatch.setattr(mentions, "_find", None)
     assert [extractor.extract(d) for d in docs] == compiled
     assert sum(map(len, compiled)) > 50
     assert texts.split_sentences is speedups.sentence_spans
+
+
+# Words that move the recogniser's context rules: names (inflected, multi-word, all capitals,
+# one letter off), prepositions, titles, first names and surnames, venues, organisations,
+# designators, kind cues, particles, quotes, initials and web addresses.
+RULE_WORDS = """
+    Vilnius Vilniaus Minsk MINSK Minske Grodno Hrodna Lithuania Lithuanian Belarus Poland Polsce
+    Šalčininkai Salcininkai Dieveniškės Dieveniskes Bruzgi Kuźnica Kuznica Bruzgi-Kuznica
+    Druskininkai Druskininkuose Białystok Białymstoku Michałowo Michałowie Krynki Riga Latvia
+    Daugavpils Varėna Varėnos Terespol Brest Paris London Lida Augšdaugava Augšdaugavas Zilupe
+    Vilnuis Grodnoo Salcininkaii US EU UK LT PL BY RU Mobile Police police
+    in near at from to w we pod на в под из i prie pie of for the a and
+    Mr President Minister General Gen St Saint Dr Pan
+    Vladimir Putin Alexander Lukashenko Kasia Marek Nazarko Paris Hilton Anna Igor Smith
+    hotel Hotel hotels restaurant club ferry Restaurant
+    Committee Ministry Embassy Radio TVP Gazeta Border Guard Guards Service Team Unit Airlines
+    University Agency News Times Azot Group Bank border pasienio rinktinė užkarda oddział
+    отряд погранотряд комитет Комитет MSZ ministerija
+    district District region Region rajonas rajono raion municipality novads novada oblast
+    Oblast voivodeship apskritis gmina county
+    checkpoint crossing camp village kaimas wieś деревня lager
+    nad de la von am der Frankfurt Oder Nowy Dwór Sokółka
+    G. A. B. K.
+    Hrodna.life delfi.lt Minsk.by www
+    Airport airport International like Białostocka Odrą
+""".split()
+SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", " - ", "-", " – ", "\u00a0", " \"", "\" ",
+              " “", "” ", " «", "» ", " '", "' ", " (", ") ", "! ", "? ", ": ", " „", "\n\n"]
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    return Extractor.from_directory(ROOT / "gazetteer", with_borders=False).recogniser
+
+
+def python_find(rec, doc):
+    saved = mentions._find
+    mentions._find = None
+    try:
+        return rec.find(doc)
+    finally:
+        mentions._find = saved
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(RULE_WORDS), st.sampled_from(SEPARATORS)),
+                max_size=40))
+def test_find_matches_the_python_rules(recogniser, pairs):
+    doc = Document("t", "".join(w + sep for w, sep in pairs))
+    assert recogniser.find(doc) == python_find(recogniser, doc)
+
+
+# One sentence or more for each context rule (and the texts of the seeds).
+RULE_TEXTS = [
+    'They stayed in hotels like "Minsk," "Renaissance" and "Belarus".',
+    "Rooms at the Hotel Minsk were full. The cheapest Minsk hotels.", "The Minsk Hotel Group",
+    "in Grodnoo, near Vilnuis, at Druskininkaj; Grodnoo, Vilnuis, Salcininkaii",
+    "«Гродно» and „Vilnius” and ‚Riga‘ and 'Varėna' club",
+    "border guards of G. Salcininkai said; Presidents Vladimir Putin and Berlin Lukashenko",
+    "Kasia Krynki, a volunteer, said; Paris Hilton; Riga Latvia; Lida Airport; Mr Minsk",
+    "Bruzgi-Kuznica, Bruzgi - Kuźnica, Bruzgi – Kuźnica, Kuźnica Białostocka-Grodno, "
+    "Bruzgi  -  Kuznica, Bruzgi\u00a0–\u00a0Kuźnica, Grodno\n-\nKuznica, "
+    "Kuźnica\nBiałostocka, Kuźnica\n\nBiałostocka, Kuźnica \u00a0Białostocka",
+    "in Šalčininkai district, the Varėnos rajono, Augšdaugavas novada Salienas pagastā, "
+    "Grodno region, near the Kuźnica checkpoint, the Bruzgi camp, the village of Dieveniškės",
+    "Varėna border team, Radio Białystok, TVP Białystok, the Ministry of Poland, "
+    "Hrodna.life reported, Minsk.by, комитет Белоруссии, MSZ Polski, Vilnius University",
+    "Frankfurt an der Oder, Frankfurt nad Odrą, Nowy Dwór, Sokółka, Vilnuis, Druskininkuose",
+    "VILNIUS (Reuters) - The Baghdad-Minsk flight landed. US EU LT. MINSK, Aug 3",
+]
+
+
+def test_find_matches_the_python_rules_on_examples(recogniser):
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    docs = [Document("t", text) for text in RULE_TEXTS] + [
+        Document(str(path), path.read_text(encoding="utf-8")) for path in paths]
+    found = 0
+    for doc in docs:
+        compiled = recogniser.find(doc)
+        assert compiled == python_find(recogniser, doc), doc.text[:60]
+        found += len(compiled)
+    assert found > 80
+
+
+def test_find_needs_its_rules(recogniser):
+    toks = mentions._Tokens("Vilnius", recogniser._keys)
+    with pytest.raises(TypeError):
+        speedups.find((), toks)
+    with pytest.raises(AttributeError):
+        speedups.find(recogniser._rules, object())
