@@ -58,7 +58,7 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
                      options=opts, texts_out=texts_out, quiet=quiet)
         wrote({"mentions": n}, out)
         return
-    from ..parallel import auto_jobs, map_batches
+    from ..parallel import BATCH, auto_jobs, map_batches
     from ..progress import progress
     from ..texts import input_units, read_units, replay
 
@@ -90,10 +90,19 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
     if jobs is None:            # a pool pays once the work outweighs starting it
         jobs = 1 if total is not None and total < SMALL_INPUT else auto_jobs()
     units = progress(units, total=total, quiet=quiet)
+    task = batch_lines if fmt == "jsonl" else batch_records
+    head: list = []
+    if jobs > 1:
+        # The first batch is extracted here, before the workers are forked: what it loads and
+        # memoises (the Russian dictionary, the look-ups of the words every text has) is then
+        # inherited by each worker instead of done again by each.
+        units = iter(units)
+        first = list(itertools.islice(units, BATCH))
+        head = [task(first)] if first else []
     # Closed however the writing ends: an input error raised while reporting (--strict) stops
     # the worker processes at once, not when the collector reaches the suspended generator.
-    with contextlib.closing(map_batches(batch_lines if fmt == "jsonl" else batch_records,
-                                        units, jobs)) as results:
+    with contextlib.closing(map_batches(task, units, jobs)) as rest:
+        results = itertools.chain(head, rest)
         if fmt == "jsonl":
             n = write_encoded(then(reported(results), lambda: check_run(ctx)), out)
         else:
@@ -105,8 +114,8 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
 
 
 # Fewer text files than this are extracted in the main process unless --jobs says otherwise:
-# worker processes cost ~0.15-0.2 s of CPU to start and warm (forking, each one's first
-# look-ups, its own load of the Russian dictionary), which such an input does not earn back.
+# worker processes cost CPU to start and warm (forking, the pages they come to own, the look-ups
+# of words the first batch did not have), which such an input does not earn back.
 SMALL_INPUT = 256
 
 
