@@ -2,7 +2,9 @@
 import itertools
 import multiprocessing
 import os
-import threading
+import signal
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -165,27 +167,34 @@ def test_beside_computes_on_a_forked_process_and_fails_here():
         failing()
 
 
+# Run in a fresh interpreter: a small parent forks its workers cheaply (from a test process
+# that has loaded much of the suite, the 15 early stops cost ~20 s of CPU), and a hung run is
+# ended, with its workers, by the timeout.
+STOP_EARLY = """
+import multiprocessing
+from geomap.parallel import map_batches
+
 def big_result(batch):
     return [bytes(200_000)] * len(batch)     # workers are likely mid-send when the run stops
+
+for _ in range(15):               # the old code (Pool.terminate) hung after 5-10 stops
+    results = map_batches(big_result, range(400), 2, batch=4)
+    next(results)
+    results.close()
+    assert not multiprocessing.active_children()
+print("stopped 15 times")
+"""
 
 
 def test_stopping_early_never_hangs_and_leaves_no_worker():
     # Pool.terminate() on a worker that is sending its result can leave the result queue's
     # lock held and hang the caller; an early stop lets the batches in flight finish instead.
-    def stop_early(times):
-        for _ in range(times):
-            results = map_batches(big_result, range(400), 2, batch=4)
-            next(results)
-            results.close()
-            # (the processes of other tests on this test worker, such as a Dask cluster's,
-            # may live on)
-            assert set(multiprocessing.active_children()) <= before
-        done.append(times)
-
-    before = set(multiprocessing.active_children())
-
-    done: list = []
-    runner = threading.Thread(target=stop_early, args=(15,), daemon=True)
-    runner.start()
-    runner.join(60)
-    assert done == [15], "map_batches hung (or failed) when stopped early"
+    proc = subprocess.Popen([sys.executable, "-c", STOP_EARLY], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("map_batches hung when stopped early")
+    assert (proc.returncode, out) == (0, "stopped 15 times\n"), err
