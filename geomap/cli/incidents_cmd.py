@@ -61,7 +61,8 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
         plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
         docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
         found = analysed(ctx, paths, jobs=jobs, keep=False, docs=docs).incidents
-    records = (incident_record(i) for i in found)
+    # the JSON formats write each source's record as the process that found it encoded it
+    records = (incident_record(i, encoded=fmt in ("jsonl", "geojson")) for i in found)
     layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns
         records = (csv_record(r) for r in records)
