@@ -138,3 +138,40 @@ def test_a_long_text_gives_the_same_share_split_or_not(ex, monkeypatch):
     one, = api.document_shares([doc], ex, UnplacedFinder(ex), 2021, keep=False)
     assert split.sightings == one.sightings
     assert split.triggers == one.triggers and len(split.events) == len(one.events)
+
+
+def test_files_are_read_on_the_workers_and_what_reading_says_comes_in_order(ex, tmp_path,
+                                                                             monkeypatch):
+    import geomap.texts as texts
+    from geomap.texts import InputOptions
+
+    docs = corpus(90)
+    paths, expected = [], []
+    for k, doc in enumerate(docs):
+        paths.append(str(tmp_path / doc.path))
+        (tmp_path / doc.path).write_text(doc.text, encoding="cp1257" if k == 40 else "utf-8")
+        if k == 40:
+            expected.append(f"{paths[-1]}: read as cp1257")
+        if k in (5, 70):                                 # unreadable: empty, missing
+            paths.append(str(tmp_path / f"bad{k}.txt"))
+            expected.append(paths[-1])
+            if k == 5:
+                (tmp_path / f"bad{k}.txt").write_text("  \n", encoding="utf-8")
+    read, log = texts.read_units, tmp_path / "pids"
+
+    def spy(*args, **kw):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return read(*args, **kw)
+
+    monkeypatch.setattr(texts, "read_units", spy)
+    said: list = []
+    opts = InputOptions(notice=lambda line: said.append(line))
+    got = analyse(paths, ex, keep=False, jobs=2, year=2021, read=opts,
+                  on_error=lambda path, exc: said.append(path))
+    assert str(os.getpid()) not in set(log.read_text().split())
+    assert said == expected
+    found = texts.read_inputs(filter(os.path.exists, paths), InputOptions(), lambda p, e: None)
+    want = analyse(found, ex, keep=False, jobs=1, year=2021)
+    assert [incident_record(i) for i in got.incidents] == [
+        incident_record(i) for i in want.incidents]

@@ -60,3 +60,23 @@ def test_incidents_dask_refuses_stdin_and_gpkg_before_reading():
     assert res.exit_code == 2 and "stdin" in res.output
     res = run("incidents", "-", "--engine", "dask", "-f", "gpkg", "-o", "x.gpkg", input=TEXT)
     assert res.exit_code == 2 and "GeoPackage" in res.output
+
+
+def test_incidents_jobs_skip_unreadable_files_alike(tmp_path):
+    from test_api import corpus
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for doc in corpus(70):
+        (folder / doc.path).write_text(doc.text, encoding="utf-8")
+    (folder / "d040b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        res = run("incidents", str(folder), "-q", "-j", jobs, "-o", str(out))
+        assert res.exit_code == 3 and "d040b.txt" in res.output, res.output
+        outs.append(out.read_bytes())
+        strict = tmp_path / f"strict{jobs}.jsonl"
+        res = run("incidents", str(folder), "-q", "-j", jobs, "--strict", "-o", str(strict))
+        assert res.exit_code == 1 and "d040b.txt" in str(res.exception) and not strict.exists()
+    assert outs[0] == outs[1] and outs[0].count(b"\n") > 3

@@ -230,24 +230,31 @@ def documents(ctx: click.Context, paths: list[str]) -> Iterator[Document]:
 
 
 def analysed(ctx: click.Context, paths: list[str], *, jobs: int | None = None,
-             incidents: bool = True, keep: bool = True, docs: Iterable[Document] | None = None,
+             incidents: bool = True, keep: bool = True, quiet: bool = True,
              ex=None) -> Analysis:
     """``api.analyse`` of the checked input ``paths`` as the commands run it: on ``jobs``
-    processes (default one per core), the default year from a first pass over the dates
-    only (stdin is read whole first), the loaded gazetteer frozen out of the collector's
-    reach (it lives as long as the command; merging and writing no longer traverse it)."""
+    processes (default one per core), files read by the processes that analyse them
+    (``texts.input_units``), the default year from a first pass over the dates only (stdin
+    is read whole first), the loaded gazetteer frozen out of the collector's reach (it lives
+    as long as the command; merging and writing no longer traverse it); a progress bar
+    unless ``quiet``."""
     import gc
 
     from ..api import analyse, input_year
     from ..parallel import auto_jobs
+    from ..progress import progress
+    from ..texts import input_units, is_table
 
     ex = extractor(ctx) if ex is None else ex
     year: int | None | Literal["batch"] = "batch"
     if incidents and "-" not in paths:
         year = input_year(paths, input_options(ctx))
+    options, report = input_options(ctx), on_error(ctx)
+    total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
+    units = progress(input_units(paths, options, report), total=total, quiet=quiet)
     gc.freeze()
-    return analyse(documents(ctx, paths) if docs is None else docs, ex, incidents=incidents,
-                   keep=keep, year=year, jobs=jobs or auto_jobs())
+    return analyse(units, ex, incidents=incidents, keep=keep, year=year,
+                   jobs=jobs or auto_jobs(), read=options, on_error=report)
 
 
 def write_layers(ctx: click.Context, docs: Iterable[Document], ex, out: str) -> None:

@@ -35,7 +35,6 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
     from ..api import input_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
     from ..io.output import then, write
-    from ..progress import progress
 
     paths = check_inputs(inputs)
     if engine == "dask":
@@ -54,13 +53,10 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
                                  options=input_options(ctx), quiet=quiet)
         found = combine(shares, ex, UnplacedFinder(ex), keep=False).incidents
     else:
-        docs = documents(ctx, paths)
         if fmt == "gpkg":
-            write_layers(ctx, docs, extractor(ctx), out)
+            write_layers(ctx, documents(ctx, paths), extractor(ctx), out)
             return
-        plain = all(p != "-" and p.lower().endswith(".txt") for p in paths)
-        docs = progress(docs, total=len(paths) if plain else None, quiet=quiet)
-        found = analysed(ctx, paths, jobs=jobs, keep=False, docs=docs).incidents
+        found = analysed(ctx, paths, jobs=jobs, keep=False, quiet=quiet).incidents
     # the JSON formats write each source's record as the process that found it encoded it
     records = (incident_record(i, encoded=fmt in ("jsonl", "geojson")) for i in found)
     layout = {}
