@@ -110,3 +110,36 @@ def test_merging_with_fingerprints_from_elsewhere_equals_merging_the_events():
                              for d, f in zip(docs, found))
     assert [incident_record(i) for i in merged] == expected
     assert any(i["n_sources"] > 2 for i in expected)
+
+
+def test_a_groups_running_place_and_date_equal_a_vote_over_all_its_events():
+    """``_Group`` updates its best place and keeps its date between events: both equal
+    what the whole vote over its events gives, whatever the order the events join in."""
+    import dataclasses
+    import datetime as dt
+    import random
+
+    from geomap.events.merge import _Group, _place_key
+
+    doc = make_document("d.txt", EN)
+    event = next(e for e in extract_events(doc, EX.extract(doc), 2021) if e.place)
+    places = [p for m in (EX.gazetteer.lookup(k) for k in ("vilnius", "kaunas", "druskininkai",
+                                                           "grodno", "warszawa"))
+              for p in ([m[0].place] if m else [])]
+    rng = random.Random(7)
+    for _ in range(30):
+        g = _Group(0)
+        for n in range(rng.randint(1, 25)):
+            m = dataclasses.replace(event.place, place=rng.choice(places))
+            day = dt.date(2021, 8, rng.randint(1, 20))
+            e = dataclasses.replace(event, doc=dataclasses.replace(doc, path=f"{n}.txt"),
+                                    place=m, geo_precision=rng.randint(1, 3),
+                                    date=rng.choice([None, day]),
+                                    date_precision=rng.choice(["day", "week", "month"]))
+            g.date()
+            g.add(e, set(), set(), set())
+            assert g.best is min(g.places.values(), key=_place_key)[3]
+            fresh = _Group(1)
+            for x in g.events:
+                fresh.add(x, set(), set(), set())
+            assert g.date() == fresh._vote()

@@ -66,9 +66,11 @@ class _Group:
         # place id -> [votes, best geo_precision, position of its first event with it, event]
         self.places: dict[str, list] = {}
         self.best: Event | None = None
+        self._best: list | None = None         # its entry in ``places``
         # (with date evidence, precision) -> date votes; dates: first event with each date
         self.dates: dict[tuple[bool, str], Counter] = defaultdict(Counter)
         self.evidenced = False
+        self._date: tuple[dt.date | None, str | None] | None = None   # ``date()``, kept
         self.keys: set[tuple] = set()          # the index keys it is filed under
         self.fresh: set[tuple] = set()         # keys its last event added (``_Index.file``)
 
@@ -91,19 +93,31 @@ class _Group:
             self.evidenced = True
         if e.date is not None:
             self.dates[e.date_evidence is not None, e.date_precision][e.date] += 1
+        self._date = None
         if e.place is not None:
             entry = self.places.get(e.place.place.id)
             if entry is None:
-                self.places[e.place.place.id] = [1, e.geo_precision, pos, e]
+                entry = self.places[e.place.place.id] = [1, e.geo_precision, pos, e]
             else:
                 entry[0] += 1
                 if e.geo_precision < entry[1]:
                     entry[1:] = [e.geo_precision, pos, e]
-            self.best = min(self.places.values(), key=_place_key)[3]
+            # only this entry's key changed, and only down (more votes, a finer precision
+            # first seen later): the best one is the former best (maybe this one) or this one
+            best = self._best
+            if best is None or _place_key(entry) < _place_key(best):
+                self._best = best = entry
+            self.best = best[3]
 
     def date(self) -> tuple[dt.date | None, str | None]:
         """Day beats week beats month, then the majority, then the earliest; events with a
-        date expression of their own count before those dated by their report only."""
+        date expression of their own count before those dated by their report only (kept
+        until the next event joins)."""
+        if self._date is None:
+            self._date = self._vote()
+        return self._date
+
+    def _vote(self) -> tuple[dt.date | None, str | None]:
         for evidence in (True, False):
             for prec in PRECISIONS:
                 votes = self.dates.get((evidence, prec))
@@ -124,8 +138,8 @@ def _place_key(entry: list) -> tuple:
     return (p.country not in BORDER_COUNTRIES, kind_rank(p), geo, -votes, pos)
 
 
-def _compatible(e: Event, g: _Group, tokens: set[tuple]) -> bool:
-    if e.doc.path in g.paths or not g.families & {_family(k) for k in e.kinds}:
+def _compatible(e: Event, g: _Group, tokens: set[tuple], families: set[Kind]) -> bool:
+    if e.doc.path in g.paths or not g.families & families:
         return False
     mine, theirs = (e.place.place if e.place else None), g.place
     if not places_ok(theirs, mine, 10.0):
@@ -204,7 +218,7 @@ def merge_printed(events: Iterable[tuple[Event, Sequence[int]]],
                     for b in (bucket - 1, bucket, bucket + 1):
                         found.update(index.get(("dated", fam, b, e.place.place.country)))
             target = next((groups[n] for n in sorted(found)
-                           if _compatible(e, groups[n], tokens)), None)
+                           if _compatible(e, groups[n], tokens, families)), None)
         if target is None:
             target = _Group(len(groups))
             groups.append(target)
