@@ -56,19 +56,3 @@ def test_incident_sources_carry_site_and_url_and_the_csv_lists_the_urls():
     row = csv_record(rec)
     assert tuple(row) == CSV_FIELDS and row["urls"] == "https://news.example/a; "
     assert csv_record(incident_record(incidents[1]))["urls"] is None
-
-
-def test_incident_record_encoded_sources_give_the_same_json():
-    import dataclasses
-
-    from geomap.io.incidents import incident_record, source_json
-    from geomap.io.writers import json_encoder
-    from test_report import sample_incidents
-
-    enc = json_encoder()
-    for inc in sample_incidents()[2]:
-        plain = incident_record(inc)
-        events = tuple(dataclasses.replace(e, record=source_json(e)) for e in inc.events)
-        encoded = incident_record(dataclasses.replace(inc, events=events), encoded=True)
-        assert enc(encoded) == enc(plain) and encoded["sources"] != plain["sources"]
-        assert incident_record(dataclasses.replace(inc, events=events)) == plain

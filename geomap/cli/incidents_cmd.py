@@ -57,8 +57,7 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
             write_layers(ctx, documents(ctx, paths), extractor(ctx), out)
             return
         found = analysed(ctx, paths, jobs=jobs, keep=False, quiet=quiet).incidents
-    # the JSON formats write each source's record as the process that found it encoded it
-    records = (incident_record(i, encoded=fmt in ("jsonl", "geojson")) for i in found)
+    records = (incident_record(i) for i in found)
     layout = {}
     if fmt in ("csv", "parquet"):               # the flat ACLED-like columns
         records = (csv_record(r) for r in records)

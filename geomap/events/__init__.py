@@ -29,17 +29,12 @@ def document_events(doc: Document, mentions: list[Mention], year: int | None, *,
                     country: Callable[..., Mention | None] | None = None,
                     keep_texts: bool = True) -> list[Event]:
     """The events of one document (``extract_events``); ``keep_texts=False`` keeps of them
-    only what the incident records show (``_compact``), not the text, with each one's
-    source record encoded (``Event.record``: built here, e.g. on a worker process, not by
-    the process that writes the records)."""
+    only what the incident records show (``_compact``), not the text."""
     found = extract_events(doc, mentions, year, site=site, country=country)
     if not keep_texts and found:
-        from ..io.incidents import source_json
-
         light = dataclasses.replace(doc, text="")
         strings: dict[str, str] = {}
         found = [_compact(e, light, strings) for e in found]
-        found = [dataclasses.replace(e, record=source_json(e)) for e in found]
     return found
 
 

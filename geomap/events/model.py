@@ -68,9 +68,6 @@ class Event:
     triggers: tuple[Evidence, ...]
     date_evidence: Evidence | None
     primary: bool                  # the document's main event (one per document)
-    # its source record (``io.incidents.source_json``), encoded where it was found when
-    # only the records will be shown (``document_events(keep_texts=False)``)
-    record: bytes | None = None
 
     @property
     def types(self) -> tuple[str, ...]:

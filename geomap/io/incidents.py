@@ -36,19 +36,8 @@ def _source_record(e: Event) -> dict:
     }
 
 
-def source_json(e: Event) -> bytes:
-    """The source record of ``e`` as the JSON writers encode it (``writers.json_encoder``)."""
-    import orjson
-
-    return orjson.dumps(_source_record(e))
-
-
-def incident_record(inc: Incident, encoded: bool = False) -> dict:
-    """The output fields of an incident (JSON Lines / GeoJSON properties). ``encoded``: each
-    source whose event holds its encoded record (``Event.record``) is that JSON, as an
-    ``orjson.Fragment`` (for the JSON writers only), instead of a dict."""
-    from orjson import Fragment
-
+def incident_record(inc: Incident) -> dict:
+    """The output fields of an incident (JSON Lines / GeoJSON properties)."""
     p, b = inc.place, inc.border
     primary = next((e for e in inc.events if e.primary), inc.events[0])
     return {
@@ -70,8 +59,7 @@ def incident_record(inc: Incident, encoded: bool = False) -> dict:
         "counts": inc.counts, "actors": inc.actors, "claim_sources": inc.claim_sources,
         "notes": primary.summary, "n_sources": len(inc.events),
         "n_titles": len({e.doc.title for e in inc.events}),
-        "sources": [_source_record(e) if e.record is None or not encoded else
-                    Fragment(e.record) for e in inc.events],
+        "sources": [_source_record(e) for e in inc.events],
     }
 
 
