@@ -126,6 +126,7 @@ class Unplaced:
     keys: set[str]                                        # folded forms and their bases
     forms: Counter = field(default_factory=Counter)      # spelling -> count
     files: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)          # ``files`` as a set, for look-ups
     sentence: str = ""
     evidence: list[str] = field(default_factory=list)
     score: float = 0.0
@@ -453,7 +454,8 @@ class UnplacedFinder:
             rec.name = name          # a shorter form the others inflect: the base
         rec.keys |= variants
         rec.forms[s.written] += 1
-        if s.path not in rec.files:
+        if s.path not in rec.seen:             # (a list look-up was quadratic in files)
+            rec.seen.add(s.path)
             rec.files.append(s.path)
             rec.score += 0.1 if len(rec.files) > 1 else 0.0
         rec.score += s.score
