@@ -428,3 +428,32 @@ def test_unseen_wordings(ex, text, expected):
     kind, place, date, counts = expected
     got = coded(ex, text)
     assert [(t, p, d, c) for t, _, p, d, c in got][:1] == [(kind, place, date, counts)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Straż Graniczna zatrzymała 5 migrantów w Krynkach, poinformowała rzeczniczka Podlaskiego "
+     "Oddziału SG.", "rzeczniczka Podlaskiego Oddziału SG"),
+    ("Как сообщили в Государственном пограничном комитете, мигранты пересекли границу у Брузги.",
+     "Государственном пограничном комитете"),
+    ("Pasieniečiai sulaikė 5 migrantus prie Medininkų, pranešė VSAT atstovas.", "VSAT atstovas"),
+    ("Pagranicznicy zatrzymali 5 migrantów, podał komendant placówki w Czeremsze.",
+     "komendant placówki w Czeremsze"),
+    ("Five migrants were detained near Medininkai, said border guard service spokesperson "
+     "Rokas Pukinskas.", "border guard service spokesperson Rokas Pukinskas"),
+])
+def test_claim_sources_named_after_their_verb(ex, text, source):
+    doc = make_document("t.txt", text)
+    events = extract_events(doc, ex.extract(doc), 2021, site=ex.site, country=ex.country)
+    assert source in events[0].claim_sources
+
+
+@pytest.mark.parametrize("text", [
+    "The migrants told police they had crossed the border near Medininkai.",
+    "The minister said Lithuanian border guards pushed back 20 migrants near Medininkai in "
+    "response to the provocation.",
+])
+def test_a_reported_clause_is_no_claim_source(ex, text):
+    doc = make_document("t.txt", text)
+    events = extract_events(doc, ex.extract(doc), 2021, site=ex.site, country=ex.country)
+    assert events and not any(s.startswith(("police", "Lithuanian border guards"))
+                              for s in events[0].claim_sources)

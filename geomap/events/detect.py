@@ -64,13 +64,28 @@ ACTOR = re.compile(r"\b(?:(?P<nat>" + "|".join(NATIONALITY.values()) + r")\s+(?:
 SOURCE = re.compile(
     r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s+"
     r"(?P<a>[^,.;:\"“”]{3,60})"
-    r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS + r"))(?:[’']s)?\s+"
-    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS + ")", re.I)
+    r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS["en"] + r"))(?:[’']s)?\s+"
+    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
 # what every SOURCE match holds: its introduction, or a source noun and its verb (SOURCE
 # itself, with no fixed first word, is tried at every word of a sentence)
 SOURCE_HINT = re.compile(
-    r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s|(?:" + lx.SOURCE_NOUNS + r")(?:[’']s)?\s+"
-    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS + ")", re.I)
+    r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s|(?:" + lx.SOURCE_NOUNS["en"] + r")(?:[’']s)?\s+"
+    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
+# The other languages' sources, found from their verbs (a fixed word, so found fast): the
+# source before it ("Straż Graniczna poinformowała") or after it ("poinformowała rzeczniczka
+# SG", "сообщили в ГПК"; in English only after "said"/"says": "said the interior ministry").
+_OTHER_LANGS = {k: v for k, v in lx.SOURCE_VERBS.items() if k != "en"}
+SOURCE_VERB = re.compile(r"\b(?:(?P<en>said|says)|" + _langs(_OTHER_LANGS) + r")(?!\w)", re.I)
+SOURCE_BEFORE = re.compile(r"(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + _langs(
+    {k: v for k, v in lx.SOURCE_NOUNS.items() if k != "en"}) + r"))\s+$", re.I)
+_CLAUSE_END = r"(?=\s*(?:[,.;:\"“”()\n]|$))"            # the source ends the clause
+SOURCE_AFTER = re.compile(r"\s+(?:в\s+|w\s+|у\s+|ў\s+)?(?P<c>(?:[\w’'-]+\s+){0,2}?(?:"
+                          + _langs(lx.SOURCE_NOUNS) + r")\b[^,.;:\"“”()\n]{0,50})"
+                          + _CLAUSE_END, re.I)
+# after "said": a noun phrase and a name at most ("said border guard service spokesperson
+# Rokas Pukinskas."), not a reported clause ("said Lithuanian guards were stepping up ...")
+SOURCE_AFTER_EN = re.compile(r"\s+(?:the\s+)?(?P<c>(?:[\w’'-]+\s+){0,3}?(?:" + lx.SOURCE_NOUNS["en"]
+                             + r")(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž])[\w’'-]*){0,3})" + _CLAUSE_END, re.I)
 _NAT_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in NATIONALITY.items()]
 _NOUN_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in ACTOR_NOUNS.items()]
 _CLAUSE = re.compile(r"\s+(?:according|which|who|that|to|while)\b.*", re.I | re.S)
@@ -88,6 +103,7 @@ BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # of the dates (one index of a text serves both)
 KEYED = Keyed(KEYED_PATTERNS + [rx for _, _, rx in TRIGGER_RX]
               + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE, LEGAL, FUTURE, PERFECT, SOURCE_HINT,
+                 SOURCE_VERB,
                  _NAT_ANY])
 _TRIGGER_IDS = tuple(KEYED.position[id(rx)] for _, _, rx in TRIGGER_RX)
 _KIND_OF = {KEYED.position[id(rx)]: (t, s) for t, s, rx in TRIGGER_RX}
@@ -246,19 +262,34 @@ def _counts(index: TextIndex, a: int, b: int) -> list[Count]:
 
 
 def _sources(index: TextIndex, a: int, b: int) -> list[str]:
-    """Who makes the claim: "Lithuania's border guard service said", "according to X"."""
+    """Who makes the claim: "Lithuania's border guard service said", "according to X",
+    "poinformowała rzeczniczka SG", "said border guard service spokesperson Rokas Pukinskas"."""
     out: list[str] = []
-    if not index.search(SOURCE_HINT, a, b):
-        return out
-    for m in index.find(SOURCE, a, b):
-        words = _CLAUSE.sub("", m.group("a") or m.group("b")).split()
-        first = next((i for i, w in enumerate(words) if w[:1].isupper()
-                      and w.lower() not in ("its", "their", "the", "that")), None)
-        words = words[first:] if first is not None else [
-            w for w in words if w.lower() not in _FUNCTION_WORDS]
-        if words:
-            out.append(" ".join(words))
+    text = index.text
+    if index.search(SOURCE_HINT, a, b):
+        for m in index.find(SOURCE, a, b):
+            _name(_CLAUSE.sub("", m.group("a") or m.group("b")), out)
+    for v in index.find(SOURCE_VERB, a, b):
+        if not v.group("en"):
+            before = SOURCE_BEFORE.search(text, max(a, v.start() - 80), v.start())
+            if before:
+                _name(before.group("b"), out)
+        after = (SOURCE_AFTER_EN if v.group("en") else SOURCE_AFTER).match(text, v.end(), b)
+        if after:
+            out.append(" ".join(after.group("c").split()))
     return out
+
+
+def _name(phrase: str, out: list[str]) -> None:
+    """Add the source a phrase ending in a source noun names: from its first capitalised word
+    ("Lithuania's border guard service"), else without function words ("interior ministry")."""
+    words = phrase.split()
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()
+                  and w.lower() not in ("its", "their", "the", "that")), None)
+    words = words[first:] if first is not None else [
+        w for w in words if w.lower() not in _FUNCTION_WORDS]
+    if words:
+        out.append(" ".join(words))
 
 
 def _within(mentions: list[Mention], starts: list[int] | None, a: int, b: int

@@ -419,6 +419,32 @@ SOURCE_INTRO: dict[str, str] = {
     "lv": r"saskaņā ar|pēc \w+ datiem|kā (?:informēja|ziņoja)",
     "be": r"па дадзеных|па словах|паводле",
 }
-SOURCE_NOUNS = (r"service|ministry|guards?|police|committee|minister|spokes\w+|office|agency|"
-                r"army|government|authorities|VSAT|SBGS")
-SOURCE_VERBS = r"said|says|reported|stated|announced|claimed|told"
+# "Lithuania's border guard service said" (noun, verb) and, in every language but English
+# (and after "said"/"says"), "poinformowała rzeczniczka SG", "сообщили в ГПК" (verb, noun).
+SOURCE_NOUNS: dict[str, str] = {
+    "en": r"service|ministry|guards?|police|committee|minister|spokes\w+|office|agency|army|"
+          r"government|authorities|VSAT|SBGS",
+    "ru": r"погранслужб\w*|пограничн\w*\s+(?:служб|комитет|ведомств)\w*|ГПК|ГПСО|МВД|МИД|"
+          r"министр\w*|министерств\w*|представител\w*|пресс-служб\w*|пограничник\w*|полици\w*|"
+          r"власт\w*|ведомств\w*|комитет\w*",
+    "pl": r"straż\w*\s+graniczn\w*|SG|rzeczni\w*|MSWiA|MON|minister\w*|ministerstw\w*|"
+          r"policj\w*|wojsk\w*|funkcjonariusz\w*|służb\w*|władz\w*|komend\w*",
+    "de": r"grenzschutz\w*|grenzschützer\w*|polizei\w*|(?:innen|außen|verteidigungs)?minister\w*|"
+          r"sprecher\w*|behörde\w*|regierung\w*|armee|bundeswehr",
+    "lt": r"VSAT|pasienieči\w*|tarnyb\w*|ministerij\w*|ministr\w*|atstov\w*|policij\w*|"
+          r"pareigūn\w*|kariuomen\w*",
+    "lv": r"robežsardz\w*|VRS|ministrij\w*|ministr\w*|pārstāv\w*|policij\w*|iestād\w*|"
+          r"valdīb\w*|armij\w*",
+    "be": r"памежн\w*\s+(?:камітэт|служб)\w*|ДПК|памежнік\w*|МУС|МЗС|міністр\w*|міністэрств\w*|"
+          r"прадстаўні\w*|прэс-служб\w*|міліц\w*|улад\w*",
+}
+SOURCE_VERBS: dict[str, str] = {
+    "en": r"said|says|reported|stated|announced|claimed|told",
+    "ru": r"сообщил\w*|заявил\w*|сообщает|сообщают|рассказал\w*|переда[её]т|информирует",
+    "pl": r"poinformował\w*|podał\w*|przekazał\w*|powiedział\w*|oświadczył\w*|informuje|"
+          r"podaje|przekazuje|twierdzi",
+    "de": r"teilte\w*|mitteilte|sagte\w*|erklärte\w*|berichtete\w*|meldete\w*|gab\w*\s+an",
+    "lt": r"pranešė|teigė|sakė|informavo|nurodė|patvirtino|skelbia|praneša",
+    "lv": r"informēja|ziņoja|paziņoja|pavēstīja|sacīja|norādīja|stāstīja|apstiprināja",
+    "be": r"паведаміл\w*|паведаміў|заявіл\w*|заявіў|паведамляе|расказал\w*|расказаў",
+}
