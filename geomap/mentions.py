@@ -387,12 +387,16 @@ class Recogniser:
 
     def _person(self, toks: _Tokens, i: int, names: _Names, word_key: str, next_word: str,
                 prev_word: str) -> bool:
-        """True when word ``i`` is a first name before a capitalised word ("Paris Hilton",
-        "Marek Nazarko"; unless that word is a place too and word ``i`` names a country, a
-        capital or a region: "Riga Latvia"), or a capitalised word after a first name
+        """True when word ``i`` is a first name before a verb of speech ("Lida told me") or a
+        capitalised word ("Paris Hilton", "Marek Nazarko"; unless that word is a place too
+        and word ``i`` names a country, a capital or a region: "Riga Latvia"), or a
+        capitalised word after a first name
         ("Kasia Krynki"; not a country, capital or region)."""
         words, gaps = toks.words, toks.gaps
         big = names.big
+        if word_key in self.first_names and next_word in _SPEECH and not big \
+                and gaps[i + 1] in _PERSON_GAP:
+            return True                               # "Lida told me", "Marta sagte"
         if word_key in self.first_names and i + 1 < len(words) and gaps[i + 1] in _PERSON_GAP \
                 and _name_like(words[i + 1]) and next_word not in _NOT_SURNAME:
             if not (big and not names.inflected and self._starts[words[i + 1]][1] is not None):
@@ -441,6 +445,12 @@ def _in_org(toks: _Tokens, i: int, j: int, end: int, word_2: str, prev_word: str
 _CUES = frozenset().union(*KIND_CUES.values())
 FIRST_NAMES_FILE = "first-names.txt"
 _PERSON_GAP = frozenset({" ", "\u00a0"})
+# Verbs of speech after a first name that make it a person ("Lida told me"; a country, a
+# capital or a region before them stays a place: "Vilnius said").
+_SPEECH = frozenset(key(w) for w in """
+    said says told added asked explained recalled wrote sagte sagt erzählte powiedziała
+    powiedział mówi сказала сказал рассказала говорит sakė sacīja stāstīja
+    """.split())
 _BIG_KINDS = frozenset({"country", "capital", "region"})
 # Capitalised words after a first name that do not make it a person's name ("Lida Airport").
 _NOT_SURNAME = DESIGNATORS | ORG_AFTER | ORG_AFTER_ANY_CASE | VENUES | frozenset(

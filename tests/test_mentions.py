@@ -202,6 +202,10 @@ def names_x(text):
     ("en", "Flights from Paris to Lida Airport; Sofia Nowak lives in Lida.",
      [("Paris", False), ("Lida", False), ("Lida", False)]),
     ("en", "Migrants were pushed back near Krynki.", [("Krynki", False)]),
+    # a first name before a verb of speech is a person; a capital stays a place
+    ("en", "\"Lida told me he was proud to serve,\" his friend said.", []),
+    ("de", "Lida sagte, sie habe Angst gehabt.", []),
+    ("en", "Paris said it would send help.", [("Paris", False)]),
 ])
 def test_first_name_and_surname_are_not_places(lang, text, expected):
     assert names_x(text) == expected
