@@ -199,7 +199,7 @@ def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
     hits = sorted(((m.start(), m.end(), *_KIND_OF[i])
                    for i, m in index.find_many(_TRIGGER_IDS, a, b)), key=lambda h: (h[0], -h[1]))
     officers = bool(hits) and any(
-        (x or "").startswith("Belarusian") and not x.endswith("authorities")
+        x is not None and x.startswith("Belarusian") and not x.endswith("authorities")
         for x in actors.of(a, b))
     kinds: list[tuple[str, str | None]] = []
     ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
@@ -220,7 +220,7 @@ def _in_cause(text: str, a: int, start: int, hits: list[tuple]) -> bool:
     """A trigger at ``start`` is the first after a cause word ("wegen eines Anstiegs illegaler
     Grenzübertritte", "Po przekroczeniu granicy"), in the same clause."""
     m = IN_CAUSE.search(text, max(a, start - 60), start)
-    return bool(m) and not any(m.start() < h[0] < start for h in hits)
+    return m is not None and not any(m.start() < h[0] < start for h in hits)
 
 
 def _actor(m: re.Match) -> str | None:
@@ -301,8 +301,15 @@ def _within(mentions: list[Mention], starts: list[int] | None, a: int, b: int
     return [m for m in mentions if a <= m.start < b]
 
 
+def _place(m: Mention) -> Place:
+    """The place of a usable mention (``_usable``: resolved)."""
+    if m.place is None:
+        raise ValueError(f"unresolved mention {m.text!r} used as a place")
+    return m.place
+
+
 def _geo_precision(m: Mention, in_event: bool) -> int:
-    rank = kind_rank(m.place)
+    rank = kind_rank(_place(m))
     if rank >= 3:
         return 3
     near = NEAR.search(m.doc.text, max(0, m.start - 40), m.start)
@@ -316,7 +323,7 @@ def _nat_code(word: str) -> str:
 
 def _hints(index: TextIndex, a: int, b: int, mentions: list[Mention]) -> set[str]:
     """EU border countries (not BY) a sentence names or qualifies with an adjective."""
-    out = {m.place.country for m in mentions if m.place.country in BORDER_COUNTRIES}
+    out = {c for m in mentions if (c := _place(m).country) in BORDER_COUNTRIES}
     for m in index.find(_NAT_ANY, a, b):
         out.add(_nat_code(m.group(0)))
     return out - {"BY"}
@@ -409,9 +416,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             totals |= {c.value for c in counts}
         elif not _no_event(index, a, b, ev[0].start, found):
             scanned.append((a, b, kinds, ev, found, counts))
-    starts: list[int] | None = [m.start for m in usable]
-    if any(x > y for x, y in zip(starts, starts[1:])):
-        starts = None
+    starts = _in_order(usable)[1]
     for a, b, kinds, ev, found, counts in scanned:
         mine = {c.value for c in counts if c.subject == "migrants"}
         if mine and mine <= totals and not any(
@@ -447,8 +452,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         recent = [d for d in drafts if not _background(d, ctx.anchor)]
         drafts = recent or drafts[:1]
     # the places an event without one of its own may take (its border area, not a capital)
-    fit = [m for m in usable if m.place.kind != "capital"
-           and m.place.country in BORDER_COUNTRIES and _border_area(m)]
+    fit = [m for m in usable if (p := _place(m)).kind != "capital"
+           and p.country in BORDER_COUNTRIES and _border_area(m)]
     # the capitals, for flights
     caps = [m for m in mentions if m.place is not None and m.place.kind == "capital"]
     owner = {s: i for i, d in enumerate(drafts) for s in d.sents}
@@ -460,10 +465,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
 
 def _in_order(mentions: list[Mention]) -> tuple[list[Mention], list[int] | None]:
     """``mentions`` with their starts when these are in text order (for ``_within``)."""
-    starts: list[int] | None = [m.start for m in mentions]
-    if any(x > y for x, y in zip(starts, starts[1:])):
-        starts = None
-    return mentions, starts
+    starts = [m.start for m in mentions]
+    return mentions, (None if any(x > y for x, y in zip(starts, starts[1:])) else starts)
 
 
 def _background(d: _Cand, anchor: dt.date) -> bool:
@@ -478,10 +481,11 @@ def _local(d: _Cand) -> Place | None:
     good mentions, as ``min`` gives)."""
     for n in range(d.seen, len(d.mentions)):
         m = d.mentions[n]
-        if m.place.country in BORDER_COUNTRIES and kind_rank(m.place) < 4:
-            d.tally[m.place.id] += 1
-            if m.place.id not in d.first or m.start < d.first[m.place.id][0].start:
-                d.first[m.place.id] = (m, n)
+        p = _place(m)
+        if p.country in BORDER_COUNTRIES and kind_rank(p) < 4:
+            d.tally[p.id] += 1
+            if p.id not in d.first or m.start < d.first[p.id][0].start:
+                d.first[p.id] = (m, n)
     d.seen = len(d.mentions)
     if not d.first:
         return None
@@ -568,13 +572,13 @@ def _border_area(m: Mention) -> bool:
 def _country(d: _Cand, usable: list[Mention]) -> Mention | None:
     """The country of an event whose text names no place for it: the EU side its sentences
     name ("Polish forces"), else the border country the document names most (EU side first)."""
-    countries = [m for m in usable if m.place.kind == "country"
-                 and m.place.country in BORDER_COUNTRIES]
-    if not countries:
+    found = [(m, c) for m in usable if (p := _place(m)).kind == "country"
+             and (c := p.country) is not None and c in BORDER_COUNTRIES]
+    if not found:
         return None
-    votes = Counter(m.place.country for m in countries)
+    votes = Counter(c for _, c in found)
     best = max(votes, key=lambda c: (c in d.hints, c != "BY", votes[c], -ord(c[0])))
-    return next(m for m in countries if m.place.country == best)
+    return next(m for m, c in found if c == best)
 
 
 def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: TextIndex,
@@ -594,7 +598,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     text = doc.text
     kind = d.kinds[0]
     fit, fit_starts = nearby
-    own = [m for m in d.mentions if m.place.country in BORDER_COUNTRIES]
+    own = [m for m in d.mentions if _place(m).country in BORDER_COUNTRIES]
     if kind == ("other", "flight"):        # a flight "from Minsk": the capital's airport
         mine = _Spans(d.sents)
         caps, cap_starts = capitals
@@ -603,7 +607,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
     place, in_event = best_place(own), True
-    if place is None or kind_rank(place.place) >= 3:
+    if place is None or kind_rank(_place(place)) >= 3:
         idx = [bisect.bisect_left(sents, s) for s in d.sents]      # sents: in text order
         # the sentences around, then the document's places in the border area (not a city
         # named in passing far away)
@@ -612,14 +616,14 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
                              for i in idx])
             near = [m for a, b in zip(around.starts, around.ends)
                     for m in _within(fit, fit_starts, a, b)
-                    if kind_rank(m.place) <= worst and not taken.holds(m.start)]
+                    if kind_rank(_place(m)) <= worst and not taken.holds(m.start)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False
                 break
     a0, b0 = d.sents[0]
-    first = [m for m in own if m.place.kind == "country" and a0 <= m.start < b0]
-    if place is None or (kind_rank(place.place) >= 4 and not first):
+    first = [m for m in own if _place(m).kind == "country" and a0 <= m.start < b0]
+    if place is None or (kind_rank(_place(place)) >= 4 and not first):
         # no place, or a country named only in a later sentence: the event's country
         place, in_event = _country(d, usable) or place, False
         if place is None and country is not None and len(d.hints) == 1:
@@ -627,7 +631,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             adjective = index.search(_NAT_ANY, a0, b0)
             if adjective:
                 place = country(doc, adjective.start(), adjective.end(), next(iter(d.hints)))
-    elif kind_rank(place.place) >= 4:
+    elif kind_rank(_place(place)) >= 4:
         # countries of its first sentence ("into Belarus from Lithuania"): the EU side named
         place = _country(d, first) or place
     if place is not None and site is not None:
