@@ -37,9 +37,15 @@ def _vague(p: Place | None) -> bool:
 def _tokens(e: Event) -> set[tuple]:
     """What counts as shared evidence: a count value or a specific place (village to town)."""
     out: set[tuple] = {("count", c.subject, c.value) for c in e.counts}
-    if e.place and kind_rank(e.place.place) <= 1:
-        out.add(("place", e.place.place.id))
+    p = _place(e)
+    if p is not None and kind_rank(p) <= 1:
+        out.add(("place", p.id))
     return out
+
+
+def _place(e: Event) -> Place | None:
+    """The gazetteer place of an event, if it has one."""
+    return e.place.place if e.place is not None else None
 
 
 def trigger_prints(e: Event) -> tuple[int, ...]:
@@ -68,7 +74,7 @@ class _Group:
         self.best: Event | None = None
         self._best: list | None = None         # its entry in ``places``
         # (with date evidence, precision) -> date votes; dates: first event with each date
-        self.dates: dict[tuple[bool, str], Counter] = defaultdict(Counter)
+        self.dates: dict[tuple[bool, str | None], Counter] = defaultdict(Counter)
         self.evidenced = False
         self._date: tuple[dt.date | None, str | None] | None = None   # ``date()``, kept
         self.keys: set[tuple] = set()          # the index keys it is filed under
@@ -94,10 +100,11 @@ class _Group:
         if e.date is not None:
             self.dates[e.date_evidence is not None, e.date_precision][e.date] += 1
         self._date = None
-        if e.place is not None:
-            entry = self.places.get(e.place.place.id)
+        p = _place(e)
+        if p is not None:
+            entry = self.places.get(p.id)
             if entry is None:
-                entry = self.places[e.place.place.id] = [1, e.geo_precision, pos, e]
+                entry = self.places[p.id] = [1, e.geo_precision, pos, e]
             else:
                 entry[0] += 1
                 if e.geo_precision < entry[1]:
@@ -165,9 +172,11 @@ class _Index:
         others it had already) and its current date buckets."""
         keys = g.fresh
         place = g.place
-        if g.evidenced and g.families and not _vague(place):
-            bucket = g.date()[0].toordinal() // BUCKET_DAYS
-            keys.update(("dated", fam, bucket, place.country) for fam in g.families)
+        if g.evidenced and g.families and place is not None and not _vague(place):
+            date = g.date()[0]
+            if date is not None:
+                bucket = date.toordinal() // BUCKET_DAYS
+                keys.update(("dated", fam, bucket, place.country) for fam in g.families)
         for key in keys - g.keys:
             self.keys[key].append(g.index)
         g.keys |= keys
@@ -212,11 +221,12 @@ def merge_printed(events: Iterable[tuple[Event, Sequence[int]]],
             for fam in families:
                 for t in tokens:
                     found.update(index.get((fam, t)))
-                if e.date is not None and e.date_evidence is not None and not _vague(
-                        e.place.place if e.place else None):
+                p = _place(e)
+                if e.date is not None and e.date_evidence is not None and p is not None \
+                        and not _vague(p):
                     bucket = e.date.toordinal() // BUCKET_DAYS
                     for b in (bucket - 1, bucket, bucket + 1):
-                        found.update(index.get(("dated", fam, b, e.place.place.country)))
+                        found.update(index.get(("dated", fam, b, p.country)))
             target = next((groups[n] for n in sorted(found)
                            if _compatible(e, groups[n], tokens, families)), None)
         if target is None:
@@ -237,6 +247,6 @@ def merge_printed(events: Iterable[tuple[Event, Sequence[int]]],
         out.append(Incident(id=base if seen[base] == 1 else f"{base}-{seen[base]}",
                             type=kind[0], subtype=kind[1], date=date, date_precision=prec,
                             place=place, geo_precision=where.geo_precision if where else None,
-                            border=where.place.border if where else None,
+                            border=where.place.border if where and where.place else None,
                             events=tuple(g.events)))
     return out
