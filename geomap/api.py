@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from .model import Document, Mention
 from .texts import make_document, read_document
@@ -146,8 +146,11 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
     if year == "batch" and incidents:
         from .dates import batch_year
 
-        documents = list(documents)               # type: ignore[arg-type]
-        year = batch_year(documents)
+        listed = list(documents)                  # read above: documents, not paths
+        year = batch_year(cast("list[Document]", listed))
+        documents = listed
+    elif year == "batch":
+        year = None                               # (no incidents: no dates read)
     finder = None
     if incidents:
         from .unplaced import UnplacedFinder
@@ -156,6 +159,8 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
     # each worker process has its copy of ``sent``: a word goes to this one once per process
     work = functools.partial(document_shares, extractor=extractor, finder=finder,
                              year=year, keep=keep, sent=set(), split=jobs > 1)
+    results: Any                  # the pool's generator (of shares, or of shares and notices)
+    shares: Iterable[Share]
     if read is None:
         results = map_batches(work, documents, jobs)
         shares = itertools.chain.from_iterable(results)
@@ -199,10 +204,10 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
     def documents():
         for s in shares:
             if keep:
-                docs.append(s.doc)   # type: ignore[arg-type]
+                docs.append(s.doc)
                 mentions.extend(s.mentions)
             if finder is not None:
-                finder.merge(s.sightings)   # type: ignore[arg-type]
+                finder.merge(s.sightings)
             yield s.path, s.prints, _share_places(s.events, places), s.triggers
 
     found: tuple = ()
@@ -294,5 +299,5 @@ def build_map(texts: str | Document | os.PathLike | Iterable[str | Document | os
 
     a = analyse(as_documents(texts), Extractor.from_directory(gazetteer), incidents=incidents)
     return html.build_map(a.mentions, a.documents, title=title, incidents=a.incidents,
-                          unplaced=a.unplaced,
-                          **a.geodata)
+                          unplaced=a.unplaced, borders=a.geodata["borders"],
+                          countries=a.geodata["countries"], world=a.geodata.get("world"))

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -91,7 +91,7 @@ def _send(conn, func: Callable, args: tuple) -> None:
 
 
 def map_batches(func: Callable[[list[T]], R], items: Iterable[T], jobs: int,
-                batch: int = BATCH) -> Iterator[R]:
+                batch: int = BATCH) -> Generator[R, None, None]:
     """``func(b)`` for the consecutive batches ``b`` of ``items`` (lists of ``batch`` items,
     the last one shorter), in order, on ``jobs`` processes. ``func`` need not be picklable;
     each batch and result must be."""

@@ -30,7 +30,7 @@ import bisect
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -523,7 +523,7 @@ def find_unplaced(docs: Iterable[Document], extractor: Extractor,
     return finder.records()
 
 
-def locate_incidents(incidents: Iterable, records: list[dict]) -> Iterator:
+def locate_incidents(incidents: Iterable, records: Sequence[dict]) -> Iterator:
     """The incidents, each whose sentences name an unplaced place keeping that name as
     ``location_text`` beside the fallback it is placed at, whose geo-precision becomes at
     least 2 (near the fallback place, ACLED's scale)."""
