@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
@@ -137,7 +137,7 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
     import itertools
 
     from .parallel import map_batches
-    from .texts import read_units, replay
+    from .texts import read_units, replay, replayed
 
     if read is not None and year == "batch" and incidents:    # every document first
         docs, said = read_units(documents, read)
@@ -166,7 +166,7 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
         shares = itertools.chain.from_iterable(results)
     else:
         results = map_batches(functools.partial(_read_shares, work, read), documents, jobs)
-        shares = _replayed(results, read, on_error)
+        shares = itertools.chain.from_iterable(replayed(results, read, on_error))
     # closed however combining ends (an input error under --strict): the workers stop now
     with contextlib.closing(results):
         return combine(shares, extractor, finder, keep=keep)
@@ -180,16 +180,6 @@ def _read_shares(work: Callable[[list[Document]], list[Share]], options: "InputO
 
     docs, said = read_units(units, options)
     return work(docs), said
-
-
-def _replayed(results: Iterable[tuple[list[Share], list]], options: "InputOptions",
-              on_error: "OnError | None") -> Iterator[Share]:
-    """The shares of ``_read_shares`` results, what reading said reported first."""
-    from .texts import replay
-
-    for shares, said in results:
-        replay(said, options, on_error)
-        yield from shares
 
 
 def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFinder | None",

@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .accel import compiled
 from .errors import InputError
@@ -377,6 +378,7 @@ def input_units(paths: Iterable[str], options: InputOptions = DEFAULT,
 
 
 Event = tuple[str, str | InputError]
+R = TypeVar("R")
 
 
 def read_units(units: Iterable[str | Document], options: InputOptions = DEFAULT
@@ -411,6 +413,15 @@ def replay(events: Iterable[Event], options: InputOptions = DEFAULT,
             on_error(path, event)
         elif options.notice is not None:
             options.notice(event)
+
+
+def replayed(results: Iterable[tuple[R, list[Event]]], options: InputOptions = DEFAULT,
+             on_error: OnError | None = None) -> Iterator[R]:
+    """The results of work on ``read_units`` (each with what reading its units said), what
+    reading said reported (``replay``) before each."""
+    for result, events in results:
+        replay(events, options, on_error)
+        yield result
 
 
 def write_texts(docs: Iterable[Document], folder: str) -> Iterator[Document]:

@@ -60,7 +60,7 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
         return
     from ..parallel import BATCH, auto_jobs, map_batches
     from ..progress import progress
-    from ..texts import input_units, read_units, replay
+    from ..texts import input_units, read_units, replayed
 
     ex = extractor(ctx)
     if fmt == "gpkg":
@@ -82,11 +82,6 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
         records, events = batch_records(batch)
         return (len(records), jsonl_bytes(records)), events
 
-    def reported(results):
-        for result, events in results:
-            replay(events, opts, report)
-            yield result
-
     if jobs is None:            # a pool pays once the work outweighs starting it
         jobs = 1 if total is not None and total < SMALL_INPUT else auto_jobs()
     units = progress(units, total=total, quiet=quiet)
@@ -104,9 +99,9 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
     with contextlib.closing(map_batches(task, units, jobs)) as rest:
         results = itertools.chain(head, rest)
         if fmt == "jsonl":
-            n = write_encoded(then(reported(results), lambda: check_run(ctx)), out)
+            n = write_encoded(then(replayed(results, opts, report), lambda: check_run(ctx)), out)
         else:
-            records = itertools.chain.from_iterable(reported(results))
+            records = itertools.chain.from_iterable(replayed(results, opts, report))
             n = write(then(records, lambda: check_run(ctx)), fmt, out, MENTION_FIELDS,
                       types=MENTION_TYPES)
     if out not in (None, "-"):

@@ -587,9 +587,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             site: Callable[..., Mention] | None,
             capitals: tuple[list[Mention], list[int] | None],
             taken: "_Later",
-            country: Callable[..., Mention | None] | None = None,
-            actors: _Actors | None = None,
-            counted: dict[tuple[int, int], tuple[Count, ...]] | None = None) -> Event:
+            country: Callable[..., Mention | None] | None,
+            actors: _Actors, counted: dict[tuple[int, int], tuple[Count, ...]]) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
@@ -649,9 +648,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         date, prec = ctx.anchor, "week"
     counts: list[Count] = []
     named, claims = [], []
-    actors = actors or _Actors(index)
     for a, b in sorted(d.sents):
-        got = counted.get((a, b)) if counted else None
+        got = counted.get((a, b))
         counts += _counts(index, a, b) if got is None else got
         named += [x for x in actors.of(a, b) if x]
         claims += _sources(index, a, b)

@@ -148,7 +148,7 @@ def _place_key(entry: list) -> tuple:
 def _compatible(e: Event, g: _Group, tokens: set[tuple], families: set[Kind]) -> bool:
     if e.doc.path in g.paths or not g.families & families:
         return False
-    mine, theirs = (e.place.place if e.place else None), g.place
+    mine, theirs = _place(e), g.place
     if not places_ok(theirs, mine, 10.0):
         return False
     date = g.date()
