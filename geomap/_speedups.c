@@ -463,10 +463,15 @@ accept(Finder *f, Py_ssize_t i, Py_ssize_t j, PyObject *names)
             REJECT(Py_None);
     }
     if (near_after && j < f->n && Py_UNICODE_ISUPPER(first_char(PyList_GET_ITEM(f->words, j)))) {
-        CHECK(call_truth(PyObject_CallFunctionObjArgs(
-            r[R_BEFORE_SURNAME], PyList_GET_ITEM(f->words, j), next_word, NULL)));
-        if (t)
-            REJECT(Py_None);
+        int cue_before = 0;   /* a place-kind cue right before: "crossing Kuźnica Wasserwerfer" */
+        if (near_before)
+            CHECK(cue_before = in_set(r[R_CUES], prev_word));
+        if (!cue_before) {
+            CHECK(call_truth(PyObject_CallFunctionObjArgs(
+                r[R_BEFORE_SURNAME], PyList_GET_ITEM(f->words, j), next_word, NULL)));
+            if (t)
+                REJECT(Py_None);
+        }
     }
     if (i) {
         PyObject *w = PyList_GET_ITEM(f->words, i - 1), *g = PyList_GET_ITEM(f->gaps, i);

@@ -1,9 +1,10 @@
 """Date expressions in news texts (en, ru, pl, de, lt, lv, be), resolved against a reference date.
 
-A document's reference (``anchor``) is its ``date`` header; without one it is the latest
-absolute date printed in the text, and weekdays then resolve forwards from it (the text was
-written on or after that date). Dates printed without a year take the header's year, else a
-year printed in the text, else the batch's ``default_year``. Relative words inside quoted
+A document's reference (``anchor``) is its ``date`` header, dateline or date line, and a
+weekday is the latest such day on or before it; without one the anchor is the latest
+absolute date printed in the text, and a weekday is the one nearest it (the text was written
+near that date, before or after it). Dates printed without a year take the header's year,
+else a year printed in the text, else the batch's ``default_year``. Relative words inside quoted
 speech resolve against the date of the statement ("police said on Saturday") when the text
 gives one, else against the anchor with ``week`` precision. Precision is ``day``, ``week``
 (``date`` is the Monday, or the report date for fallbacks) or ``month`` (``date`` is the 1st).
@@ -193,7 +194,7 @@ class DateContext:
     """What the expressions of one document resolve against."""
 
     anchor: dt.date | None         # the document date, or the latest date printed in the text
-    forward: bool                  # True when the anchor is inferred: weekdays resolve forwards
+    inferred: bool                 # True when the anchor is the latest date printed, not a report date
     year: int | None               # year for dates printed without one
     quotes: tuple[tuple[int, int], ...] = ()
     report_at: int = -1            # offset of the dateline or date line giving the anchor
@@ -343,14 +344,18 @@ def _scan(text: str, start: int, end: int, index: TextIndex | None = None
                   key=lambda f: f[1].start())
 
 
-def _weekday(anchor: dt.date, weekday: int, forward: bool, last: bool = False) -> dt.date:
-    if forward:
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+def _weekday(anchor: dt.date, weekday: int, inferred: bool, last: bool = False) -> dt.date:
+    """The ``weekday`` (0 = Monday) latest on or before the report date ``anchor`` (before it
+    when ``last``: "last Tuesday"), or, when ``anchor`` is only the latest date printed in
+    the text (``inferred``), the one nearest it: the text was written near that date, before
+    or after it."""
     back = (anchor.weekday() - weekday) % 7
+    if inferred and not last and 7 - back < back:
+        return anchor + dt.timedelta(days=7 - back)
     return anchor - dt.timedelta(days=back or (7 if last else 0))
 
 
-def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool,
+def _relative(kind: str, m: re.Match, ref: dt.date, inferred: bool,
               last: bool = False) -> tuple[dt.date, str]:
     word = m.group(0).lower()
     if kind == "rel":
@@ -360,7 +365,7 @@ def _relative(kind: str, m: re.Match, ref: dt.date, forward: bool,
     if kind == "weekday":
         name = (m.group(1) or m.group(2)).lower()
         num = next(v for k, v in _WEEKDAY_NUM.items() if name.startswith(k))
-        return _weekday(ref, num, forward, last), "day"
+        return _weekday(ref, num, inferred, last), "day"
     unit = "month" if any(u in word for u in ("month", "месяц", "miesi", "monat", "mėnes",
                                               "mēnes")) else "week"
     back = any(w.startswith(_LAST) for w in word.split())
@@ -412,7 +417,7 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
                 date, prec = None, "day"
             else:
                 last = bool(_LAST_WEEKDAY.search(text, max(start, m.start() - 16), m.end()))
-                date, prec = _relative(kind, m, ref, ctx.forward and kind == "weekday", last)
+                date, prec = _relative(kind, m, ref, ctx.inferred and kind == "weekday", last)
                 prec = prec_cap if prec_cap and prec == "day" else prec
         report = m.start() == ctx.report_at or (
             m.start() - start <= _BEFORE and bool(DATELINE.fullmatch(text, start, m.start())))
@@ -508,17 +513,17 @@ def document_context(doc: Document, default_year: int | None = None,
     anchor: dt.date | None
     year: int | None
     if doc.date:
-        anchor, forward, year = doc.date, False, doc.date.year
+        anchor, inferred, year = doc.date, False, doc.date.year
     else:
         year = _text_year(text, body, default_year, scanned, index)
         printed = report_date(text, body, year, index)
         if printed:
-            (anchor, report_at), forward = printed, False
+            (anchor, report_at), inferred = printed, False
         else:
             # the latest date of a day printed: without an anchor only absolute dates
             # resolve, and "a day earlier" lies before the day it follows
             dates = [d for d, _ in (_absolute(kind, m, year, None) for kind, m in scanned
                                     if kind in ABSOLUTE and kind not in ("month", "month_year"))
                      if d]
-            anchor, forward = (max(dates) if dates else None), True
-    return DateContext(anchor, forward, year, quotes, report_at, index, scanned)
+            anchor, inferred = (max(dates) if dates else None), True
+    return DateContext(anchor, inferred, year, quotes, report_at, index, scanned)

@@ -134,6 +134,7 @@ KIND_CUES = {
     "crossing": frozenset(key(w) for w in """
         checkpoint checkpoints crossing crossings border-crossing punkt przejscie przejsciu
         пункт пропуска погранперехода погранпереход кпп пункта uzkarda uzkardos pasienio
+        grenzübergang grenzübergangs grenzübergänge
         """.split()),
     "camp": frozenset(key(w) for w in """
         camp camps centre center centres training ground lager obóz oboz obozie лагерь лагере
@@ -356,6 +357,7 @@ class Recogniser:
         if _QUOTE_OPEN.search(text, start - 40, start) and _quoted_venue(toks, i, j, start, end):
             return None
         if near_after and j < len(words) and words[j][0].isupper() \
+                and not (near_before and prev_word in _CUES) \
                 and self._before_surname(words[j], next_word) \
                 or i and len(words[i - 1]) == 1 and words[i - 1].isupper() and gaps[i][:1] == ".":
             return None                                   # "Vladimir Putin", "G. Žagunis"

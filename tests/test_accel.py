@@ -156,6 +156,7 @@ RULE_TEXTS = [
     "Hrodna.life reported, Minsk.by, комитет Белоруссии, MSZ Polski, Vilnius University",
     "Frankfurt an der Oder, Frankfurt nad Odrą, Nowy Dwór, Sokółka, Vilnuis, Druskininkuose",
     "VILNIUS (Reuters) - The Baghdad-Minsk flight landed. US EU LT. MINSK, Aug 3",
+    "am Grenzübergang Kuźnica Wasserwerfer eingesetzt, bei Kuźnica Steinmeier, Kuźnica Becker",
 ]
 
 

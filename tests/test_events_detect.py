@@ -199,6 +199,20 @@ def test_photo_captions_are_not_events(ex, lang, text):
     assert coded(ex, " date 2021-07-07 " + text) == []
 
 
+@pytest.mark.parametrize("line", [
+    "Related: Poland finishes border wall near Białowieża (June 30, 2022)",
+    "Read also: Migrants detained near Medininkai",
+    "Czytaj także: Zatrzymano 20 migrantów koło Kuźnicy",
+    "Читайте также: У Брузги задержали 20 мигрантов",
+    "Taip pat skaitykite: Prie Medininkų sulaikyti migrantai",
+    "Lasiet arī: Pie Silenes aizturēti migranti",
+    "Lesen Sie auch: Migranten bei Kuźnica festgenommen",
+])
+def test_links_to_other_articles_are_not_events(ex, line):
+    text = " date 2022-07-07 Guards detained 5 migrants near Dieveniškės on Monday.\n\n" + line
+    assert [(t, p) for t, _, p, _, _ in coded(ex, text)] == [("detention", "Dieveniškės")]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "Guards pushed back 30 migrants near Medininkai on Monday. Parliament approved the "
            "fence on July 13."),
@@ -235,6 +249,19 @@ def test_background_weeks_before_the_report_is_not_an_event(ex, lang, text):
 def test_an_event_without_a_place_takes_the_border_area_or_the_country(ex, lang, text, place):
     got = coded(ex, " date 2021-08-18 " + text)
     assert [p for _, _, p, _, _ in got] == [place]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Guards turned back 41 people near Kaplava on Wednesday. Latvia declared a state of "
+     "emergency in four border municipalities on Tuesday.", "Latvia"),
+    ("Straż Graniczna zawróciła 41 osób koło Kuźnicy. W Polsce wprowadzono stan wyjątkowy w "
+     "183 miejscowościach.", "Poland"),
+    ("Pasieniečiai apgręžė 41 migrantą prie Medininkų. Lietuvoje paskelbta ekstremalioji "
+     "padėtis.", "Lithuania"),
+])
+def test_an_order_naming_its_country_is_not_moved_to_another_events_place(ex, text, place):
+    got = coded(ex, " date 2021-08-12 " + text)
+    assert [p for t, _, p, _, _ in got if t == "statement_or_order"] == [place]
 
 
 @pytest.mark.parametrize("lang, text", [

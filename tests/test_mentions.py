@@ -108,6 +108,13 @@ def test_person_names_are_not_places():
     assert names("the Vilnius Ministry said") == ["Vilnius"]
 
 
+def test_a_place_cue_before_a_name_outweighs_a_surname_like_word_after_it():
+    # German capitalises nouns: "Wasserwerfer" (water cannon) has a surname's "-er" ending
+    assert names("am Grenzübergang Kuźnica Wasserwerfer eingesetzt") == ["Kuźnica"]
+    assert names("у деревни Брузги Беккер нашёл") == ["Брузги"]
+    assert names("Präsident Kuźnica Becker sagte") == []
+
+
 def test_one_letter_off_spellings_need_context():
     assert found("migrants found near Salcininkay") == [("Salcininkay", ["gn:594739"])]
     assert names("Salcininkay said nothing.") == []

@@ -447,7 +447,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         for cand in anaphoric[1:]:
             _absorb(drafts[0], cand)
         drafts[0].kinds = [("other", None)]
-    if ctx.anchor and not ctx.forward and len(drafts) > 1:
+    if ctx.anchor and not ctx.inferred and len(drafts) > 1:
         # background: an event dated weeks before the report, beside the report's own news
         recent = [d for d in drafts if not _background(d, ctx.anchor)]
         drafts = recent or drafts[:1]
@@ -606,16 +606,18 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
     place, in_event = best_place(own), True
-    if place is None or kind_rank(_place(place)) >= 3:
+    state = kind == ("statement_or_order", None)   # an order or statement: the state's own
+    if place is None or (kind_rank(_place(place)) >= 3 and not state):
         idx = [bisect.bisect_left(sents, s) for s in d.sents]      # sents: in text order
         # the sentences around, then the document's places in the border area (not a city
-        # named in passing far away)
-        for width, worst in ((1, 2), (2, 2), (len(sents), 2)):
+        # named in passing far away, nor for a state's order or statement)
+        widths = (1, 2) if state else (1, 2, len(sents))
+        for width in widths:
             around = _Spans([(sents[max(0, i - width)][0], sents[min(len(sents) - 1, i + width)][1])
                              for i in idx])
             near = [m for a, b in zip(around.starts, around.ends)
                     for m in _within(fit, fit_starts, a, b)
-                    if kind_rank(_place(m)) <= worst and not taken.holds(m.start)]
+                    if kind_rank(_place(m)) <= 2 and not taken.holds(m.start)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False

@@ -145,7 +145,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("detention", None): r"sulaik\w*",
         ("death", None): r"mirė|mirt\w*|žuv[oę]\w*|kūn[ao]s?\b|negyv\w*",
         ("statement_or_order", None):
-            r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+situacij\w*|įsak\w*|uždar\w*|sustabd\w*|"
+            r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+(?:situacij|padėt)\w*|įsak\w*|uždar\w*|sustabd\w*|"
             r"dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*",
@@ -290,8 +290,15 @@ LEGAL: dict[str, str] = {
     "be": r"суд\b|суда\b|судом|расследаван\w*|крымінальн\w*\s+справ\w*|прысуд\w*",
 }
 
-# Photo captions and credits: a line with one of these reports no event.
-CAPTION = (r"\[[^\]\n]{2,60}\]\s*$|\b(?:photo|foto|фото|nuotr\.|attēls|bild)\s*:|"
+# Photo captions, credits and links to other articles ("Related: ...", "Czytaj także: ..."):
+# a line with one of these reports no event.
+CAPTION = (r"^[^\S\n]*(?:related(?:\s+articles?|\s+stories)?|read\s+(?:also|more)|see\s+also|"
+           r"more\s+on\s+this(?:\s+story)?|czytaj\s+(?:też|także|również|więcej)|"
+           r"zobacz\s+(?:też|także|również)|читайте\s+(?:также|тоже|ещё|еще)|см\.\s+также|"
+           r"чытайце\s+(?:таксама|яшчэ)|taip\s+pat\s+skaitykite|skaitykite\s+(?:taip\s+pat|"
+           r"daugiau)|lasiet\s+arī|lasi\s+arī|lesen\s+sie\s+auch|mehr\s+zum\s+thema|"
+           r"auch\s+interessant)\s*[:|»>-]|"
+           r"\[[^\]\n]{2,60}\]\s*$|\b(?:photo|foto|фото|nuotr\.|attēls|bild)\s*:|"
            r"\((?:ap|afp|reuters|epa|pap|bns|leta|tass)\s+photo[^)]*\)|/\s*(?:reuters|afp|ap|epa|"
            r"pap|bns|leta|getty images|agencja gazeta)\s*$")
 
