@@ -48,6 +48,7 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     # Polish plural names (Krynki, Dubicze Cerkiewne): genitive and locative
     ("ek", "ki"), ("ach", "e"), ("ach", "y"), ("ach", "i"), ("ych", "e"), ("ich", "ie"),
     ("ami", "e"), ("ami", "i"), ("ami", "y"), ("cz", "cze"), ("ic", "ice"),
+    ("ymi", "e"), ("imi", "ie"),                     # pod Dubiczami Cerkiewnymi
     # Polish fleeting e of -ek and -ec nouns: Gródek -> Gródka, Gródku, Gródkiem, Gródkowi;
     # Dobrzyniec -> Dobrzyńca, Dobrzyńcu (folded: the -n- of -niec loses its i)
     ("ka", "ek"), ("ku", "ek"), ("kiem", "ek"), ("kowi", "ek"),
@@ -67,12 +68,15 @@ CYRILLIC_RULES: tuple[tuple[str, str], ...] = (
     ("ы", "а"), ("ои", "а"), ("у", "а"), ("еи", "ь"), ("и", "ь"), ("ю", "ь"), ("и", "я"),
     ("ю", "я"), ("еи", "я"), ("ах", "и"), ("ам", "и"), ("ов", "и"),
     ("ами", "и"), ("ок", "ки"), ("ек", "ки"),        # plural names: под Крынками, из Крынок
+    ("ях", "и"), ("ям", "и"), ("ями", "и"),           # в Беняконях (Бенякони)
     ("а", "о"),                                       # neuter: возле Гродкова (Гродково)
     # Belarusian, which pymorphy3's Russian dictionary does not read: у Беларусі, каля Ліды,
     # Брузгаў/у Брузгах/Брузгамі (Брузгі), Гродзенскай вобласці (Гродзенская вобласць);
     # folded, ў is у and й is и
     ("і", "ь"), ("і", "я"), ("і", "а"), ("ам", ""), ("ау", "ы"), ("ау", "і"), ("ах", "ы"),
     ("ах", "і"), ("амі", "ы"), ("амі", "і"), ("аи", "ая"), ("ы", "ая"),
+    # у Брэсце (Брэст); Астраўца, Астраўцы, Астраўцом (Астравец: the fleeting е, в -> ў)
+    ("сце", "ст"), ("уца", "вец"), ("уцу", "вец"), ("уцы", "вец"), ("уцом", "вец"),
 )
 
 

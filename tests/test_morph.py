@@ -69,3 +69,11 @@ def test_the_bundled_gazetteer_finds_the_inflected_forms():
     assert g.find("Гродзенскай вобласці")[0].kind == "region"
     assert g.find("Кузніцы")[0].name == "Kuźnica" and g.find("Вільні")[0].name == "Vilnius"
     assert g.find("Czerwonym Borze")[0].id == "cur:camp-czerwony-bor"
+
+
+def test_plural_adjectives_locative_plurals_and_belarusian_stems():
+    assert "dubicze cerkiewne" in name_variants(["Dubiczami", "Cerkiewnymi"])  # instrumental pl.
+    assert "бенякони" in base_forms("Беняконях")       # ru locative plural -ях
+    assert "брэст" in base_forms("Брэсце")             # be locative: ст -> сц
+    for word in ("Астраўца", "Астраўцы", "Астраўцом"):  # be: fleeting е, в -> ў
+        assert "астравец" in base_forms(word), word
