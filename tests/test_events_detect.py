@@ -149,6 +149,10 @@ def test_a_total_after_an_event_of_a_day_does_not_drop_it(ex, lang, text):
     ("pl", "Od początku roku granicę przekroczyło 4100 migrantów."),
     ("ru", "С начала года границу пересекли 4100 мигрантов."),
     ("de", "Seit Jahresbeginn haben 4100 Migranten die Grenze überquert."),
+    # a source before the total is no cause ("after a rise in ...")
+    ("lv", "Pēc robežsardzes datiem, kopš gada sākuma aizturēti 150 cilvēki."),
+    ("en", "According to the ministry, a total of 4,100 migrants crossed this year."),
+    ("pl", "Według Straży Granicznej, od początku roku zatrzymano 4100 migrantów."),
 ])
 def test_totals_alone_are_not_events(ex, lang, text):
     assert coded(ex, " date 2021-08-18 " + text) == []
@@ -450,6 +454,10 @@ def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, te
     # Lithuanian instrumental plural after "ties"
     ("2023 m. rugsėjo 5 d.\n\nPirmadienį pasieniečiai neįleido 20 migrantų ties Dieveniškėmis.",
      ("pushback", "Dieveniškės", D(2023, 9, 4), [20])),
+    # "aptiko" (found) migrants, a Lithuanian dateline and "evening of Tuesday"
+    ("Vilnius, 2021 m. birželio 16 d. (ELTA). Antradienio vakarą netoli Dieveniškių "
+     "pasieniečiai aptiko 7 neteisėtus migrantus.", ("detention", "Dieveniškės",
+                                                     D(2021, 6, 15), [7])),
 ])
 def test_unseen_wordings(ex, text, expected):
     kind, place, date, counts = expected
@@ -467,6 +475,12 @@ def test_unseen_wordings(ex, text, expected):
      "komendant placówki w Czeremsze"),
     ("Five migrants were detained near Medininkai, said border guard service spokesperson "
      "Rokas Pukinskas.", "border guard service spokesperson Rokas Pukinskas"),
+    # a time between the verb and its source
+    ("Zatrzymano 8 osób koło Czeremchy – poinformowała w piątek Straż Graniczna.",
+     "Straż Graniczna"),
+    ("Мигранты задержаны у Брузги, сообщил в понедельник Государственный пограничный комитет.",
+     "Государственный пограничный комитет"),
+    ("Prie Medininkų sulaikyti 5 migrantai, pranešė penktadienį VSAT.", "VSAT"),
 ])
 def test_claim_sources_named_after_their_verb(ex, text, source):
     doc = make_document("t.txt", text)

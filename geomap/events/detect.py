@@ -40,7 +40,7 @@ TRIGGER_RX = [(t, s, re.compile(r"\b(?:" + _alt(lx.TRIGGERS[lang].get((t, s), ""
               for t, s in lx.KINDS]
 ANAPHORIC = re.compile(r"\b(?:" + _langs(lx.ANAPHORIC) + ")", re.I)
 AGGREGATE = re.compile(r"\b(?:" + _langs(lx.AGGREGATE) + ")", re.I)
-CAUSE = re.compile(r"\b(?:" + _langs(lx.CAUSE) + r")\s+(?:\S+\s+){0,2}$", re.I)
+CAUSE = re.compile(r"\b(?:" + _langs(lx.CAUSE) + r")\s+(?:[^\s,;:]+\s+){0,2}$", re.I)
 # a trigger inside a cause ("over a surge in illegal crossings", "wegen eines Anstiegs
 # illegaler Grenzübertritte", "after they crossed"): not the sentence's own kind first
 IN_CAUSE = re.compile(r"\b(?:" + _langs({k: "|".join(w for w in v.split("|") if w != "over")
@@ -79,7 +79,8 @@ SOURCE_VERB = re.compile(r"\b(?:(?P<en>said|says)|" + _langs(_OTHER_LANGS) + r")
 SOURCE_BEFORE = re.compile(r"(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + _langs(
     {k: v for k, v in lx.SOURCE_NOUNS.items() if k != "en"}) + r"))\s+$", re.I)
 _CLAUSE_END = r"(?=\s*(?:[,.;:\"“”()\n]|$))"            # the source ends the clause
-SOURCE_AFTER = re.compile(r"\s+(?:в\s+|w\s+|у\s+|ў\s+)?(?P<c>(?:[\w’'-]+\s+){0,2}?(?:"
+SOURCE_AFTER = re.compile(r"\s+(?:(?:" + _langs(lx.SOURCE_TIME) + r")\s+)?"
+                          r"(?:в\s+|w\s+|у\s+|ў\s+)?(?P<c>(?:[\w’'-]+\s+){0,2}?(?:"
                           + _langs(lx.SOURCE_NOUNS) + r")\b[^,.;:\"“”()\n]{0,50})"
                           + _CLAUSE_END, re.I)
 # after "said": a noun phrase and a name at most ("said border guard service spokesperson

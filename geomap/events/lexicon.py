@@ -141,12 +141,14 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("border_violation", None): r"pažeid\w*\s+(?:\S+\s+)?sien\w*|sienos\s+pažeidim\w*",
         ("crossing", None):
             r"kirt\w*\s+(?:\S+\s+){0,2}?sien\w*|kerta\w*\s+sien\w*|"
-            r"neteisėtai\s+(?:kirt|patek|atvyk)\w*",
-        ("detention", None): r"sulaik\w*",
+            r"neteisėtai\s+(?:kirt|patek|atvyk)\w*|perv[ea]\w*\s+per\s+sien\w*",
+        ("detention", None):
+            r"sulaik\w*|aptik\w*\s+(?:\S+\s+){0,3}?(?:neteisėt|migrant|užsienieč|asmen|"
+            r"pažeidėj)\w*",
         ("death", None): r"mirė|mirt\w*|žuv[oę]\w*|kūn[ao]s?\b|negyv\w*",
         ("statement_or_order", None):
-            r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+(?:situacij|padėt)\w*|įsak\w*|uždar\w*|sustabd\w*|"
-            r"dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
+            r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+(?:situacij|padėt)\w*|įsak\w*|uždar\w*|"
+            r"sustabd\w*|dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
@@ -444,6 +446,18 @@ SOURCE_NOUNS: dict[str, str] = {
           r"valdīb\w*|armij\w*",
     "be": r"памежн\w*\s+(?:камітэт|служб)\w*|ДПК|памежнік\w*|МУС|МЗС|міністр\w*|міністэрств\w*|"
           r"прадстаўні\w*|прэс-служб\w*|міліц\w*|улад\w*",
+}
+# A time between a verb and its source ("poinformowała w piątek Straż Graniczna").
+SOURCE_TIME: dict[str, str] = {
+    "en": r"on\s+\w+day|yesterday|today",
+    "ru": r"(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+          r"вчера|сегодня|накануне",
+    "pl": r"(?:w|we)\s+(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)|wczoraj|"
+          r"dzisiaj|dziś",
+    "de": r"am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|heute",
+    "lt": r"(?:pirm|antr|treči|ketvirt|penkt|šešt|sekm)adienį|vakar|šiandien",
+    "lv": r"(?:pirm|otr|treš|ceturt|piekt|sest|svēt)dien|vakar|šodien",
+    "be": r"(?:у|ў)\s+(?:панядзелак|аўторак|сераду|чацвер|пятніцу|суботу|нядзелю)|учора|сёння",
 }
 SOURCE_VERBS: dict[str, str] = {
     "en": r"said|says|reported|stated|announced|claimed|told",
