@@ -25,6 +25,10 @@ KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "dist
                "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
 SHARED_FORM_BORDER = 2.0   # extra border prior for entries reached through an inflected form
 WITHIN_UNIT_KM = 75.0      # how far from its unit's point a place the text puts in it may lie
+# A name spelt one letter off a town or village ("Starzyna" / "Sarzyna") stands for it only
+# this close to the border: farther, it is more likely a place the gazetteer lacks.
+FUZZY_BORDER_KM = 60.0
+_BIG_KINDS = frozenset({"country", "capital", "city", "region"})
 _UNIT_KINDS = frozenset({"district", "region"})
 # Words between a unit and a place the text puts in it: "Augšdaugavas novada Salienas
 # (pagastā)", "the Salienas parish of Augšdaugava (municipality)"
@@ -171,6 +175,9 @@ class Resolver:
             if k in outside:
                 continue
             place, confidence, alts = chosen[k]
+            if place.id in cand.fuzzy and place.kind not in _BIG_KINDS and self.relate \
+                    and self._border(place).distance_km > FUZZY_BORDER_KM:
+                continue
             if cand.sentence != span:        # the mentions of one sentence share its string
                 span = cand.sentence
                 sentence = text[span[0]:span[1]]

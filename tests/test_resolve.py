@@ -145,3 +145,15 @@ def test_a_place_put_inside_a_unit_is_no_namesake_far_outside_it(lang, text, inn
     assert inner in {c.text for c in rec.find(doc)}          # recognised ...
     got = {m.text: m.place.id for m in Resolver(_east_border).resolve(doc, rec.find(doc))}
     assert inner not in got and len(got) == 1, got           # ... but not placed far away
+
+
+def test_a_one_letter_off_village_far_from_the_border_is_not_taken():
+    from geomap.extract import Extractor
+    ex = Extractor.from_directory()
+    # "Starzyna" is one letter from the town of Nowa Sarzyna (alternate "Sarzyna"), 250 km
+    # from the border: more likely a village the gazetteer lacks
+    doc = make_document("t", "In the village of Starzyna, border guards detained 45 people.")
+    assert [m.text for m in ex.extract(doc)] == []
+    # one letter off a border town: still that town
+    doc = make_document("t", "Migrants were found near Salcininkay.")
+    assert [m.place.name for m in ex.extract(doc)] == ["Šalčininkai"]
