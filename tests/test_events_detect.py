@@ -153,6 +153,13 @@ def test_a_total_after_an_event_of_a_day_does_not_drop_it(ex, lang, text):
     ("lv", "Pēc robežsardzes datiem, kopš gada sākuma aizturēti 150 cilvēki."),
     ("en", "According to the ministry, a total of 4,100 migrants crossed this year."),
     ("pl", "Według Straży Granicznej, od początku roku zatrzymano 4100 migrantów."),
+    # "since" a month
+    ("en", "Since August, at least 10 people have died on the border, according to media."),
+    ("ru", "С августа на границе погибли по меньшей мере 10 человек."),
+    ("pl", "Od sierpnia na granicy zmarło co najmniej 10 osób."),
+    ("de", "Seit August sind an der Grenze mindestens 10 Menschen gestorben."),
+    ("lt", "Nuo rugpjūčio pasienyje mirė mažiausiai 10 žmonių."),
+    ("lv", "Kopš augusta pie robežas miruši vismaz 10 cilvēki."),
 ])
 def test_totals_alone_are_not_events(ex, lang, text):
     assert coded(ex, " date 2021-08-18 " + text) == []
@@ -454,6 +461,10 @@ def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, te
     # Lithuanian instrumental plural after "ties"
     ("2023 m. rugsėjo 5 d.\n\nPirmadienį pasieniečiai neįleido 20 migrantų ties Dieveniškėmis.",
      ("pushback", "Dieveniškės", D(2023, 9, 4), [20])),
+    # forced back, with a dateline of a feature ("Hajnowka, Poland –") naming another town
+    ("Published On 12 Nov 2021\n\nHajnowka, Poland – Ahmed says Polish soldiers forced a group "
+     "of 15 migrants back across the border near the village of Czeremcha on Tuesday night.",
+     ("pushback", "Czeremcha", D(2021, 11, 9), [15])),
     # "aptiko" (found) migrants, a Lithuanian dateline and "evening of Tuesday"
     ("Vilnius, 2021 m. birželio 16 d. (ELTA). Antradienio vakarą netoli Dieveniškių "
      "pasieniečiai aptiko 7 neteisėtus migrantus.", ("detention", "Dieveniškės",

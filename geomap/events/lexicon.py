@@ -25,6 +25,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"turn(?:ed|ing|s)?\s+(?:\S+\s+){0,3}?(?:back|away)\b|"
             r"sen[dt](?:ing)?\s+(?:\S+\s+){0,3}?back|"
             r"expel\w*|expulsion|forcibly\s+(?:expelled|pushed|returned|removed)|oust\w*|"
+            r"forc(?:e|ed|ing)\s+(?:\S+\s+){0,5}?back\b|"
             r"prevent\w*\s+.{0,50}?\bfrom\s+(?:attempting\s+to\s+)?(?:cross|enter)|"
             r"remov\w*\s+(?:\S+\s+){0,3}?migrants|(?:refused|denied)\s+entry|"
             r"return(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:to\s+belarus|to\s+the\s+(?:belarusian|other)"
@@ -211,23 +212,33 @@ ANAPHORIC: dict[str, str] = {
     "be": r"інцыдэнт\w*|правакац\w*",
 }
 
-# Totals and trends: a sentence with one of these reports no single event.
+# Totals and trends ("so far this year", "since August"): a sentence with one of these reports
+# no single event.
 AGGREGATE: dict[str, str] = {
-    "en": r"so far this year|this year|since the (?:beginning|start|summer|spring|autumn|fall|"
-          r"winter)|since the \w+ (?:began|started)|a total of|in total|in 20\d\d\b|"
-          r"(?:the )?number of|(?:increase|rise|surge|growth) in|thousands of|each day|"
-          r"every day|daily|per day|estimat\w*|by (?:the )?(?:midnight|end|evening|morning) of",
-    "ru": r"с начала года|в этом году|ежедневно|каждый день|в сутки|по (?:\w+ )?оценкам|"
-          r"к (?:полуночи|концу|утру|вечеру)",
-    "pl": r"od początku roku|w tym roku|codziennie|każdego dnia|dziennie|szacu\w*|"
-          r"do (?:północy|końca)",
-    "de": r"seit jahresbeginn|in diesem jahr|täglich|jeden tag|pro tag|schätz\w*|"
-          r"bis (?:mitternacht|ende)",
-    "lt": r"nuo metų pradžios|šiais metais|kasdien|kiekvieną dieną|iki (?:vidurnakčio|"
-          r"pabaigos)",
-    "lv": r"kopš gada sākuma|šogad|kopumā|kopš \w+ sākuma|šā gada laikā|katru dienu|"
-          r"ik dienas|līdz (?:pusnaktij|beigām)",
-    "be": r"з пачатку года|у гэтым годзе|штодня|кожны дзень|за суткі|па (?:\w+ )?ацэнках",
+    "en": r"so far this year|since\s+(?:january|february|march|april|may|june|july|august|"
+          r"september|october|november|december)\b|this year|since the (?:beginning|start|"
+          r"summer|spring|autumn|fall|winter)|since the \w+ (?:began|started)|a total of|"
+          r"in total|in 20\d\d\b|(?:the )?number of|(?:increase|rise|surge|growth) in|"
+          r"thousands of|each day|every day|daily|per day|estimat\w*|by (?:the )?(?:midnight|"
+          r"end|evening|morning) of",
+    "ru": r"с начала года|с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+          r"октября|ноября|декабря)\b|в этом году|ежедневно|каждый день|в сутки|"
+          r"по (?:\w+ )?оценкам|к (?:полуночи|концу|утру|вечеру)",
+    "pl": r"od początku roku|od\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|"
+          r"września|października|listopada|grudnia)\b|w tym roku|codziennie|każdego dnia|"
+          r"dziennie|szacu\w*|do (?:północy|końca)",
+    "de": r"seit jahresbeginn|seit\s+(?:januar|februar|märz|april|mai|juni|juli|august|"
+          r"september|oktober|november|dezember)\b|in diesem jahr|täglich|jeden tag|pro tag|"
+          r"schätz\w*|bis (?:mitternacht|ende)",
+    "lt": r"nuo metų pradžios|nuo\s+(?:sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|"
+          r"rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio)\b|šiais metais|kasdien|kiekvieną dieną|"
+          r"iki (?:vidurnakčio|pabaigos)",
+    "lv": r"kopš gada sākuma|kopš\s+(?:janvāra|februāra|marta|aprīļa|maija|jūnija|jūlija|"
+          r"augusta|septembra|oktobra|novembra|decembra)\b|šogad|kopumā|kopš \w+ sākuma|"
+          r"šā gada laikā|katru dienu|ik dienas|līdz (?:pusnaktij|beigām)",
+    "be": r"з пачатку года|з\s+(?:студзеня|лютага|сакавіка|красавіка|траўня|мая|чэрвеня|ліпеня|"
+          r"жніўня|верасня|кастрычніка|лістапада|снежня)\b|у гэтым годзе|штодня|кожны дзень|"
+          r"за суткі|па (?:\w+ )?ацэнках",
 }
 
 # Words right before a trend phrase that make it a cause ("after a rise in attempts"), not a
