@@ -465,6 +465,10 @@ def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, te
     ("Published On 12 Nov 2021\n\nHajnowka, Poland – Ahmed says Polish soldiers forced a group "
      "of 15 migrants back across the border near the village of Czeremcha on Tuesday night.",
      ("pushback", "Czeremcha", D(2021, 11, 9), [15])),
+    # Russian "вытеснили" (forced out) into Belarus, a district in the genitive
+    ("Минск, 22 ноября 2021. Польские силовики в воскресенье вытеснили на белорусскую "
+     "территорию группу из 20 беженцев в районе Гродненского района.",
+     ("pushback", "Hrodna District", D(2021, 11, 21), [20])),
     # "aptiko" (found) migrants, a Lithuanian dateline and "evening of Tuesday"
     ("Vilnius, 2021 m. birželio 16 d. (ELTA). Antradienio vakarą netoli Dieveniškių "
      "pasieniečiai aptiko 7 neteisėtus migrantus.", ("detention", "Dieveniškės",

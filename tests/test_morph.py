@@ -77,3 +77,5 @@ def test_plural_adjectives_locative_plurals_and_belarusian_stems():
     assert "брэст" in base_forms("Брэсце")             # be locative: ст -> сц
     for word in ("Астраўца", "Астраўцы", "Астраўцом"):  # be: fleeting е, в -> ў
         assert "астравец" in base_forms(word), word
+    for word in ("Гродзенскім", "Гродзенскага", "Гродзенскаму"):  # be adjectives of districts
+        assert "гродзенскі" in base_forms(word), word
