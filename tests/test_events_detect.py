@@ -160,6 +160,10 @@ def test_a_total_after_an_event_of_a_day_does_not_drop_it(ex, lang, text):
     ("de", "Seit August sind an der Grenze mindestens 10 Menschen gestorben."),
     ("lt", "Nuo rugpjūčio pasienyje mirė mažiausiai 10 žmonių."),
     ("lv", "Kopš augusta pie robežas miruši vismaz 10 cilvēki."),
+    # since the beginning of something other than the year
+    ("de", "Seit Beginn der Krise sind an der Grenze mindestens 13 Menschen gestorben."),
+    ("pl", "Od początku kryzysu na granicy zmarło co najmniej 13 osób."),
+    ("ru", "С начала кризиса на границе погибли по меньшей мере 13 человек."),
 ])
 def test_totals_alone_are_not_events(ex, lang, text):
     assert coded(ex, " date 2021-08-18 " + text) == []
@@ -269,6 +273,9 @@ def test_an_event_without_a_place_takes_the_border_area_or_the_country(ex, lang,
      "183 miejscowościach.", "Poland"),
     ("Pasieniečiai apgręžė 41 migrantą prie Medininkų. Lietuvoje paskelbta ekstremalioji "
      "padėtis.", "Lithuania"),
+    # the next sentence goes on with the order and names its place
+    ("Lettland hat wegen des Andrangs von Migranten den Ausnahmezustand ausgerufen. Er gilt ab "
+     "Mittwoch für drei Monate in der Stadt Daugavpils.", "Daugavpils"),
 ])
 def test_an_order_naming_its_country_is_not_moved_to_another_events_place(ex, text, place):
     got = coded(ex, " date 2021-08-12 " + text)
@@ -496,6 +503,8 @@ def test_unseen_wordings(ex, text, expected):
     ("Мигранты задержаны у Брузги, сообщил в понедельник Государственный пограничный комитет.",
      "Государственный пограничный комитет"),
     ("Prie Medininkų sulaikyti 5 migrantai, pranešė penktadienį VSAT.", "VSAT"),
+    # a German verb's particle after its source
+    ("Bei Kuźnica wurden fünf Migranten festgenommen, teilte die Polizei mit.", "die Polizei"),
 ])
 def test_claim_sources_named_after_their_verb(ex, text, source):
     doc = make_document("t.txt", text)

@@ -87,6 +87,7 @@ SOURCE_AFTER = re.compile(r"\s+(?:(?:" + _langs(lx.SOURCE_TIME) + r")\s+)?"
 # Rokas Pukinskas."), not a reported clause ("said Lithuanian guards were stepping up ...")
 SOURCE_AFTER_EN = re.compile(r"\s+(?:the\s+)?(?P<c>(?:[\w’'-]+\s+){0,3}?(?:" + lx.SOURCE_NOUNS["en"]
                              + r")(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž])[\w’'-]*){0,3})" + _CLAUSE_END, re.I)
+_PARTICLE = re.compile(r"\s+(?:mit|an)\s*$")
 _NAT_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in NATIONALITY.items()]
 _NOUN_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in ACTOR_NOUNS.items()]
 _CLAUSE = re.compile(r"\s+(?:according|which|who|that|to|while)\b.*", re.I | re.S)
@@ -276,8 +277,8 @@ def _sources(index: TextIndex, a: int, b: int) -> list[str]:
             if before:
                 _name(before.group("b"), out)
         after = (SOURCE_AFTER_EN if v.group("en") else SOURCE_AFTER).match(text, v.end(), b)
-        if after:
-            out.append(" ".join(after.group("c").split()))
+        if after:           # without a German verb's particle ("teilte die Polizei mit")
+            out.append(" ".join(_PARTICLE.sub("", after.group("c")).split()))
     return out
 
 
@@ -550,8 +551,9 @@ class _Spans:
 
 
 class _Later:
-    """The sentences of the events after the ``after``-th of a document (``owner``: the
-    number of the event of each event sentence; ``sents``: the sentences in text order)."""
+    """The sentences of the events after the ``after``-th of a document (with ``others``: of
+    every other event; ``owner``: the number of the event of each event sentence;
+    ``sents``: the sentences in text order)."""
 
     def __init__(self, sents: list[tuple[int, int]], owner: dict[tuple[int, int], int],
                  after: int):
@@ -564,6 +566,12 @@ class _Later:
         """Whether ``pos`` lies in one of those sentences."""
         k = bisect.bisect_right(self.sents, (pos, 1 << 62)) - 1
         return k >= 0 and pos < self.sents[k][1] and self.sents[k] in self
+
+    def others(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a sentence of any other event, earlier or later."""
+        k = bisect.bisect_right(self.sents, (pos, 1 << 62)) - 1
+        return k >= 0 and pos < self.sents[k][1] \
+            and self.owner.get(self.sents[k], self.after) != self.after
 
 
 def _border_area(m: Mention) -> bool:
@@ -607,18 +615,21 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
     place, in_event = best_place(own), True
-    state = kind == ("statement_or_order", None)   # an order or statement: the state's own
-    if place is None or (kind_rank(_place(place)) >= 3 and not state):
+    # an order or statement: the state's own, at a place only its own sentences name (not
+    # another event's, nor one named anywhere in the document)
+    state = kind == ("statement_or_order", None)
+    if place is None or kind_rank(_place(place)) >= 3:
         idx = [bisect.bisect_left(sents, s) for s in d.sents]      # sents: in text order
         # the sentences around, then the document's places in the border area (not a city
-        # named in passing far away, nor for a state's order or statement)
+        # named in passing far away)
         widths = (1, 2) if state else (1, 2, len(sents))
+        busy = taken.others if state else taken.holds
         for width in widths:
             around = _Spans([(sents[max(0, i - width)][0], sents[min(len(sents) - 1, i + width)][1])
                              for i in idx])
             near = [m for a, b in zip(around.starts, around.ends)
                     for m in _within(fit, fit_starts, a, b)
-                    if kind_rank(_place(m)) <= 2 and not taken.holds(m.start)]
+                    if kind_rank(_place(m)) <= 2 and not busy(m.start)]
             best = best_place(near)
             if best is not None:
                 place, in_event = best, False

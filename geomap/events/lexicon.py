@@ -221,24 +221,24 @@ AGGREGATE: dict[str, str] = {
           r"in total|in 20\d\d\b|(?:the )?number of|(?:increase|rise|surge|growth) in|"
           r"thousands of|each day|every day|daily|per day|estimat\w*|by (?:the )?(?:midnight|"
           r"end|evening|morning) of",
-    "ru": r"с начала года|с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
-          r"октября|ноября|декабря)\b|в этом году|ежедневно|каждый день|в сутки|"
-          r"по (?:\w+ )?оценкам|к (?:полуночи|концу|утру|вечеру)",
-    "pl": r"od początku roku|od\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|"
-          r"września|października|listopada|grudnia)\b|w tym roku|codziennie|każdego dnia|"
-          r"dziennie|szacu\w*|do (?:północy|końca)",
-    "de": r"seit jahresbeginn|seit\s+(?:januar|februar|märz|april|mai|juni|juli|august|"
-          r"september|oktober|november|dezember)\b|in diesem jahr|täglich|jeden tag|pro tag|"
-          r"schätz\w*|bis (?:mitternacht|ende)",
-    "lt": r"nuo metų pradžios|nuo\s+(?:sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|"
-          r"rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio)\b|šiais metais|kasdien|kiekvieną dieną|"
-          r"iki (?:vidurnakčio|pabaigos)",
+    "ru": r"с начала года|с начала\s+\w+|с\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
+          r"августа|сентября|октября|ноября|декабря)\b|в этом году|ежедневно|каждый день|"
+          r"в сутки|по (?:\w+ )?оценкам|к (?:полуночи|концу|утру|вечеру)",
+    "pl": r"od początku roku|od początku\s+\w+|od\s+(?:stycznia|lutego|marca|kwietnia|maja|"
+          r"czerwca|lipca|sierpnia|września|października|listopada|grudnia)\b|w tym roku|"
+          r"codziennie|każdego dnia|dziennie|szacu\w*|do (?:północy|końca)",
+    "de": r"seit jahresbeginn|seit (?:dem )?(?:beginn|anfang)\b|seit\s+(?:januar|februar|märz|"
+          r"april|mai|juni|juli|august|september|oktober|november|dezember)\b|in diesem jahr|"
+          r"täglich|jeden tag|pro tag|schätz\w*|bis (?:mitternacht|ende)",
+    "lt": r"nuo metų pradžios|nuo\s+\w+\s+pradžios|nuo\s+(?:sausio|vasario|kovo|balandžio|"
+          r"gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio)\b|šiais metais|"
+          r"kasdien|kiekvieną dieną|iki (?:vidurnakčio|pabaigos)",
     "lv": r"kopš gada sākuma|kopš\s+(?:janvāra|februāra|marta|aprīļa|maija|jūnija|jūlija|"
           r"augusta|septembra|oktobra|novembra|decembra)\b|šogad|kopumā|kopš \w+ sākuma|"
           r"šā gada laikā|katru dienu|ik dienas|līdz (?:pusnaktij|beigām)",
-    "be": r"з пачатку года|з\s+(?:студзеня|лютага|сакавіка|красавіка|траўня|мая|чэрвеня|ліпеня|"
-          r"жніўня|верасня|кастрычніка|лістапада|снежня)\b|у гэтым годзе|штодня|кожны дзень|"
-          r"за суткі|па (?:\w+ )?ацэнках",
+    "be": r"з пачатку года|з пачатку\s+\w+|з\s+(?:студзеня|лютага|сакавіка|красавіка|траўня|мая|"
+          r"чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня)\b|у гэтым годзе|штодня|"
+          r"кожны дзень|за суткі|па (?:\w+ )?ацэнках",
 }
 
 # Words right before a trend phrase that make it a cause ("after a rise in attempts"), not a
