@@ -476,6 +476,10 @@ def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, te
     ("Минск, 22 ноября 2021. Польские силовики в воскресенье вытеснили на белорусскую "
      "территорию группу из 20 беженцев в районе Гродненского района.",
      ("pushback", "Hrodna District", D(2021, 11, 21), [20])),
+    # a fence is where the stabbing happened, the event is a death
+    ("June 6, 2024\n\nA Polish soldier who was stabbed through the border fence near Dubicze "
+     "Cerkiewne on May 28 has died in hospital.", ("death", "Dubicze Cerkiewne", D(2024, 5, 28),
+                                                    [])),
     # "aptiko" (found) migrants, a Lithuanian dateline and "evening of Tuesday"
     ("Vilnius, 2021 m. birželio 16 d. (ELTA). Antradienio vakarą netoli Dieveniškių "
      "pasieniečiai aptiko 7 neteisėtus migrantus.", ("detention", "Dieveniškės",
@@ -503,6 +507,9 @@ def test_unseen_wordings(ex, text, expected):
     ("Мигранты задержаны у Брузги, сообщил в понедельник Государственный пограничный комитет.",
      "Государственный пограничный комитет"),
     ("Prie Medininkų sulaikyti 5 migrantai, pranešė penktadienį VSAT.", "VSAT"),
+    # an acronym in brackets between the source and its verb
+    ("An Iraqi died near Kalviai, Lithuania's State Border Guard Service (VSAT) said on Monday.",
+     "Lithuania's State Border Guard Service"),
     # a German verb's particle after its source
     ("Bei Kuźnica wurden fünf Migranten festgenommen, teilte die Polizei mit.", "die Polizei"),
 ])

@@ -64,13 +64,13 @@ ACTOR = re.compile(r"\b(?:(?P<nat>" + "|".join(NATIONALITY.values()) + r")\s+(?:
 SOURCE = re.compile(
     r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s+"
     r"(?P<a>[^,.;:\"“”]{3,60})"
-    r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS["en"] + r"))(?:[’']s)?\s+"
-    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
+    r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS["en"] + r"))(?:[’']s)?"
+    r"(?:\s+\([^()]{1,15}\))?\s+(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
 # what every SOURCE match holds: its introduction, or a source noun and its verb (SOURCE
 # itself, with no fixed first word, is tried at every word of a sentence)
 SOURCE_HINT = re.compile(
-    r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s|(?:" + lx.SOURCE_NOUNS["en"] + r")(?:[’']s)?\s+"
-    r"(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
+    r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s|(?:" + lx.SOURCE_NOUNS["en"] + r")(?:[’']s)?"
+    r"(?:\s+\([^()]{1,15}\))?\s+(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
 # The other languages' sources, found from their verbs (a fixed word, so found fast): the
 # source before it ("Straż Graniczna poinformowała") or after it ("poinformowała rzeczniczka
 # SG", "сообщили в ГПК"; in English only after "said"/"says": "said the interior ministry").
@@ -206,8 +206,10 @@ def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
     kinds: list[tuple[str, str | None]] = []
     ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
     if len({h[2:] for h in hits}) > 1:
+        # a trigger in a cause last, and a barrier after any other kind: a fence is mostly
+        # where something else happened ("stabbed through the border fence ... has died")
         ordered = hits
-        hits = sorted(hits, key=lambda h: _in_cause(text, a, h[0], ordered))
+        hits = sorted(hits, key=lambda h: (_in_cause(text, a, h[0], ordered), h[3] == "barrier"))
     for _, _, t, sub in hits:
         kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)
         if kind not in kinds:
