@@ -49,6 +49,7 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("ek", "ki"), ("ach", "e"), ("ach", "y"), ("ach", "i"), ("ych", "e"), ("ich", "ie"),
     ("ami", "e"), ("ami", "i"), ("ami", "y"), ("cz", "cze"), ("ic", "ice"),
     ("ymi", "e"), ("imi", "ie"),                     # pod Dubiczami Cerkiewnymi
+    ("skiem", "skie"), ("ckiem", "ckie"),            # w Podlaskiem (Podlaskie: a region)
     # Polish fleeting e of -ek and -ec nouns: Gródek -> Gródka, Gródku, Gródkiem, Gródkowi;
     # Dobrzyniec -> Dobrzyńca, Dobrzyńcu (folded: the -n- of -niec loses its i)
     ("ka", "ek"), ("ku", "ek"), ("kiem", "ek"), ("kowi", "ek"),

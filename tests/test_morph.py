@@ -75,6 +75,7 @@ def test_plural_adjectives_locative_plurals_and_belarusian_stems():
     assert "dubicze cerkiewne" in name_variants(["Dubiczami", "Cerkiewnymi"])  # instrumental pl.
     assert "бенякони" in base_forms("Беняконях")       # ru locative plural -ях
     assert "брэст" in base_forms("Брэсце")             # be locative: ст -> сц
+    assert "podlaskie" in base_forms("Podlaskiem")      # pl locative of an adjectival noun
     for word in ("Астраўца", "Астраўцы", "Астраўцом"):  # be: fleeting е, в -> ў
         assert "астравец" in base_forms(word), word
     for word in ("Гродзенскім", "Гродзенскага", "Гродзенскаму"):  # be adjectives of districts
