@@ -529,3 +529,16 @@ def test_a_reported_clause_is_no_claim_source(ex, text):
     events = extract_events(doc, ex.extract(doc), 2021, site=ex.site, country=ex.country)
     assert events and not any(s.startswith(("police", "Lithuanian border guards"))
                               for s in events[0].claim_sources)
+
+
+def test_an_event_without_a_date_in_the_paragraph_of_a_dated_one_takes_its_day(ex):
+    text = ("Białystok, 7 czerwca 2023\n\nWe wtorek 57 osób usiłowało nielegalnie przekroczyć "
+            "granicę koło Białowieży. Na odcinku placówki w Białowieży grupa ok. 30 cudzoziemców "
+            "siłowo przekroczyła zaporę.\n\nW niedzielę zatrzymano 5 osób koło Czeremchy.")
+    got = [(t, d, c) for t, _, _, d, c in coded(ex, text)]
+    assert got == [("crossing", D(2023, 6, 6), [57]), ("crossing", D(2023, 6, 6), [30]),
+                   ("detention", D(2023, 6, 4), [5])]
+    # in a new paragraph, without a date of its own: the report date (precision week)
+    text = text.replace("W niedzielę zatrzymano", "Zatrzymano")
+    assert [(t, d, c) for t, _, _, d, c in coded(ex, text)][2] == (
+        "detention", D(2023, 6, 7), [5])

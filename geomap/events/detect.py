@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import KEYED_PATTERNS, DateContext, DateExpr, document_context, find_dates
 from ..geodesy import BORDER_COUNTRIES
@@ -462,9 +462,17 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     caps = [m for m in mentions if m.place is not None and m.place.kind == "capital"]
     owner = {s: i for i, d in enumerate(drafts) for s in d.sents}
     nearby, capitals = _in_order(fit), _in_order(caps)
-    return [_finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
+    events: list[Event] = []
+    for i, d in enumerate(drafts):
+        e = _finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
                     _Later(sents, owner, i), country, actors, counted)
-            for i, d in enumerate(drafts)]
+        if events and e.date_evidence is None and events[-1].date_precision == "day" \
+                and "\n\n" not in doc.text[max(drafts[i - 1].sents)[1]:min(d.sents)[0]]:
+            # no date of its own, in the paragraph of an event of a day: the same day
+            e = replace(e, date=events[-1].date, date_precision="day",
+                        date_evidence=events[-1].date_evidence)
+        events.append(e)
+    return events
 
 
 def _in_order(mentions: list[Mention]) -> tuple[list[Mention], list[int] | None]:
