@@ -103,7 +103,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                       re.I)),
     ("lv", re.compile(r"(?:\b((?:19|20)\d\d)\.\s*(?:gada|g\.)\s+)?\b(\d{1,2})\.\s*("
                       + _LV_MONTH_RE + r")(?!\w)", re.I)),
-    ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(" + _MONTH_RE + r")\b\.?" + _YEAR, re.I)),
+    ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(?:of\s+)?(" + _MONTH_RE + r")\b\.?" + _YEAR,
+                             re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
                              r"(?:\s*(?:-|–|and|to|until)\s*(\d{1,2})\b)?" + _YEAR, re.I)),
     ("month", re.compile(r"\b(?:(?:in|im|early|late|mid-?)\s+(" + _FULL_EN_DE + r")|(?:в|w|у|ў)\s+("
@@ -148,14 +149,19 @@ _REL_DAYS = {"yesterday": -1, "last night": -1, "минувшей ночью": -
              "aizvakar": -2}
 _LAST = ("last", "previous", "прошлой", "прошлом", "zeszłym", "ubiegłym", "letzte", "vergangene",
          "vorige", "praėjusią", "praėjusį", "pagājušajā", "мінулым")
-REPORTING = re.compile(
-    r"\b(?:said|says|reported|announced|stated|told (?:\w+ ){0,2}|wrote|added|claimed|charged|"
+_REPORT_VERBS = (
+    r"said|says|reported|announced|stated|told (?:\w+ ){0,2}|wrote|added|claimed|charged|"
     r"сообщил\w*|заявил\w*|сказал\w*|poinformował\w*|przekazał\w*|podał\w*|powiedział\w*|"
     r"oświadczył\w*|teilte\w*|sagte\w*|erklärte\w*|berichtete\w*|meldete\w*|pranešė|teigė|sakė|"
     r"paziņoja|pavēstīja|sacīja|informēja|ziņoja|norādīja|stāstīja|"
     r"pranešt\w*|pranešama|informavo|ziņots|tika ziņots|сообщается|сообщено|podano|"
     r"poinformowano|mitgeteilt|berichtet|паведаміл\w*|заявіл\w*|сказаў|сказала|сказалі|"
-    r"паведамляецца)"
+    r"паведамляецца")
+# a reporting verb right after the date, in languages that put the date first ("Robežsardze
+# pirmdien paziņoja, ka ...", "Straż Graniczna w poniedziałek poinformowała, że ...")
+REPORTING_AFTER = re.compile(r"\s*(?:" + _REPORT_VERBS + r")\b", re.I)
+REPORTING = re.compile(
+    r"\b(?:" + _REPORT_VERBS + r")"
     # up to the date, within the reporting clause: not past a comma or a "that" ("said, that
     # on Tuesday ...", "as the radio reported, on Tuesday ...": the event's date)
     r"\b(?:(?!\b(?:that|что|że|dass|kad|ka)\b)[^,.;:\"“”«»]){0,28}$", re.I)
@@ -402,7 +408,8 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
         lo = max(start, m.start() - _BEFORE)
         statement = bool(ctx.index.search(REPORTING, lo, m.start())
                          if ctx.index is not None and ctx.index.text is text
-                         else REPORTING.search(text, lo, m.start()))
+                         else REPORTING.search(text, lo, m.start())) \
+            or bool(kind in ("weekday", "rel") and REPORTING_AFTER.match(text, m.end(), end))
         since = bool(SINCE.search(text, max(start, m.start() - 12), m.start())
                      or UNTIL.search(text, max(start, m.start() - 12), m.start()))
         if m.start() in absolute:

@@ -277,3 +277,16 @@ def test_a_date_inside_the_dateline_bracket_is_the_report_date():
                                 "2021) Migrants rioted, the ministry said on Monday.")
     assert report.report and not said.report and said.statement
     assert said.date == D(2021, 8, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Valsts robežsardze pirmdien paziņoja, ka svētdien pie Indras aizturēti 12 migranti.",
+    "Straż Graniczna w poniedziałek poinformowała, że w niedzielę zatrzymano 12 migrantów.",
+    "ГПК в понедельник сообщил, что в воскресенье задержаны 12 мигрантов.",
+    "VSAT pirmadienį pranešė, kad sekmadienį sulaikyti 12 migrantų.",
+])
+def test_a_weekday_before_a_reporting_verb_is_the_statements(text):
+    doc = make_document("t", " date 2021-08-03 " + text)
+    found = find_dates(doc.text, parse_header(doc.text)[1], len(doc.text), document_context(doc))
+    assert [(e.date, e.statement) for e in found] == [(D(2021, 8, 2), True),
+                                                      (D(2021, 8, 1), False)]

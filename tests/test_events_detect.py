@@ -480,6 +480,14 @@ def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, te
     ("June 6, 2024\n\nA Polish soldier who was stabbed through the border fence near Dubicze "
      "Cerkiewne on May 28 has died in hospital.", ("death", "Dubicze Cerkiewne", D(2024, 5, 28),
                                                     [])),
+    # a month's abbreviation does not end the sentence; "the 31st of July"
+    (" date 2021-08-02 12 migrants were detained near Kuźnica on Jul. 31.",
+     ("detention", "Kuźnica", D(2021, 7, 31), [12])),
+    (" date 2021-08-02 12 migrants were detained near Kuźnica on the 31st of July.",
+     ("detention", "Kuźnica", D(2021, 7, 31), [12])),
+    # the date of the statement before its verb, the event's after "ka"
+    (" date 2021-08-02 Valsts robežsardze pirmdien paziņoja, ka svētdien pie Indras aizturēti "
+     "12 migranti.", ("detention", "Indra", D(2021, 8, 1), [12])),
     # "aptiko" (found) migrants, a Lithuanian dateline and "evening of Tuesday"
     ("Vilnius, 2021 m. birželio 16 d. (ELTA). Antradienio vakarą netoli Dieveniškių "
      "pasieniečiai aptiko 7 neteisėtus migrantus.", ("detention", "Dieveniškės",

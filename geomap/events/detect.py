@@ -97,7 +97,9 @@ _NAT_CODE = [(lx.NATIONALITY_CODES[n], re.compile(v, re.I)) for n, v in NATIONAL
 _NAT_ANY = re.compile(r"\b(?:" + "|".join(NATIONALITY.values()) + ")", re.I)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:brought|crossed|entered|arrived|reached)\b",
                      re.I)
-ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
+# a sentence ending in an ordinal ("am 13.") or a month's abbreviation ("on Aug.") goes on
+ORDINAL_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))"
+                         r"\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
 BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
@@ -367,8 +369,8 @@ def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[
 
 def _sentences(text: str, body: int) -> list[tuple[int, int]]:
     """Sentence spans of the body; a fragment of under 30 characters ("Trečiadienį, apie 12
-    val.") and a sentence ending in an ordinal ("am 13.", "30.") are glued to the next
-    sentence of the same line ("am 13. Juli")."""
+    val.") and a sentence ending in an ordinal ("am 13.", "30.") or a month's abbreviation
+    ("on Aug.") are glued to the next sentence of the same line ("am 13. Juli", "Aug. 5")."""
     out: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
         if b <= body:
