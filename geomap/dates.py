@@ -205,18 +205,22 @@ class DateContext:
     quotes: tuple[tuple[int, int], ...] = ()
     report_at: int = -1            # offset of the dateline or date line giving the anchor
     index: TextIndex | None = field(default=None, compare=False, repr=False)  # of the text
-    scanned: list[tuple[str, re.Match]] = field(default_factory=list, compare=False, repr=False)
+    # the text's ``_scan`` when made already (None: made when ``speech`` first needs it)
+    scanned: list[tuple[str, re.Match]] | None = field(default=None, compare=False, repr=False)
     memo: list[dt.date | None] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def speech(self) -> dt.date | None:
         """The date of the first dated statement outside quotes ("police said on Saturday"),
         looked for when first asked (only a quoted relative date asks): in the expressions
-        ``scanned`` of the text of ``index``, with quoted ones resolved as without it."""
+        (``scanned``) of the text of ``index``, with quoted ones resolved as without it."""
         if not self.memo:
             self.memo.append(None)
             text = self.index.text if self.index is not None else ""
-            self.memo[0] = next((e.date for e in _dates(text, 0, len(text), self, self.scanned)
+            scanned = self.scanned
+            if scanned is None:
+                scanned = _scan(text, 0, len(text), self.index) if text else []
+            self.memo[0] = next((e.date for e in _dates(text, 0, len(text), self, scanned)
                                  if e.statement and e.date and e.precision == "day"
                                  and not any(a <= e.start < b for a, b in self.quotes)), None)
         return self.memo[0]
@@ -516,12 +520,13 @@ def document_context(doc: Document, default_year: int | None = None,
     report_at = -1
     if index is None or index.text is not text:
         index = KEYED.index(text)
-    scanned = _scan(text, 0, len(text), index)   # once: the text's expressions
+    scanned = None                  # the text's expressions, when its own dates are needed
     anchor: dt.date | None
     year: int | None
     if doc.date:
         anchor, inferred, year = doc.date, False, doc.date.year
     else:
+        scanned = _scan(text, 0, len(text), index)
         year = _text_year(text, body, default_year, scanned, index)
         printed = report_date(text, body, year, index)
         if printed:

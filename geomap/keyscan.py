@@ -5,7 +5,10 @@ text, which costs microseconds per character for the long, case-insensitive alte
 the date and event lexicons. ``Keyed`` reads each pattern once (its parse tree) for the
 literal prefixes every match must start with (``january``, ``20``, ...) or, failing that, the
 literals every match must contain; one Aho-Corasick pass over the lower-cased text then finds
-where a pattern can match at all, and the pattern is tried only there:
+where a pattern can match at all, and the pattern is tried only there. A literal is made as long
+as what must follow it allows (``re``'s parser turns "sitzen|saßen" into "s(?:itzen|aßen)":
+the prefixes are the two words, not "s"), so that fewer places are tried. A pattern is
+analysed once per process, however many ``Keyed`` hold it:
 
 - ``TextIndex.finditer(i, a, b)`` gives exactly ``patterns[i].finditer(text, a, b)``;
 - a pattern without such literals (``\w+ said``) is run as it is.
@@ -39,6 +42,7 @@ except ImportError:                     # pragma: no cover - older layouts fold 
 
 MAX_VARIANTS = 64                       # spellings of one literal under IGNORECASE
 MAX_CHARSET = 40                        # a character class of more letters is "any"
+MAX_EXTEND = 64                         # continuations a literal run is lengthened with
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _NESTED = {sre.SUBPATTERN, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT}
 DIGIT_KEY = "\\d"                        # the literal standing for ``\\d`` (no text has it folded)
@@ -157,9 +161,9 @@ def _nullable(items) -> bool:
     return True
 
 
-def _starts(items, rest=()) -> set[str] | None:
+def _starts(items, rest=(), extend: bool = True) -> set[str] | None:
     """Literal prefixes one of which every match of ``items`` then ``rest`` starts with (None:
-    not known)."""
+    not known); ``extend``: a literal run as long as what follows it allows."""
     items = items.data if isinstance(items, sre.SubPattern) else list(items)
     for i, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
@@ -171,36 +175,42 @@ def _starts(items, rest=()) -> set[str] | None:
                 if op2 is not sre.LITERAL:
                     break
                 run += chr(av2)
+            # a run the parser factored out of a branch ("s(?:itzen|aßen)"): longer with
+            # what must follow it, so that fewer places of the text are tried
+            more = _starts([*items[i + len(run):], *rest], (), extend) if extend else None
+            if more and DIGIT_KEY not in more and len(more) <= MAX_EXTEND:
+                return {run + m for m in more}
             return {run}
         if op is sre.IN:
             chars = _charset(av)
             return None if chars is None else chars
         if op is sre.SUBPATTERN:
-            return _join(_starts(av[3], after), av[3], after)
+            return _join(_starts(av[3], after, extend), av[3], after, extend=extend)
         if op is sre.BRANCH:
             out: set[str] = set()
             for alt in av[1]:
-                got = _starts(alt, after)
+                got = _starts(alt, after, extend)
                 if got is None:
                     return None
                 out |= got
             return out
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            inner = _starts(av[2])
+            inner = _starts(av[2], (), extend)
             if av[0] > 0 and not _nullable(av[2]):
                 return inner
-            return _join(inner, (), after, optional=True)
+            return _join(inner, (), after, optional=True, extend=extend)
         return None
-    return _starts(rest) if rest else None      # nothing consumed: nullable
+    return _starts(rest, (), extend) if rest else None      # nothing consumed: nullable
 
 
-def _join(first: set[str] | None, items, after, optional: bool = False) -> set[str] | None:
+def _join(first: set[str] | None, items, after, optional: bool = False, extend: bool = True
+          ) -> set[str] | None:
     """``first`` (the prefixes of a group), with the prefixes of what follows it when the group
     can match nothing."""
     if first is None:
         return None
     if optional or _nullable(items):
-        more = _starts(after) if after else None
+        more = _starts(after, (), extend) if after else None
         return None if more is None else first | more
     return first
 
@@ -245,29 +255,45 @@ def _bounded(items) -> bool:
     return False
 
 
+# per (pattern, flags): its ``literals`` and ``bounded`` (a pattern is parsed once per process,
+# also when several ``Keyed`` hold it: the date patterns are in those of dates and of events)
+_ANALYSED: dict[tuple[str, int], tuple[tuple[str, set[str] | None], bool]] = {}
+
+
+def _analysis(pattern: re.Pattern) -> tuple[tuple[str, set[str] | None], bool]:
+    key = (pattern.pattern, pattern.flags)
+    got = _ANALYSED.get(key)
+    if got is None:
+        try:
+            items = list(sre.parse(pattern.pattern, pattern.flags))
+        except Exception:               # pragma: no cover - a pattern re itself compiled
+            got = ("any", None), False
+        else:
+            got = _literals(pattern, items), (not pattern.flags & re.ASCII
+                                              and _bounded(items))
+        _ANALYSED[key] = got
+    return got
+
+
 def bounded(pattern: re.Pattern) -> bool:
     """Whether every match of ``pattern`` starts at a word boundary (``\\b`` first)."""
-    if pattern.flags & re.ASCII:
-        return False
-    try:
-        return _bounded(sre.parse(pattern.pattern, pattern.flags))
-    except Exception:                   # pragma: no cover - a pattern re itself compiled
-        return False
+    return _analysis(pattern)[1]
 
 
 def literals(pattern: re.Pattern) -> tuple[str, set[str] | None]:
     """How ``pattern`` can be found: ("start", prefixes every match starts with),
     ("contains", literals every match contains) or ("any", None)."""
-    try:
-        tree = sre.parse(pattern.pattern, pattern.flags)
-    except Exception:                   # pragma: no cover - a pattern re itself compiled
-        return "any", None
-    items = list(tree)
+    mode, lits = _analysis(pattern)[0]
+    return mode, None if lits is None else set(lits)
+
+
+def _literals(pattern: re.Pattern, items: list) -> tuple[str, set[str] | None]:
     folds = bool(pattern.flags & re.I) or "(?i" in pattern.pattern
     if not _nullable(items):
-        got = _starts(items)
-        for mode, find in (("start", _starts), ("contains", _contains)):
-            got = find(items)                   # the second only when the first fails
+        # the next only when one fails (too many spellings of a long literal: shorter ones)
+        for mode, find in (("start", _starts), ("start", lambda x: _starts(x, (), False)),
+                           ("contains", _contains)):
+            got = find(items)
             if got and all(got):
                 try:
                     return mode, {v for k in got for v in (
