@@ -139,6 +139,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"šonedēļ|šomēnes|на (мінулым|гэтым) тыдні|у (мінулым|гэтым) месяцы)(?!\w)", re.I)),
 ]
 _ALL = tuple(range(len(PATTERNS)))
+_CHAINS = "dates"          # a text index's memo of the expressions' matches in the whole text
+_WORD_CHAR = re.compile(r"\w")
 _REL_DAYS = {"yesterday": -1, "last night": -1, "минувшей ночью": -1, "прошлой ночью": -1,
              "zeszłej nocy": -1, "ubiegłej nocy": -1, "minionej nocy": -1, "letzte nacht": -1,
              "vergangene nacht": -1, "in der letzten nacht": -1, "in der vergangenen nacht": -1,
@@ -165,8 +167,9 @@ REPORTING = re.compile(
     # up to the date, within the reporting clause: not past a comma or a "that" ("said, that
     # on Tuesday ...", "as the radio reported, on Tuesday ...": the event's date)
     r"\b(?:(?!\b(?:that|что|że|dass|kad|ka)\b)[^,.;:\"“”«»]){0,28}$", re.I)
+QUOTE = re.compile(r"[“«„]([^“”«»„]{1,800})[”»“]|\"([^\"]{1,800})\"")
 # the patterns found through their words (the expressions first: ids 0..len(PATTERNS) - 1)
-KEYED_PATTERNS = [*(rx for _, rx in PATTERNS), REPORTING]
+KEYED_PATTERNS = [*(rx for _, rx in PATTERNS), REPORTING, QUOTE]
 KEYED = Keyed(KEYED_PATTERNS)
 # The head of a dateline before a date: a city in capitals, up to the dash that ends it
 # (or inside the bracket after it: "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)")
@@ -176,7 +179,6 @@ SINCE = re.compile(r"\b(?:since|from|od|с|з|ад|seit|nuo|kopš)\s+(?:the\s+)?
 # The end of a period ("from August 11 to November 10", "until November 10")
 UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|да|do|bis|iki|līdz)"
                    r"\s*$", re.I)
-QUOTE = re.compile(r"[“«„]([^“”«»„]{1,800})[”»“]|\"([^\"]{1,800})\"")
 TEXT_YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
 
@@ -337,9 +339,15 @@ def _scan(text: str, start: int, end: int, index: TextIndex | None = None
     starts: list[int] = []                  # accepted spans, sorted (they never overlap)
     ends: list[int] = []
     by_kind: list[list[re.Match]] = [[] for _ in PATTERNS]
-    if index is not None and index.text is text:
+    chains = None if index is None else index.memo.get(_CHAINS)
+    if chains is not None and index is not None and index.text is text and (
+            end == len(text) or not _WORD_CHAR.match(text, end)):
+        by_kind = _from_chains(index, chains, start, end)
+    elif index is not None and index.text is text:
         for i, m in index.find_many(_ALL, start, end):      # one look-up for all patterns
             by_kind[i].append(m)
+        if start == 0 and end == len(text):
+            index.memo[_CHAINS] = [([m.start() for m in ms], ms) for ms in by_kind]
     else:
         by_kind = [list(rx.finditer(text, start, end)) for _, rx in PATTERNS]
     for (kind, _), matches in zip(PATTERNS, by_kind):
@@ -352,6 +360,27 @@ def _scan(text: str, start: int, end: int, index: TextIndex | None = None
             found.append((kind, m))
     return sorted(((k, m) for k, m in found if not _furniture(text, k, m)),
                   key=lambda f: f[1].start())
+
+
+def _from_chains(index: TextIndex, chains: list[tuple[list[int], list[re.Match]]], start: int,
+                 end: int) -> list[list[re.Match]]:
+    """Each pattern's matches in ``start``..``end`` from its matches in the whole text
+    (``chains``: their starts and matches), when the character at ``end`` is no word
+    character: a match inside the span is then the same whether the text ends at ``end`` or
+    goes on (these patterns look past a match only with ``\\b`` and ``(?!\\w)``, which the end
+    of the text passes as such a character does; a try that fails in the whole text fails
+    when it is cut). A pattern is found again in the span when a match of the whole text
+    overlaps its start (the span's own matches may then begin inside that one) or its
+    end (cut there, the match may be shorter)."""
+    out = []
+    for i, (starts, matches) in enumerate(chains):
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        if (lo and matches[lo - 1].end() > start) or (hi > lo and matches[hi - 1].end() > end):
+            out.append(list(index.finditer(i, start, end)))
+        else:
+            out.append(matches[lo:hi])
+    return out
 
 
 def _weekday(anchor: dt.date, weekday: int, inferred: bool, last: bool = False) -> dt.date:
@@ -516,10 +545,10 @@ def document_context(doc: Document, default_year: int | None = None,
     by a ``Keyed`` whose first patterns are ``KEYED_PATTERNS`` (made when not given)."""
     text = doc.text
     body = parse_header(text)[1]
-    quotes = tuple((m.start(), m.end()) for m in QUOTE.finditer(text))
     report_at = -1
     if index is None or index.text is not text:
         index = KEYED.index(text)
+    quotes = tuple((m.start(), m.end()) for m in index.find(QUOTE))
     scanned = None                  # the text's expressions, when its own dates are needed
     anchor: dt.date | None
     year: int | None

@@ -31,6 +31,7 @@ import bisect
 import os
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 from re import _parser as sre  # type: ignore[attr-defined]  # the stdlib's parse tree
 
 import ahocorasick
@@ -353,6 +354,7 @@ class TextIndex:
         # of the literals it contains ("contains"); None: the pattern is run as it is
         self.found: list[list | None] = [None] * n
         self._merged: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+        self.memo: dict[str, Any] = {}      # what users of the index find once per text
         low = text.lower()
         if len(low) != len(text):
             return

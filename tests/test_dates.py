@@ -290,3 +290,20 @@ def test_a_weekday_before_a_reporting_verb_is_the_statements(text):
     found = find_dates(doc.text, parse_header(doc.text)[1], len(doc.text), document_context(doc))
     assert [(e.date, e.statement) for e in found] == [(D(2021, 8, 2), True),
                                                       (D(2021, 8, 1), False)]
+
+
+def test_spans_read_from_the_whole_text_scan_are_those_scanned_alone():
+    """After the whole text is scanned, a span's expressions come from those matches (when
+    no word character follows the span): the same as scanning the span alone."""
+    from geomap.dates import _CHAINS, KEYED, _scan
+
+    text = ("On 5 August 2021, Aug. 4 and in mid-August; last week, 2021-08-05 (Tue). "
+            "12.10.2021x 5 Augustx, 3 d. 30. jūlijā kovo 3 d.\nMay 2025\n14 Aug 2021, "
+            "w środę 3 sierpnia, on Monday, August 3-5")
+    index = KEYED.index(text)
+    _scan(text, 0, len(text), index)
+    assert _CHAINS in index.memo
+    for a in range(0, len(text), 2):
+        for b in range(a, len(text) + 1, 3):
+            got = [(k, m.span(), m.groups()) for k, m in _scan(text, a, b, index)]
+            assert got == [(k, m.span(), m.groups()) for k, m in _scan(text, a, b)], (a, b)

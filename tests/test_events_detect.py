@@ -550,3 +550,40 @@ def test_an_event_without_a_date_in_the_paragraph_of_a_dated_one_takes_its_day(e
     text = text.replace("W niedzielę zatrzymano", "Zatrzymano")
     assert [(t, d, c) for t, _, _, d, c in coded(ex, text)][2] == (
         "detention", D(2023, 6, 7), [5])
+
+
+# --- the fast paths give what the patterns give -----------------------------------------------
+
+_FAST_TEXTS = [
+    "Lithuania's border guard service said on Monday. According to  the interior ministry, "
+    "police said x; the VSAT has stated a b c d e f police told reporters",
+    "Border guards said: 'a b'. x  a b c d e police said and f police told. as reported by "
+    "the\tarmy, sources in Warsaw said; officials in der  Stadt, rzecznik w\nWarszawie",
+    "источники в  Минске сообщили. Straż Graniczna poinformowała w Michałowie. spokesman IN\n",
+]
+
+
+def test_sources_are_the_source_pattern_matches():
+    """``_source_matches`` starts the search where a match can begin: the same matches as
+    ``SOURCE.finditer`` on every span."""
+    from geomap.events import detect
+
+    for text in _FAST_TEXTS:
+        index = detect.KEYED.index(text)
+        for a in range(0, len(text), 3):
+            for b in range(a, len(text) + 1, 7):
+                got = [(m.span(), m.groups()) for m in detect._source_matches(index, a, b)]
+                assert got == [(m.span(), m.groups())
+                               for m in detect.SOURCE.finditer(text, a, b)], (a, b)
+
+
+def test_speaker_before_a_name_as_the_pattern_has_it():
+    from geomap.events import detect
+
+    found = 0
+    for text in _FAST_TEXTS:
+        for s in range(len(text) + 1):
+            want = bool(detect.SPEAKER_IN.search(text, max(0, s - 40), s))
+            assert detect._speaker_in(text, s) == want, text[max(0, s - 40):s]
+            found += want
+    assert found >= 4

@@ -50,8 +50,12 @@ ANOTHER = re.compile(r"\W*(?:\S+\s+){0,3}?(?:" + _langs(lx.ANOTHER) + r")(?!\w)"
 LEGAL = re.compile(r"\b(?:" + _langs(lx.LEGAL) + r")(?!\w)", re.I)
 CAPTION = re.compile(lx.CAPTION, re.I | re.M)
 FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
-SPEAKER_IN = re.compile(r"\b(?:" + _langs(lx.SPEAKERS) + r")\s+(?:in|w|в|во|aus|in der|iš|no)\s+$",
-                        re.I)
+_SPEAKER_PREPS = ("in", "w", "в", "во", "aus", "in der", "iš", "no")
+SPEAKER_IN = re.compile(r"\b(?:" + _langs(lx.SPEAKERS) + r")\s+(?:" + "|".join(_SPEAKER_PREPS)
+                        + r")\s+$", re.I)
+# the last word of those: what a text before a name ends with for SPEAKER_IN to match there
+_SPEAKER_LAST = re.compile("|".join(sorted({p.split()[-1] for p in _SPEAKER_PREPS})), re.I)
+_SPEAKER_LAST_MAX = max(len(p.split()[-1]) for p in _SPEAKER_PREPS)
 NEAR = re.compile(r"(?:" + _langs(lx.NEAR) + r")\s+(?:(?:" + lx.NEAR_FILLERS + r")\s+)*$", re.I)
 LOCATIVE = re.compile(r"\b(?:" + _langs(lx.LOCATIVE) + r")\s+(?:the\s+)?$", re.I)
 _NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len,
@@ -61,11 +65,13 @@ COUNT = re.compile(r"\b(" + _NUM + r")\s+(?:[\w’'-]+\s+){0,3}?(?:(?P<migrants>
                    re.I)
 ACTOR = re.compile(r"\b(?:(?P<nat>" + "|".join(NATIONALITY.values()) + r")\s+(?:[\w-]+\s+){0,2}?)"
                    r"(?P<noun>" + "|".join(ACTOR_NOUNS.values()) + r")\b", re.I)
+_SOURCE_WORDS = 4          # words a source's name may have before its noun
 SOURCE = re.compile(
     r"(?:" + _langs(lx.SOURCE_INTRO) + r")\s+"
     r"(?P<a>[^,.;:\"“”]{3,60})"
-    r"|(?P<b>(?:[\w’'-]+\s+){0,4}?(?:" + lx.SOURCE_NOUNS["en"] + r"))(?:[’']s)?"
-    r"(?:\s+\([^()]{1,15}\))?\s+(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"] + ")", re.I)
+    r"|(?P<b>(?:[\w’'-]+\s+){0," + str(_SOURCE_WORDS) + r"}?(?:" + lx.SOURCE_NOUNS["en"]
+    + r"))(?:[’']s)?(?:\s+\([^()]{1,15}\))?\s+(?:has\s+|have\s+)?(?:" + lx.SOURCE_VERBS["en"]
+    + ")", re.I)
 # what every SOURCE match holds: its introduction, or a source noun and its verb (SOURCE
 # itself, with no fixed first word, is tried at every word of a sentence)
 SOURCE_HINT = re.compile(
@@ -107,12 +113,13 @@ BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # of the dates (one index of a text serves both)
 KEYED = Keyed(KEYED_PATTERNS + [rx for _, _, rx in TRIGGER_RX]
               + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE, LEGAL, FUTURE, PERFECT, SOURCE_HINT,
-                 SOURCE_VERB,
-                 _NAT_ANY])
+                 SOURCE_VERB, _NAT_ANY, CAPTION])
 _TRIGGER_IDS = tuple(KEYED.position[id(rx)] for _, _, rx in TRIGGER_RX)
 _KIND_OF = {KEYED.position[id(rx)]: (t, s) for t, s, rx in TRIGGER_RX}
 # a sentence without any of these has no trigger: no candidate
-_CANDIDATE_IDS = (*_TRIGGER_IDS, KEYED.position[id(ANAPHORIC)])
+_ANAPHORIC_ID = KEYED.position[id(ANAPHORIC)]
+_SOURCE_HINT_ID = KEYED.position[id(SOURCE_HINT)]
+_CANDIDATE_IDS = (*_TRIGGER_IDS, _ANAPHORIC_ID)
 
 
 @dataclass
@@ -166,13 +173,26 @@ def _usable(m: Mention) -> bool:
     text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
     if m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/"):
         return False
-    if SPEAKER_IN.search(text, max(0, m.start - 40), m.start):
+    if _speaker_in(text, m.start):
         return False                                 # "sources in Warsaw"
     if m.place.kind == "capital":
         return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
                     or AIRPORT_AFTER.match(text, m.end)
                     or AIRPORT_BEFORE.search(text, max(0, m.start - 40), m.start))
     return True
+
+
+def _speaker_in(text: str, start: int) -> bool:
+    """``SPEAKER_IN`` in the 40 characters before ``start``, looked for only when they end
+    in one of its last words and white space (as every match of it does: most do not)."""
+    lo = max(0, start - 40)
+    if start <= lo or not text[start - 1].isspace():
+        return False
+    end = lo + len(text[lo:start].rstrip())
+    if not any(_SPEAKER_LAST.fullmatch(text, end - k, end)
+               for k in range(1, _SPEAKER_LAST_MAX + 1) if end - k >= lo):
+        return False
+    return bool(SPEAKER_IN.search(text, lo, start))
 
 
 def _date_rank(e: DateExpr) -> tuple:
@@ -200,8 +220,9 @@ def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
     it has an anaphoric trigger."""
     text = index.text
     sent = text[a:b]
-    hits = sorted(((m.start(), m.end(), *_KIND_OF[i])
-                   for i, m in index.find_many(_TRIGGER_IDS, a, b)), key=lambda h: (h[0], -h[1]))
+    found = index.find_many(_CANDIDATE_IDS, a, b)       # triggers and anaphoric words at once
+    hits = sorted(((m.start(), m.end(), *_KIND_OF[i]) for i, m in found if i != _ANAPHORIC_ID),
+                  key=lambda h: (h[0], -h[1]))
     officers = bool(hits) and any(
         x is not None and x.startswith("Belarusian") and not x.endswith("authorities")
         for x in actors.of(a, b))
@@ -216,7 +237,7 @@ def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
         kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)
         if kind not in kinds:
             kinds.append(kind)
-    ana = index.search(ANAPHORIC, a, b)
+    ana = next((m for i, m in found if i == _ANAPHORIC_ID), None)    # (found: in text order)
     if ana:
         ev.append(Evidence(ana.start(), ana.end(), ana.group(0), sent))
     return kinds, sorted(ev, key=lambda e: e.start), bool(ana)
@@ -273,7 +294,7 @@ def _sources(index: TextIndex, a: int, b: int) -> list[str]:
     out: list[str] = []
     text = index.text
     if index.search(SOURCE_HINT, a, b):
-        for m in index.find(SOURCE, a, b):
+        for m in _source_matches(index, a, b):
             _name(_CLAUSE.sub("", m.group("a") or m.group("b")), out)
     for v in index.find(SOURCE_VERB, a, b):
         if not v.group("en"):
@@ -284,6 +305,41 @@ def _sources(index: TextIndex, a: int, b: int) -> list[str]:
         if after:           # without a German verb's particle ("teilte die Polizei mit")
             out.append(" ".join(_PARTICLE.sub("", after.group("c")).split()))
     return out
+
+
+def _source_matches(index: TextIndex, a: int, b: int) -> list[re.Match]:
+    """``SOURCE.finditer(text, a, b)``, searched only from where a match can start: a match
+    begins at an introduction ("according to") or at most ``_SOURCE_WORDS`` words before a
+    source noun, and ``SOURCE_HINT`` has the same introductions and nouns first (their
+    places: its literals' in ``index``); after the last of those no match begins."""
+    text, starts = index.text, index.found[_SOURCE_HINT_ID]
+    if starts is None or index.keyed.modes[_SOURCE_HINT_ID] != "start":
+        return list(index.find(SOURCE, a, b))
+    out: list[re.Match] = []
+    pos = a
+    while True:
+        j = bisect.bisect_left(starts, pos)
+        if j == len(starts) or starts[j] >= b:
+            return out
+        m = SOURCE.search(text, _words_before(text, starts[j], pos), b)
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
+def _words_before(text: str, q: int, floor: int) -> int:
+    """Where ``_SOURCE_WORDS`` words and the white space after each, ending at ``q``, begin at
+    the earliest (not before ``floor``)."""
+    i = q
+    for _ in range(_SOURCE_WORDS):
+        if i <= floor or not text[i - 1].isspace():
+            break
+        while i > floor and text[i - 1].isspace():
+            i -= 1
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 def _name(phrase: str, out: list[str]) -> None:
@@ -364,7 +420,7 @@ def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[
     future = index.search(FUTURE, a, first_trigger) and not any(
         e.precision == "day" and not e.since for e in dates)
     return (text[a:b].rstrip().endswith("?") or bool(index.search(LEGAL, a, b)) or bool(future)
-            or bool(CAPTION.search(text, a, max(b, min(line_end, b + 80)))))
+            or bool(index.search(CAPTION, a, max(b, min(line_end, b + 80)))))
 
 
 def _sentences(text: str, body: int) -> list[tuple[int, int]]:
