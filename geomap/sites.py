@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .geodesy import haversine_km
 from .places.files import AIRPORTS_FILE
@@ -29,6 +30,7 @@ from .model import BorderRelation, Mention, Place
 from .normalize import key
 
 MAX_KM = 40.0
+_key = functools.lru_cache(maxsize=8192)(key)      # a place's names, asked for per event
 CITY_KINDS = frozenset({"city", "town", "capital", "village"})
 _WORD = (r"(?:airport|aeroport\w*|аэропорт\w*|аэрапорт\w*|lotnisk\w*|flughafen"
          r"|oro[ \u00a0]+uost\w*)")
@@ -39,9 +41,8 @@ AIRPORT_BEFORE = re.compile(_WORD + r"[ \u00a0]+(?:(?:of|in|at|w|we|в|во|im|v
                             re.I)
 
 
-@dataclass(frozen=True)
-class Airport:
-    """One row of ``airports.csv``."""
+class Airport(NamedTuple):
+    """One row of ``airports.csv`` (a named tuple: ~8,000 are read once per process)."""
 
     icao: str
     iata: str
@@ -57,11 +58,12 @@ class Airport:
 
 
 class Airports:
-    """Airports by the (folded) name and country of the city they serve."""
+    """Airports by the country and the (folded) name of the city they serve."""
 
     def __init__(self, airports: Iterable[Airport] = ()):
         self._rows = airports
-        self._index: dict[tuple[str, str], list[Airport]] | None = None
+        self._countries: dict[str, list[Airport]] | None = None    # not yet indexed
+        self._index: dict[str, dict[str, list[Airport]]] = {}      # per country, by city
 
     @classmethod
     def load(cls, directory: str | os.PathLike | None) -> "Airports":
@@ -70,19 +72,30 @@ class Airports:
         path = Path(directory) / AIRPORTS_FILE if directory is not None else None
         return cls(_read(path) if path is not None and path.is_file() else ())
 
-    @property
-    def _by_city(self) -> dict[tuple[str, str], list[Airport]]:
-        if self._index is None:
-            self._index = {}
-            for a in self._rows:
-                for city in re.split(r"\s*/\s*", a.city):          # "Tirksliai / Mazeikiai"
+    def _cities(self, country: str) -> dict[str, list[Airport]]:
+        """The airports of ``country`` by the folded name of their city, indexed when first
+        asked for (folding the ~8,000 cities' names costs more than a run's look-ups)."""
+        found = self._index.get(country)
+        if found is None:
+            if self._countries is None:
+                self._countries = {}
+                for a in self._rows:
+                    self._countries.setdefault(a.country, []).append(a)
+                self._rows = ()
+            found = self._index[country] = {}
+            for a in self._countries.pop(country, ()):
+                cities = re.split(r"\s*/\s*", a.city) if "/" in a.city else (a.city,)
+                for city in cities:                                 # "Tirksliai / Mazeikiai"
                     if city:
-                        self._index.setdefault((key(city), a.country), []).append(a)
-            self._rows = ()
-        return self._index
+                        found.setdefault(key(city), []).append(a)
+        return found
 
     def __len__(self) -> int:
-        return len({a.icao for found in self._by_city.values() for a in found})
+        self._cities("")                            # (reads the rows)
+        for country in list(self._countries or ()):
+            self._cities(country)
+        return len({a.icao for by_city in self._index.values() for found in by_city.values()
+                    for a in found})
 
     def serving(self, place: Place, *, scheduled: bool = False) -> Airport | None:
         """The airport of ``place`` (see the module docstring), or None; ``scheduled``: only
@@ -90,8 +103,9 @@ class Airports:
         if place.kind not in CITY_KINDS or not place.country:
             return None
         found: dict[str, Airport] = {}
+        cities = self._cities(place.country)
         for name in (place.name, *place.alt_names):
-            for a in self._by_city.get((key(name), place.country), ()):
+            for a in cities.get(_key(name), ()):
                 if haversine_km(place.lat, place.lon, a.lat, a.lon) <= MAX_KM:
                     found[a.icao] = a
         pick = [a for a in found.values() if a.iata] or ([] if scheduled else list(found.values()))
@@ -107,9 +121,12 @@ def served(airports: Airports, places: Iterable[Place]) -> list[tuple[float, flo
 
 def _read(path: Path) -> Iterator[Airport]:
     with open(path, encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            yield Airport(r["icao"], r["iata"], r["name"], r["city"], r["country"],
-                          float(r["lat"]), float(r["lon"]))
+        rows = csv.reader(fh)
+        column = {name: i for i, name in enumerate(next(rows, []))}
+        order = [column[f] for f in Airport._fields]
+        for r in rows:
+            icao, iata, name, city, country, lat, lon = (r[i] for i in order)
+            yield Airport(icao, iata, name, city, country, float(lat), float(lon))
 
 
 def airport_site(m: Mention, airports: Airports,
