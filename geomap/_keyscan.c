@@ -15,6 +15,14 @@
  *   patterns[i].match; a position inside the last match of its pattern is skipped.
  *   Returns [(i, match), ...] (``first``: at most one).
  *
+ * scan_lists(found, ids, start, end, matchers, text, first)
+ *   scan with the positions of the patterns ``ids`` merged as it goes: found[i] is the
+ *   sorted list of the candidate starts of pattern i; the same matches as scan() over the
+ *   sorted (position, i) pairs of those lists, without making that list.
+ *
+ * any_in(found, ids, start, end)
+ *   whether one of the lists found[i], i in ids, holds a position in start..end - 1.
+ *
  * lower_words(text)
  *   unplaced.lower_words: the set of the words of letters ([^\W\d_]+ between word
  *   boundaries) that are lower case (str.islower).
@@ -216,6 +224,170 @@ fail:
     Py_XDECREF(pend);
     Py_DECREF(out);
     return NULL;
+}
+
+/* The first index of the sorted int list ``list`` whose value is >= ``start``; -1 on error. */
+static Py_ssize_t
+bisect_list(PyObject *list, Py_ssize_t start)
+{
+    Py_ssize_t lo = 0, hi = PyList_GET_SIZE(list);
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        Py_ssize_t v = PyLong_AsSsize_t(PyList_GET_ITEM(list, mid));
+        if (v == -1 && PyErr_Occurred())
+            return -1;
+        if (v < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The lists found[i] of ``ids`` (borrowed) and each one's first index at ``start``; the
+ * number of lists, or -1 on error. */
+static Py_ssize_t
+heads(PyObject *found, PyObject *ids, Py_ssize_t start, PyObject **lists, Py_ssize_t *head,
+      Py_ssize_t *pid)
+{
+    Py_ssize_t k = PyTuple_GET_SIZE(ids);
+    if (k > MAX_PATTERNS) {
+        PyErr_SetString(PyExc_ValueError, "too many patterns");
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < k; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyTuple_GET_ITEM(ids, j));
+        if (i < 0 || i >= PyList_GET_SIZE(found)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_IndexError, "pattern id out of range");
+            return -1;
+        }
+        PyObject *list = PyList_GET_ITEM(found, i);
+        if (!PyList_Check(list)) {
+            PyErr_SetString(PyExc_TypeError, "found: lists of positions");
+            return -1;
+        }
+        lists[j] = list;
+        pid[j] = i;
+        head[j] = bisect_list(list, start);
+        if (head[j] < 0)
+            return -1;
+    }
+    return k;
+}
+
+static PyObject *
+scan_lists(PyObject *self, PyObject *args)
+{
+    PyObject *found, *ids, *matchers, *text;
+    Py_ssize_t start, end;
+    int first;
+    if (!PyArg_ParseTuple(args, "O!O!nnO!Up", &PyList_Type, &found, &PyTuple_Type, &ids,
+                          &start, &end, &PyList_Type, &matchers, &text, &first))
+        return NULL;
+    PyObject *lists[MAX_PATTERNS];
+    Py_ssize_t head[MAX_PATTERNS], pid[MAX_PATTERNS], last[MAX_PATTERNS], pos[MAX_PATTERNS];
+    Py_ssize_t k = heads(found, ids, start, lists, head, pid);
+    if (k < 0)
+        return NULL;
+    Py_ssize_t m = PyList_GET_SIZE(matchers);
+    for (Py_ssize_t j = 0; j < k; j++) {
+        if (pid[j] >= m) {
+            PyErr_SetString(PyExc_IndexError, "pattern id out of range");
+            return NULL;
+        }
+        last[j] = start;
+        pos[j] = PY_SSIZE_T_MAX;        /* the position at head[j] (MAX: none before end) */
+        if (head[j] < PyList_GET_SIZE(lists[j])) {
+            pos[j] = PyLong_AsSsize_t(PyList_GET_ITEM(lists[j], head[j]));
+            if (pos[j] == -1 && PyErr_Occurred())
+                return NULL;
+        }
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    PyObject *pend = PyLong_FromSsize_t(end);
+    if (pend == NULL)
+        goto fail;
+    for (;;) {
+        /* the smallest (position, pattern) at the heads */
+        Py_ssize_t best = -1;
+        for (Py_ssize_t j = 0; j < k; j++)
+            if (pos[j] < end && (best < 0 || pos[j] < pos[best]
+                                 || (pos[j] == pos[best] && pid[j] < pid[best])))
+                best = j;
+        if (best < 0)
+            break;
+        Py_ssize_t p = pos[best];
+        head[best]++;
+        pos[best] = PY_SSIZE_T_MAX;
+        if (head[best] < PyList_GET_SIZE(lists[best])) {
+            pos[best] = PyLong_AsSsize_t(PyList_GET_ITEM(lists[best], head[best]));
+            if (pos[best] == -1 && PyErr_Occurred())
+                goto fail;
+        }
+        if (p < last[best])
+            continue;
+        PyObject *pp = PyLong_FromSsize_t(p);
+        if (pp == NULL)
+            goto fail;
+        PyObject *argv[3] = {text, pp, pend};
+        PyObject *got = PyObject_Vectorcall(PyList_GET_ITEM(matchers, pid[best]), argv, 3, NULL);
+        Py_DECREF(pp);
+        if (got == NULL)
+            goto fail;
+        if (got == Py_None) {
+            Py_DECREF(got);
+            continue;
+        }
+        PyObject *e = PyObject_CallMethod(got, "end", NULL);
+        if (e == NULL) {
+            Py_DECREF(got);
+            goto fail;
+        }
+        last[best] = PyLong_AsSsize_t(e);
+        Py_DECREF(e);
+        PyObject *pair = Py_BuildValue("(nN)", pid[best], got);
+        if (pair == NULL || PyList_Append(out, pair) < 0) {
+            Py_XDECREF(pair);
+            goto fail;
+        }
+        Py_DECREF(pair);
+        if (first)
+            break;
+    }
+    Py_DECREF(pend);
+    return out;
+fail:
+    Py_XDECREF(pend);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+any_in(PyObject *self, PyObject *args)
+{
+    PyObject *found, *ids;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "O!O!nn", &PyList_Type, &found, &PyTuple_Type, &ids, &start,
+                          &end))
+        return NULL;
+    PyObject *lists[MAX_PATTERNS];
+    Py_ssize_t head[MAX_PATTERNS], pid[MAX_PATTERNS];
+    Py_ssize_t k = heads(found, ids, start, lists, head, pid);
+    if (k < 0)
+        return NULL;
+    for (Py_ssize_t j = 0; j < k; j++) {
+        if (head[j] < PyList_GET_SIZE(lists[j])) {
+            Py_ssize_t p = PyLong_AsSsize_t(PyList_GET_ITEM(lists[j], head[j]));
+            if (p == -1 && PyErr_Occurred())
+                return NULL;
+            if (p < end)
+                Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
 }
 
 /* The words of geomap.unplaced (its lower_words and sentence_runs). */
@@ -460,6 +632,9 @@ fail:
 static PyMethodDef methods[] = {
     {"collect", collect, METH_VARARGS, "File the literal hits of a text per pattern."},
     {"scan", scan, METH_VARARGS, "The matches the candidate positions give in a span."},
+    {"scan_lists", scan_lists, METH_VARARGS,
+     "scan() over several patterns' sorted position lists, merged as it goes."},
+    {"any_in", any_in, METH_VARARGS, "Whether one of several sorted lists has a position in a span."},
     {"lower_words", lower_words, METH_VARARGS, "The words a text writes in lower case."},
     {"capitalised_runs", capitalised_runs, METH_VARARGS,
      "The runs of capitalised words of each sentence of a text."},

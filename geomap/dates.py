@@ -490,11 +490,7 @@ def _text_year(text: str, start: int, default_year: int | None,
 
 def _starts_at(index: TextIndex, pos: int) -> bool:
     """Whether an expression may start at ``pos`` (a prefix of a pattern stands there)."""
-    merged = index.starts(_ALL)
-    if merged is None:
-        return True
-    i = bisect.bisect_left(merged, (pos, -1))
-    return i < len(merged) and merged[i][0] == pos
+    return index.may_match(_ALL, pos, pos + 1)
 
 
 def report_date(text: str, start: int, year: int | None, index: TextIndex | None = None

@@ -23,7 +23,9 @@ searched with the plain patterns. ``\d`` (any Unicode digit) is looked for with 
 
 The loops over literal hits and candidate positions run compiled (``geomap/_keyscan.c``) when
 it is built and ``GEOMAP_PURE_PYTHON`` is not set; ``collect`` and ``scan`` here are the same
-loops in Python (tests compare the two).
+loops in Python (tests compare the two). Compiled, several patterns' position lists are merged
+as a scan goes (``scan_lists``, ``any_in``); in Python, once per text and set of patterns
+(``TextIndex.starts``).
 """
 from __future__ import annotations
 
@@ -354,6 +356,7 @@ class TextIndex:
         # of the literals it contains ("contains"); None: the pattern is run as it is
         self.found: list[list | None] = [None] * n
         self._merged: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+        self._listable: dict[tuple[int, ...], bool] = {}
         self.memo: dict[str, Any] = {}      # what users of the index find once per text
         low = text.lower()
         if len(low) != len(text):
@@ -386,9 +389,21 @@ class TextIndex:
             self._merged[key] = merged
         return merged
 
+    def _listed(self, ids: Sequence[int]) -> tuple[int, ...] | None:
+        """``ids`` as a tuple when each of their patterns is found through its prefixes."""
+        key = ids if isinstance(ids, tuple) else tuple(ids)
+        ok = self._listable.get(key)
+        if ok is None:
+            ok = self._listable[key] = all(self.keyed.modes[i] == "start"
+                                           and self.found[i] is not None for i in key)
+        return key if ok else None
+
     def may_match(self, ids: Sequence[int], start: int, end: int) -> bool:
         """False when no pattern of ``ids`` can match in ``text[start:end]`` (no prefix of one
         starts there); True when one may."""
+        if compiled is not None:                # the lists looked up as they are
+            key = self._listed(ids)
+            return key is None or compiled.any_in(self.found, key, start, end)
         merged = self.starts(ids)
         if merged is None:
             return True
@@ -399,6 +414,11 @@ class TextIndex:
                   ) -> list[tuple[int, re.Match]]:
         """``(i, m)`` for each ``m`` of ``patterns[i].finditer(text, start, end)``, ``i`` in
         ``ids``, patterns in order of their literals (one look-up for all of them)."""
+        if compiled is not None:                # their lists merged as the scan goes
+            key = self._listed(ids)
+            if key is not None:
+                return compiled.scan_lists(self.found, key, start, end, self.keyed.matchers,
+                                           self.text, False)
         merged = self.starts(ids)
         if merged is None:
             return [(i, m) for i in ids for m in self.finditer(i, start, end)]

@@ -93,19 +93,24 @@ def test_compiled_loops_match_the_python_ones(monkeypatch):
     keyed = Keyed(patterns)
     texts = ["Officers detained 35 migrants on 5 August 2021 near the border, pushed back "
              "in mid-August; w środę 12 osób. Crossed.", "in", "", "1.2.2021 x_in ſtop İ"]
+    c = keyscan.compiled
+    dated = tuple(range(len(dates.PATTERNS)))        # several patterns' lists merged
     for text in texts:
         got = {}
-        for name, mod in (("c", keyscan.compiled), ("py", keyscan)):
+        for name, mod in (("c", c), ("py", keyscan)):
             monkeypatch.setattr(keyscan, "_collect", mod.collect)
             monkeypatch.setattr(keyscan, "_scan", mod.scan)
+            monkeypatch.setattr(keyscan, "compiled", c if name == "c" else None)
             index = keyed.index(text)
             spans = [(a, b) for a in range(0, len(text) + 1, 7) for b in (a + 20, len(text))]
             got[name] = (index.found, [
                 [(i, m.span()) for i, m in index.find_many(range(len(patterns)), a, b)]
+                + [(i, m.span()) for i, m in index.find_many(dated, a, b)]
+                + [index.may_match(dated, a, b), index.may_match(dated, a, a + 1)]
                 + [(i, m.span()) for i in range(len(patterns))
                    for m in index.finditer(i, a, b)]
                 + [index.search(rx, a, b) and index.search(rx, a, b).span() for rx in patterns]
                 for a, b in spans])
         assert got["c"] == got["py"]
     with pytest.raises(TypeError):
-        keyscan.compiled.scan([("x", 0)], -1, 0, 9, keyed.matchers, "text", False)
+        c.scan([("x", 0)], -1, 0, 9, keyed.matchers, "text", False)

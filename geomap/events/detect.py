@@ -54,7 +54,8 @@ _SPEAKER_PREPS = ("in", "w", "в", "во", "aus", "in der", "iš", "no")
 SPEAKER_IN = re.compile(r"\b(?:" + _langs(lx.SPEAKERS) + r")\s+(?:" + "|".join(_SPEAKER_PREPS)
                         + r")\s+$", re.I)
 # the last word of those: what a text before a name ends with for SPEAKER_IN to match there
-_SPEAKER_LAST = re.compile("|".join(sorted({p.split()[-1] for p in _SPEAKER_PREPS})), re.I)
+_SPEAKER_LAST = re.compile("(?:" + "|".join(sorted({p.split()[-1] for p in _SPEAKER_PREPS}))
+                           + r")\Z", re.I)
 _SPEAKER_LAST_MAX = max(len(p.split()[-1]) for p in _SPEAKER_PREPS)
 NEAR = re.compile(r"(?:" + _langs(lx.NEAR) + r")\s+(?:(?:" + lx.NEAR_FILLERS + r")\s+)*$", re.I)
 LOCATIVE = re.compile(r"\b(?:" + _langs(lx.LOCATIVE) + r")\s+(?:the\s+)?$", re.I)
@@ -185,12 +186,10 @@ def _usable(m: Mention) -> bool:
 def _speaker_in(text: str, start: int) -> bool:
     """``SPEAKER_IN`` in the 40 characters before ``start``, looked for only when they end
     in one of its last words and white space (as every match of it does: most do not)."""
-    lo = max(0, start - 40)
-    if start <= lo or not text[start - 1].isspace():
-        return False
-    end = lo + len(text[lo:start].rstrip())
-    if not any(_SPEAKER_LAST.fullmatch(text, end - k, end)
-               for k in range(1, _SPEAKER_LAST_MAX + 1) if end - k >= lo):
+    lo, end = max(0, start - 40), start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == start or not _SPEAKER_LAST.search(text, max(lo, end - _SPEAKER_LAST_MAX), end):
         return False
     return bool(SPEAKER_IN.search(text, lo, start))
 
