@@ -307,3 +307,31 @@ def test_spans_read_from_the_whole_text_scan_are_those_scanned_alone():
         for b in range(a, len(text) + 1, 3):
             got = [(k, m.span(), m.groups()) for k, m in _scan(text, a, b, index)]
             assert got == [(k, m.span(), m.groups()) for k, m in _scan(text, a, b)], (a, b)
+
+
+def test_expressions_look_past_a_match_only_at_word_boundaries():
+    """``_from_chains`` relies on it: the date patterns' only look-arounds are ``\\b`` and
+    ``(?!\\w)`` (a new kind of look-ahead must be weighed there first)."""
+    import re
+    from re import _parser as sre
+
+    from geomap.dates import PATTERNS
+
+    def walk(items):
+        for op, av in items:
+            if op in (sre.ASSERT, sre.ASSERT_NOT):
+                yield (op, str(av[1]))
+            elif op is sre.AT:
+                yield (op, av)
+            elif op is sre.SUBPATTERN:
+                yield from walk(av[3])
+            elif op is sre.BRANCH:
+                for alt in av[1]:
+                    yield from walk(alt)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                yield from walk(av[2])
+
+    no_word = str(sre.parse(r"(?!\w)")[0][1][1])
+    for _, rx in PATTERNS:
+        for op, av in walk(sre.parse(rx.pattern, rx.flags & ~re.UNICODE)):
+            assert (op, av) in ((sre.AT, sre.AT_BOUNDARY), (sre.ASSERT_NOT, no_word)), rx.pattern
