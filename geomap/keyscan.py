@@ -115,6 +115,8 @@ def _compiled():
 compiled = _compiled()
 _collect = compiled.collect if compiled is not None else collect
 _scan = compiled.scan if compiled is not None else scan
+# its merging scans (a build from before they were added has none: the lists merged in Python)
+_lists = compiled if compiled is not None and hasattr(compiled, "scan_lists") else None
 
 
 def variants(literal: str) -> set[str]:
@@ -401,9 +403,9 @@ class TextIndex:
     def may_match(self, ids: Sequence[int], start: int, end: int) -> bool:
         """False when no pattern of ``ids`` can match in ``text[start:end]`` (no prefix of one
         starts there); True when one may."""
-        if compiled is not None:                # the lists looked up as they are
+        if _lists is not None:                  # the lists looked up as they are
             key = self._listed(ids)
-            return key is None or compiled.any_in(self.found, key, start, end)
+            return key is None or _lists.any_in(self.found, key, start, end)
         merged = self.starts(ids)
         if merged is None:
             return True
@@ -414,11 +416,11 @@ class TextIndex:
                   ) -> list[tuple[int, re.Match]]:
         """``(i, m)`` for each ``m`` of ``patterns[i].finditer(text, start, end)``, ``i`` in
         ``ids``, patterns in order of their literals (one look-up for all of them)."""
-        if compiled is not None:                # their lists merged as the scan goes
+        if _lists is not None:                  # their lists merged as the scan goes
             key = self._listed(ids)
             if key is not None:
-                return compiled.scan_lists(self.found, key, start, end, self.keyed.matchers,
-                                           self.text, False)
+                return _lists.scan_lists(self.found, key, start, end, self.keyed.matchers,
+                                         self.text, False)
         merged = self.starts(ids)
         if merged is None:
             return [(i, m) for i in ids for m in self.finditer(i, start, end)]

@@ -100,7 +100,7 @@ def test_compiled_loops_match_the_python_ones(monkeypatch):
         for name, mod in (("c", c), ("py", keyscan)):
             monkeypatch.setattr(keyscan, "_collect", mod.collect)
             monkeypatch.setattr(keyscan, "_scan", mod.scan)
-            monkeypatch.setattr(keyscan, "compiled", c if name == "c" else None)
+            monkeypatch.setattr(keyscan, "_lists", c if name == "c" else None)
             index = keyed.index(text)
             spans = [(a, b) for a in range(0, len(text) + 1, 7) for b in (a + 20, len(text))]
             got[name] = (index.found, [
