@@ -44,30 +44,56 @@ from .texts import sentence_spans
 
 LETTERS = re.compile(r"\b[^\W\d_]+\b")
 MAX_WORDS = 3
-# Cue phrases right before a name: (pattern, weight, country the cue's language suggests).
+WEAK = 0.15
+# Cue phrases right before a name: (pattern, weight, country the cue's language suggests,
+# the case the cue puts the name in: "gen" genitive, "ins" instrumental, None: as written, e.g.
+# an apposition "we wsi Łosiniany", "возле деревни Заречье", or a case not guessed back).
 _BEFORE = [
     (r"near|nearby|outside|close to|not far from|in the vicinity of|(?:in|from|of|near) the "
      r"(?:village|hamlet|settlement|town|forest|area|woods) of|(?:village|hamlet|settlement)"
-     r" of|at the (?:village|settlement) of", 0.5, None),
-    (r"in|at|from|to|towards|around", 0.15, None),
-    (r"w miejscowości|miejscowości|we wsi|wsi|osady|koło|kolo|pod|obok|niedaleko|w pobliżu|w okolicach|"
-     r"w okolicy|gmin[aiey]|powiat|w rejonie|przy", 0.5, "PL"),
-    (r"prie|netoli|ties|šalia|salia|kaime|kaimo", 0.5, "LT"),
-    (r"pie|netālu no|ciemā|ciematā|pagastā|novadā", 0.4, "LV"),
-    (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|у|около|под|в районе|близ|возле|"
-     r"недалеко от|деревни|села|посёлка|поселка|агрогородка|хутора|урочища", 0.5, None),
-    (r"у вёсцы|ў вёсцы|вёскі|каля|ля|паблізу|непадалёк ад|у раёне|ў раёне|аграгарадка|хутара",
-     0.5, None),
-    (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort", 0.5, None),
+     r" of|at the (?:village|settlement) of", 0.5, None, None),
+    (r"in|at|from|to|towards|around", 0.15, None, None),
+    (r"w miejscowości|miejscowości|we wsi|wsi|osady|osadzie|kolonii|gmin[aiey]|powiat|"
+     r"rzeka|rzeki|rzece|rzekę", 0.5, "PL", None),
+    (r"koło|kolo|obok|niedaleko|w pobliżu|w okolicach|w okolicy|w rejonie|na terenie|"
+     r"w pobliżu wsi", 0.5, "PL", "gen"),
+    (r"pod|nad|nad rzeką|rzeką|za", 0.5, "PL", "ins"),
+    (r"przy", 0.5, "PL", None),
+    (r"do|z|ze|od|spod", WEAK, "PL", "gen"),
+    (r"prie|netoli|ties|šalia|salia|kaime|kaimo", 0.5, "LT", None),
+    (r"pie|netālu no", 0.4, "LV", "gen"),
+    (r"ciemā|ciematā|pagastā|novadā", 0.4, "LV", None),
+    (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|деревни|деревня|села|село|"
+     r"посёлка|поселка|посёлок|поселок|посёлку|поселку|деревню|селу|хутору|агрогородка|"
+     r"агрогородок|агрогородку|хутора|хутор|хуторе|урочища|"
+     r"урочище|урочищу|реки|река|реке|рекой|речки|ручья|озера|озеро", 0.5, None, None),
+    (r"у|около|под|в районе|близ|возле|недалеко от", 0.5, None, "gen"),
+    (r"у вёсцы|ў вёсцы|вёскі|вёска|вёску|пасёлка|пасёлак|пасёлку|аграгарадка|аграгарадок|"
+     r"хутара|хутар|хутары|урочышча|ракі|рака|рацэ|"
+     r"возера", 0.5, None, None),
+    (r"каля|ля|паблізу|непадалёк ад|у раёне|ў раёне", 0.5, None, "gen"),
+    (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|ortschaft|weiler|siedlung|"
+     r"fluss|bach", 0.5, None, None),
 ]
-BEFORE = [(re.compile(rf"(?:^|[\s(\"“„«])(?:{p})[ \u00a0]+$", re.I), w, c)
-          for p, w, c in _BEFORE]
+# The kind a cue right before a name names ("rzeką X": a stream; "хутора X": a hamlet).
+CUE_KINDS = ((re.compile(r"(?:river|stream|rzek|рек|речк|ручь|рак|рац|fluss|bach)\w*[ \u00a0]+$",
+                         re.I), "other"),
+             (re.compile(r"(?:forest|woods|урочищ|урочышч|возер|озер)\w*[ \u00a0]+$", re.I),
+              "other"))
+# A word of the name that says its kind ("Rucava Lake", "Puszcza Knyszyńska").
+NAME_KINDS = frozenset(key(w) for w in """lake river stream creek brook forest woods bog swamp
+    puszcza puszczy puszczą jezioro jeziora rzeka rzeki las lasu uroczysko uroczyska bagno
+    see fluss bach wald""".split())
+BEFORE = [(re.compile(rf"(?:^|[\s(\"“„«])(?:{p})[ \u00a0]+$", re.I), w, c, case)
+          for p, w, c, case in _BEFORE]
 # Designators right after a name: (pattern, weight, kind, country, whether the name before
 # it is in the genitive: lt "Kalvių kaime", "Lazdijų rajone"; lv "Kaplavas pagastā").
 _AFTER = [
     (r"villages?|hamlet|settlement", 0.5, "village", None, False),
     (r"kaim(?:as|e|o|ų|u|ai)|kaimų|kaimo|kaime", 0.5, "village", "LT", True),
-    (r"wsi|wieś", 0.5, "village", "PL", False),
+    (r"wieś", 0.5, "village", "PL", False),       # (not "wsi": "Mieszkańcy wsi X", "residents")
+    (r"vienkiem\w*|viensėd\w*", 0.5, "village", "LT", True),
+    (r"mājas|mājām|mājās", 0.4, "village", "LV", True),
     (r"ciems|ciemā|ciemats|ciematā|ciema|ciemam|ciemata", 0.5, "village", "LV", True),
     (r"seniūnij\w*|seniunij\w*|rajon(?:e|o|as|ą|ui|u)|savivaldyb\w*", 0.5, "district", "LT",
      True),
@@ -105,16 +131,49 @@ ORG_WORDS = frozenset(key(w) for w in """
 # English calendar words (the other languages write them in lower case; a name next to a
 # number, "11. Januar", "August 11", is left out too).
 CALENDAR = frozenset(key(w) for w in (*calendar.month_name[1:], *calendar.day_name))
+# English compass words, never a place alone ("due to Western sanctions").
+COMPASS = frozenset("north south east west northern southern eastern western central".split())
 NUMBER_BESIDE = (re.compile(r"\d[.,]?[ \u00a0]*$"), re.compile(r"^[ \u00a0]*\d"))
 # Words that start a run but are no part of a name: the cues themselves and articles.
-LEAD_WORDS = frozenset(w.lower() for p, _, _ in _BEFORE for w in p.split("|") if " " not in w
+LEAD_WORDS = frozenset(w.lower() for p, *_ in _BEFORE for w in p.split("|") if " " not in w
                        and w.isalpha()) | {"the", "a", "an", "der", "die", "das", "den"}
 # English adjectives of places: (suffix, endings of the place name it replaces).
 DEMONYM_SUFFIXES = (("ian", ("", "ia", "e", "y")), ("n", ("",)), ("an", ("", "a", "y")),
                     ("i", ("",)), ("ish", ("", "and", "y", "istan")), ("ese", ("", "a")),
                     ("", ("y", "istan")))
+# Slavic adjectives (ru, be, pl): "Латвийской", "Воранаўскім", "Knyszyńskiej"; the
+# (folded) stem left when the ending is cut, and the ends of place names it comes from.
+ADJECTIVE = re.compile(r"(?:ск|цк|sk|ck)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ие|их|ими|ій|і|ага|"
+                       r"аму|ім|ай|ае|ія|іх|імі|iego|iej|iemu|ie|im|ich|imi|a|i|ą|e)$", re.I)
+ADJECTIVE_STEMS = (("ау", ("ава", "аво", "ау")), ("ов", ("ово", "ова", "ов")),
+                   ("ев", ("ево", "ева", "ев")), ("ен", ("", "а", "о")), ("ow", ("owo", "owa")),
+                   ("ew", ("ewo", "ewa")),
+                   ("", ("", "а", "о", "и", "ы", "і", "е", "я", "a", "o", "i", "y", "e", "ai")))
+# Case endings ``morph`` does not read back (folded), and the nominative endings they may
+# come from: Belarusian and Russian plural and -я names ("Беняконяў", "у Беняконях").
+CASE_ENDINGS = (("яу", ("і", "и", "я")), ("ях", ("і", "и", "я")), ("ям", ("і", "и", "я")),
+                ("ями", ("і", "и", "я")), ("ов", ("ы", "и")), ("ев", ("и", "і")))
+# Polish names seen after a cue that takes the genitive ("koło Zubrzycy Wielkiej") or the
+# instrumental ("pod Starym Masiewem"): (written ending, nominative ending), longest first
+# per word; a guess, said in ``name_guess``.
+POLISH_GUESSES = {
+    "gen": (("kiego", "ki"), ("giego", "gi"), ("ego", "y"), ("kiej", "ka"), ("giej", "ga"),
+            ("ej", "a"), ("kich", "kie"), ("ich", "ie"), ("ych", "e"), ("ców", "ce"),
+            ("ów", "y"), ("czek", "czki"), ("ek", "ki"), ("owa", "owo"), ("ewa", "ewo"),
+            ("cy", "ca"), ("czy", "cza"), ("rzy", "rza"), ("szy", "sza"), ("ży", "ża"),
+            ("dzy", "dza"), ("ki", "ka"), ("gi", "ga"), ("li", "la"), ("y", "a")),
+    "ins": (("owem", "owo"), ("ewem", "ewo"), ("kiem", "ek"), ("kim", "ki"), ("ym", "y"),
+            ("ą", "a")),
+}
+_POLISH_LETTERS = frozenset("łóśźżćńąęŁÓŚŹŻĆŃĄĘ")
+_BALTIC_LETTERS = frozenset("ėįųūčšžāēīģķļņĖĮŲŪČŠŽĀĒĪĢĶĻŅ")
+REGIONAL_LETTERS = _POLISH_LETTERS | _BALTIC_LETTERS
+# Lithuanian two-word names seen in the genitive ("prie Baltosios Ančios"): the adjective's
+# ending and its nominative; the noun is read as ``guess_nominative`` reads one word.
+LT_ADJECTIVES = (("iosios", "ioji"), ("osios", "oji"), ("iojo", "ysis"), ("ojo", "asis"))
+# A conjunction between two names: the second has the first one's cue ("w okolicy X i Y").
+CONJUNCTION = re.compile(r"^(?:,|,? (?:i|and|or|ir|un|ar|и|і|oraz|lub|und|oder))[ \u00a0]+$")
 COUNTRY_NAMES = {"latvia": "LV", "lithuania": "LT", "poland": "PL", "belarus": "BY"}
-WEAK = 0.15
 MIN_SCORE = 0.3
 
 
@@ -210,20 +269,47 @@ _sentence_runs = getattr(compiled, "capitalised_runs", sentence_runs)
 
 # Any cue of BEFORE (each ends with a space) / designator of AFTER: one search tells most
 # candidates have none.
-ANY_BEFORE = re.compile(rf"(?:^|[\s(\"“„«])(?:{'|'.join(p for p, _, _ in _BEFORE)})[ \u00a0]+$",
+ANY_BEFORE = re.compile(rf"(?:^|[\s(\"“„«])(?:{'|'.join(p for p, *_ in _BEFORE)})[ \u00a0]+$",
                         re.I)
+# Every word of the cues: a cue ends with one of them, so a name after another word has none
+# (a set look-up spares most names the search).
+def _cue_words() -> frozenset[str]:
+    words: set[str] = set()
+    for p, *_ in _BEFORE:
+        for w in re.split(r"[|() ]+", p):
+            w = w.removeprefix("?:")
+            m = re.fullmatch(r"(\w+)\[(\w+)\]", w)       # gmin[aiey]
+            words.update(m.group(1) + c for c in m.group(2)) if m else words.update((w,))
+    words.discard("")
+    return frozenset(words)
+
+
+CUE_WORDS = _cue_words()
 ANY_AFTER = re.compile(rf"^[ \u00a0]+(?:{'|'.join(p for p, *_ in _AFTER)})(?!\w)", re.I)
 
 
-def _score_before(text: str, start: int) -> tuple[float, str | None, str]:
+def _score_before(text: str, start: int) -> tuple[float, str | None, str, str | None]:
+    """The cue right before ``start``: its weight, country, description and the case it puts
+    the name in."""
     before = text[max(0, start - 40):start]
-    if not before.endswith((" ", "\u00a0")) or not ANY_BEFORE.search(before):
-        return 0.0, None, ""
-    for rx, weight, country in BEFORE:
+    if not before.endswith((" ", "\u00a0")):
+        return 0.0, None, "", None
+    last = before.rsplit(None, 1)[-1] if not before.isspace() else ""
+    for opening in "(\"“„«":
+        last = last.rpartition(opening)[2]
+    if last.lower() not in CUE_WORDS or not ANY_BEFORE.search(before):
+        return 0.0, None, "", None
+    for rx, weight, country, case in BEFORE:
         m = rx.search(before)
         if m:
-            return weight, country, f"after {m.group(0).strip()!r}"
-    return 0.0, None, ""
+            return weight, country, f"after {m.group(0).strip()!r}", case
+    return 0.0, None, "", None
+
+
+def _cue_kind(text: str, start: int) -> str | None:
+    """The kind a cue right before ``start`` names ("nad rzeką X", "урочище X"), if any."""
+    before = text[max(0, start - 20):start]
+    return next((kind for rx, kind in CUE_KINDS if rx.search(before)), None)
 
 
 def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str, bool]:
@@ -237,21 +323,65 @@ def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, st
     return 0.0, None, None, "", False
 
 
-def _overlaps(spans: tuple[list[int], list[int]], a: int, b: int) -> bool:
-    """Whether [a, b) overlaps one of the spans (``_span_index``)."""
-    starts, max_ends = spans
+def _overlaps(spans: _Spans, a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the mentions (``_span_index``)."""
+    starts, max_ends, _ = spans
     i = bisect.bisect_left(starts, b)          # spans[:i] start before b
     return i > 0 and max_ends[i - 1] > a
 
 
-def _span_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """The spans' starts in order and the largest end among each prefix."""
-    ordered = sorted(spans)
+_Spans = tuple[list[int], list[int], list[Mention]]
+
+
+def _span_index(mentions: list[Mention]) -> _Spans:
+    """The mentions' starts in order, the largest end among each prefix, the mentions in that
+    order."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     max_ends, top = [], -1
-    for _, e in ordered:
-        top = max(top, e)
+    for m in ordered:
+        top = max(top, m.end)
         max_ends.append(top)
-    return [s for s, _ in ordered], max_ends
+    return [m.start for m in ordered], max_ends, ordered
+
+
+def _polish_guess(words: list[str], case: str, country: str | None
+                  ) -> tuple[str, str] | None:
+    """The likely nominative of a Polish name seen after a cue that takes the genitive or
+    the instrumental ("Zubrzycy Wielkiej" -> "Zubrzyca Wielka"), with how it was read, or
+    None (not Polish: no Polish letter and no Polish cue, or a Baltic letter; no ending
+    read). An adjective agrees with a neuter noun after it ("Starym Masiewem" -> "Stare
+    Masiewo")."""
+    letters = set("".join(words))
+    if letters & _BALTIC_LETTERS or not (country == "PL" or letters & _POLISH_LETTERS):
+        return None
+    out, read = [], []
+    for word in words:
+        for ending, base in POLISH_GUESSES[case]:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                out.append(word[: len(word) - len(ending)] + base)
+                read.append(f"-{ending} -> -{base}")
+                break
+        else:
+            out.append(word)
+    if not read:
+        return None
+    if out[-1].endswith("o"):                     # a neuter noun: its adjectives in -e
+        out[:-1] = [w[:-1] + ("ie" if w.endswith("ki") else "e") if w.endswith(("y", "i"))
+                    and w != v else w for w, v in zip(out[:-1], words[:-1])]
+    what = "genitive" if case == "gen" else "instrumental"
+    return " ".join(out), f"Polish {what} {', '.join(read)}"
+
+
+def _lithuanian_pair(words: list[str], country: str | None) -> tuple[str, str] | None:
+    """The nominative of a Lithuanian adjective and noun seen in the genitive ("Baltosios
+    Ančios" -> "Baltoji Ančia"), with how it was read, or None."""
+    adjective = next(((words[0][: -len(e)] + n, e, n) for e, n in LT_ADJECTIVES
+                      if words[0].endswith(e) and len(words[0]) > len(e) + 2), None)
+    noun = guess_nominative(words[1], country, True) if adjective else None
+    if adjective is None or noun is None:
+        return None
+    return f"{adjective[0]} {noun[0]}", f"Lithuanian genitive -{adjective[1]} -> " \
+        f"-{adjective[2]}; {noun[1]}"
 
 
 class Sighting(NamedTuple):
@@ -313,7 +443,7 @@ class UnplacedFinder:
         them to the records."""
         text = doc.text
         mentions = self.ex.extract(doc) if mentions is None else mentions
-        spans = _span_index([(m.start, m.end) for m in mentions])
+        spans = _span_index(mentions)
         lower = _lower_words(text)
         out = Sightings(frozenset(lower), [])
         doc_places = [m for m in mentions if m.place is not None]
@@ -324,6 +454,7 @@ class UnplacedFinder:
         place_starts = [m.start for m in doc_places]
         sentences = sentence_spans(text)
         last, sentence, near = -1, "", doc_places
+        prev_end, prev_cue = -1, -1
         for k, a, b in _sentence_runs(text, sentences, lower, LEAD_WORDS, MAX_WORDS):
             if k != last:
                 last, (s, e) = k, sentences[k]
@@ -331,8 +462,13 @@ class UnplacedFinder:
                 near = doc_places[bisect.bisect_left(place_starts, s):
                                   bisect.bisect_left(place_starts, e)] if ordered else \
                     [x for x in doc_places if s <= x.start < e]
+                prev_end = -1
+            # the second name of "X i Y", "X, Y and Z" is read with the first one's cue
+            cue = prev_cue if 0 <= prev_end and a - prev_end <= 8 and \
+                CONJUNCTION.match(text[prev_end:a]) else a
+            prev_end, prev_cue = b, cue
             self._candidate(out.found, doc, text, a, b, sentence, spans, near, doc_places,
-                            anchor)
+                            anchor, cue)
         for m in DATELINE.finditer(text):
             name = m.group("name").strip()
             if not name.isupper():
@@ -347,14 +483,22 @@ class UnplacedFinder:
         return out
 
     def _candidate(self, found: list[Sighting], doc: Document, text: str, a: int, b: int,
-                   sentence: str, spans: tuple[list[int], list[int]], near: list[Mention],
-                   doc_places: list[Mention], anchor: list) -> None:
+                   sentence: str, spans: _Spans, near: list[Mention],
+                   doc_places: list[Mention], anchor: list, cue: int) -> None:
+        """Add the run [a, b) to ``found`` if it is a candidate (``cue``: where the cue for it
+        is looked for, the start of the first name of a list it ends, else ``a``)."""
         written = text[a:b]
-        words = written.split()
         if not written[0].isupper() or written.isupper():      # acronyms: EU, SBGS
             return
+        district = False          # the designator after is a district's, not the name's
+        partial = False           # extraction resolved some of the run's words
         if _overlaps(spans, a, b):
-            return
+            end = self._unresolved_part(spans, text, a, b)
+            if end <= a:
+                return
+            partial, district, b = True, end < b, end
+            written = text[a:b]
+        words = written.split()
         # the cheap exclusions first (each test only leaves the name out)
         if key(words[0]) in self.first_names and len(words) > 1:
             return
@@ -363,27 +507,106 @@ class UnplacedFinder:
             return
         if any(key(w) in COUNTRY_NAMES or key(w) in CALENDAR for w in words):
             return
+        if len(words) == 1 and key(written) in COMPASS:
+            return
+        if partial and any(key(w) in self.first_names for w in words):
+            return                          # "Zwierzyniec Mały" yes, "Sokółka Anna" no
         if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]) or NUMBER_BESIDE[1].match(text[b:b + 3]):
             return
-        w1, country_b, why_b = _score_before(text, a)
+        w1, country_b, why_b, case = _score_before(text, a)
+        if not w1 and cue != a:
+            w1, country_b, why_b, case = _score_before(text, cue)
+            if w1 <= WEAK:
+                w1, country_b, why_b, case = 0.0, None, "", None
+            elif why_b:
+                why_b += " (a list)"
         w2, kind, country_a, why_a, genitive = _score_after(text, b)
+        if kind == "district" and len(words) > 1 and ADJECTIVE.search(words[-1]):
+            # "вёскі Калпакі Гродзенскага раёна": the last word and the designator are the
+            # district's, the name is the words before
+            b = a + written.rindex(words[-1]) - 1
+            words, district = words[:-1], True
+            written = text[a:b]
+        if district:
+            w2, kind, country_a, why_a, genitive = 0.0, None, None, "", False
         if not w1 and not w2:
             return
         if w2 == 0 and w1 <= WEAK and len(words) == 1 and self._sentence_start(text, a):
             return
+        if w1 == WEAK and why_b in ("after 'in'", "after 'at'") and \
+                set(written) & REGIONAL_LETTERS and not written.endswith(("'s", "’s")):
+            w1 = 2 * WEAK       # "in Wólka Terechowska": a local name in another language's text
         if TITLES.search(text[max(0, a - 40):a]) or SAID.match(text[b:b + 30]):
             return
         if all(self._demonym(p) for w in words for p in w.split("-") if p):
             return
+        if len(words) == 1 and self._adjective(words[0], text[b:b + 30], kind):
+            return
+        kind = kind or _cue_kind(text, a) or next(
+            ("other" for w in (words[0], words[-1]) if key(w) in NAME_KINDS), None)
         parts = [written]
         if PLURAL_AFTER.match(text[b:b + 30]) and "-" in written:
             parts = [p for p in written.split("-") if p]
         for part in parts:
-            if key(part) in self.common or self.known(part):
+            if key(part) in self.common or self.known(part) or self._inflected_known(part):
                 continue
             found.append(self._sighting(doc, part, part, sentence, w1 + w2, why_b or why_a,
                                         kind, country_b or country_a, why_b or why_a, near,
-                                        doc_places, anchor, genitive))
+                                        doc_places, anchor, genitive or case == "gen", case))
+
+    @staticmethod
+    def _unresolved_part(spans: _Spans, text: str, a: int, b: int) -> int:
+        """Where the part of the run [a, b) that extraction left unresolved ends, when it
+        resolved only some of its words ("Zwierzyniec Mały", "Ozierany Małe": one word read
+        as a known place; "Малые Эйсмонты Берестовицкого района": the district after the
+        name), else ``a`` (the run is a mention, or lies in one). A trailing district,
+        region or country is cut off; a village or town inside a longer unknown name is
+        taken as part of it."""
+        starts, max_ends, ordered = spans
+        j = bisect.bisect_left(starts, a)
+        if j and max_ends[j - 1] > a or j < len(starts) and starts[j] == a and \
+                ordered[j].end >= b:
+            return a               # a mention starts before the run, or is the whole run
+        inside = ordered[j:bisect.bisect_left(starts, b)]
+        if any(m.end > b for m in inside) or not inside or (inside[0].start == a and
+                                                            inside[-1].end == b):
+            return a
+        if any(m.place is not None and m.place.kind in ("country", "region") for m in inside):
+            return a
+        if any(text[m.start - 1] not in " \u00a0" and m.start > a or
+               text[m.end] not in " \u00a0" and m.end < b for m in inside):
+            return a                  # a mention inside a word: "MichałówAgnieszka" (a caption)
+        last = inside[-1]
+        if last.end == b and last.place is not None and last.place.kind == "district":
+            return a + len(text[a:last.start].rstrip())
+        return b
+
+    def _adjective(self, word: str, after: str, kind: str | None) -> bool:
+        """Whether ``word`` is a Slavic adjective ("-ский", "-скім", "-skiej") of a common
+        noun after it ("Латвийской границы") or of a known place's district ("Воранаўскім
+        раёне", "Варенском районе")."""
+        if not ADJECTIVE.search(word):
+            return False
+        if kind == "district":
+            return self._inflected_known(ADJECTIVE.sub("", word), ADJECTIVE_STEMS)
+        nxt = after.split()[:1]
+        return bool(nxt) and nxt[0].isalpha() and nxt[0].islower() and len(nxt[0]) > 3
+
+    def _inflected_known(self, word: str,
+                         endings: Sequence[tuple[str, Sequence[str]]] | None = None
+                         ) -> bool:
+        """Whether ``word`` (one word) is a case form of a place the gazetteer knows that
+        ``name_variants`` does not read back ("Беняконяў": Беняконі): its stem, less a case
+        ending, and a nominative ending is a known name. The stem keeps 5 letters or more."""
+        if " " in word.strip():
+            return False
+        k = key(word)
+        for ending, bases in endings or CASE_ENDINGS:
+            if k.endswith(ending) and len(k) - len(ending) >= 5:
+                stem = k[: len(k) - len(ending)]
+                if any(self.g.lookup(stem + n) for n in bases if stem + n != k):
+                    return True
+        return False
 
     def _demonym(self, word: str) -> bool:
         """Whether ``word`` is an English adjective of a country or region the gazetteer
@@ -402,13 +625,17 @@ class UnplacedFinder:
     def _sighting(self, doc: Document, written: str, name: str, sentence: str, score: float,
                   why: str, kind: str | None, country: str | None, country_why: str,
                   near: list[Mention], doc_places: list[Mention], anchor: list,
-                  genitive: bool = False) -> Sighting:
+                  genitive: bool = False, case: str | None = None) -> Sighting:
         """One candidate with what ``merge`` needs of it (``anchor``: the document's nearest
-        place, a one-item list once looked for)."""
+        place, a one-item list once looked for; ``case``: the case a cue before it takes)."""
         words = name.split()
         k = key(name)
         variants = {k, *name_variants(words)}
         guess = guess_nominative(name, country, genitive) if len(words) == 1 else None
+        if guess is None and case is not None:
+            guess = _polish_guess(words, case, country)
+        if guess is None and len(words) == 2:
+            guess = _lithuanian_pair(words, country)
         if guess is not None:
             variants.add(key(guess[0]))
         where = "sentence"

@@ -220,3 +220,312 @@ def test_compiled_words_and_runs_match_the_python_rules():
         for spans in (sentence_spans(text), [(0, len(text))]):
             assert compiled.capitalised_runs(text, spans, lower, LEAD_WORDS, MAX_WORDS) == \
                 sentence_runs(text, spans, lower), repr(text)
+
+
+# Short reports written for these tests (invented hamlets, streams and forests beside real
+# places; persons, organisations, units, page furniture, inflected and adjectival forms of
+# known places), per language, and the names each language's reports lack, exactly.
+OWN_REPORTS = {
+    "en": [
+        (
+            "VILNIUS, Lithuania — Lithuanian border guards on Sunday turned back 27 migrants who "
+            "tried to cross from Belarus near the hamlet of Gervėnai in Šalčininkai district, the "
+            "State Border Guard Service (VSAT) said.\n"
+            "Spokesperson Giedrius Mišutis told reporters that the group was spotted by a thermal "
+            "camera at 3 a.m. close to the Visinčia river. Another group of nine was detained in the "
+            "Rūdninkai forest.\n"
+            "\"They were cold and hungry,\" Mišutis said. Officers of the Varėna frontier station "
+            "handed them food.\n"
+            "Read more: Lithuania extends state of emergency\n"
+            "Photo: VSAT\n"
+        ),
+        (
+            "WARSAW (Reuters) - Polish Border Guard officers detained four suspected smugglers near "
+            "Krynki on Wednesday after a chase through the village of Ozierany Wielkie, a spokeswoman"
+            " for the Podlasie Border Guard Unit said.\n"
+            "Katarzyna Zdanowicz said the men had picked up 11 Iraqi and Syrian migrants in the "
+            "forest outside Zabłocie, a hamlet of 40 people in Sokółka county.\n"
+            "\"We saw lights near the Świsłocz river at night,\" said Jan Kowalczyk, a farmer from "
+            "Nowodziel. Activists of Grupa Granica later reported a second group stuck in the swamp "
+            "by the Kamionka stream.\n"
+            "Reporting by Pawel Florkiewicz; Editing by Mark Heinrich\n"
+        ),
+        (
+            "RIGA, Latvia — Latvia's State Border Guard said on Tuesday it had prevented 63 attempts "
+            "to cross the border from Belarus in the past 24 hours, most of them in the Daugavpils "
+            "and Ludza sectors.\n"
+            "A group of 19 was stopped near the village of Kalnaviesi in Krāslava municipality, and "
+            "six more at Vecborne. Border guard spokeswoman Ieva Kupce said the guards also found a "
+            "torn section of fence near Rucava Lake.\n"
+            "The ministry of interior has asked the Saeima to extend the emergency until November.\n"
+            "Subscribe to our newsletter\n"
+        ),
+        (
+            "Belarusian state TV showed footage on Monday of migrants sleeping at a logistics centre "
+            "at Bruzgi, while Polish police said a Syrian man was found dead in a swamp near Dubicze "
+            "Cerkiewne.\n"
+            "Another body was recovered in the Białowieża Forest near the settlement of Zwierzyniec "
+            "Mały, according to a statement by Hajnówka police chief Piotr Nowik.\n"
+            "Lukashenko's press service said the president had visited the camp. Minsk denies "
+            "orchestrating the crisis.\n"
+            "Advertisement\n"
+            "Share this article\n"
+        ),
+        (
+            "Lithuania pushes back 40 migrants, detains driver\n"
+            "By Andrius Sytas\n"
+            "VILNIUS, Aug 3 (Reuters) - Lithuanian border guards said on Tuesday they had turned back"
+            " 40 people overnight, including a group found in a bog near Baciūnai, a village of a "
+            "dozen homesteads in Varėna district.\n"
+            "Officers from the Druskininkai border station also detained a Lithuanian driver on the "
+            "Merkinė–Marcinkonys road with five Sri Lankans in his van. \"He was paid 500 euros,\" "
+            "border guard spokesman Giedrius Mišutis said.\n"
+            "Camps in Medininkai and Kybartai are full, the Interior Ministry said. The European "
+            "Commission will send tents.\n"
+            "Related coverage: EU to fund border fence\n"
+        ),
+        (
+            "Poland's Border Guard said on Friday a group of 32 migrants had broken through the fence"
+            " near Czeremcha and hidden in woods outside Kuzawa. Soldiers found 12 of them in the "
+            "morning by the Orlanka river, and four more at a farm in Wólka Terechowska.\n"
+            "Humanitarian medics from the Medycy na Granicy group treated a woman from Congo in "
+            "Siemianówka. Deputy Interior Minister Maciej Wąsik said police had arrested three "
+            "Georgians in Bielsk Podlaski. On Saturday, another body was found in the Bug near Wólka "
+            "Nadbużna.\n"
+        ),
+    ],
+    "lt": [
+        (
+            "Vilnius, rugpjūčio 12 d. (BNS). Valstybės sienos apsaugos tarnybos (VSAT) pareigūnai "
+            "sekmadienį neįleido 31 neteisėto migranto.\n"
+            "Daugiausia jų – 14 – apgręžti Varėnos pasienio rinktinės kontroliuojamame ruože, netoli "
+            "Juodbalių kaimo. Dar aštuoni žmonės sulaikyti Šalčininkų rajone, prie Jašiūnų, ir "
+            "Lazdijų rajone, Kapčiamiesčio seniūnijoje, ties Mikniškių kaimu.\n"
+            "VSAT atstovas Giedrius Mišutis sakė, kad migrantai buvo nuvežti į Pabradės užsieniečių "
+            "registracijos centrą.\n"
+            "Skaitykite daugiau: Seimas pratęsė nepaprastąją padėtį\n"
+        ),
+        (
+            "Ketvirtadienio naktį Druskininkų pasienio užkardos pareigūnai prie Ratnyčėlės upelio "
+            "pastebėjo grupę užsieniečių. Pasak VSAT, netoli Paliepių kaimo buvo sulaikyti du Irako "
+            "piliečiai, o Kabelių miške rasta dar penki žmonės.\n"
+            "Pasieniečiai taip pat patikrino apleistą sodybą Gudelių vienkiemyje. Vidaus reikalų "
+            "ministrė Agnė Bilotaitė teigė, kad tvoros statyba bus baigta rugsėjį.\n"
+            "Nuotr. VSAT\n"
+        ),
+        (
+            "Šalčininkų rajone, Dieveniškių seniūnijoje, netoli Norviliškių kaimo pasieniečiai aptiko"
+            " nukirptą spygliuotą vielą. Vėliau Poškonių apylinkėse sulaikyta 12 asmenų grupė.\n"
+            "Rytą migrantų pėdsakai rasti ir prie Dainavos girios, Stakų kaime. Pasieniečių teigimu, "
+            "vienas vyras prisistatė kaip Ahmedas Al Hassanas.\n"
+        ),
+        (
+            "Alytus, spalio 5 d. Lazdijų rajone, Kučiūnų seniūnijoje, pasieniečiai naktį sulaikė "
+            "penkis Sirijos piliečius. Jie buvo aptikti netoli Gervėčių ir Mikabalių kaimų, prie "
+            "Baltosios Ančios upės.\n"
+            "VSAT Varėnos rinktinės vadas Vaidas Bagdonas teigė, kad situacija stabili. Kitą grupę "
+            "pasieniečiai apgręžė Marcinkonių apylinkėse, Musteikos kaime.\n"
+            "Daugiau naujienų skaitykite lrt.lt\n"
+        ),
+    ],
+    "lv": [
+        (
+            "Valsts robežsardzes Daugavpils pārvaldes robežsargi pagājušajā diennaktī novērsuši 47 "
+            "personu mēģinājumus nelikumīgi šķērsot robežu no Baltkrievijas.\n"
+            "Krāslavas novadā, pie Šķeltovas, aizturēti četri Sīrijas pilsoņi, bet Indras pagastā pie"
+            " Vecsētas ciema robežsargi atrada vēl septiņus cilvēkus.\n"
+            "Robežsardzes preses pārstāve Ieva Kupce aģentūrai LETA pastāstīja, ka migranti mēģināja "
+            "šķērsot robežu pie Dervanišķu ezera. Lūdzu, skatiet arī: Saeima pagarina ārkārtējo "
+            "situāciju.\n"
+        ),
+        (
+            "Ludzas pārvaldes atbildības zonā, Zaļesjes pagastā pie Žogotu mājām, robežsargi "
+            "aizturēja cilvēku kontrabandistu. Robežsargi informē, ka Latvijas pilsonis, dzimis 1987."
+            " gadā, pārvadāja piecus Afganistānas pilsoņus.\n"
+            "Vēl viena grupa tika apturēta Robežnieku pagastā, netālu no Vaicuļevas. Iekšlietu "
+            "ministrs Māris Kučinskis solīja papildu finansējumu.\n"
+        ),
+        (
+            "Robežsargi naktī pie Baltkrievijas robežas Daugavpils novadā, Demenes pagastā pie "
+            "Lielborņu ciema, aizturēja trīs Irākas pilsoņus. Vēl divi cilvēki atrasti mežā netālu no"
+            " Kumbuļiem.\n"
+            "Valsts robežsardzes priekšnieks Guntis Pujāts norādīja, ka Silenes robežpunktā situācija"
+            " ir mierīga. Meža masīvā pie Skrudalienas ezera robežsargi atrada nometni.\n"
+        ),
+    ],
+    "pl": [
+        (
+            "Białystok, 3 października. Funkcjonariusze Podlaskiego Oddziału Straży Granicznej "
+            "zatrzymali w nocy 18 cudzoziemców w miejscowości Ozierany Małe w gminie Krynki. Jak "
+            "poinformowała rzeczniczka Straży Granicznej por. Katarzyna Zdanowicz, grupa przekroczyła"
+            " granicę w rejonie Szudziałowa.\n"
+            "Kolejnych sześć osób zatrzymano we wsi Łosiniany, a dwóch kurierów koło Zubrzycy "
+            "Wielkiej. Na terenie Puszczy Knyszyńskiej, nad rzeką Sokołdą, znaleziono porzucone "
+            "ubrania.\n"
+            "Czytaj także: Mur na granicy. Fot. Straż Graniczna\n"
+        ),
+        (
+            "W okolicach Białowieży, na drodze do Pogorzelców, policjanci z Hajnówki zatrzymali "
+            "samochód z siedmioma migrantami. Kierowca, obywatel Ukrainy, usłyszał zarzuty. Według "
+            "Grupy Granica kolejne osoby koczują w lesie pod Starym Masiewem.\n"
+            "Placówka Straży Granicznej w Narewce poinformowała też o zatrzymaniu dwóch osób przy "
+            "ulicy Mickiewicza w Hajnówce. Wojewoda podlaski Bohdan Paszkowski wprowadził zakaz "
+            "przebywania w strefie przygranicznej. Mieszkańcy wsi Janowo mówią o nocnych patrolach.\n"
+        ),
+        (
+            "Do zdarzenia doszło w poniedziałek na odcinku chronionym przez placówkę SG w Michałowie."
+            " Patrol zauważył grupę migrantów w okolicy Jałówki i Nowej Łuplanki. Straż Graniczna "
+            "podała, że przy słupie granicznym koło Bobrowniczek wojsko odparło atak.\n"
+            "Minister Mariusz Kamiński zapowiedział kontrole. Mieszkaniec Gródka, pan Andrzej, mówi, "
+            "że w Zaleszanach widział ślady obozowiska.\n"
+        ),
+        (
+            "Hajnówka, 12 listopada. Do zdarzenia doszło we wtorek wieczorem w okolicach Czerlonki. "
+            "Funkcjonariusze z placówki Straży Granicznej w Białowieży zatrzymali trzech obywateli "
+            "Iraku w pobliżu Grudek. Jak przekazał rzecznik prasowy Podlaskiego Oddziału SG mjr "
+            "Michał Tokarczyk, cudzoziemcy ukrywali się w lesie przy drodze z Budy do Teremisek.\n"
+            "Wcześniej, w poniedziałek, żołnierze zauważyli grupę nad rzeką Leśną Prawą, niedaleko "
+            "Nowego Berezowa. Mieszkańcy Orzeszkowa mówią o dronach.\n"
+            "Zobacz też: Wojsko na granicy. Fot. PAP/Artur Reszko\n"
+        ),
+    ],
+    "ru": [
+        (
+            "ГРОДНО, 14 сентября. /ТАСС/. Пограничники Гродненской пограничной группы обнаружили тело"
+            " мужчины возле деревни Малые Эйсмонты Берестовицкого района, сообщил Государственный "
+            "пограничный комитет Беларуси.\n"
+            "По словам официального представителя ГПК Антона Бычковского, мигранты находились в лесу "
+            "у хутора Заречанка. Еще одна группа беженцев провела ночь в урочище Лесное у реки "
+            "Свислочь.\n"
+            "Беженцы были доставлены в транспортно-логистический центр у пункта пропуска «Брузги». "
+            "Читайте также: Лукашенко встретился с беженцами.\n"
+        ),
+        (
+            "Как сообщает литовская пограничная служба, в среду в Варенском районе, близ деревни "
+            "Кашетос, задержаны трое граждан Ирака. Еще 16 человек были развернуты у Латвийской "
+            "границы в районе поселка Вецборне.\n"
+            "Министр внутренних дел Литвы Агне Билотайте заявила, что забор будет достроен к "
+            "сентябрю. В Вильнюсе прошла акция протеста у здания Сейма.\n"
+        ),
+        (
+            "МИНСК, 9 ноября — Sputnik. Несколько тысяч беженцев находятся у белорусско-польской "
+            "границы в районе Брузги — Кузница. Как сообщили в Госпогранкомитете, часть мигрантов "
+            "разбила лагерь возле деревни Чернички Гродненского района.\n"
+            "По данным пограничной службы, вечером группа из 40 человек пыталась прорваться к поселку"
+            " Соколяны. Пресс-секретарь ведомства Антон Бычковский заявил, что ситуация на участке "
+            "Свислочского погранотряда под контролем.\n"
+            "Ранее в урочище Голынка у реки Лососна нашли тело мужчины.\n"
+        ),
+    ],
+    "de": [
+        (
+            "Warschau (dpa) - Polnische Grenzschützer haben nahe dem Dorf Tołcze an der Grenze zu "
+            "Belarus eine Gruppe von 30 Migranten aufgegriffen. Das teilte eine Sprecherin des "
+            "Grenzschutzes, Anna Michalska, am Dienstag mit.\n"
+            "Im Urwald bei Hajnówka wurde zudem die Leiche eines jungen Mannes aus Syrien gefunden. "
+            "Helfer der Organisation Grupa Granica berichteten von weiteren Menschen im Sumpf bei "
+            "Kołonna.\n"
+            "Lesen Sie auch: EU-Kommission stellt Hilfen bereit\n"
+        ),
+        (
+            "Die litauischen Behörden meldeten am Wochenende 40 neue Fälle. In der Nähe von "
+            "Raudonėliai im Bezirk Varėna sei eine Gruppe von Irakern festgenommen worden, sagte "
+            "Innenministerin Agnė Bilotaitė. Das Lager in Rukla ist überfüllt.\n"
+            "Im lettischen Grenzgebiet, im Dorf Šķilbėni, griffen Grenzer sechs Menschen auf. "
+            "Präsident Gitanas Nausėda besuchte am Montag Medininkai.\n"
+        ),
+        (
+            "Vilnius/Warschau (AFP) - Litauische Grenzschützer haben nach eigenen Angaben in der "
+            "Nacht zum Sonntag 56 Migranten an der Einreise aus Belarus gehindert. Die meisten wurden"
+            " im Bezirk Šalčininkai nahe der Ortschaft Kalviškės abgewiesen, teilte der Grenzschutz "
+            "mit.\n"
+            "Im polnischen Kreis Sokółka, im Wald bei Nomiki, entdeckten Soldaten ein Zeltlager. Die "
+            "Hilfsorganisation Ocalenie sprach von Kindern im Lager. Innenminister Mariusz Kamiński "
+            "kündigte eine Verlängerung des Ausnahmezustands an.\n"
+        ),
+    ],
+    "be": [
+        (
+            "Памежнікі Гродзенскай памежнай групы затрымалі каля вёскі Калпакі Гродзенскага раёна "
+            "грамадзяніна Літвы, паведаміў Дзяржпагранкамітэт. Па словах прэс-сакратара Антона "
+            "Бычкоўскага, мужчына ішоў праз лес ля ракі Лашанка.\n"
+            "Яшчэ адна група мігрантаў знаходзілася ў лагеры каля пункту пропуску «Брузгі». У Мінску "
+            "адбылася нарада.\n"
+        ),
+        (
+            "Ноччу каля хутара Пагарэлка ў Воранаўскім раёне пагранічнікі Ашмянскай памежнай групы "
+            "знайшлі трох мігрантаў. Непадалёк ад Беняконяў, у вёсцы Дзевянішкі Малыя, жыхары бачылі "
+            "групу людзей. Міністр Віктар Хрэнін наведаў мяжу.\n"
+        ),
+        (
+            "ГРОДНА, 22 лістапада. Каля памежнага пункту пропуску «Брузгі» ў лагістычным цэнтры "
+            "застаюцца каля 2 тысяч бежанцаў. Як паведамілі ў Дзяржпагранкамітэце, група мігрантаў "
+            "начавала ў лесе паблізу вёскі Лясная Паляна Гродзенскага раёна.\n"
+            "Жыхары аграгарадка Адэльск скардзяцца на шум. Раней памежнікі затрымалі трох чалавек на "
+            "хутары Падлескі ля ракі Нёман.\n"
+        ),
+    ],
+}
+OWN_LACKS = {
+    "be": ["Калпакі", "Лашанка", "Дзевянішкі Малыя", "Пагарэлка", "Адэльск", "Лясная Паляна", "Нёман", "Падлескі"],
+    "de": ["Kołonna", "Tołcze", "Raudonėliai", "Šķilbėni", "Kalviškės", "Nomiki"],
+    "en": ["Gervėnai", "Visinčia", "Ozierany Wielkie", "Kalnaviesi", "Rucava Lake", "Zwierzyniec Mały", "Baciūnai", "Kuzawa", "Orlanka", "Wólka Nadbużna", "Siemianówka", "Wólka Terechowska"],
+    "lt": ["Juodbaliai", "Mikniškiai", "Paliepiai", "Ratnyčėlė", "Gudeliai", "Dainava", "Stakai", "Baltoji Ančia", "Mikabaliai", "Gervėčiai", "Kučiūnai", "Musteika"],
+    "lv": ["Dervanišķi", "Vecsēta", "Šķeltova", "Žogoti", "Zaļesje", "Vaicuļeva", "Lielborņi", "Skrudaliena", "Demene", "Kumbuļi"],
+    "pl": ["Ozierany Małe", "Puszcza Knyszyńska", "Zubrzyca Wielka", "Łosiniany", "Sokołda", "Stare Masiewo", "Bobrowniczki", "Jałówka", "Nowa Łuplanka", "Czerlonka", "Leśna Prawa", "Nowe Berezowo"],
+    "ru": ["Заречанка", "Лесное", "Малые Эйсмонты", "Вецборне", "Кашетос", "Голынка", "Лососна", "Соколяны", "Чернички"],
+}
+
+
+@pytest.fixture(scope="module")
+def full():
+    """The Extractor of the bundled gazetteer (the reports name Polish and Belarusian places
+    that ``small_gazetteer`` lacks)."""
+    return Extractor.from_directory()
+
+
+@pytest.mark.parametrize("lang", sorted(OWN_REPORTS))
+def test_own_reports_give_the_names_the_gazetteer_lacks_and_nothing_else(full, lang):
+    assert sorted(unplaced(full, *OWN_REPORTS[lang])) == sorted(OWN_LACKS[lang])
+
+
+def test_own_reports_records_guess_kind_country_near_and_base_form(full):
+    found = {}
+    for texts in OWN_REPORTS.values():
+        found.update(unplaced(full, *texts))
+    kinds = {n: found[n]["kind"] for n in ("Visinčia", "Лашанка", "Лесное", "Puszcza Knyszyńska",
+                                           "Rucava Lake", "Sokołda", "Kučiūnai", "Zaļesje",
+                                           "Gervėnai", "Заречанка")}
+    assert kinds == {"Visinčia": "other", "Лашанка": "other", "Лесное": "other",
+                     "Puszcza Knyszyńska": "other", "Rucava Lake": "other", "Sokołda": "other",
+                     "Kučiūnai": "district", "Zaļesje": "district", "Gervėnai": "village",
+                     "Заречанка": "village"}
+    rec = found["Zubrzyca Wielka"]
+    assert rec["forms"] == ["Zubrzycy Wielkiej"] and "Polish genitive" in rec["name_guess"]
+    assert found["Stare Masiewo"]["forms"] == ["Starym Masiewem"]
+    assert found["Baltoji Ančia"]["forms"] == ["Baltosios Ančios"]
+    assert found["Šķeltova"]["forms"] == ["Šķeltovas"]        # "pie" takes the genitive
+    assert "(a list)" in found["Nowa Łuplanka"]["evidence"][0]
+    assert found["Łosiniany"]["country"] == "PL" and found["Vecsēta"]["country"] == "LV"
+    rec = found["Gervėnai"]
+    assert rec["country"] == "LT" and rec["near"]["name"].startswith("Šalčininkai")
+    assert rec["near"]["where"] == "sentence"
+    rec = found["Малые Эйсмонты"]                # not "Малые Эйсмонты Берестовицкого"
+    assert rec["country"] == "BY" and rec["near"]["country"] == "BY"
+
+
+@pytest.mark.parametrize("words, case, country, name", [
+    (["Zubrzycy", "Wielkiej"], "gen", "PL", "Zubrzyca Wielka"),
+    (["Nowego", "Berezowa"], "gen", "PL", "Nowe Berezowo"),
+    (["Bobrowniczek"], "gen", "PL", "Bobrowniczki"),
+    (["Pogorzelców"], "gen", None, "Pogorzelce"),
+    (["Starym", "Masiewem"], "ins", "PL", "Stare Masiewo"),
+    (["Sokołdą"], "ins", None, "Sokołda"),
+    (["Kalvių"], "gen", "PL", None),                     # Lithuanian letters: not Polish
+    (["Hrodna"], "gen", None, None),                     # no Polish letter, no Polish cue
+])
+def test_polish_names_after_a_case_taking_cue_get_a_guessed_nominative(words, case, country,
+                                                                        name):
+    from geomap.unplaced import _polish_guess
+    guess = _polish_guess(words, case, country)
+    assert (guess and guess[0]) == name
