@@ -156,3 +156,42 @@ def test_compiled_borders_carry_the_relations_of_airports_serving_places(border_
         Borders.load(border_dir).relate(54.21, 25.6)
     airports("EYXX,XXA,Dieveniskes Field,Dieveniškės,LT,54.22,25.6")      # a changed file
     assert (54.22, 25.6) in cache.load_borders(border_dir)._known
+
+
+def test_outlines_are_compiled_once_kept_by_the_process_and_shared_by_copies(border_dir, tmp_path,
+                                                                             monkeypatch):
+    from geomap.places.outlines import CountryOutlines
+
+    monkeypatch.setattr(cache, "_outlines", {})
+    parsed = CountryOutlines.load(border_dir)
+    built = cache.load_outlines(border_dir)
+    assert cache.load_outlines(border_dir) is built                  # kept by the process
+    stamp = cache.outlines_fingerprint(border_dir)
+    from_disk = cache._read(cache.cache_path(border_dir, "outlines"), stamp, CountryOutlines)[0]
+    for outlines in (built, from_disk):
+        assert {iso: [g.wkb for g in geoms] for iso, geoms in outlines.shapes.items()} == \
+            {iso: [g.wkb for g in geoms] for iso, geoms in parsed.shapes.items()}
+        for lat, lon in [(54.5, 24.0), (54.5, 26.0), (10.0, 10.0), (-30.0, -60.0)]:
+            assert outlines.country_at(lat, lon) == parsed.country_at(lat, lon)
+            assert outlines.distance_km(lat, lon, "LT") == parsed.distance_km(lat, lon, "LT")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("countries.geojson", "world.geojson"):
+        (copy / name).write_bytes((border_dir / name).read_bytes())
+    assert cache.load_outlines(copy) is built                        # same contents
+
+
+def test_changed_or_broken_outlines_are_read_again(border_dir, monkeypatch):
+    from geomap.errors import GazetteerError
+
+    monkeypatch.setattr(cache, "_outlines", {})
+    assert cache.load_outlines(border_dir).country_at(54.5, 24.0) == "LT"
+    (border_dir / "countries.geojson").write_text(_geojson(_box("PL", 22, 53, 25, 56)),
+                                                  encoding="utf-8")
+    assert cache.load_outlines(border_dir).country_at(54.5, 24.0) == "PL"
+    (border_dir / "countries.geojson").write_text("[]", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="not a GeoJSON file of country outlines"):
+        cache.load_outlines(border_dir)
+    for name in ("countries.geojson", "world.geojson"):
+        (border_dir / name).unlink()
+    assert cache.load_outlines(border_dir) is None

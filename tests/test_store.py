@@ -5,6 +5,7 @@ import io
 import json
 import shutil
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from geomap.places.files import write_places
 from geomap.places.gazetteer import Gazetteer
 from geomap.places.imports import ImportRow, read_import
 from geomap.places.outlines import CountryOutlines
-from geomap.places.rules import new_place, place_problems
+from geomap.places.rules import has_control, new_place, place_problems
 from geomap.places.store import Store
 from geomap.places.validate import validate_directory
 
@@ -427,3 +428,12 @@ def test_the_shipped_gazetteer_validates_with_collisions_as_warnings(gz):
     assert report.entries > 6000 and len(report.files) == 4
     warnings = "\n".join(map(str, report.warnings))
     assert "cc:HU: alternate name 'Wegry' is the name of gn:" in warnings
+
+
+def test_has_control_is_unicode_categories_cc_zl_zp():
+    """The character class of ``has_control`` is every character of those categories (all
+    in the Basic Multilingual Plane)."""
+    differ = [hex(i) for i in range(0x10000)
+              if has_control(chr(i)) != (unicodedata.category(chr(i)) in ("Cc", "Zl", "Zp"))]
+    assert differ == []
+    assert has_control("Vil\u2028nius") and not has_control("Vilnius \u00a0Šalčininkai")

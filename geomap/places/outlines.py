@@ -47,14 +47,34 @@ class Misplacement:
 
 
 class CountryOutlines:
-    """Country polygons by ISO-2 code (``properties.iso`` of GeoJSON features)."""
+    """Country polygons by ISO-2 code (``properties.iso`` of GeoJSON features).
+
+    Picklable (``geomap.cache.load_outlines`` keeps a compiled copy): the polygons travel as
+    WKB, which keeps every coordinate exactly, and are prepared again when loaded."""
 
     def __init__(self, shapes: Mapping[str, list]):
+        self._prepare(shapes)
+
+    def _prepare(self, shapes: Mapping[str, list]) -> None:
         import shapely
 
         self.shapes = {iso: list(geoms) for iso, geoms in shapes.items()}
         for geoms in self.shapes.values():
             shapely.prepare(geoms)
+
+    def __getstate__(self) -> tuple:
+        import shapely
+
+        codes = [iso for iso, geoms in self.shapes.items() for _ in geoms]
+        return codes, shapely.to_wkb([g for geoms in self.shapes.values() for g in geoms])
+
+    def __setstate__(self, state: tuple) -> None:
+        import shapely
+
+        shapes: dict[str, list] = defaultdict(list)
+        for iso, geom in zip(state[0], shapely.from_wkb(state[1])):
+            shapes[iso].append(geom)
+        self._prepare(shapes)
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "CountryOutlines | None":

@@ -2,6 +2,7 @@
 fields, an ISO country, no same-named entry close by (unless forced)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -28,8 +29,12 @@ SAME_PLACE_KM = 1.0         # validate: same name, same kind, this close -> dupl
 COUNTRY_TOLERANCE_KM = 10.0  # validate: a point this close to its stated country passes
 
 
+# The characters of Unicode categories Cc, Zl and Zp (fixed by the standard), as a class.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def has_control(text: str) -> bool:
-    return any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text)
+    return _CONTROL.search(text) is not None
 
 
 def place_problems(place: Place) -> list[str]:

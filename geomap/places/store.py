@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from ..cache import load_outlines
 from ..errors import GazetteerError
 from ..io.atomic import atomic_write
 from ..model import Place
@@ -86,8 +87,9 @@ class Store:
 
     @cached_property
     def outlines(self) -> CountryOutlines | None:
-        """The directory's country outlines (None when it has none), read on first use."""
-        return CountryOutlines.load(self.directory)
+        """The directory's country outlines (None when it has none), read on first use
+        (compiled: ``cache.load_outlines``)."""
+        return load_outlines(self.directory)
 
     def misplaced(self, place: Place) -> Misplacement | None:
         """How ``place`` misses its stated country beyond the tolerance (None: it does not)."""

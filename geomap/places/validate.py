@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import load_outlines
 from ..errors import GazetteerError
 from ..geodesy import haversine_km
 from ..model import Place
@@ -68,7 +69,8 @@ def validate_directory(directory: str | os.PathLike, *,
     Errors: unreadable files or rows, missing columns, an entry ``place_problems`` refuses, an
     id repeated in one file or in two generated files, a point farther than ``tolerance_km``
     outside the outline of its stated country, inside another country's or (user entries) in
-    none (``outlines``, by default the directory's ``countries.geojson`` and ``world.geojson``;
+    none (``outlines``, by default the directory's ``countries.geojson`` and ``world.geojson``,
+    compiled: ``cache.load_outlines``;
     countries without an outline and bundled points at sea are not judged), the same name and
     kind twice within ``SAME_PLACE_KM``: the rules ``Store`` applies to every write. Warnings:
     those errors of an entry stored with ``--force`` (listed in ``local-forced.txt``), a point
@@ -86,6 +88,7 @@ def validate_directory(directory: str | os.PathLike, *,
     where: dict[str, tuple[str, int]] = {}           # id -> (file, line) of its effective row
     first_seen: dict[str, tuple[str, int]] = {}      # generated files only
     places: dict[str, Place] = {}
+    invalid: dict[str, bool] = {}                    # id -> place_problems of its effective row
 
     def issue(severity: str, file: str, line: int, pid: str, message: str) -> None:
         issues.append(Issue(file, line, severity, pid, message))
@@ -109,7 +112,8 @@ def validate_directory(directory: str | os.PathLike, *,
                                f"{pid}` or `remove {pid}`)" if path == user_file and pid else "")
                         issue("error", name, line, pid, str(exc).removeprefix(": ") + fix)
                         continue
-                    for problem in place_problems(place):
+                    problems = place_problems(place)
+                    for problem in problems:
                         issue("error", name, line, place.id, problem)
                     if place.id in in_file:
                         issue("error", name, line, place.id,
@@ -121,6 +125,7 @@ def validate_directory(directory: str | os.PathLike, *,
                     if path != user_file:
                         first_seen.setdefault(place.id, (name, line))
                     places[place.id] = place
+                    invalid[place.id] = bool(problems)
                     where[place.id] = (name, line)
         except (OSError, UnicodeDecodeError) as exc:
             issue("error", name, 0, "", f"cannot read ({exc})")
@@ -136,13 +141,13 @@ def validate_directory(directory: str | os.PathLike, *,
         return where[p.id]
 
     # Countries.
-    outlines = outlines or CountryOutlines.load(directory)
+    outlines = outlines or load_outlines(directory)
     if outlines is None:
         issue("warning", str(directory), 0, "", f"no country outlines ({', '.join(OUTLINE_FILES)})"
               ": countries not checked")
     else:
         for p in effective.values():
-            if not p.country or place_problems(p):
+            if not p.country or invalid[p.id]:
                 continue
             m = outlines.misplaced(p.lat, p.lon, p.country, tolerance_km)
             if m is None or (m.lies_in is None and at(p)[0] != user_name):
