@@ -175,8 +175,12 @@ class Borders:
         self._known, self._proj, self._vertices = state["known"], None, None
         self._index_lines(shapely.from_wkb(state["chunks"]), state["ids"])
 
-    def remember(self, points: Iterable[tuple[float, float]]) -> None:
-        """Relate these (lat, lon) points now and keep the answers, also in pickled copies."""
+    def remember(self, points: Iterable[tuple[float, float]], *, only: bool = False) -> None:
+        """Relate these (lat, lon) points now and keep the answers, also in pickled copies
+        (``only``: and drop the answers kept for other points)."""
+        points = list(points)
+        if only:
+            self._known = {pt: self._known[pt] for pt in points if pt in self._known}
         for lat, lon in points:
             rel = self._relate(lat, lon)
             self._known[(lat, lon)] = (rel.side, rel.border, rel.distance_km, rel.nearest)

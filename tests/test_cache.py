@@ -112,7 +112,7 @@ def border_dir(gaz):
 def test_borders_are_compiled_once_and_answer_the_same(border_dir):
     built = cache.load_borders(border_dir)
     path = cache.cache_path(border_dir, "borders")
-    assert cache._read(path, cache.borders_fingerprint(border_dir), Borders) is not None
+    assert cache._read(path, cache.borders_fingerprint(border_dir), str, Borders) is not None
     again = cache.load_borders(border_dir)
     assert again is not built
     for lat, lon in [(54.5, 24.0), (54.5, 26.0), (10.0, 10.0), (-30.0, -60.0)]:
@@ -127,6 +127,30 @@ def test_changed_border_files_are_compiled_again(border_dir):
     (border_dir / "countries.geojson").write_text(_geojson(_box("PL", 22, 53, 25, 56)),
                                                   encoding="utf-8")
     assert cache.load_borders(border_dir).relate(54.5, 24.5).side == "PL"
+
+
+def test_borders_are_updated_not_rebuilt_when_only_the_places_change(border_dir, monkeypatch):
+    cache.load_borders(border_dir)
+    write_csv(border_dir / "local.csv", [("u:1", "Vidiškės", "", "54.4", "25.3", "LT",
+                                          "village", "", "user")])
+    fresh = Borders.load(border_dir)
+    fresh.remember([(54.1989, 25.6256), (55.17, 23.88), (54.4, 25.3)])
+
+    def refuse(cls, directory):
+        raise AssertionError("the border files were read again")
+
+    with monkeypatch.context() as m:
+        m.setattr(Borders, "load", classmethod(refuse))
+        updated = cache.load_borders(border_dir)
+    assert updated._known == fresh._known                  # the new point's, the same answers
+    (border_dir / "local.csv").unlink()                    # a place gone: its answer dropped
+    assert (54.4, 25.3) not in cache.load_borders(border_dir)._known
+    (border_dir / "borders.geojson").write_text(_geojson(
+        {"type": "Feature", "properties": {"id": "LT-BY"},
+         "geometry": {"type": "LineString", "coordinates": [[26.0, 53.0], [26.0, 56.0]]}}),
+        encoding="utf-8")                                 # a geometry file changed: rebuilt
+    moved = cache.load_borders(border_dir).relate(54.1989, 25.6256)
+    assert moved == Borders.load(border_dir).relate(54.1989, 25.6256) != fresh.relate(54.1989, 25.6256)
 
 
 def test_compiled_borders_carry_the_gazetteer_places_relations(border_dir):
