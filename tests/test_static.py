@@ -137,14 +137,25 @@ def generated_corpus(n_places=500, n_incidents=300, seed=7):
     return mentions, incidents
 
 
-@pytest.mark.slow
-def test_generated_corpus_png_has_no_overlapping_labels(tmp_path):
+@pytest.fixture(scope="module")
+def corpus_map():
+    """The generated corpus, the shipped display outlines and one drawing of them: drawn
+    once for the PNG and SVG tests (~3 s of CPU a drawing; ``xdist_group`` keeps the two
+    tests on one test process)."""
     from geomap.border import display_geodata
-    from geomap.render.static import incident_places
 
     mentions, incidents = generated_corpus()
     geodata = display_geodata(GAZ)
-    fig = draw_map(mentions, incidents, title="A generated corpus", **geodata)
+    return mentions, incidents, geodata, draw_map(mentions, incidents,
+                                                  title="A generated corpus", **geodata)
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("generated-corpus")
+def test_generated_corpus_png_has_no_overlapping_labels(tmp_path, corpus_map):
+    from geomap.render.static import incident_places
+
+    mentions, incidents, geodata, fig = corpus_map
     assert overlapping_texts(fig) == []
     labels = [t.get_text() for t in texts_of(fig)]
     assert len(labels) >= 60
@@ -156,7 +167,7 @@ def test_generated_corpus_png_has_no_overlapping_labels(tmp_path):
     assert sum("\n" in t and " incidents, " in t for t in labels) >= 5   # details where room
     save_map(fig, tmp_path / "a.png", "png")
     save_map(draw_map(mentions, incidents, title="A generated corpus", **geodata),
-             tmp_path / "b.png", "png")
+             tmp_path / "b.png", "png")                         # drawn again: same bytes
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
 
 
@@ -226,12 +237,10 @@ def test_the_legend_goes_where_it_hides_no_incident():
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_generated_corpus_svg_has_no_overlapping_texts_in_chromium(offline_page, tmp_path):
-    from geomap.border import display_geodata
-
-    mentions, incidents = generated_corpus()
-    save_map(draw_map(mentions, incidents, title="A generated corpus",
-                      **display_geodata(GAZ)), tmp_path / "map.svg", "svg")
+@pytest.mark.xdist_group("generated-corpus")
+def test_generated_corpus_svg_has_no_overlapping_texts_in_chromium(offline_page, tmp_path,
+                                                                   corpus_map):
+    save_map(corpus_map[3], tmp_path / "map.svg", "svg")
     page = offline_page.page
     page.goto((tmp_path / "map.svg").as_uri())
     texts, overlaps = page.evaluate("""() => {
