@@ -807,12 +807,276 @@ done:
     return out;
 }
 
+/* mention_lines(mentions, places, place_json, dumps) -> bytes
+ *   the JSON Lines of geomap.io.records.mention_record for each mention, as orjson.dumps writes
+ *   them (compact, UTF-8, only '"', '\\' and control characters escaped, one a line): the
+ *   fields of the mention's place and border relation are place_json(place, border)'s bytes
+ *   (a run of "key":value pairs), memoised in the dict places by id(place) with the two
+ *   objects; any value this code does not write itself (a float Python writes with an
+ *   exponent, inf or nan, an int beyond 64 bits, a str that is not valid UTF-8, another
+ *   type) is written as dumps(value) gives it, so that errors are dumps's too. */
+
+typedef struct {
+    char *data;
+    Py_ssize_t size, used;
+} Buffer;
+
+static int
+buffer_grow(Buffer *b, Py_ssize_t more)
+{
+    if (b->used + more <= b->size)
+        return 0;
+    Py_ssize_t size = b->size ? b->size : 4096;
+    while (size < b->used + more)
+        size *= 2;
+    char *data = PyMem_Realloc(b->data, size);
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->size = size;
+    return 0;
+}
+
+static int
+buffer_add(Buffer *b, const char *s, Py_ssize_t n)
+{
+    if (buffer_grow(b, n))
+        return -1;
+    memcpy(b->data + b->used, s, n);
+    b->used += n;
+    return 0;
+}
+
+#define ADD_LITERAL(b, s) buffer_add((b), (s), (Py_ssize_t)sizeof(s) - 1)
+
+/* dumps(value)'s bytes appended. */
+static int
+add_dumped(Buffer *b, PyObject *dumps, PyObject *value)
+{
+    PyObject *out = PyObject_CallOneArg(dumps, value);
+    if (out == NULL)
+        return -1;
+    int rc = PyBytes_Check(out) ? buffer_add(b, PyBytes_AS_STRING(out), PyBytes_GET_SIZE(out))
+                                : (PyErr_SetString(PyExc_TypeError, "dumps() gave no bytes"), -1);
+    Py_DECREF(out);
+    return rc;
+}
+
+static int
+add_json_str(Buffer *b, PyObject *dumps, PyObject *s)
+{
+    if (!PyUnicode_CheckExact(s))
+        return add_dumped(b, dumps, s);
+    Py_ssize_t n;
+    const char *u = PyUnicode_AsUTF8AndSize(s, &n);
+    if (u == NULL) {                        /* lone surrogates: dumps says what it says */
+        PyErr_Clear();
+        return add_dumped(b, dumps, s);
+    }
+    /* at most 6 bytes an input byte (\u00XX), 2 quotes */
+    if (buffer_grow(b, 6 * n + 2))
+        return -1;
+    char *o = b->data + b->used;
+    *o++ = '"';
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)u[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *o++ = (char)c;
+            continue;
+        }
+        *o++ = '\\';
+        switch (c) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\t': *o++ = 't'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\f': *o++ = 'f'; break;
+        case '\r': *o++ = 'r'; break;
+        default:
+            *o++ = 'u';
+            *o++ = '0';
+            *o++ = '0';
+            *o++ = "0123456789abcdef"[c >> 4];
+            *o++ = "0123456789abcdef"[c & 15];
+        }
+    }
+    *o++ = '"';
+    b->used = o - b->data;
+    return 0;
+}
+
+static int
+add_json_int(Buffer *b, PyObject *dumps, PyObject *v)
+{
+    if (!PyLong_CheckExact(v))
+        return add_dumped(b, dumps, v);
+    int overflow;
+    long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow || (x == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return add_dumped(b, dumps, v);
+    }
+    char s[32];
+    int n = snprintf(s, sizeof s, "%lld", x);
+    return buffer_add(b, s, n);
+}
+
+/* A float as Python's repr writes it when that has no exponent (orjson writes the same
+ * shortest digits then; 1e-05 and the like, inf and nan go to dumps); an int as an int. */
+static int
+add_json_number(Buffer *b, PyObject *dumps, PyObject *v)
+{
+    if (!PyFloat_CheckExact(v))
+        return add_json_int(b, dumps, v);
+    char *s = PyOS_double_to_string(PyFloat_AS_DOUBLE(v), 'r', 0, Py_DTSF_ADD_DOT_0, NULL);
+    if (s == NULL)
+        return -1;
+    int rc = strpbrk(s, "eni") ? add_dumped(b, dumps, v) : buffer_add(b, s, strlen(s));
+    PyMem_Free(s);
+    return rc;
+}
+
+/* The place fields of a mention: places[id(place)] = (place, border, bytes), filled by
+ * place_json when missing or held by other objects. Borrowed bytes, NULL on error. */
+static PyObject *
+place_fields(PyObject *places, PyObject *place_json, PyObject *place, PyObject *border)
+{
+    PyObject *k = PyLong_FromVoidPtr(place);
+    if (k == NULL)
+        return NULL;
+    PyObject *hit = PyDict_GetItemWithError(places, k);
+    if (hit != NULL && PyTuple_CheckExact(hit) && PyTuple_GET_SIZE(hit) == 3
+            && PyTuple_GET_ITEM(hit, 0) == place && PyTuple_GET_ITEM(hit, 1) == border
+            && PyBytes_Check(PyTuple_GET_ITEM(hit, 2))) {
+        Py_DECREF(k);
+        return PyTuple_GET_ITEM(hit, 2);
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(k);
+        return NULL;
+    }
+    if (PyDict_GET_SIZE(places) >= 100000)      /* bounded, as the Python memo is */
+        PyDict_Clear(places);
+    PyObject *fields = PyObject_CallFunctionObjArgs(place_json, place, border, NULL);
+    if (fields == NULL || !PyBytes_Check(fields)) {
+        if (fields != NULL)
+            PyErr_SetString(PyExc_TypeError, "place_json() gave no bytes");
+        Py_XDECREF(fields);
+        Py_DECREF(k);
+        return NULL;
+    }
+    PyObject *entry = PyTuple_Pack(3, place, border, fields);
+    Py_DECREF(fields);
+    int rc = entry == NULL ? -1 : PyDict_SetItem(places, k, entry);
+    Py_DECREF(k);
+    Py_XDECREF(entry);
+    return rc ? NULL : PyTuple_GET_ITEM(entry, 2);   /* the dict holds entry */
+}
+
+static PyObject *str_doc, *str_start, *str_end, *str_text, *str_place, *str_border,
+    *str_confidence, *str_in_org, *str_path, *str_url, *str_dict;
+
+/* d[k], borrowed; a KeyError when missing. */
+static PyObject *
+field(PyObject *d, PyObject *k)
+{
+    PyObject *v = PyDict_GetItemWithError(d, k);
+    if (v == NULL && !PyErr_Occurred())
+        PyErr_SetObject(PyExc_KeyError, k);
+    return v;
+}
+
+static PyObject *
+mention_lines(PyObject *module, PyObject *args)
+{
+    PyObject *mentions, *places, *place_json, *dumps;
+    if (!PyArg_ParseTuple(args, "OO!OO:mention_lines", &mentions, &PyDict_Type, &places,
+                          &place_json, &dumps))
+        return NULL;
+    PyObject *seq = PySequence_Fast(mentions, "mention_lines(): mentions as a sequence");
+    if (seq == NULL)
+        return NULL;
+    Buffer b = {NULL, 0, 0};
+    PyObject *doc = NULL, *path = NULL, *url = NULL, *result = NULL;
+    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(seq); k++) {
+        PyObject *d = PyObject_GetAttr(PySequence_Fast_GET_ITEM(seq, k), str_dict);
+        if (d == NULL)
+            goto done;
+        if (!PyDict_Check(d)) {
+            Py_DECREF(d);
+            PyErr_SetString(PyExc_TypeError, "mention_lines(): a Mention's __dict__");
+            goto done;
+        }
+        PyObject *m_doc = field(d, str_doc), *start = field(d, str_start),
+            *end = field(d, str_end), *text = field(d, str_text), *place = field(d, str_place),
+            *border = field(d, str_border), *sentence = field(d, str_sentence),
+            *confidence = field(d, str_confidence), *in_org = field(d, str_in_org);
+        int rc = -1;
+        if (m_doc == NULL || start == NULL || end == NULL || text == NULL || place == NULL
+                || border == NULL || sentence == NULL || confidence == NULL || in_org == NULL)
+            goto next;
+        if (m_doc != doc) {                 /* a document's mentions come together */
+            Py_XSETREF(doc, Py_NewRef(m_doc));
+            Py_XSETREF(path, PyObject_GetAttr(doc, str_path));
+            Py_XSETREF(url, PyObject_GetAttr(doc, str_url));
+            if (path == NULL || url == NULL) {
+                Py_CLEAR(doc);
+                goto next;
+            }
+        }
+        PyObject *fields = place_fields(places, place_json, place, border);
+        if (fields == NULL)
+            goto next;
+        int truth = PyObject_IsTrue(url);
+        if (truth < 0)
+            goto next;
+        if (ADD_LITERAL(&b, "{\"file\":") || add_json_str(&b, dumps, path)
+                || ADD_LITERAL(&b, ",\"start\":") || add_json_int(&b, dumps, start)
+                || ADD_LITERAL(&b, ",\"end\":") || add_json_int(&b, dumps, end)
+                || ADD_LITERAL(&b, ",\"text\":") || add_json_str(&b, dumps, text)
+                || ADD_LITERAL(&b, ",")
+                || buffer_add(&b, PyBytes_AS_STRING(fields), PyBytes_GET_SIZE(fields))
+                || ADD_LITERAL(&b, ",\"sentence\":") || add_json_str(&b, dumps, sentence)
+                || ADD_LITERAL(&b, ",\"confidence\":") || add_json_number(&b, dumps, confidence))
+            goto next;
+        if (in_org == Py_True || in_org == Py_False) {
+            if (in_org == Py_True ? ADD_LITERAL(&b, ",\"in_org\":true")
+                                  : ADD_LITERAL(&b, ",\"in_org\":false"))
+                goto next;
+        }
+        else if (ADD_LITERAL(&b, ",\"in_org\":") || add_dumped(&b, dumps, in_org))
+            goto next;
+        if (ADD_LITERAL(&b, ",\"url\":") || (truth ? add_json_str(&b, dumps, url)
+                                                   : ADD_LITERAL(&b, "null"))
+                || ADD_LITERAL(&b, "}\n"))
+            goto next;
+        rc = 0;
+    next:
+        Py_DECREF(d);
+        if (rc)
+            goto done;
+    }
+    result = PyBytes_FromStringAndSize(b.data ? b.data : "", b.used);
+done:
+    PyMem_Free(b.data);
+    Py_XDECREF(doc);
+    Py_XDECREF(path);
+    Py_XDECREF(url);
+    Py_DECREF(seq);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_O, "scan(text) -> (words, gaps, caps, starts): see the module's source."},
     {"sentence_spans", sentence_spans, METH_O,
      "sentence_spans(text) -> [(start, end), ...]: see the module's source."},
     {"find", find, METH_VARARGS,
      "find(rules, toks) -> [Candidate, ...]: mentions.Recogniser.find's rules, see there."},
+    {"mention_lines", mention_lines, METH_VARARGS,
+     "mention_lines(mentions, places, place_json, dumps) -> bytes: see the module's source."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -832,5 +1096,13 @@ PyInit__speedups(void)
     str_sentence = PyUnicode_InternFromString("sentence");
     if (empty_str == NULL || str_region == NULL || str_district == NULL || str_sentence == NULL)
         return NULL;
+    struct { PyObject **s; const char *name; } names[] = {
+        {&str_doc, "doc"}, {&str_start, "start"}, {&str_end, "end"}, {&str_text, "text"},
+        {&str_place, "place"}, {&str_border, "border"}, {&str_confidence, "confidence"},
+        {&str_in_org, "in_org"}, {&str_path, "path"}, {&str_url, "url"},
+        {&str_dict, "__dict__"}};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if ((*names[k].s = PyUnicode_InternFromString(names[k].name)) == NULL)
+            return NULL;
     return PyModule_Create(&module);
 }

@@ -42,8 +42,7 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
       geomap extract saved-pages/ --texts-out output/texts -o mentions.jsonl
     """
     from ..io.output import then, write, write_encoded
-    from ..io.records import MENTION_FIELDS, MENTION_TYPES, mention_record
-    from ..io.writers import jsonl_bytes
+    from ..io.records import MENTION_FIELDS, MENTION_TYPES, mention_lines, mention_record
     from ..texts import is_table
 
     paths = check_inputs(inputs)
@@ -79,8 +78,9 @@ def extract(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, jobs,
         return [mention_record(m) for m in ex.extract_all(docs)], events
 
     def batch_lines(batch):                 # JSON Lines are encoded where they are extracted
-        records, events = batch_records(batch)
-        return (len(records), jsonl_bytes(records)), events
+        docs, events = read_units(batch, opts)
+        mentions = list(ex.extract_all(docs))
+        return (len(mentions), mention_lines(mentions)), events
 
     if jobs is None:            # a pool pays once the work outweighs starting it
         jobs = 1 if total is not None and total < SMALL_INPUT else auto_jobs()

@@ -2,6 +2,9 @@
 (JSON Lines, GeoJSON, CSV, GeoParquet, GeoPackage) reads (incidents: ``incidents``)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..accel import compiled
 from ..model import BorderRelation, Mention, Place
 
 MENTION_FIELDS = ("file", "start", "end", "text", "name", "id", "lat", "lon", "country", "kind",
@@ -35,6 +38,30 @@ def _place_fields(p: Place | None, b: BorderRelation | None) -> dict:
             "side": b.side if b else None, "border": b.border if b else None,
             "border_km": round(b.distance_km, 2) if b else None})
     return hit[2]
+
+
+def mention_lines(mentions: Sequence[Mention]) -> bytes:
+    """The JSON Lines of ``mention_record`` for each mention, UTF-8 encoded, as
+    ``writers.jsonl_bytes`` writes them; compiled (``geomap/_speedups.c``) when built, without
+    building the records."""
+    import orjson
+
+    if compiled is None:
+        from .writers import jsonl_bytes
+
+        return jsonl_bytes(map(mention_record, mentions))
+    return compiled.mention_lines(mentions, _PLACE_JSON, _place_json, orjson.dumps)
+
+
+# The place and border fields of a record as JSON (a run of "key":value pairs, no braces), by
+# the place's id, with the place and border relation they were made for (checked on use).
+_PLACE_JSON: dict[int, tuple[Place | None, BorderRelation | None, bytes]] = {}
+
+
+def _place_json(p: Place | None, b: BorderRelation | None) -> bytes:
+    import orjson
+
+    return orjson.dumps(_place_fields(p, b))[1:-1]
 
 
 def place_record(p: Place) -> dict:
