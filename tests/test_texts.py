@@ -122,3 +122,37 @@ def test_units_read_elsewhere_report_as_read_inputs_does(tmp_path):
     docs, events = read_units([paths[3]])
     with pytest.raises(InputError, match="binary"):
         replay(events)                                  # no on_error: raised, as --strict does
+
+
+def test_make_document_equals_the_dataclass_and_finds_the_title_line_anywhere():
+    import random
+
+    from geomap.model import Document
+    from geomap.texts import _TITLE_READ, parse_header
+
+    rng = random.Random(3)
+    pieces = ["Vilnius", " ", "\n", "\r\n", "\r", "\x0b", "\x1c", "\u2028", "\xa0", "\t", "",
+              " date 2021-08-18 ", "x" * (_TITLE_READ - 3)]
+    texts = ["", " ", "\n" * (2 * _TITLE_READ) + "Late title", " " * _TITLE_READ + "Cut",
+             "\n" * (_TITLE_READ - 1) + "Title across the cut", "A" * (3 * _TITLE_READ)]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        date, body = parse_header(text)
+        title = next((ln.strip() for ln in text[body:].splitlines() if ln.strip()), "")
+        want = Document(path="p", text=text, date=date, title=title[:300])
+        doc = make_document("p", text)
+        assert doc == want and doc.__dict__ == want.__dict__ and hash(doc) == hash(want)
+
+
+def test_files_of_any_size_are_read_whole_and_errors_are_input_errors(tmp_path):
+    from geomap.texts import _raw
+
+    for n in (0, 1, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 3 << 20):
+        data = bytes(range(256)) * (n // 256) + b"x" * (n % 256)
+        assert _raw(write(tmp_path, f"{n}.txt", data)) == data
+    with pytest.raises(InputError, match="is a directory"):
+        _raw(str(tmp_path))
+    with pytest.raises(InputError, match="no such file"):
+        _raw(str(tmp_path / "missing.txt"))
+    with pytest.raises(InputError, match="empty"):
+        read_document(write(tmp_path, "blank.txt", b" \n\t\r\n"))
