@@ -260,12 +260,13 @@ enum { N_MATCHES, N_DESIGNATED, N_PLAIN, N_INFLECTED, N_FUZZY, N_ONLY_FUZZY, N_C
 typedef struct {
     PyObject **r;          /* the rules (borrowed from the tuple) */
     PyObject *toks, *text, *words, *gaps, *starts;
+    PyObject *sentences;   /* toks._sentences once the method found them, else NULL */
     Py_ssize_t n, length;  /* words; characters of the text */
     int kind;
     const void *data;
 } Finder;
 
-static PyObject *empty_str, *str_region, *str_district, *str_sentence;
+static PyObject *empty_str, *str_region, *str_district, *str_sentence, *str__sentences;
 
 /* map[k] as Python's subscript gives it (a dict subclass's __missing__ included): new ref. */
 static PyObject *
@@ -400,6 +401,48 @@ offset_of(Finder *f, Py_ssize_t i)
     Py_ssize_t o = PyLong_AsSsize_t(v);
     Py_DECREF(v);
     return o;
+}
+
+/* toks.sentence(offset): the first time through the method (which finds the text's sentences),
+ * then by bisection of toks._sentences here. A new reference; NULL on error. */
+static PyObject *
+sentence_of(Finder *f, Py_ssize_t offset)
+{
+    if (f->sentences == NULL) {
+        PyObject *o = PyLong_FromSsize_t(offset);
+        if (o == NULL)
+            return NULL;
+        PyObject *span = PyObject_CallMethodOneArg(f->toks, str_sentence, o);
+        Py_DECREF(o);
+        if (span == NULL)
+            return NULL;
+        f->sentences = PyObject_GetAttr(f->toks, str__sentences);
+        if (f->sentences != NULL && !PyList_CheckExact(f->sentences))
+            Py_CLEAR(f->sentences);         /* not as _Tokens keeps them: the method only */
+        PyErr_Clear();
+        return span;
+    }
+    Py_ssize_t lo = 0, hi = PyList_GET_SIZE(f->sentences);
+    while (lo < hi) {                       /* bisect_right on the spans' starts */
+        Py_ssize_t mid = (lo + hi) / 2;
+        PyObject *span = PyList_GET_ITEM(f->sentences, mid);
+        Py_ssize_t a;
+        if (!PyTuple_CheckExact(span) || PyTuple_GET_SIZE(span) != 2
+                || ((a = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0))) == -1 && PyErr_Occurred())) {
+            PyErr_Clear();
+            Py_CLEAR(f->sentences);
+            return sentence_of(f, offset);
+        }
+        if (offset < a)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (PyList_GET_SIZE(f->sentences) == 0) {
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        return NULL;
+    }
+    return Py_NewRef(PyList_GET_ITEM(f->sentences, lo > 1 ? lo - 1 : 0));
 }
 
 /* Recogniser._accept: a new reference to a Candidate, None or False; NULL on error. */
@@ -566,12 +609,7 @@ accept(Finder *f, Py_ssize_t i, Py_ssize_t j, PyObject *names)
     }
     else
         in_org = Py_NewRef(Py_False);
-    PyObject *offset = PyLong_FromSsize_t(start);
-    if (offset == NULL)
-        goto done;
-    sentence = PyObject_CallMethodOneArg(f->toks, str_sentence, offset);
-    Py_DECREF(offset);
-    if (sentence == NULL)
+    if ((sentence = sentence_of(f, start)) == NULL)
         goto done;
     PyTypeObject *type = (PyTypeObject *)r[R_CANDIDATE];
     PyObject *span = PyUnicode_Substring(f->text, start, end);
@@ -803,6 +841,7 @@ done:
     Py_XDECREF(f.words);
     Py_XDECREF(f.gaps);
     Py_XDECREF(f.starts);
+    Py_XDECREF(f.sentences);
     Py_XDECREF(caps);
     return out;
 }
@@ -1100,7 +1139,7 @@ PyInit__speedups(void)
         {&str_doc, "doc"}, {&str_start, "start"}, {&str_end, "end"}, {&str_text, "text"},
         {&str_place, "place"}, {&str_border, "border"}, {&str_confidence, "confidence"},
         {&str_in_org, "in_org"}, {&str_path, "path"}, {&str_url, "url"},
-        {&str_dict, "__dict__"}};
+        {&str_dict, "__dict__"}, {&str__sentences, "_sentences"}};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
         if ((*names[k].s = PyUnicode_InternFromString(names[k].name)) == NULL)
             return NULL;
