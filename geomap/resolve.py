@@ -201,17 +201,19 @@ def _outside_their_unit(text: str, candidates: list[Candidate],
     entry lies farther than ``WITHIN_UNIT_KM`` from that unit: ``chosen`` is moved to the
     span's nearest entry within reach, or the span is returned (it names no entry here)."""
     out: set[int] = set()
+    # Whether exactly one of two neighbours is a unit is asked first: most texts have none, and
+    # the words between two names are folded only for a pair with one.
+    is_unit = [c[0].kind in _UNIT_KINDS for c in chosen]
     for k in range(1, len(candidates)):
+        if is_unit[k - 1] == is_unit[k]:
+            continue
         a, b = candidates[k - 1], candidates[k]
-        if b.start - a.end > 40:
+        if b.start - a.end > 40 or a.sentence != b.sentence:
             continue
         gap = key(text[a.end:b.start]).split()
-        if not gap or len(gap) > 3 or not set(gap) <= _IN_UNIT_WORDS \
-                or a.sentence != b.sentence:
+        if not gap or len(gap) > 3 or not set(gap) <= _IN_UNIT_WORDS:
             continue
-        units = [j for j in (k - 1, k) if chosen[j][0].kind in _UNIT_KINDS]
-        if len(units) != 1:
-            continue
+        units = [k - 1] if is_unit[k - 1] else [k]
         unit, inner = chosen[units[0]][0], k if units[0] == k - 1 else k - 1
         place = chosen[inner][0]
         if place.kind in ("country", "region") or _haversine_km(
@@ -222,6 +224,7 @@ def _outside_their_unit(text: str, candidates: list[Candidate],
         if near and near[0][0] <= WITHIN_UNIT_KM:
             chosen[inner] = (near[0][2], chosen[inner][1],
                              tuple(p for p in [place, *chosen[inner][2]] if p.id != near[0][1]))
+            is_unit[inner] = near[0][2].kind in _UNIT_KINDS
         else:
             out.add(inner)
     return out
