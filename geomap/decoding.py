@@ -92,7 +92,7 @@ def decode_bytes(data: bytes, label: str, encoding: str | None = None) -> tuple[
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise InputError(f"{label}: not valid {name} (byte {exc.start})") from None
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) >= 0:
         raise InputError(f"{label}: binary file (contains NUL bytes), not a text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -161,8 +161,10 @@ def _pairs(leads: frozenset[str], conts: frozenset[str]) -> re.Pattern:
                       f"[{re.escape(''.join(sorted(conts)))}]")
 
 
+@lru_cache(maxsize=1 << 16)
 def _as_letter(pair: str, encodings: tuple[str, ...]) -> str | None:
-    """The letter whose UTF-8 bytes ``pair`` is in one of ``encodings``, or None."""
+    """The letter whose UTF-8 bytes ``pair`` is in one of ``encodings``, or None (memoised:
+    the pairs are two characters of a few hundred each, for one of two sets of code pages)."""
     for enc in encodings:
         try:
             ch = pair.encode(enc).decode("utf-8")
