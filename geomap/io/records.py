@@ -46,11 +46,15 @@ def mention_lines(mentions: Sequence[Mention]) -> bytes:
     building the records."""
     import orjson
 
-    if compiled is None:
+    if _mention_lines is None:
         from .writers import jsonl_bytes
 
         return jsonl_bytes(map(mention_record, mentions))
-    return compiled.mention_lines(mentions, _PLACE_JSON, _place_json, orjson.dumps)
+    return _mention_lines(mentions, _PLACE_JSON, _place_json, orjson.dumps)
+
+
+# None without the compiled scanners, or with a build older than this function (a stale .so).
+_mention_lines = getattr(compiled, "mention_lines", None)
 
 
 # The place and border fields of a record as JSON (a run of "key":value pairs, no braces), by
