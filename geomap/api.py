@@ -7,9 +7,11 @@
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
@@ -132,7 +134,6 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
     reading says is reported in input order, as ``texts.replay`` does (errors to
     ``on_error``).
     """
-    import contextlib
     import functools
     import itertools
 
@@ -187,9 +188,34 @@ def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFi
     """The cross-document steps of ``analyse``, on the ``Share`` of each document in input
     order: copy groups, merged incidents (with ``finder``, which gathers the unplaced
     names), the kept documents and mentions."""
+    with collector_paused():
+        return _combine(shares, extractor, finder, keep)
+
+
+@contextlib.contextmanager
+def collector_paused(freeze: bool = False) -> Iterator[None]:
+    """No cyclic garbage collection inside the block (unless it was already off). What
+    ``combine`` keeps (every document's share, events, incidents) holds no reference cycles,
+    and a full collection traverses all of it again as it grows: the collector took ~20 % of
+    combining and writing. ``freeze``: what exists when the block ends is frozen
+    (``gc.freeze``) before collection resumes, which otherwise traverses once every object
+    made in the block (for a caller that keeps them until it exits, as the commands do)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFinder | None",
+             keep: bool) -> Analysis:
     docs: list[Document] = []
     mentions: list[Mention] = []
-    places: dict = {}       # each gazetteer entry once (those of other processes are copies)
+    places: dict = {}       # id -> each gazetteer entry once (other processes send copies)
 
     def documents():
         for s in shares:
@@ -246,12 +272,12 @@ def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> i
 
 
 def _share_places(events: list["Event"], places: dict) -> list["Event"]:
-    """``events``, the entry of each one's place made the first equal one in ``places``
-    (added if new)."""
+    """``events``, the entry of each one's place made the first one with its id in
+    ``places`` (added if new; one gazetteer's ids are unique, so they are equal values)."""
     for e in events:
         m = e.place
         if m is not None and m.place is not None:
-            p = places.setdefault(m.place, m.place)
+            p = places.setdefault(m.place.id, m.place)
             if p is not m.place:
                 # an equal value, set in place (as ``model.new_mention`` builds mentions):
                 # the copies a worker sent are this event's alone

@@ -50,8 +50,10 @@ def _run(batch: list):
 
 def _ignore_interrupt() -> None:
     """Leave Ctrl-C to the parent, which lets the batches in flight finish and the workers
-    exit (no traceback from each)."""
+    exit (no traceback from each); collect cyclic garbage even if the parent paused that
+    (``api.combine`` does while it reads the workers' results)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
 
 
 def beside(func: Callable[..., R], *args) -> Callable[[], R]:

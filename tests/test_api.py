@@ -175,3 +175,35 @@ def test_files_are_read_on_the_workers_and_what_reading_says_comes_in_order(ex, 
     want = analyse(found, ex, keep=False, jobs=1, year=2021)
     assert [incident_record(i) for i in got.incidents] == [
         incident_record(i) for i in want.incidents]
+
+
+def test_the_collector_is_paused_while_combining_and_restored(ex, monkeypatch):
+    import gc
+
+    from geomap import api
+
+    states = []
+    real = api._combine
+
+    def spy(*args):
+        states.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(api, "_combine", spy)
+    assert gc.isenabled()
+    analyse(corpus()[:3], ex, keep=False)
+    assert states == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with api.collector_paused():
+            pass
+        assert not gc.isenabled()            # off before: stays off
+    finally:
+        gc.enable()
+    frozen = gc.get_freeze_count()
+    try:
+        with api.collector_paused(freeze=True):
+            kept = [[n] for n in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.unfreeze()

@@ -235,12 +235,12 @@ def analysed(ctx: click.Context, paths: list[str], *, jobs: int | None = None,
     """``api.analyse`` of the checked input ``paths`` as the commands run it: on ``jobs``
     processes (default one per core), files read by the processes that analyse them
     (``texts.input_units``), the default year from a first pass over the dates only (stdin
-    is read whole first), the loaded gazetteer frozen out of the collector's reach (it lives
-    as long as the command; merging and writing no longer traverse it); a progress bar
-    unless ``quiet``."""
+    is read whole first), the loaded gazetteer and then the analysis frozen out of the
+    collector's reach (they live as long as the command; merging and writing no longer
+    traverse them); a progress bar unless ``quiet``."""
     import gc
 
-    from ..api import analyse, input_year
+    from ..api import analyse, collector_paused, input_year
     from ..parallel import auto_jobs
     from ..progress import progress
     from ..texts import input_units, is_table
@@ -253,8 +253,9 @@ def analysed(ctx: click.Context, paths: list[str], *, jobs: int | None = None,
     total = None if any(p != "-" and is_table(p) for p in paths) else len(paths)
     units = progress(input_units(paths, options, report), total=total, quiet=quiet)
     gc.freeze()
-    return analyse(units, ex, incidents=incidents, keep=keep, year=year,
-                   jobs=jobs or auto_jobs(), read=options, on_error=report)
+    with collector_paused(freeze=True):
+        return analyse(units, ex, incidents=incidents, keep=keep, year=year,
+                       jobs=jobs or auto_jobs(), read=options, on_error=report)
 
 
 def write_layers(ctx: click.Context, docs: Iterable[Document], ex, out: str) -> None:
