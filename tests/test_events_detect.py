@@ -488,6 +488,12 @@ def test_an_event_without_a_place_takes_the_country_its_actors_name(ex, lang, te
     # the date of the statement before its verb, the event's after "ka"
     (" date 2021-08-02 Valsts robežsardze pirmdien paziņoja, ka svētdien pie Indras aizturēti "
      "12 migranti.", ("detention", "Indra", D(2021, 8, 1), [12])),
+    # Latvian "aptur" (stops) a car is no order; German "tot aufgefunden" (found dead)
+    ("Robežsargi pie Pāterniekiem aptur auto ar 8 migrantiem\n\nValsts robežsardze otrdien "
+     "pie Pāternieku robežkontroles punkta aizturēja 8 migrantus.\n\n2021. gada 25. augusts",
+     ("detention", "Pāternieki–Grigorovščina", D(2021, 8, 24), [8])),
+    ("Veröffentlicht am 22.11.2021\n\nEin Migrant wurde am Samstag in einem Wald bei "
+     "Druskininkai tot aufgefunden.", ("death", "Druskininkai", D(2021, 11, 20), [])),
     # "aptiko" (found) migrants, a Lithuanian dateline and "evening of Tuesday"
     ("Vilnius, 2021 m. birželio 16 d. (ELTA). Antradienio vakarą netoli Dieveniškių "
      "pasieniečiai aptiko 7 neteisėtus migrantus.", ("detention", "Dieveniškės",

@@ -123,7 +123,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"festgenommen|festnahme\w*|aufgegriffen|nahm\w*\s+(?:\S+\s+){0,8}?fest\b|"
             r"griff\w*\s+(?:\S+\s+){0,8}?auf\b",
         ("death", None):
-            r"tote[nr]?\b|gestorben|starb\w*|leiche\w*|ums\s+leben|ertrunken|erfroren",
+            r"tote[nr]?\b|gestorben|starb\w*|leiche\w*|ums\s+leben|ertrunken|erfroren|"
+            r"tod(?:es)?\b|tot\s+(?:aufgefunden|gefunden|entdeckt|geborgen)",
         ("statement_or_order", None):
             r"ausnahmezustand\w*|angeordnet|ordnete\w*|verhängt\w*|schließung\w*|"
             r"ausgesetzt|protestnote|(?:entsand|verlegt|stationiert)\w*",
@@ -170,7 +171,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"noslīk\w*",
         ("statement_or_order", None):
             r"ārkārtas\s+situācij\w*|ārkārtēj\w*\s+stāvokl\w*|izsludin\w*|rīkojum\w*|"
-            r"pavēl\w*|slēdz\w*\s+(?:\S+\s+)?(?:robež|punkt|pārej)\w*|slēg\w*|aptur\w*|"
+            r"pavēl\w*|slēdz\w*\s+(?:\S+\s+)?(?:robež|punkt|pārej)\w*|slēg\w*|"
+            r"aptur\w*\s+(?:\S+\s+){0,2}?(?:darbīb|satiksm|kustīb|robežšķērs|punkt|pārej)\w*|"
             r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
         ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*",
