@@ -593,3 +593,13 @@ def test_speaker_before_a_name_as_the_pattern_has_it():
             assert detect._speaker_in(text, s) == want, text[max(0, s - 40):s]
             found += want
     assert found >= 4
+
+
+def test_an_event_does_not_take_the_day_of_an_earlier_event_dated_after_it(ex):
+    # the pushback starts in the title and is dated in a later paragraph: the arrest between
+    # them has no day
+    text = (" date 2021-08-05 Lithuania turns away migrants at the border\n\nThe EU sanctioned "
+            "Belarus for forcing a plane to land in Minsk to arrest a dissident on board.\n\n"
+            "On Tuesday, Lithuania turned away 180 people near Medininkai.")
+    got = {t: d for t, _, _, d, _ in coded(ex, text)}
+    assert got["pushback"] == D(2021, 8, 3) and got["detention"] == D(2021, 8, 5)

@@ -523,11 +523,15 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     for i, d in enumerate(drafts):
         e = _finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
                     _Later(sents, owner, i), country, actors, counted)
-        if events and e.date_evidence is None and events[-1].date_precision == "day" \
-                and "\n\n" not in doc.text[max(drafts[i - 1].sents)[1]:min(d.sents)[0]]:
-            # no date of its own, in the paragraph of an event of a day: the same day
-            e = replace(e, date=events[-1].date, date_precision="day",
-                        date_evidence=events[-1].date_evidence)
+        start = min(d.sents)[0]
+        ends = [b for _, b in drafts[i - 1].sents if b <= start]
+        last = events[-1] if events else None
+        if last is not None and e.date_evidence is None and last.date_precision == "day" \
+                and ends and "\n\n" not in doc.text[max(ends):start] \
+                and last.date_evidence is not None and last.date_evidence.start < start:
+            # no date of its own, after an event of a day (and its date) in its paragraph:
+            # the same day
+            e = replace(e, date=last.date, date_precision="day", date_evidence=last.date_evidence)
         events.append(e)
     return events
 
