@@ -145,6 +145,45 @@ entry(PyObject *positions, Py_ssize_t k, Py_ssize_t pattern, Py_ssize_t *p, Py_s
     return 0;
 }
 
+/* Match ``matcher`` (a compiled pattern's ``match``) on ``text`` at ``p`` (up to ``pend``):
+ * on a match append (``id``, match) to ``out``, set ``*last`` to its end and return 1; 0 when
+ * it does not match there; -1 on error. */
+static int
+try_at(PyObject *matcher, Py_ssize_t id, PyObject *text, Py_ssize_t p, PyObject *pend,
+       Py_ssize_t *last, PyObject *out)
+{
+    PyObject *pp = PyLong_FromSsize_t(p);
+    if (pp == NULL)
+        return -1;
+    PyObject *argv[3] = {text, pp, pend};
+    PyObject *got = PyObject_Vectorcall(matcher, argv, 3, NULL);
+    Py_DECREF(pp);
+    if (got == NULL)
+        return -1;
+    if (got == Py_None) {
+        Py_DECREF(got);
+        return 0;
+    }
+    PyObject *e = PyObject_CallMethod(got, "end", NULL);
+    if (e == NULL) {
+        Py_DECREF(got);
+        return -1;
+    }
+    *last = PyLong_AsSsize_t(e);
+    Py_DECREF(e);
+    if (*last == -1 && PyErr_Occurred()) {
+        Py_DECREF(got);
+        return -1;
+    }
+    PyObject *pair = Py_BuildValue("(nN)", id, got);
+    if (pair == NULL || PyList_Append(out, pair) < 0) {
+        Py_XDECREF(pair);
+        return -1;
+    }
+    Py_DECREF(pair);
+    return 1;
+}
+
 static PyObject *
 scan(PyObject *self, PyObject *args)
 {
@@ -190,32 +229,10 @@ scan(PyObject *self, PyObject *args)
         }
         if (p < last[i])
             continue;
-        PyObject *pp = PyLong_FromSsize_t(p);
-        if (pp == NULL)
+        int got = try_at(PyList_GET_ITEM(matchers, i), i, text, p, pend, &last[i], out);
+        if (got < 0)
             goto fail;
-        PyObject *argv[3] = {text, pp, pend};
-        PyObject *got = PyObject_Vectorcall(PyList_GET_ITEM(matchers, i), argv, 3, NULL);
-        Py_DECREF(pp);
-        if (got == NULL)
-            goto fail;
-        if (got == Py_None) {
-            Py_DECREF(got);
-            continue;
-        }
-        PyObject *e = PyObject_CallMethod(got, "end", NULL);
-        if (e == NULL) {
-            Py_DECREF(got);
-            goto fail;
-        }
-        last[i] = PyLong_AsSsize_t(e);
-        Py_DECREF(e);
-        PyObject *pair = Py_BuildValue("(nN)", i, got);
-        if (pair == NULL || PyList_Append(out, pair) < 0) {
-            Py_XDECREF(pair);
-            goto fail;
-        }
-        Py_DECREF(pair);
-        if (first)
+        if (got && first)
             break;
     }
     Py_DECREF(pend);
@@ -329,32 +346,11 @@ scan_lists(PyObject *self, PyObject *args)
         }
         if (p < last[best])
             continue;
-        PyObject *pp = PyLong_FromSsize_t(p);
-        if (pp == NULL)
+        int got = try_at(PyList_GET_ITEM(matchers, pid[best]), pid[best], text, p, pend,
+                         &last[best], out);
+        if (got < 0)
             goto fail;
-        PyObject *argv[3] = {text, pp, pend};
-        PyObject *got = PyObject_Vectorcall(PyList_GET_ITEM(matchers, pid[best]), argv, 3, NULL);
-        Py_DECREF(pp);
-        if (got == NULL)
-            goto fail;
-        if (got == Py_None) {
-            Py_DECREF(got);
-            continue;
-        }
-        PyObject *e = PyObject_CallMethod(got, "end", NULL);
-        if (e == NULL) {
-            Py_DECREF(got);
-            goto fail;
-        }
-        last[best] = PyLong_AsSsize_t(e);
-        Py_DECREF(e);
-        PyObject *pair = Py_BuildValue("(nN)", pid[best], got);
-        if (pair == NULL || PyList_Append(out, pair) < 0) {
-            Py_XDECREF(pair);
-            goto fail;
-        }
-        Py_DECREF(pair);
-        if (first)
+        if (got && first)
             break;
     }
     Py_DECREF(pend);
