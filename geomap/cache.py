@@ -1,14 +1,15 @@
-"""A compiled gazetteer: the loaded ``Gazetteer`` (name index and one-edit index built) and the
-common-words set, and the loaded ``Borders`` (geometries as WKB), pickled once into the user
-cache directory and loaded from there while the gazetteer's files are unchanged.
+"""The user cache of compiled data: where it lives, the fingerprints that say when a cached
+file is fresh, and pickled reads and atomic writes. ``geomap.compiled`` keeps the loaded
+``Gazetteer`` (name index and one-edit index built) with the common-words set, and the loaded
+``Borders`` (geometries as WKB), there while the gazetteer's files are unchanged.
 
 Each gazetteer directory has two cache files (names and borders, named by a hash of its
 resolved path), each holding a fingerprint: the format number, the Python version, each data
 file's name, size and mtime_ns, and the same of the geomap sources that shape what is cached
 (a new geomap release replaces those files). A stale, unreadable or corrupt file is rebuilt
 (stale borders whose geometry files are unchanged, when only the places changed, are updated:
-``load_borders``); writes go to a temporary file in the same directory and ``os.replace`` it,
-so concurrent builders never expose a torn file.
+``compiled.load_borders``); writes go to a temporary file in the same directory and
+``os.replace`` it, so concurrent builders never expose a torn file.
 The country outlines that ``gazetteer add``, ``edit``, ``import`` and ``validate`` judge
 points by (``places.outlines.CountryOutlines``, as WKB) have a third file, ``load_outlines``,
 fingerprinted by the outline files' contents instead; a process keeps the outlines it loaded
@@ -24,23 +25,18 @@ import os
 import pickle
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .io.atomic import atomic_write
 from .places.files import AIRPORTS_FILE, HIDDEN_FILE, gazetteer_files, user_layer_dir
 from .places.outlines import OUTLINE_FILES, CountryOutlines
-
-if TYPE_CHECKING:
-    from .border import Borders
-    from .places.gazetteer import Gazetteer
 
 CACHE_ENV = "GEOMAP_CACHE_DIR"
 COMMON_WORDS_FILE = "common-words.txt"
 FORMAT = 1
 # geomap sources whose code decides what a loaded Gazetteer (Borders) holds.
 _SOURCES = ("places/gazetteer.py", "places/index.py", "places/files.py", "normalize.py",
-            "model.py", "mentions.py", "cache.py")
-_BORDER_SOURCES = ("border.py", "files.py", "model.py", "cache.py", "sites.py")
+            "model.py", "mentions.py", "cache.py", "compiled.py")
+_BORDER_SOURCES = ("border.py", "files.py", "model.py", "cache.py", "compiled.py", "sites.py")
 _OUTLINE_SOURCES = ("places/outlines.py", "cache.py")
 BORDER_FILES = ("borders", "countries", "world")
 
@@ -99,7 +95,7 @@ def cache_path(directory: Path, kind: str = "gazetteer") -> Path:
     return cache_dir() / f"{kind}-{name}.pickle"
 
 
-def _unpickle(path: Path, *types: type) -> tuple | None:
+def unpickle(path: Path, *types: type) -> tuple | None:
     """The (stamp, *objects) tuple ``path`` holds when the objects are of ``types``; None
     otherwise (never raises)."""
     gc.disable()                                  # many small objects: GC passes only cost
@@ -115,68 +111,18 @@ def _unpickle(path: Path, *types: type) -> tuple | None:
     return (found, *objects)
 
 
-def _read(path: Path, stamp: str, *types: type) -> tuple | None:
+def read(path: Path, stamp: str, *types: type) -> tuple | None:
     """The cached objects when ``path`` holds them for ``stamp``, of ``types``; None otherwise
     (never raises)."""
-    payload = _unpickle(path, *types)
+    payload = unpickle(path, *types)
     return payload[1:] if payload is not None and payload[0] == stamp else None
 
 
-def _write(path: Path, payload: tuple) -> None:
+def write(path: Path, payload: tuple) -> None:
     """Write ``payload`` atomically; a cache that cannot be written is simply skipped."""
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError), \
             atomic_write(path, "wb") as fh:
         pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def load_compiled(directory: str | os.PathLike) -> tuple["Gazetteer", frozenset[str]]:
-    """The gazetteer and common words of ``directory``, from the cache when it is fresh,
-    else loaded from the files (errors as ``Gazetteer.load``) and cached."""
-    from .mentions import load_common_words
-    from .places.gazetteer import Gazetteer
-
-    directory = Path(directory)
-    stamp = fingerprint(directory) if directory.is_dir() else ""
-    path = cache_path(directory)
-    cached = _read(path, stamp, Gazetteer, frozenset) if stamp else None
-    if cached is not None:
-        return cached
-    gazetteer = Gazetteer.load(directory)
-    gazetteer.near("")                            # build the one-edit index now, once
-    # bypass its per-process lru_cache: the file may have changed since it was first read
-    common = load_common_words.__wrapped__(str(directory / COMMON_WORDS_FILE))
-    _write(path, (stamp, gazetteer, common))
-    return gazetteer, common
-
-
-def load_borders(directory: str | os.PathLike) -> "Borders":
-    """The ``Borders`` of ``directory``, from the cache when it is fresh, else loaded from the
-    GeoJSON files (errors as ``Borders.load``), given the border relations of the gazetteer's
-    places and of the airports that may stand for them (``Borders.remember``: a run then
-    needs no projection, nor pyproj, for these) and cached. When only the places changed (a
-    user entry written), the stale copy is reused and only the new points are related: ~0.3
-    instead of ~2 s of CPU for the first run after ``geomap gazetteer add``."""
-    from .border import Borders
-    from .sites import Airports, served
-
-    directory = Path(directory)
-    if not directory.is_dir():
-        return Borders.load(directory)
-    stamp = borders_fingerprint(directory)
-    path = cache_path(directory, "borders")
-    cached = _unpickle(path, str, Borders)
-    if cached is not None and cached[0] == stamp:
-        return cached[2]
-    lines = lines_fingerprint(directory)
-    # Only the gazetteer or the airports changed (a user entry added): the compiled borders
-    # are kept, with the relations of the points still needed; only new points are related.
-    borders = cached[2] if cached is not None and cached[1] == lines else Borders.load(directory)
-    if gazetteer_files(directory):
-        places = load_compiled(directory)[0].places
-        borders.remember([*((p.lat, p.lon) for p in places),
-                          *served(Airports.load(directory), places)], only=True)
-    _write(path, (stamp, lines, borders))
-    return borders
 
 
 _outlines: dict[str, CountryOutlines] = {}      # by outlines_fingerprint: loaded once a process
@@ -212,10 +158,10 @@ def load_outlines(directory: str | os.PathLike) -> CountryOutlines | None:
     if stamp in _outlines:
         return _outlines[stamp]
     path = cache_path(directory, "outlines")
-    cached = _read(path, stamp, CountryOutlines)
+    cached = read(path, stamp, CountryOutlines)
     outlines = cached[0] if cached is not None else CountryOutlines.load(directory)
     if cached is None and outlines is not None:
-        _write(path, (stamp, outlines))
+        write(path, (stamp, outlines))
     if outlines is not None:
         if len(_outlines) >= 4:                  # bounded: a process rarely has two
             _outlines.clear()

@@ -5,7 +5,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .cache import COMMON_WORDS_FILE, load_borders, load_compiled
+from .cache import COMMON_WORDS_FILE
+from .compiled import load_borders, load_compiled
 from .mentions import Recogniser
 from .model import Document, Mention, new_mention
 from .places.files import bundled_gazetteer_dir

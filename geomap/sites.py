@@ -114,7 +114,7 @@ class Airports:
 
 def served(airports: Airports, places: Iterable[Place]) -> list[tuple[float, float]]:
     """The (lat, lon) of every airport that ``airport_site`` may put in place of one of
-    ``places`` (for border relations made once and cached: ``cache.load_borders``)."""
+    ``places`` (for border relations made once and cached: ``compiled.load_borders``)."""
     found = (airports.serving(p) for p in places)      # (scheduled ones are among these)
     return list(dict.fromkeys((a.lat, a.lon) for a in found if a is not None))
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from geomap import cache
+from geomap import cache, compiled
 from geomap.border import Borders
 from geomap.places.files import FIELDS
 from geomap.places.gazetteer import Gazetteer
@@ -35,7 +35,7 @@ def gaz(tmp_path, monkeypatch):
 
 
 def test_second_load_comes_from_the_cache(gaz, monkeypatch):
-    g, common = cache.load_compiled(gaz)
+    g, common = compiled.load_compiled(gaz)
     assert len(g) == 2 and common == frozenset({"police"})
     assert cache.cache_path(gaz).is_file()
 
@@ -43,21 +43,21 @@ def test_second_load_comes_from_the_cache(gaz, monkeypatch):
         raise AssertionError("rebuilt although the cache is fresh")
 
     monkeypatch.setattr(Gazetteer, "load", classmethod(lambda cls, d: refuse(d)))
-    g2, common2 = cache.load_compiled(gaz)
+    g2, common2 = compiled.load_compiled(gaz)
     assert [p.id for p in g2.places] == [p.id for p in g.places] and common2 == common
     assert g2.lookup("dieveniskes")[0].place.name == "Dieveniškės"
 
 
 def test_a_changed_gazetteer_file_is_picked_up(gaz):
-    assert cache.load_compiled(gaz)[0].find("Druskininkai") == []
+    assert compiled.load_compiled(gaz)[0].find("Druskininkai") == []
     write_csv(gaz / "local.csv", [("u:1", "Druskininkai", "", "54.0157", "23.987", "LT", "town",
                                    "", "user")])
-    assert [p.id for p in cache.load_compiled(gaz)[0].find("Druskininkai")] == ["u:1"]
+    assert [p.id for p in compiled.load_compiled(gaz)[0].find("Druskininkai")] == ["u:1"]
     with open(gaz / "local.csv", "a", encoding="utf-8") as fh:
         fh.write("u:2,Kapčiamiestis,,54.0,23.65,LT,village,,user\n")
-    assert cache.load_compiled(gaz)[0].find("Kapciamiestis")[0].id == "u:2"
+    assert compiled.load_compiled(gaz)[0].find("Kapciamiestis")[0].id == "u:2"
     (gaz / cache.COMMON_WORDS_FILE).write_text("Mobile\n", encoding="utf-8")
-    assert cache.load_compiled(gaz)[1] == frozenset({"mobile"})
+    assert compiled.load_compiled(gaz)[1] == frozenset({"mobile"})
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("x", 1, 2))[:-3],
@@ -66,18 +66,18 @@ def test_a_corrupt_or_foreign_cache_file_is_rebuilt(gaz, content):
     path = cache.cache_path(gaz)
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
-    assert len(cache.load_compiled(gaz)[0]) == 2
-    assert cache._read(path, cache.fingerprint(gaz), Gazetteer, frozenset) is not None
+    assert len(compiled.load_compiled(gaz)[0]) == 2
+    assert cache.read(path, cache.fingerprint(gaz), Gazetteer, frozenset) is not None
 
 
 def test_an_unwritable_cache_dir_only_costs_the_cache(gaz, tmp_path, monkeypatch):
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "file" / "cache"))
-    assert len(cache.load_compiled(gaz)[0]) == 2
+    assert len(compiled.load_compiled(gaz)[0]) == 2
 
 
 def _build(directory: str) -> int:
-    return len(cache.load_compiled(directory)[0])
+    return len(compiled.load_compiled(directory)[0])
 
 
 def test_concurrent_builders_agree_and_leave_one_valid_file(gaz):
@@ -85,7 +85,7 @@ def test_concurrent_builders_agree_and_leave_one_valid_file(gaz):
         assert pool.map(_build, [str(gaz)] * 8) == [2] * 8
     files = list(cache.cache_path(gaz).parent.iterdir())
     assert files == [cache.cache_path(gaz)]
-    assert cache._read(files[0], cache.fingerprint(gaz), Gazetteer, frozenset) is not None
+    assert cache.read(files[0], cache.fingerprint(gaz), Gazetteer, frozenset) is not None
 
 
 def _geojson(*features):
@@ -110,10 +110,10 @@ def border_dir(gaz):
 
 
 def test_borders_are_compiled_once_and_answer_the_same(border_dir):
-    built = cache.load_borders(border_dir)
+    built = compiled.load_borders(border_dir)
     path = cache.cache_path(border_dir, "borders")
-    assert cache._read(path, cache.borders_fingerprint(border_dir), str, Borders) is not None
-    again = cache.load_borders(border_dir)
+    assert cache.read(path, cache.borders_fingerprint(border_dir), str, Borders) is not None
+    again = compiled.load_borders(border_dir)
     assert again is not built
     for lat, lon in [(54.5, 24.0), (54.5, 26.0), (10.0, 10.0), (-30.0, -60.0)]:
         assert again.relate(lat, lon) == built.relate(lat, lon)
@@ -123,14 +123,14 @@ def test_borders_are_compiled_once_and_answer_the_same(border_dir):
 
 
 def test_changed_border_files_are_compiled_again(border_dir):
-    assert cache.load_borders(border_dir).relate(54.5, 24.5).side == "LT"
+    assert compiled.load_borders(border_dir).relate(54.5, 24.5).side == "LT"
     (border_dir / "countries.geojson").write_text(_geojson(_box("PL", 22, 53, 25, 56)),
                                                   encoding="utf-8")
-    assert cache.load_borders(border_dir).relate(54.5, 24.5).side == "PL"
+    assert compiled.load_borders(border_dir).relate(54.5, 24.5).side == "PL"
 
 
 def test_borders_are_updated_not_rebuilt_when_only_the_places_change(border_dir, monkeypatch):
-    cache.load_borders(border_dir)
+    compiled.load_borders(border_dir)
     write_csv(border_dir / "local.csv", [("u:1", "Vidiškės", "", "54.4", "25.3", "LT",
                                           "village", "", "user")])
     fresh = Borders.load(border_dir)
@@ -141,22 +141,22 @@ def test_borders_are_updated_not_rebuilt_when_only_the_places_change(border_dir,
 
     with monkeypatch.context() as m:
         m.setattr(Borders, "load", classmethod(refuse))
-        updated = cache.load_borders(border_dir)
+        updated = compiled.load_borders(border_dir)
     assert updated._known == fresh._known                  # the new point's, the same answers
     (border_dir / "local.csv").unlink()                    # a place gone: its answer dropped
-    assert (54.4, 25.3) not in cache.load_borders(border_dir)._known
+    assert (54.4, 25.3) not in compiled.load_borders(border_dir)._known
     (border_dir / "borders.geojson").write_text(_geojson(
         {"type": "Feature", "properties": {"id": "LT-BY"},
          "geometry": {"type": "LineString", "coordinates": [[26.0, 53.0], [26.0, 56.0]]}}),
         encoding="utf-8")                                 # a geometry file changed: rebuilt
-    moved = cache.load_borders(border_dir).relate(54.1989, 25.6256)
+    moved = compiled.load_borders(border_dir).relate(54.1989, 25.6256)
     assert moved == Borders.load(border_dir).relate(54.1989, 25.6256) != fresh.relate(54.1989, 25.6256)
 
 
 def test_compiled_borders_carry_the_gazetteer_places_relations(border_dir):
-    cache.load_borders(border_dir)                             # compile
-    code = ("import sys\nfrom geomap import cache\n"
-            "b = cache.load_borders(sys.argv[1])\n"
+    compiled.load_borders(border_dir)                             # compile
+    code = ("import sys\nfrom geomap import compiled\n"
+            "b = compiled.load_borders(sys.argv[1])\n"
             "r = b.relate(54.1989, 25.6256)\n"                 # Dieveniškės, a gazetteer place
             "print(r.side, r.border, round(r.distance_km, 3), 'pyproj' in sys.modules)\n"
             "b.relate(54.0, 26.0)\n"                           # not a place: projected
@@ -175,11 +175,11 @@ def test_compiled_borders_carry_the_relations_of_airports_serving_places(border_
             encoding="utf-8")
 
     airports("EYXX,XXA,Dieveniskes Field,Dieveniškės,LT,54.21,25.6")
-    assert (54.21, 25.6) in cache.load_borders(border_dir)._known
-    assert cache.load_borders(border_dir).relate(54.21, 25.6) == \
+    assert (54.21, 25.6) in compiled.load_borders(border_dir)._known
+    assert compiled.load_borders(border_dir).relate(54.21, 25.6) == \
         Borders.load(border_dir).relate(54.21, 25.6)
     airports("EYXX,XXA,Dieveniskes Field,Dieveniškės,LT,54.22,25.6")      # a changed file
-    assert (54.22, 25.6) in cache.load_borders(border_dir)._known
+    assert (54.22, 25.6) in compiled.load_borders(border_dir)._known
 
 
 def test_outlines_are_compiled_once_kept_by_the_process_and_shared_by_copies(border_dir, tmp_path,
@@ -191,7 +191,7 @@ def test_outlines_are_compiled_once_kept_by_the_process_and_shared_by_copies(bor
     built = cache.load_outlines(border_dir)
     assert cache.load_outlines(border_dir) is built                  # kept by the process
     stamp = cache.outlines_fingerprint(border_dir)
-    from_disk = cache._read(cache.cache_path(border_dir, "outlines"), stamp, CountryOutlines)[0]
+    from_disk = cache.read(cache.cache_path(border_dir, "outlines"), stamp, CountryOutlines)[0]
     for outlines in (built, from_disk):
         assert {iso: [g.wkb for g in geoms] for iso, geoms in outlines.shapes.items()} == \
             {iso: [g.wkb for g in geoms] for iso, geoms in parsed.shapes.items()}
