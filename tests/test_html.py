@@ -224,6 +224,22 @@ def test_write_html_is_atomic(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o644
 
 
+def test_page_is_written_in_pieces_that_make_the_page(monkeypatch):
+    import geomap.render.html as h
+
+    monkeypatch.setattr(h, "CHUNK", 7)          # the data in many slices
+    mentions, documents = sample()
+    m = build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES)
+    parts = list(h.html_parts(m))
+    assert len(parts) > 10 and "".join(parts) == render_html(m)
+    data = next(e for e in h._walk(m.get_root()) if isinstance(e, h._Page)).data
+    assert data and all(p in data for p in parts[1:-1])    # the slices are the data's
+    # a title that holds the marker: the page is written whole, unchanged
+    odd = build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES,
+                    title=f"a{h._HOLE}b")
+    assert "".join(h.html_parts(odd)) == render_html(odd)
+
+
 def test_geojson_file_text_is_embedded_escaped(tmp_path):
     from geomap.files import read_geojson
     evil = dict(WORLD, name="</script><img src=x onerror=alert(1)> & 'q' \u2028")

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
+from markupsafe import Markup
 
 from ..io.atomic import atomic_write
 from ..model import Document, Mention
@@ -59,6 +60,8 @@ if TYPE_CHECKING:
 PANES = {"gm-land": 250, "gm-borders": 390}  # tiles 200 < land < borders < overlays 400
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DENSITY_FROM = 500          # documents from which the density layer is on by default
+CHUNK = 1 << 20             # characters of page data per write (``html_parts``)
+_HOLE = "\x00geomap-page-data\x00"     # where the data goes, while the rest is rendered
 
 
 def map_css(scope: str = "") -> str:
@@ -299,8 +302,32 @@ def render_html(m: folium.Map) -> str:
     return m.get_root().render()
 
 
+def html_parts(m: folium.Map) -> Iterator[str]:
+    """``render_html(m)`` in pieces: the page around its data, then the data (most of a big
+    corpus's page: its documents' texts) in slices of ``CHUNK`` characters, never joined
+    with the rest into one string (nor encoded whole)."""
+    page = next((e for e in _walk(m.get_root()) if isinstance(e, _Page)), None)
+    if page is None:
+        yield render_html(m)
+        return
+    data = page.data
+    page.data = Markup(_HOLE)
+    try:
+        text = render_html(m)
+    finally:
+        page.data = data
+    head, hole, tail = text.partition(_HOLE)
+    if not hole or _HOLE in tail:        # a title that holds the marker: the page as it is
+        yield render_html(m)
+        return
+    yield head
+    for i in range(0, len(data), CHUNK):
+        yield data[i:i + CHUNK]
+    yield tail
+
+
 def write_html(m: folium.Map, path: str | os.PathLike) -> None:
-    """Write the page atomically: a temporary file in the same directory, then os.replace."""
-    text = render_html(m)
+    """Write the page atomically (``io.atomic``), in pieces (``html_parts``)."""
     with atomic_write(path) as fh:
-        fh.write(text)
+        for part in html_parts(m):
+            fh.write(part)
