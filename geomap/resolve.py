@@ -135,6 +135,12 @@ class Resolver:
             self._static[k] = s
         return s
 
+    def fuzzy_resolves(self, p: Place) -> bool:
+        """Whether a name spelt one letter off ``p``'s may stand for ``p``: a country, capital,
+        city or region anywhere, a smaller place within ``FUZZY_BORDER_KM`` of the border."""
+        return p.kind in _BIG_KINDS or not self.relate \
+            or self._border(p).distance_km <= FUZZY_BORDER_KM
+
     def _border(self, p: Place) -> BorderRelation:
         """The border relation of an entry (``relate`` given; memoised)."""
         border = self._borders.get(p.id)
@@ -175,8 +181,7 @@ class Resolver:
             if k in outside:
                 continue
             place, confidence, alts = chosen[k]
-            if place.id in cand.fuzzy and place.kind not in _BIG_KINDS and self.relate \
-                    and self._border(place).distance_km > FUZZY_BORDER_KM:
+            if place.id in cand.fuzzy and not self.fuzzy_resolves(place):
                 continue
             if cand.sentence != span:        # the mentions of one sentence share its string
                 span = cand.sentence

@@ -50,30 +50,37 @@ WEAK = 0.15
 # an apposition "we wsi Łosiniany", "возле деревни Заречье", or a case not guessed back).
 _BEFORE = [
     (r"near|nearby|outside|close to|not far from|in the vicinity of|(?:in|from|of|near) the "
-     r"(?:village|hamlet|settlement|town|forest|area|woods) of|(?:village|hamlet|settlement)"
-     r" of|at the (?:village|settlement) of", 0.5, None, None),
+     r"(?:village|hamlet|settlement|town|forest|area|woods|locality) of|(?:village|hamlet|"
+     r"settlement|locality) of|at the (?:village|settlement) of|(?:the|a) (?:village|hamlet|"
+     r"settlement)", 0.5, None, None),
     (r"in|at|from|to|towards|around", 0.15, None, None),
-    (r"w miejscowości|miejscowości|we wsi|wsi|osady|osadzie|kolonii|gmin[aiey]|powiat|"
-     r"rzeka|rzeki|rzece|rzekę", 0.5, "PL", None),
+    (r"w miejscowości|miejscowości|miejscowość|miejscowością|we wsi|wsi|wieś|wsią|wioska|"
+     r"wioski|wiosce|osada|osady|osadzie|kolonii|kolonia|gmin[aiey]|powiat|rzeka|rzeki|rzece|"
+     r"rzekę", 0.5, "PL", None),
     (r"koło|kolo|obok|niedaleko|w pobliżu|w okolicach|w okolicy|w rejonie|na terenie|"
      r"w pobliżu wsi", 0.5, "PL", "gen"),
     (r"pod|nad|nad rzeką|rzeką|za", 0.5, "PL", "ins"),
     (r"przy", 0.5, "PL", None),
     (r"do|z|ze|od|spod", WEAK, "PL", "gen"),
-    (r"prie|netoli|ties|šalia|salia|kaime|kaimo", 0.5, "LT", None),
+    (r"prie|netoli|ties|šalia|salia|kaime|kaimo|gyvenvietėje|gyvenvietės|gyvenvietė",
+     0.5, "LT", None),
     (r"pie|netālu no", 0.4, "LV", "gen"),
     (r"ciemā|ciematā|pagastā|novadā", 0.4, "LV", None),
     (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|деревни|деревня|села|село|"
      r"посёлка|поселка|посёлок|поселок|посёлку|поселку|деревню|селу|хутору|агрогородка|"
      r"агрогородок|агрогородку|хутора|хутор|хуторе|урочища|"
-     r"урочище|урочищу|реки|река|реке|рекой|речки|ручья|озера|озеро", 0.5, None, None),
+     r"урочище|урочищу|реки|река|реке|рекой|речки|ручья|озера|озеро|населенного пункта|"
+     r"населённого пункта|населенный пункт|населённый пункт|населенном пункте|"
+     r"населённом пункте|н\. п\.|н\.п\.|д\.|дер\.|пос\.|аг\.|х\.", 0.5, None, None),
     (r"у|около|под|в районе|близ|возле|недалеко от", 0.5, None, "gen"),
     (r"у вёсцы|ў вёсцы|вёскі|вёска|вёску|пасёлка|пасёлак|пасёлку|аграгарадка|аграгарадок|"
      r"хутара|хутар|хутары|урочышча|ракі|рака|рацэ|"
-     r"возера", 0.5, None, None),
+     r"возера|населенага пункта|населены пункт|населеным пункце|в\.", 0.5, None, None),
     (r"каля|ля|паблізу|непадалёк ад|у раёне|ў раёне", 0.5, None, "gen"),
+    (r"в|во|из|к|от|до|ў|з|ад|да", WEAK, None, None),       # in, from, to
+
     (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|ortschaft|weiler|siedlung|"
-     r"fluss|bach", 0.5, None, None),
+     r"gemeinde|fluss|bach", 0.5, None, None),
 ]
 # The kind a cue right before a name names ("rzeką X": a stream; "хутора X": a hamlet).
 CUE_KINDS = ((re.compile(r"(?:river|stream|rzek|рек|речк|ручь|рак|рац|fluss|bach)\w*[ \u00a0]+$",
@@ -90,7 +97,7 @@ BEFORE = [(re.compile(rf"(?:^|[\s(\"“„«])(?:{p})[ \u00a0]+$", re.I), w, c, 
 # it is in the genitive: lt "Kalvių kaime", "Lazdijų rajone"; lv "Kaplavas pagastā").
 _AFTER = [
     (r"villages?|hamlet|settlement", 0.5, "village", None, False),
-    (r"kaim(?:as|e|o|ų|u|ai)|kaimų|kaimo|kaime", 0.5, "village", "LT", True),
+    (r"kaim(?:as|e|o|ų|u|ai)|kaimų|kaimo|kaime|k\.", 0.5, "village", "LT", True),
     (r"wieś", 0.5, "village", "PL", False),       # (not "wsi": "Mieszkańcy wsi X", "residents")
     (r"vienkiem\w*|viensėd\w*", 0.5, "village", "LT", True),
     (r"mājas|mājām|mājās", 0.4, "village", "LV", True),
@@ -195,6 +202,7 @@ class Unplaced:
     near: dict | None = None
     similar: str | None = None
     guess: str | None = None     # how the name was guessed from an inflected form
+    strong: bool = False         # a sighting had more evidence than a weak cue ("in", "from")
 
     @property
     def count(self) -> int:
@@ -277,7 +285,7 @@ def _cue_words() -> frozenset[str]:
     words: set[str] = set()
     for p, *_ in _BEFORE:
         for w in re.split(r"[|() ]+", p):
-            w = w.removeprefix("?:")
+            w = w.removeprefix("?:").replace("\\", "")      # н\.п\. -> н.п.
             m = re.fullmatch(r"(\w+)\[(\w+)\]", w)       # gmin[aiey]
             words.update(m.group(1) + c for c in m.group(2)) if m else words.update((w,))
     words.discard("")
@@ -292,12 +300,20 @@ def _score_before(text: str, start: int) -> tuple[float, str | None, str, str | 
     """The cue right before ``start``: its weight, country, description and the case it puts
     the name in."""
     before = text[max(0, start - 40):start]
-    if not before.endswith((" ", "\u00a0")):
+    if not before.endswith((" ", "\u00a0", "\n")):
         return 0.0, None, "", None
     last = before.rsplit(None, 1)[-1] if not before.isspace() else ""
     for opening in "(\"“„«":
         last = last.rpartition(opening)[2]
-    if last.lower() not in CUE_WORDS or not ANY_BEFORE.search(before):
+    if last.lower() not in CUE_WORDS:
+        return 0.0, None, "", None
+    if not before.endswith((" ", "\u00a0")) or "\n" in before:
+        # a text wrapped within a cue or between it and the name ("nahe dem Dorf\nNowosady"),
+        # but not a paragraph break
+        if before[len(before.rstrip()):].count("\n") > 1:
+            return 0.0, None, "", None
+        before = before.replace("\r", "").replace("\n", " ")
+    if not ANY_BEFORE.search(before):
         return 0.0, None, "", None
     for rx, weight, country, case in BEFORE:
         m = rx.search(before)
@@ -314,6 +330,11 @@ def _cue_kind(text: str, start: int) -> str | None:
 
 def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str, bool]:
     after = text[end:end + 40]
+    gap = len(after) - len(after.lstrip())
+    if "\n" in after[:gap]:           # a wrapped text; a paragraph break ends the name's phrase
+        if after[:gap].count("\n") > 1:
+            return 0.0, None, None, "", False
+        after = " " + after[gap:]
     if not ANY_AFTER.match(after):
         return 0.0, None, None, "", False
     for rx, weight, kind, country, genitive in AFTER:
@@ -425,7 +446,7 @@ class UnplacedFinder:
         self.lower_words: set[str] = set()                # words the texts write in lower case
         self.found: dict[str, Unplaced] = {}              # base key -> record
         self.by_key: dict[str, str] = {}                  # any form/base key -> base key
-        self._similar: dict[str, str | None] = {}         # key -> a known name one edit off
+        self._similar: dict[str, tuple[str, bool] | None] = {}   # key -> ``_one_off``
 
     def known(self, name: str) -> bool:
         """Whether the gazetteer knows ``name`` in any form extraction reads."""
@@ -686,6 +707,7 @@ class UnplacedFinder:
             rec.files.append(s.path)
             rec.score += 0.1 if len(rec.files) > 1 else 0.0
         rec.score += s.score
+        rec.strong = rec.strong or s.score > WEAK
         if s.why and s.why not in rec.evidence:
             rec.evidence.append(s.why)
         if not rec.sentence:
@@ -703,13 +725,24 @@ class UnplacedFinder:
                 rec.reasons.setdefault(near["country"],
                                        f"near {near['name']} ({near['country']})")
         if rec.similar is None and s.single:
-            close = self._similar.get(k, "")
-            if close == "":
-                matches = self.g.near(k)
-                close = self._similar[k] = matches[0].place.name if matches else None
+            if k not in self._similar:
+                self._similar[k] = self._one_off(k)
+            close = self._similar[k]
             if close is not None:
-                rec.similar = close
-                rec.score -= 0.2
+                rec.similar, far = close
+                if not far:
+                    rec.score -= 0.2
+
+    def _one_off(self, k: str) -> tuple[str, bool] | None:
+        """The known name one letter off the key ``k``, if any, and whether every entry so
+        named is one extraction would not read that spelling as (a small place far from the
+        border: ``Resolver.fuzzy_resolves``); only a name that may stand for a known place
+        counts less."""
+        matches = self.g.near(k)
+        if not matches:
+            return None
+        fuzzy_resolves = self.ex.resolver.fuzzy_resolves
+        return matches[0].place.name, not any(fuzzy_resolves(m.place) for m in matches)
 
     @staticmethod
     def _nearest(mentions: list[Mention]) -> Mention | None:
@@ -733,8 +766,8 @@ class UnplacedFinder:
         for rec in self.found.values():
             if common(rec.name) or rec.guess and any(map(common, rec.forms)):
                 continue        # a guessed name: the word as written may be the common one
-            if rec.score < MIN_SCORE:
-                continue
+            if rec.score < MIN_SCORE or not rec.strong:
+                continue        # weak cues alone ("from X", "to X", "в X"), however many
             out.append(rec.record())
         out.sort(key=lambda r: (-r["confidence"], -r["count"], r["name"]))
         return out
