@@ -91,3 +91,15 @@ def test_two_fragments_on_one_page_both_render(offline_page, tmp_path):
                             "Color")
     assert host_bg == "rgba(0, 0, 0, 0)"                 # our CSS stays inside the fragments
     assert offline_page.errors == [] and offline_page.blocked == [] and offline_page.dialogs == []
+
+
+def test_fragment_pieces_make_the_fragment(monkeypatch):
+    import geomap.render.html as h
+    from geomap.render.embed import fragment_parts
+
+    m = make_map()
+    whole = render_fragment(m, height="300px")
+    monkeypatch.setattr(h, "CHUNK", 5)
+    parts = list(fragment_parts(m, height="300px"))
+    assert len(parts) > 10 and "".join(parts) == whole
+    assert render_fragment(m, height="300px") == whole           # no state left behind

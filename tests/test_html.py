@@ -236,7 +236,7 @@ def test_page_is_written_in_pieces_that_make_the_page(monkeypatch):
     assert data and all(p in data for p in parts[1:-1])    # the slices are the data's
     # a title that holds the marker: the page is written whole, unchanged
     odd = build_map(mentions, documents, borders=BORDERS, countries=COUNTRIES,
-                    title=f"a{h._HOLE}b")
+                    title=f"a{h.HOLE}b")
     assert "".join(h.html_parts(odd)) == render_html(odd)
 
 

@@ -169,3 +169,24 @@ def test_report_quotes_wire_copies_once_unless_texts_are_full():
         assert evidence.count(quote) == 1                   # quoted once
         assert evidence.count('<div class="source">') == QUOTED_SOURCES + 5   # every source
         assert f"({QUOTED_SOURCES + 4}.txt)" in evidence
+
+
+def test_report_is_written_in_pieces_around_the_whole_map(monkeypatch, tmp_path):
+    import geomap.render.html as h
+    from geomap.render.embed import render_fragment
+    from geomap.render.html import build_map
+    from geomap.render.report import MAP_HEIGHT, report_parts
+
+    monkeypatch.setattr(h, "CHUNK", 11)             # the map's data in many slices
+    a = analysis()
+    parts = list(report_parts(a))
+    page = "".join(parts)
+    fmap = build_map(a.mentions, a.documents, title=None, incidents=a.incidents,
+                     unplaced=a.unplaced, **a.geodata)
+    assert len(parts) > 10 and render_fragment(fmap, height=MAP_HEIGHT) in page
+    assert h.HOLE not in page
+    write_report(a, tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == page
+    # a text that holds the marker (here a title): the page is made whole, the map in it
+    odd = build_report(a, title=f"x{h.HOLE}y")
+    assert render_fragment(fmap, height=MAP_HEIGHT) in odd and odd.count(h.HOLE) == 2

@@ -84,11 +84,12 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
                   unplaced=a.unplaced, **a.geodata)
     size = {k: v for k, v in (("width", width), ("height", height)) if v}
     if embed:
-        from ..render.embed import default_scope, render_fragment
+        from ..render.embed import default_scope, fragment_parts
 
         scope = default_scope(m, Path(out).name)
         with atomic_write(out) as fh:
-            fh.write(render_fragment(m, scope=scope, **size))
+            for part in fragment_parts(m, scope=scope, **size):
+                fh.write(part)
         click.echo(out)
         return
     Path(out).parent.mkdir(parents=True, exist_ok=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Iterator
 
 import folium
 from branca.element import Figure
 
-from .html import map_css, render_html
+from .html import data_hole, filled, html_parts, map_css
 from .inline import asset, leaflet_css, licences, scope_css
 
 SCOPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -31,14 +32,30 @@ def _length(value: str | int, name: str) -> str:
 
 def default_scope(m: folium.Map, salt: str = "") -> str:
     """"gm" + 10 hex digits of the SHA-256 of the map's page (and ``salt``)."""
-    digest = hashlib.sha256((render_html(m) + "\0" + salt).encode("utf-8")).hexdigest()
-    return f"gm{digest[:10]}"
+    digest = hashlib.sha256()
+    for part in html_parts(m):
+        digest.update(part.encode("utf-8"))
+    digest.update(("\0" + salt).encode("utf-8"))
+    return f"gm{digest.hexdigest()[:10]}"
 
 
 def render_fragment(m: folium.Map, *, scope: str | None = None, width: str | int = "100%",
                     height: str | int = "500px") -> str:
     """The map as one self-contained ``<div id=scope>`` to paste into any HTML page."""
+    return "".join(fragment_parts(m, scope=scope, width=width, height=height))
+
+
+def fragment_parts(m: folium.Map, *, scope: str | None = None, width: str | int = "100%",
+                   height: str | int = "500px") -> Iterator[str]:
+    """``render_fragment``'s text in pieces, its page data in slices (``html.filled``)."""
     scope = scope or default_scope(m)
+    with data_hole(m) as data:
+        text = _fragment(m, scope, width, height)
+    parts = filled(text, data)
+    return parts if parts is not None else iter((_fragment(m, scope, width, height),))
+
+
+def _fragment(m: folium.Map, scope: str, width: str | int, height: str | int) -> str:
     if not SCOPE.fullmatch(scope):
         raise ValueError(f"scope must be a JavaScript identifier, not {scope!r}")
     width, height = _length(width, "width"), _length(height, "height")

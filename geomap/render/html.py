@@ -35,6 +35,7 @@ folium's classes: other maps in the same process render as usual.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import itertools
 import os
@@ -61,7 +62,7 @@ PANES = {"gm-land": 250, "gm-borders": 390}  # tiles 200 < land < borders < over
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DENSITY_FROM = 500          # documents from which the density layer is on by default
 CHUNK = 1 << 20             # characters of page data per write (``html_parts``)
-_HOLE = "\x00geomap-page-data\x00"     # where the data goes, while the rest is rendered
+HOLE = "\x00geomap-page-data\x00"     # where the data goes while the rest is rendered
 
 
 def map_css(scope: str = "") -> str:
@@ -302,28 +303,48 @@ def render_html(m: folium.Map) -> str:
     return m.get_root().render()
 
 
-def html_parts(m: folium.Map) -> Iterator[str]:
-    """``render_html(m)`` in pieces: the page around its data, then the data (most of a big
-    corpus's page: its documents' texts) in slices of ``CHUNK`` characters, never joined
-    with the rest into one string (nor encoded whole)."""
+@contextlib.contextmanager
+def data_hole(m: folium.Map) -> Iterator[str | None]:
+    """While the block runs, ``m``'s page data renders as a marker (``filled`` puts the data
+    back, in pieces); yields the data (None when the map has no page data)."""
     page = next((e for e in _walk(m.get_root()) if isinstance(e, _Page)), None)
     if page is None:
-        yield render_html(m)
+        yield None
         return
     data = page.data
-    page.data = Markup(_HOLE)
+    page.data = Markup(HOLE)
     try:
-        text = render_html(m)
+        yield data
     finally:
         page.data = data
-    head, hole, tail = text.partition(_HOLE)
-    if not hole or _HOLE in tail:        # a title that holds the marker: the page as it is
-        yield render_html(m)
-        return
-    yield head
-    for i in range(0, len(data), CHUNK):
-        yield data[i:i + CHUNK]
-    yield tail
+
+
+def filled(text: str, data: str | None) -> Iterator[str] | None:
+    """``text`` with its one ``HOLE`` replaced by ``data``, as pieces: before, ``data`` in
+    slices of ``CHUNK`` characters, after (None when ``HOLE`` is not there exactly once)."""
+    if data is None:
+        return iter((text,)) if HOLE not in text else None
+    if text.count(HOLE) != 1:
+        return None
+
+    def pieces() -> Iterator[str]:
+        head, _, tail = text.partition(HOLE)
+        yield head
+        for i in range(0, len(data), CHUNK):
+            yield data[i:i + CHUNK]
+        yield tail
+
+    return pieces()
+
+
+def html_parts(m: folium.Map) -> Iterator[str]:
+    """``render_html(m)`` in pieces: the page around its data, then the data (most of a big
+    corpus's page: its documents' texts) in slices, never joined with the rest into one
+    string (nor encoded whole)."""
+    with data_hole(m) as data:
+        text = render_html(m)
+    parts = filled(text, data)
+    return parts if parts is not None else iter((render_html(m),))   # a title holds the marker
 
 
 def write_html(m: folium.Map, path: str | os.PathLike) -> None:

@@ -10,12 +10,13 @@ content width equals the printed page's, so the map prints as it is shown.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import shutil
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +27,8 @@ from markupsafe import Markup
 from ..api import Analysis
 from ..errors import GeomapError
 from ..io.atomic import atomic_write, replacing
-from .embed import render_fragment
-from .html import build_map
+from .embed import fragment_parts, render_fragment
+from .html import HOLE, build_map
 from .inline import ASSETS
 from .layers import event_quotes, incident_counts_text, people_text, place_markers
 from .page import QUOTED_SOURCES, TEXT_MODES
@@ -108,6 +109,13 @@ def build_report(a: Analysis, *, title: str | None = None, texts: str = "full") 
     """The report page of an analysis (the same bytes for the same analysis and title).
     ``texts`` ("full", "excerpts", "none") is the map's texts budget (``page``); with
     anything but "full" the evidence is quoted as the map's popups quote it."""
+    return "".join(report_parts(a, title=title, texts=texts))
+
+
+def report_parts(a: Analysis, *, title: str | None = None, texts: str = "full"
+                 ) -> Iterator[str]:
+    """``build_report``'s page in pieces: the report around its map, then the map fragment
+    in pieces (``embed.fragment_parts``), never joined into one string."""
     if texts not in TEXT_MODES:
         raise ValueError(f"texts must be one of {TEXT_MODES}, not {texts!r}")
     title = title or "Places and incidents at the Belarus borders"
@@ -119,34 +127,43 @@ def build_report(a: Analysis, *, title: str | None = None, texts: str = "full") 
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, keep_trailing_newline=True)
     resolved = sum(1 for x in a.mentions if x.place is not None)
-    return env.get_template("report.html.j2").render(
-        title=title, version=version("geomap"),
-        summary=f"{len(a.documents)} texts, {len(markers)} places and {len(a.incidents)} "
-                "incidents, found and mapped automatically by geomap.",
-        incident_counts=incident_counts_text(a.incidents),
-        date_range=_date_range(a.documents), mentions=len(a.mentions), resolved=resolved,
-        documents=[{"name": d.name, "date": d.date.isoformat() if d.date else "—",
-                    "title": d.title, "mentions": per_doc[d.path], "incidents": inc_doc[d.path],
-                    **_source(d)}
-                   for d in sorted(a.documents, key=lambda d: d.path)],
-        map=Markup(render_fragment(fmap, height=MAP_HEIGHT)),
-        incidents=_incident_rows(a.incidents, texts),
-        places=[{"name": k.place.name, "country": k.place.country or "—", "kind": k.place.kind,
-                 "side": side_name(k.side, "—"), "colour": side_colour(k.side),
-                 "distance": f"{k.border.distance_km:.1f} km" if k.border else "—",
-                 "count": k.count, "documents": len(k.documents)} for k in markers],
-        unplaced=[{"name": u["name"], "count": u["count"], "sentence": u["sentence"]}
-                  for u in a.unplaced],
-        gazetteer=a.gazetteer_dir.name, attribution=ATTRIBUTION,
-        leaflet=(ASSETS / "LEAFLET_VERSION").read_text(encoding="utf-8").strip())
+
+    def page(fragment: str) -> str:
+        return env.get_template("report.html.j2").render(
+            title=title, version=version("geomap"),
+            summary=f"{len(a.documents)} texts, {len(markers)} places and {len(a.incidents)} "
+                    "incidents, found and mapped automatically by geomap.",
+            incident_counts=incident_counts_text(a.incidents),
+            date_range=_date_range(a.documents), mentions=len(a.mentions), resolved=resolved,
+            documents=[{"name": d.name, "date": d.date.isoformat() if d.date else "—",
+                        "title": d.title, "mentions": per_doc[d.path],
+                        "incidents": inc_doc[d.path], **_source(d)}
+                       for d in sorted(a.documents, key=lambda d: d.path)],
+            map=Markup(fragment),
+            incidents=_incident_rows(a.incidents, texts),
+            places=[{"name": k.place.name, "country": k.place.country or "—",
+                     "kind": k.place.kind, "side": side_name(k.side, "—"), "colour": side_colour(k.side),
+                     "distance": f"{k.border.distance_km:.1f} km" if k.border else "—",
+                     "count": k.count, "documents": len(k.documents)} for k in markers],
+            unplaced=[{"name": u["name"], "count": u["count"], "sentence": u["sentence"]}
+                      for u in a.unplaced],
+            gazetteer=a.gazetteer_dir.name, attribution=ATTRIBUTION,
+            leaflet=(ASSETS / "LEAFLET_VERSION").read_text(encoding="utf-8").strip())
+
+    text = page(HOLE)
+    if text.count(HOLE) != 1:           # a title holds the marker: the page as it is
+        return iter((page(render_fragment(fmap, height=MAP_HEIGHT)),))
+    head, _, tail = text.partition(HOLE)
+    return itertools.chain((head,), fragment_parts(fmap, height=MAP_HEIGHT), (tail,))
 
 
 def write_report(a: Analysis, path: str | os.PathLike, *, title: str | None = None,
                  texts: str = "full") -> None:
     """Write the report page atomically (``texts``: see ``build_report``)."""
-    text = build_report(a, title=title, texts=texts)
+    parts = report_parts(a, title=title, texts=texts)
     with atomic_write(path) as fh:
-        fh.write(text)
+        for part in parts:
+            fh.write(part)
 
 
 def find_chromium() -> str | None:
