@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+import pytest
+
 from geomap.model import BorderRelation, Document, Mention, Place
 from geomap.render.html import build_map, render_html, write_html
 from geomap.render.inline import script_json
@@ -251,3 +253,18 @@ def test_geojson_file_text_is_embedded_escaped(tmp_path):
     assert json.loads(embedded) == evil                 # the file's text, escaped as JSON
     page = render(world=world)
     assert "onerror=alert(1)>" not in page and page.count("</script>") == page.count("<script")
+
+
+@pytest.mark.parametrize("text", ["</script><!--x-->", "a & b's", "line\u2028sep\u2029par",
+                                  "emoji 😀 é ł ž", "lone \ud800 surrogate"])
+def test_script_json_is_json_that_cannot_leave_its_element(text):
+    data = {"t": text, "n": [54.12345, 0.5, None, True, 3]}
+    out = str(script_json(data))
+    assert json.loads(out) == data                        # the same values in JavaScript
+    assert not set("<>&'\u2028\u2029") & set(out)
+    # the standard library's compact JSON, but for the escapes
+    ref = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        ref = ref.replace(ch, esc)
+    assert out == ref
