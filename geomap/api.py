@@ -221,7 +221,7 @@ def _combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedF
         for s in shares:
             if keep:
                 docs.append(s.doc)
-                mentions.extend(s.mentions)
+                mentions.extend(_shared_places(s.mentions, places))
             if finder is not None:
                 finder.merge(s.sightings)
             yield s.path, s.prints, _share_places(s.events, places), s.triggers
@@ -269,6 +269,27 @@ def input_year(paths: Iterable[str], options: "InputOptions | None" = None) -> i
         except InputError:             # gone since it was listed
             continue
     return most_common_year(years)
+
+
+def _shared_places(mentions: list[Mention], places: dict) -> list[Mention]:
+    """``mentions``, each one's place, border relation and alternatives the first ones of
+    their places' ids in ``places`` (added if new), as ``_share_places`` does for events: a
+    worker sends its own copies with every batch, and a big corpus would keep thousands."""
+    for m in mentions:
+        p = m.place
+        if p is not None:
+            q = places.setdefault(p.id, p)
+            if q is not p:
+                object.__setattr__(m, "place", q)
+            b = m.border            # a place's relation to the border, once too
+            if b is not None:
+                c = places.setdefault(("border", p.id), b)
+                if c is not b and c == b:
+                    object.__setattr__(m, "border", c)
+        if m.alternatives:
+            alts = tuple(places.setdefault(a.id, a) for a in m.alternatives)
+            object.__setattr__(m, "alternatives", alts)
+    return mentions
 
 
 def _share_places(events: list["Event"], places: dict) -> list["Event"]:

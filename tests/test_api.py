@@ -89,6 +89,19 @@ def test_any_number_of_processes_gives_the_same_analysis(ex):
     assert analyse(docs, ex, jobs=2).mentions == analyse(docs, ex, jobs=1).mentions
 
 
+def test_entries_sent_by_the_workers_are_kept_once(ex):
+    docs = corpus()
+    a = analyse(docs, ex, jobs=2)
+    placed = [m for m in a.mentions if m.place is not None]
+    ids = {m.place.id for m in placed}
+    assert len(placed) > 3 * len(ids)                   # names repeated across batches
+    assert len({id(m.place) for m in placed}) == len(ids)
+    assert len({id(m.border) for m in placed if m.border}) <= len(ids)
+    alts = [p for m in a.mentions for p in m.alternatives]
+    assert len({id(p) for p in alts}) == len({p.id for p in alts})
+    assert a.mentions == analyse(docs, ex, jobs=1).mentions
+
+
 def test_the_documents_are_read_on_worker_processes(ex, monkeypatch, tmp_path):
     import geomap.api as api
 
