@@ -93,6 +93,37 @@ for _i, _names in enumerate(_WEEKDAYS):
             _WEEKDAY_NUM[_v] = _i
 _WD_FREE = "|".join(n for names in _WEEKDAYS for n in (names[0], names[3], names[4], names[5]))
 _WD_PREP = "|".join(n for names in _WEEKDAYS for n in (*names[1:3], names[6]))
+# the genitive after "since" (ru с/со, pl od, be з/ад: "od czwartku", "с четверга"): the
+# start of a period of days
+_WEEKDAYS_GEN = [("понедельника", "poniedziałku", "панядзелка"), ("вторника", "wtorku", "аўторка"),
+                 ("среды", "środy", "серады"), ("четверга", "czwartku", "чацвярга"),
+                 ("пятницы", "piątku", "пятніцы"), ("субботы", "soboty", "суботы"),
+                 ("воскресенья", "niedzieli", "нядзелі")]
+for _i, _gen in enumerate(_WEEKDAYS_GEN):
+    _WEEKDAY_NUM.update(dict.fromkeys(_gen, _i))
+_WD_GEN = "|".join(n for names in _WEEKDAYS_GEN for n in names)
+# "at the weekend": its Saturday (precision week), the latest on or before the anchor
+_WEEKEND = (r"(?:at|over|during|on|this|last|past|previous)\s+(?:the\s+)?weekend|at\s+weekend|"
+            r"(?:в|на)\s+(?:(?:минувшие|прошедшие|прошлые|эти)\s+)?выходн(?:ые|ых)|"
+            r"w\s+(?:(?:miniony|ostatni|ubiegły|ten|zeszły)\s+)?weekend|"
+            r"(?:am|übers|über\s+das)\s+(?:(?:vergangenen|letzten|vorigen)\s+)?wochenende|"
+            r"(?:(?:praėjusį|per|šį)\s+)?savaitgal(?:į|io\s+metu)|"
+            r"(?:(?:pagājušajā|šajā)\s+)?nedēļas\s+nogalē|"
+            r"у\s+(?:(?:мінулыя|гэтыя)\s+)?выхадн(?:ыя|ых)")
+# "two days ago", "3 days ago", "два дня назад", "dwa dni temu", "vor zwei Tagen", "prieš
+# dvi dienas", "pirms divām dienām", "два дні таму"
+_AGO_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a": 1,
+            "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+            "dwa": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6,
+            "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+            "dvi": 2, "tris": 3, "keturias": 4, "penkias": 5, "šešias": 6,
+            "divām": 2, "trim": 3, "četrām": 4, "piecām": 5, "sešām": 6,
+            "тры": 3, "чатыры": 4, "пяць": 5, "шэсць": 6, "дзве": 2}
+_AGO_N = r"(\d|" + "|".join(sorted((w for w in _AGO_NUM if w != "a"), key=len, reverse=True)) + ")"
+_AGO = (r"(?:" + _AGO_N + r"|a)\s+days?\s+ago|" + _AGO_N + r"\s+(?:дн(?:я|ей)|dni|дні|дзён)\s+"
+        r"(?:назад|temu|таму)|vor\s+(?:" + _AGO_N + r"\s+tagen|einem\s+tag)|"
+        r"prieš\s+(?:" + _AGO_N + r"\s+dienas|dieną)|pirms\s+(?:" + _AGO_N + r"\s+dienām|"
+        r"dienas)")
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
@@ -127,11 +158,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                        r"praėjusią naktį|pagājušajā naktī|мінулай ноччу|сёння|учора|ўчора|пазаўчора|"
                        r"сегодня|вчера|позавчера|dziś|dzisiaj|"
                        r"wczoraj|przedwczoraj|heute|"
-                       r"gestern|vorgestern|šiandien\w*|vakar|užvakar|šodien|aizvakar)(?!\w)", re.I)),
+                       r"gestern|vorgestern|šiandien\w*|vakar|užvakar|šodien|aizvakar|"
+                       # a night without its day: the night before the report ("overnight")
+                       r"overnight|(?:during|in) the night|w nocy|in der nacht|ночью|naktį|"
+                       r"naktī|уначы|ноччу)(?!\w)", re.I)),
     # ru/pl after в/w, and after на/na: "в ночь на среду", "w nocy z wtorku na środę" (the
     # night ends on the day named)
+    ("weekend", re.compile(r"\b(?:" + _WEEKEND + r")(?!\w)", re.I)),
+    ("ago", re.compile(r"\b(?:" + _AGO + r")(?!\w)", re.I)),
     ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|на|w|we|na|у|ў)\s+(?:\w+\s+)?("
-                           + _WD_PREP + r"))\b", re.I)),
+                           + _WD_PREP + r")|(?:с|со|od|з|ад)\s+(" + _WD_GEN + r"))\b", re.I)),
     ("period", re.compile(r"\b(?:(last|this|previous|earlier this) (week|month)|на (прошлой|этой) "
                           r"неделе|в (прошлом|этом) месяце|w (zeszłym|ubiegłym|tym|tym) (tygodniu|"
                           r"miesiącu)|(letzte|vergangene|vorige|diese)n? (woche|monat)|"
@@ -175,7 +211,13 @@ KEYED = Keyed(KEYED_PATTERNS)
 # (or inside the bracket after it: "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)")
 DATELINE = re.compile(r"[^a-z]*[A-Z]{3,}(?:(?:\([^()]{0,40}\)|(?!\s[-–—]\s)[^.–—()]){0,45}"
                       r"|[^.()]{0,10}\([^()]{0,45})")
-SINCE = re.compile(r"\b(?:since|from|od|с|з|ад|seit|nuo|kopš)\s+(?:the\s+)?$", re.I)
+_NIGHT = frozenset({"overnight", "during the night", "in the night", "w nocy", "in der nacht",
+                    "ночью", "naktį", "naktī", "уначы", "ноччу"})
+# the day a night ends on follows ("overnight into Wednesday", "w nocy z wtorku na środę",
+# "in der Nacht zum Mittwoch", "naktį į trečiadienį", "naktī uz trešdienu"): that day dates it
+_NIGHT_TO = re.compile(r"\s+(?:into|to|on|of|from|z|ze|na|zum|zur|auf|von|на|с|со|з|із|į|iš|uz|"
+                       r"no)\s", re.I)
+SINCE = re.compile(r"\b(?:since|from|od|с|з|ад|seit|von|nuo|kopš)\s+(?:the\s+)?$", re.I)
 # The end of a period ("from August 11 to November 10", "until November 10")
 UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|да|do|bis|iki|līdz)"
                    r"\s*$", re.I)
@@ -401,8 +443,14 @@ def _relative(kind: str, m: re.Match, ref: dt.date, inferred: bool,
         return ref + dt.timedelta(days=_REL_DAYS.get(word, 0)), "day"
     if kind in ("offset", "day24"):
         return ref - dt.timedelta(days=1), "day"
+    if kind == "weekend":          # its Saturday; "last weekend" said at a weekend: the one before
+        saturday = _weekday(ref, 5, inferred)
+        return saturday - dt.timedelta(days=7 if last and ref.weekday() >= 5 else 0), "week"
+    if kind == "ago":
+        n = next((g for g in m.groups() if g), "a").lower()
+        return ref - dt.timedelta(days=int(n) if n.isdigit() else _AGO_NUM.get(n, 1)), "day"
     if kind == "weekday":
-        name = (m.group(1) or m.group(2)).lower()
+        name = (m.group(1) or m.group(2) or m.group(3)).lower()
         num = next(v for k, v in _WEEKDAY_NUM.items() if name.startswith(k))
         return _weekday(ref, num, inferred, last), "day"
     unit = "month" if any(u in word for u in ("month", "месяц", "miesi", "monat", "mėnes",
@@ -435,6 +483,9 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
     first_day = next((d for d, p in absolute.values() if d and p == "day"), None)
     for kind, m in found:
+        night = kind == "rel" and m.group(0).lower() in _NIGHT
+        if night and _NIGHT_TO.match(text, m.end(), end):
+            continue                        # "overnight into Wednesday": the Wednesday
         q = bisect.bisect_right(ctx.quotes, (m.start(), len(text))) - 1
         quoted = q >= 0 and m.start() < ctx.quotes[q][1]
         # windows before the date, not the whole sentence: linear time on long texts
@@ -443,7 +494,8 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
                          if ctx.index is not None and ctx.index.text is text
                          else REPORTING.search(text, lo, m.start())) \
             or bool(kind in ("weekday", "rel") and REPORTING_AFTER.match(text, m.end(), end))
-        since = bool(SINCE.search(text, max(start, m.start() - 12), m.start())
+        since = bool(kind == "weekday" and m.group(3)
+                     or SINCE.search(text, max(start, m.start() - 12), m.start())
                      or UNTIL.search(text, max(start, m.start() - 12), m.start()))
         if m.start() in absolute:
             date, prec = absolute[m.start()]
@@ -453,6 +505,9 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
                 ref, prec_cap = (ctx.speech, None) if ctx.speech else (ctx.anchor, "week")
             if kind == "offset":
                 ref = first_day or ref
+            elif night and not quoted and ref is not None and ctx.speech is not None \
+                    and 0 <= (ref - ctx.speech).days <= 7:
+                ref = ctx.speech            # the night before the statement ("said on Saturday")
             if ref is None:
                 date, prec = None, "day"
             else:

@@ -335,3 +335,79 @@ def test_expressions_look_past_a_match_only_at_word_boundaries():
     for _, rx in PATTERNS:
         for op, av in walk(sre.parse(rx.pattern, rx.flags & ~re.UNICODE)):
             assert (op, av) in ((sre.AT, sre.AT_BOUNDARY), (sre.ASSERT_NOT, no_word)), rx.pattern
+
+
+def expr(text):
+    """The first expression's (date, precision) and whether it starts a period."""
+    doc = make_document("t", text)
+    ctx = document_context(doc, None)
+    e = find_dates(doc.text, parse_header(doc.text)[1], len(doc.text), ctx)[0]
+    return e.date, e.precision, e.since
+
+
+# 2021-08-16 is a Monday: the weekend before it is 14-15 August
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Guards stopped 27 people at the weekend."),
+    ("en", "Guards stopped 27 people over the weekend."),
+    ("pl", "W weekend straż graniczna zatrzymała 38 cudzoziemców."),
+    ("pl", "W miniony weekend zatrzymano 38 osób."),
+    ("de", "Am Wochenende griff die Polizei 46 Migranten auf."),
+    ("ru", "В выходные пограничники задержали 12 нарушителей."),
+    ("lt", "Savaitgalį pasieniečiai sulaikė 17 migrantų."),
+    ("lv", "Nedēļas nogalē robežsardze novērsa 41 cilvēka mēģinājumu."),
+    ("be", "У выхадныя памежнікі затрымалі 12 мігрантаў."),
+])
+def test_the_weekend_is_its_saturday_with_week_precision(lang, text):
+    assert expr(" date 2021-08-16 " + text) == (D(2021, 8, 14), "week", False)
+
+
+def test_the_weekend_on_a_saturday_report_is_that_day_and_last_weekend_the_one_before():
+    assert expr(" date 2021-08-14 Guards stopped 27 people at the weekend.")[0] == D(2021, 8, 14)
+    assert expr(" date 2021-08-15 Guards stopped 27 people last weekend.")[0] == D(2021, 8, 7)
+
+
+@pytest.mark.parametrize("lang, text, days", [
+    ("en", "The body was found two days ago.", 2),
+    ("en", "The body was found 3 days ago.", 3),
+    ("en", "The body was found a day ago.", 1),
+    ("ru", "Тело нашли два дня назад.", 2),
+    ("pl", "Ciało znaleziono trzy dni temu.", 3),
+    ("de", "Die Leiche wurde vor zwei Tagen gefunden.", 2),
+    ("lt", "Kūnas rastas prieš dvi dienas.", 2),
+    ("lv", "Līķis atrasts pirms divām dienām.", 2),
+    ("be", "Цела знайшлі два дні таму.", 2),
+])
+def test_days_ago(lang, text, days):
+    assert expr(" date 2021-10-08 " + text) == (D(2021, 10, 8 - days), "day", False)
+
+
+def test_overnight_is_the_night_ending_on_the_report_day():
+    assert expr(" date 2021-08-04 Guards pushed back 43 migrants overnight.") == (
+        D(2021, 8, 4), "day", False)
+    # a night named by its day: that day ("overnight into Wednesday")
+    assert dates(" date 2021-10-14 Overnight into Wednesday, guards detained 20 migrants.") == [
+        ("Wednesday", D(2021, 10, 13), "day")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Od czwartku straż graniczna udaremniła 230 prób."),
+    ("ru", "С четверга пограничники задержали 40 мигрантов."),
+    ("be", "З чацвярга памежнікі затрымалі 40 мігрантаў."),
+    ("en", "Since Thursday, guards have stopped 230 attempts."),
+    ("de", "Seit Donnerstag hat die Polizei 40 Migranten aufgegriffen."),
+    ("lt", "Nuo ketvirtadienio pasieniečiai sulaikė 40 migrantų."),
+    ("lv", "Kopš ceturtdienas robežsardze aizturēja 40 migrantus."),
+])
+def test_since_a_weekday_starts_a_period(lang, text):
+    # 2021-08-14 is a Saturday
+    assert expr(" date 2021-08-14 " + text) == (D(2021, 8, 12), "day", True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Published: 5 August 2021 10:14\n\nGuards detained 19 migrants last Tuesday.",
+     D(2021, 8, 3)),
+    ("VILNIUS, Aug 12, 2021 (BNS) - On the night of 9 to 10 August, guards turned back 62 "
+     "migrants.", D(2021, 8, 10)),
+])
+def test_date_lines_and_nights_of_two_days(text, expected):
+    assert [d for _, d, p in dates(text) if p == "day"][-1] == expected

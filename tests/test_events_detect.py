@@ -603,3 +603,84 @@ def test_an_event_does_not_take_the_day_of_an_earlier_event_dated_after_it(ex):
             "On Tuesday, Lithuania turned away 180 people near Medininkai.")
     got = {t: d for t, _, _, d, _ in coded(ex, text)}
     assert got["pushback"] == D(2021, 8, 3) and got["detention"] == D(2021, 8, 5)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "WARSAW, Sept 20, 2021 (Reuters) - Polish prosecutors opened an investigation into the "
+           "death of a migrant found near Krynki on Monday, a spokesman said."),
+    ("pl", " date 2021-09-20 Prokuratura wszczęła śledztwo w sprawie śmierci migranta, którego "
+           "ciało znaleziono w poniedziałek koło Krynek."),
+    ("ru", " date 2021-09-20 Прокуратура начала расследование гибели мигранта, тело которого "
+           "нашли в понедельник под Крынками."),
+    ("de", " date 2021-09-20 Die Staatsanwaltschaft ermittelt wegen des Todes eines Migranten, "
+           "der am Montag bei Krynki tot aufgefunden wurde."),
+    ("lt", " date 2021-08-16 Prokurorai pradėjo ikiteisminį tyrimą dėl migranto mirties, kurio "
+           "kūnas pirmadienį rastas netoli Druskininkų."),
+    ("lv", " date 2021-08-16 Prokuratūra sākusi kriminālprocesu par migranta nāvi, kura līķis "
+           "pirmdien atrasts pie Krāslavas."),
+])
+def test_a_death_under_investigation_is_the_event(ex, lang, text):
+    got = coded(ex, text)
+    assert got and got[0][0] == "death"
+    assert got[0][3] in (D(2021, 9, 20), D(2021, 8, 16))
+    assert got[0][2] in ("Krynki", "Druskininkai", "Krāslava")
+
+
+@pytest.mark.parametrize("text", [
+    " date 2021-09-20 A court ruled on Monday that the pushbacks near Krynki were unlawful.",
+    " date 2021-09-20 Prosecutors opened a pre-trial investigation into the illegal crossing "
+    "near Krynki on Monday.",
+])
+def test_other_legal_sentences_stay_no_event(ex, text):
+    assert coded(ex, text) == []
+
+
+def test_close_to_the_border_is_no_closure(ex):
+    got = coded(ex, " date 2021-09-20 The man was found by a patrol close to the border near "
+                    "Krynki.")
+    assert "statement_or_order" not in [t for t, *_ in got]
+    got = coded(ex, " date 2021-09-20 Poland closed the border crossing at Kuźnica on Monday.")
+    assert [t for t, *_ in got] == ["statement_or_order"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Białystok, 14.08.2021 – Funkcjonariusze zatrzymali 20 migrantów koło Kuźnicy."),
+    ("pl", "Sokółka, 14 sierpnia 2021 (PAP) – Funkcjonariusze zatrzymali 20 migrantów koło "
+           "Kuźnicy."),
+    ("de", "Sokółka (dpa) - Die Polizei hat am Samstag 20 Migranten bei Kuźnica festgenommen."),
+    ("lv", "Daugavpils, 2021. gada 14.augusts (LETA). Robežsargi aizturēja 20 migrantus pie "
+           "Silenes."),
+])
+def test_a_dateline_city_in_any_case_does_not_place_the_event(ex, lang, text):
+    got = coded(ex, " date 2021-08-14 " + text if lang == "de" else text)
+    assert got[0][2] in ("Kuźnica", "Silene"), got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Ciało mężczyzny wyłowiono w piątek z rzeki Świsłocz."),
+    ("en", "The body of a man was pulled from the river Svislach on Friday."),
+    ("ru", "Тело мужчины достали из реки Свислочь в пятницу."),
+])
+def test_a_river_is_not_the_town_of_its_name(ex, lang, text):
+    got = coded(ex, " date 2021-10-23 " + text)
+    assert got and got[0][0] == "death" and got[0][3] == D(2021, 10, 22)
+    assert got[0][2] != "Svislach"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pl", "Od czwartku funkcjonariusze udaremnili 230 prób przekroczenia granicy koło Kuźnicy.",
+     D(2021, 8, 12)),
+    ("ru", "С четверга белорусские пограничники задержали 40 мигрантов у Брузгов.",
+     D(2021, 8, 12)),
+    ("en", "Latvian border guards prevented 27 people from crossing from Belarus at the weekend "
+           "near Robežnieki, the service said on Monday.", D(2021, 8, 14)),
+    ("de", "Am Wochenende hat die Polizei 46 Migranten bei Druskininkai aufgegriffen.",
+     D(2021, 8, 14)),
+    ("lt", "Savaitgalį pareigūnai netoli Druskininkų sulaikė 17 neteisėtų migrantų.",
+     D(2021, 8, 14)),
+    ("lv", "Nedēļas nogalē robežsargi aizturēja 12 migrantus pie Silenes.", D(2021, 8, 14)),
+])
+def test_a_period_of_days_dates_the_event_by_its_first_day(ex, lang, text, expected):
+    report = "2021-08-14" if lang in ("pl", "ru") else "2021-08-16"
+    got = coded(ex, f" date {report} " + text)
+    assert got and got[0][3] == expected, got

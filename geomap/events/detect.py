@@ -38,6 +38,8 @@ SUBJECTS = {k: _langs(v) for k, v in lx.SUBJECTS.items()}
 TRIGGER_RX = [(t, s, re.compile(r"\b(?:" + _alt(lx.TRIGGERS[lang].get((t, s), "")
                                                    for lang in lx.LANGUAGES) + ")", re.I))
               for t, s in lx.KINDS]
+_DEATH = ("death", None)
+DEATH = next(rx for t, s, rx in TRIGGER_RX if (t, s) == _DEATH)
 ANAPHORIC = re.compile(r"\b(?:" + _langs(lx.ANAPHORIC) + ")", re.I)
 AGGREGATE = re.compile(r"\b(?:" + _langs(lx.AGGREGATE) + ")", re.I)
 CAUSE = re.compile(r"\b(?:" + _langs(lx.CAUSE) + r")\s+(?:[^\s,;:]+\s+){0,2}$", re.I)
@@ -50,6 +52,13 @@ ANOTHER = re.compile(r"\W*(?:\S+\s+){0,3}?(?:" + _langs(lx.ANOTHER) + r")(?!\w)"
 LEGAL = re.compile(r"\b(?:" + _langs(lx.LEGAL) + r")(?!\w)", re.I)
 CAPTION = re.compile(lx.CAPTION, re.I | re.M)
 FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
+RIVER_BEFORE = re.compile(r"\b(?:" + _langs(lx.RIVER_BEFORE) + r")\s+(?:the\s+)?\Z", re.I)
+RIVER_AFTER = re.compile(r"\s+(?:" + _langs(lx.RIVER_AFTER) + r")(?!\w)", re.I)
+# what follows a dateline's city ("Białystok, 14.08.2021 –", "Warschau (dpa) -", "Rīga,
+# 30.jūlijs (LETA)."): a date and/or an agency in brackets, then a dash (or a full stop)
+_DATELINE_AFTER = re.compile(r"(?:,(?P<date>[^\n–—]{1,40}?))?\s*(?P<agency>[(/](?=[^()\n/]*(?:"
+                             r"[A-ZА-ЯЁ]{2}|\b(?:dpa|apa|epd)\b))[^()\n/]{1,40}[)/])?\s*"
+                             r"(?:[-–—]\s|\.)")
 _SPEAKER_PREPS = ("in", "w", "в", "во", "aus", "in der", "iš", "no")
 SPEAKER_IN = re.compile(r"\b(?:" + _langs(lx.SPEAKERS) + r")\s+(?:" + "|".join(_SPEAKER_PREPS)
                         + r")\s+$", re.I)
@@ -174,6 +183,10 @@ def _usable(m: Mention) -> bool:
     text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
     if m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/"):
         return False
+    if _dateline(text, m):
+        return False
+    if RIVER_BEFORE.search(text, max(0, m.start - 16), m.start) or RIVER_AFTER.match(text, m.end):
+        return False                                 # "rzeki Świsłocz": the river
     if _speaker_in(text, m.start):
         return False                                 # "sources in Warsaw"
     if m.place.kind == "capital":
@@ -181,6 +194,17 @@ def _usable(m: Mention) -> bool:
                     or AIRPORT_AFTER.match(text, m.end)
                     or AIRPORT_BEFORE.search(text, max(0, m.start - 40), m.start))
     return True
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """A city opening a line as a dateline in any case ("Białystok, 14.08.2021 –", "Warschau
+    (dpa) -"): followed by a date (with a digit) or an agency in brackets, and a dash."""
+    line = text.rfind("\n", 0, m.start) + 1
+    if text[line:m.start].strip(" \t•*–—-"):
+        return False
+    after = _DATELINE_AFTER.match(text, m.end)
+    return after is not None and bool(after.group("agency") or any(
+        c.isdigit() for c in after.group("date") or ""))
 
 
 def _speaker_in(text: str, start: int) -> bool:
@@ -209,8 +233,13 @@ def _when(e: DateExpr | None) -> tuple[dt.date | None, str | None]:
 
 
 def _event_date(exprs: list[DateExpr]) -> DateExpr | None:
+    """The sentence's best date (``_date_rank``); failing any, the weekday a period of days up
+    to the report starts on ("od czwartku", "since Thursday"), with precision ``week``."""
     usable = [e for e in exprs if e.date and not e.since]
-    return min(usable, key=_date_rank) if usable else None
+    if usable:
+        return min(usable, key=_date_rank)
+    start = next((e for e in exprs if e.date and e.kind == "weekday"), None)
+    return replace(start, precision="week", since=False) if start else None
 
 
 def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
@@ -397,8 +426,8 @@ def _aggregate(index: TextIndex, a: int, b: int, dates: list[DateExpr], first_tr
     ("after a rise in attempts") is not one, and neither is a total added after an event of a
     stated day ("detained 50 migrants on Monday, bringing the total this year to 4,100")."""
     text = index.text
-    if counts and any(e.since for e in dates):
-        return True
+    if counts and any(e.since and e.kind != "weekday" for e in dates):
+        return True                 # (since a weekday: the days up to the report, an event)
     hits = [m for m in index.find(AGGREGATE, a, b)
             if not CAUSE.search(text, max(a, m.start() - 40), m.start())]
     if hits:
@@ -409,16 +438,18 @@ def _aggregate(index: TextIndex, a: int, b: int, dates: list[DateExpr], first_tr
         int(re.sub(r"[ ,.]", "", n)) >= 1000 for n in BIG_NUMBER.findall(text, a, b))
 
 
-def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[DateExpr]
-              ) -> bool:
-    """Questions, photo captions, legal proceedings and what will or may happen (a future or
-    modal word before the first trigger, no date of a day) report no event."""
+def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[DateExpr],
+              legal: bool = True) -> bool:
+    """Questions, photo captions, legal proceedings (unless not ``legal``) and what will or
+    may happen (a future or modal word before the first trigger, no date of a day) report no
+    event."""
     text = index.text
     line_end = text.find("\n", a)
     line_end = len(text) if line_end < 0 else line_end
     future = index.search(FUTURE, a, first_trigger) and not any(
         e.precision == "day" and not e.since for e in dates)
-    return (text[a:b].rstrip().endswith("?") or bool(index.search(LEGAL, a, b)) or bool(future)
+    return (text[a:b].rstrip().endswith("?") or (legal and bool(index.search(LEGAL, a, b)))
+            or bool(future)
             or bool(index.search(CAPTION, a, max(b, min(line_end, b + 80)))))
 
 
@@ -477,6 +508,11 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             totals |= {c.value for c in counts}
         elif not _no_event(index, a, b, ev[0].start, found):
             scanned.append((a, b, kinds, ev, found, counts))
+        elif _DEATH in kinds and (died := [e for e in ev if DEATH.match(text, e.start)]) \
+                and not _no_event(index, a, b, died[0].start, found, legal=False):
+            # an investigation into a death ("prosecutors opened an investigation into the
+            # death of a migrant found near X on Monday"): the death is the event
+            scanned.append((a, b, [_DEATH], died, found, counts))
     starts = _in_order(usable)[1]
     for a, b, kinds, ev, found, counts in scanned:
         mine = {c.value for c in counts if c.subject == "migrants"}

@@ -52,7 +52,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"state\s+of\s+emergency|emergency\s+(?:situation|regime)|"
             r"(?<!in )order(?:ed|s)?\s+(?:\S+\s+){0,5}?to\b|"
             r"decree\w*|declar\w*\s+(?:a\s+|the\s+)?(?:state|emergency)|suspen\w*|"
-            r"clos(?:e|ed|ing|ure)\s+(?:\S+\s+){0,3}?(?:border|checkpoint|crossing)|"
+            r"clos(?:e|ed|ing|ure)\s+(?!to\b)(?:\S+\s+){0,3}?(?:border|checkpoint|crossing)|"
             r"diplomatic\s+note|summon\w*|deploy\w*\s+(?:\S+\s+){0,3}?(?:soldiers|troops|"
             r"officers|guards|police)",
         ("other", "camp"):
@@ -329,6 +329,18 @@ NEAR: dict[str, str] = {
 }
 NEAR_FILLERS = (r"the|of|village|town|city|of the|crossing|checkpoint|camp|деревни|села|"
                 r"погранперехода|пункта|wsi|miejscowości|dorf|kaimo")
+
+# River words: a name right after the first ("the river Bug", "rzeki Świsłocz", "реки
+# Свислочь") or right before the second ("the Bug river", "Neries upėje") is the river, not a
+# town of that name (an event "in the river" is placed by the text's other places).
+RIVER_BEFORE: dict[str, str] = {
+    "en": r"river", "ru": r"рек[аиеуой]|речк\w*", "pl": r"rzek[aięą]|rzece|rzeczk\w*",
+    "de": r"fluss(?:es)?", "lt": r"upė\w*", "lv": r"upe[is]?|upē", "be": r"рак[аіуой]|рацэ|рэчк\w*",
+}
+RIVER_AFTER: dict[str, str] = {
+    "en": r"river", "ru": r"", "pl": r"", "de": r"", "lt": r"upė\w*|up[eė]s", "lv": r"upe[is]?|upē",
+    "be": r"",
+}
 
 # Prepositions that make a capital a place rather than a metonym for its government.
 LOCATIVE: dict[str, str] = {
