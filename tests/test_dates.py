@@ -411,3 +411,37 @@ def test_since_a_weekday_starts_a_period(lang, text):
 ])
 def test_date_lines_and_nights_of_two_days(text, expected):
     assert [d for _, d, p in dates(text) if p == "day"][-1] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Guards pushed back 43 migrants during the night."),
+    ("pl", "W nocy migranci rzucali kamieniami w funkcjonariuszy."),
+    ("de", "In der Nacht griffen Migranten die Grenzschützer an."),
+    ("ru", "Ночью мигранты пытались прорвать границу."),
+    ("lt", "Naktį pasieniečiai sulaikė 20 migrantų."),
+    ("lv", "Naktī robežsargi aizturēja 20 migrantus."),
+])
+def test_a_night_without_its_day_ends_on_the_report_day(lang, text):
+    assert expr(" date 2021-11-13 " + text) == (D(2021, 11, 13), "day", False)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "W nocy z piątku na sobotę migranci sforsowali płot."),
+    ("de", "In der Nacht von Freitag auf Samstag durchbrachen Migranten den Zaun."),
+    ("de", "In der Nacht zum Samstag durchbrachen Migranten den Zaun."),
+    ("ru", "В ночь с пятницы на субботу мигранты прорвали забор."),
+    ("lt", "Naktį į šeštadienį migrantai pralaužė tvorą."),
+    ("lv", "Naktī uz sestdienu migranti pārrāva žogu."),
+    ("en", "Overnight into Saturday, migrants broke through the fence."),
+])
+def test_a_night_named_by_its_days_ends_on_the_second(lang, text):
+    got = [d for _, d, p in dates(" date 2021-11-14 " + text) if p == "day"]
+    # the night's own words give no other day; "from Friday" starts the period
+    assert D(2021, 11, 13) in got and D(2021, 11, 14) not in got
+
+
+def test_a_night_reported_by_a_dated_statement_ends_on_the_statements_day():
+    # the page is dated a day after the police statement
+    got = dates(" date 2021-11-14 Police said on Saturday that migrants tried to cross the "
+                "border during the night.")
+    assert ("during the night", D(2021, 11, 13), "day") in got
