@@ -1,6 +1,8 @@
-"""The order of the tests (slow ones first) and the browser fixtures: Debian's headless
-Chromium driven by Playwright, with no network."""
+"""The order of the tests (slow ones first), the compiled gazetteer loaded once per test
+process (``compiled_once``) and the browser fixtures: Debian's headless Chromium driven by
+Playwright, with no network."""
 import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,6 +17,41 @@ def pytest_collection_modifyitems(items):
     ``--dist loadgroup`` the two xdist workers take one test at a time from the front, so
     they end together instead of one running a long test alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+_LOADED: dict[tuple, object] = {}       # (kind, gazetteer directory, its stamp) -> loaded
+
+
+@pytest.fixture
+def compiled_once(monkeypatch):
+    """Commands run in this process (CliRunner, the Python API) load the compiled gazetteer
+    and borders of a directory once per test process instead of once per command (unpickling
+    them costs ~0.3 s of CPU each time, a third of the suite's CPU when every command paid
+    it). The loaded objects are kept by the stamp the user cache itself is keyed by
+    (``cache.fingerprint``, ``cache.borders_fingerprint``: file sizes and times), so a
+    changed gazetteer file is loaded again, exactly as the cache would be read again. For
+    modules where loading is not under test (``pytestmark = pytest.mark.usefixtures(
+    "compiled_once")``); test_cache, the gazetteer writers and the subprocesses load as
+    every command does."""
+    from geomap import cache, compiled, extract
+
+    def once(load, kind, stamp):
+        def loader(directory, *args, **kwargs):
+            path = Path(directory).resolve()
+            if not path.is_dir():
+                return load(directory, *args, **kwargs)
+            key = (kind, str(cache.cache_path(path, kind)), stamp(path))
+            if key not in _LOADED:
+                if len(_LOADED) >= 8:                # bounded: a process needs a few
+                    _LOADED.clear()
+                _LOADED[key] = load(directory, *args, **kwargs)
+            return _LOADED[key]
+        return loader
+
+    monkeypatch.setattr(extract, "load_compiled",
+                        once(compiled.load_compiled, "gazetteer", cache.fingerprint))
+    monkeypatch.setattr(extract, "load_borders",
+                        once(compiled.load_borders, "borders", cache.borders_fingerprint))
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,8 @@ from geomap.mentions import scan_words
 from geomap.model import Document
 from geomap.texts import sentence_spans_py
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 speedups = pytest.importorskip("geomap._speedups", reason="built without a C compiler")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +81,7 @@ def test_extraction_is_identical_in_pure_python(monkeypatch):
     """The seeds and (when present) the evaluation texts."""
     paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(EVAL.glob("*.txt"))
     docs = [Document(str(p), p.read_text(encoding="utf-8")) for p in paths]
-    extractor = Extractor.from_directory(ROOT / "gazetteer")
+    extractor = Extractor.from_directory()
     compiled = [extractor.extract(d) for d in docs]
     monkeypatch.setattr(mentions, "_scan", scan_words)
     monkeypatch.setattr(mentions, "sentence_spans", sentence_spans_py)
@@ -119,7 +121,7 @@ SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", " - ", "-", " – ", "\u00a
 
 @pytest.fixture(scope="module")
 def recogniser():
-    return Extractor.from_directory(ROOT / "gazetteer", with_borders=False).recogniser
+    return Extractor.from_directory(with_borders=False).recogniser
 
 
 def python_find(rec, doc):

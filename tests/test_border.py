@@ -16,6 +16,8 @@ from shapely.geometry import shape
 from geomap.border import Borders
 from geomap.model import BorderRelation
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 GAZ = Path(__file__).resolve().parent.parent / "gazetteer"
 
 

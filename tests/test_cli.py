@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from geomap.cli import cli
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")
 

@@ -7,6 +7,8 @@ from click.testing import CliRunner
 import geomap
 from geomap.cli import cli
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 SEEDS = str(Path(__file__).resolve().parent.parent / "seeds")
 
 

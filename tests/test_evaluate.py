@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from geomap.cli import cli
 from geomap.evaluate import in_scope, prf, resolution_ok
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 EVAL = Path(os.environ.get("GEOMAP_EVAL_DIR",
                            Path(__file__).resolve().parents[2] / "shared" / "eval"))
 needs_corpus = pytest.mark.skipif(not (EVAL / "dev" / "gold.json").exists(),

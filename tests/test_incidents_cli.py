@@ -2,9 +2,12 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from geomap.cli import cli
+
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
 
 TEXT = (" date 2021-08-18 Lithuania says a dozen Belarusian officers illegally crossed the "
         "border on Tuesday while pushing 35 migrants near Dieveniškės.\n")

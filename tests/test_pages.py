@@ -8,6 +8,8 @@ from geomap.cli import cli
 from geomap.errors import InputError
 from geomap.texts import read_feed, read_inputs, read_page
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 # A news site's page: menu with archive months, the article with a publication-date meta tag,
 # related articles with other dates, reader comments, a footer naming cities, inline scripts.
 PAGE = """

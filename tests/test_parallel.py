@@ -13,6 +13,8 @@ from geomap.cli import cli
 from geomap.errors import InputError
 from geomap.parallel import auto_jobs, available_cores, map_batches
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 
 def pid_and_items(batch):
     return os.getpid(), [x * x for x in batch]

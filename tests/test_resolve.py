@@ -6,6 +6,8 @@ from geomap.texts import make_document
 
 from gazetteer_fixture import gazetteer
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 REC = Recogniser(gazetteer())
 
 

@@ -11,6 +11,8 @@ from geomap.io.records import mention_record
 from geomap.scale import _client, plan, read_piece, run_dask, write_parquet
 from geomap.texts import InputOptions, expand, read_document, read_inputs
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from geomap.cli import cli
 from test_html_browser import OVERLAPS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("compiled_once")]
 ROOT = Path(__file__).resolve().parent.parent
 
 

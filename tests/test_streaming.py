@@ -16,6 +16,8 @@ from geomap.errors import InputError
 from geomap.extract import Extractor
 from geomap.texts import InputOptions, read_inputs, read_jsonl, read_parquet
 
+pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
+
 TEXTS = ["Migrants were found near Dieveniškės on Tuesday.",
          "Lithuania and Poland closed the border with Belarus.",
          "Nothing here."]
