@@ -73,6 +73,17 @@ MANUAL_DROP = {
 }
 
 
+# One-word alternates that are only a part of a multi-word name ("Podlaski" of Bielsk Podlaski,
+# "Sarzyna" of Nowa Sarzyna) make a plain word resolve to the town: a Slavic adjective after
+# the first word (folded: Podlaski, Mazowiecki, Krajeńskie, Гродненский), or the noun after a
+# first word of these (folded) adjectives, is dropped as an alternate (places below
+# COMMON_EXEMPT_POP: "Novgorod" stays for Velikiy Novgorod).
+PART_ADJECTIVE = re.compile(r"(?:sk|ck|zk|ск|цк|зк)(?:i|a|ie|y|iy|yy|aya|oye|iye|ий|ый|ая|ое|"
+                            r"ие|ія|і|ае|ы|ые|ага)$")
+FIRST_ADJECTIVES = frozenset("""nowa nowe nowy stara stare stary wielka wielkie wielki mala male
+    maly gorna gorne gorny dolna dolne dolny biala biale bialy""".split())
+
+
 # Alternates news use that GeoNames lacks, by geonameid.
 EXTRA_ALTS = {
     766927: ["Kuźnica Białostocka", "Kuznica Bialostocka", "Kuznitsa", "Кузница Белостоцкая",
@@ -152,6 +163,7 @@ class Log:
         self.collisions: list[str] = []
         self.common: list[str] = []
         self.manual: list[str] = []
+        self.parts: list[str] = []
 
 
 LOG = Log()
@@ -173,6 +185,22 @@ def finish_alts(name: str, alts, add_fold: bool = True) -> list[str]:
 
 
 # ---------------------------------------------------------------------------- geonames
+def part_of_name(name: str, alts: list[str], a: str, cc: str, gid: int) -> bool:
+    """Whether the one-word alternate ``a`` is only a part of the multi-word ``name`` or of
+    an alternate that spells it with the same first word (``PART_ADJECTIVE``,
+    ``FIRST_ADJECTIVES``); logged when it is. "Gmina Pjaski" (Piaski) is no spelling of it."""
+    ka, first = key(a), key(name).split()[0]
+    if re.search(r"[\s\-‐–]", a) or ka == key(name) or ka == first:
+        return False                   # the name itself ("Comuna Bocki"), its first word
+    for full in (name, *alts):          # the name, and its spellings ("Sepolno Krainskie")
+        words = key(full).split()
+        if len(words) > 1 and words[0] == first and ka in words[1:] and (
+                PART_ADJECTIVE.search(ka) or first in FIRST_ADJECTIVES):
+            LOG.parts.append(f"{name} ({cc}, gn:{gid}): '{a}' (part of '{full}')")
+            return True
+    return False
+
+
 def geonames_rows(gc) -> list[dict]:
     cities = gc.get_cities()
     countries = gc.get_countries()
@@ -210,6 +238,8 @@ def geonames_rows(gc) -> list[dict]:
         if group != "a":
             scored = sorted(((exonym_score(a), a) for a in cand), key=lambda t: (-t[0], t[1]))
             cand = [a for s, a in scored if s >= EXONYM_MIN_ZIPF][:EXONYM_MAX]
+        if pop < COMMON_EXEMPT_POP:
+            cand = [a for a in cand if not part_of_name(name, cand, a, cc, gid)]
         cand += EXTRA_ALTS.get(gid, [])
         kept = []
         for a in cand:
@@ -854,6 +884,9 @@ def main() -> int:
     print(f"\n# manual drops: {len(LOG.manual)}")
     for line in sorted(LOG.manual):
         print("  manual:", line)
+    print(f"\n# one-word alternates dropped as part of a multi-word name: {len(LOG.parts)}")
+    for line in sorted(LOG.parts):
+        print("  part:", line)
     print(f"\n# common-word alternates dropped: {len(LOG.common)}")
     for line in sorted(LOG.common):
         print("  common:", line)
