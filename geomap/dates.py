@@ -71,6 +71,9 @@ for _i, _lv in enumerate(_LV_MONTHS, 1):
     _BARE_MONTH_NUM[_lv[0]] = _i
 _MONTH_RE = "|".join(sorted({n for names in _MONTHS for n in names}, key=len, reverse=True))
 _LV_MONTH_RE = "|".join(sorted({n for names in _LV_MONTHS for n in names}, key=len, reverse=True))
+# LETA's abbreviations ("Rīga, 18.aug., LETA"), with their full stop
+_LV_ABBR = ("janv", "febr", "apr", "jūn", "jūl", "aug", "sept", "okt", "nov", "dec")
+_MONTH_NUM.update(dict(zip(_LV_ABBR, (1, 2, 4, 6, 7, 8, 9, 10, 11, 12))))
 _MONTH_IN_RE = "|".join(sorted(_MONTH_IN_NUM, key=len, reverse=True))
 _BARE_MONTH_RE = "|".join(sorted(_BARE_MONTH_NUM, key=len, reverse=True))
 _FULL_EN_DE = "|".join(sorted({n for names in _MONTHS for n in (names[0], names[4])}, key=len,
@@ -132,8 +135,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")),
     ("lt", re.compile(r"(?:\b((?:19|20)\d\d)\s*m\.\s*)?\b(" + _MONTH_RE + r")\s+(\d{1,2})\s*d\b",
                       re.I)),
-    ("lv", re.compile(r"(?:\b((?:19|20)\d\d)\.\s*(?:gada|g\.)\s+)?\b(\d{1,2})\.\s*("
-                      + _LV_MONTH_RE + r")(?!\w)", re.I)),
+    ("lv", re.compile(r"(?:\b((?:19|20)\d\d)\.\s*(?:gada|g\.)\s+)?\b(\d{1,2})\.\s*(?:("
+                      + _LV_MONTH_RE + r")(?!\w)|(" + "|".join(_LV_ABBR) + r")\.)", re.I)),
     ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(?:of\s+)?(" + _MONTH_RE + r")\b\.?" + _YEAR,
                              re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
@@ -217,7 +220,7 @@ _NIGHT = frozenset({"overnight", "during the night", "in the night", "w nocy", "
 # "in der Nacht zum Mittwoch", "naktį į trečiadienį", "naktī uz trešdienu"): that day dates it
 _NIGHT_TO = re.compile(r"\s+(?:into|to|on|of|from|z|ze|na|zum|zur|auf|von|на|с|со|з|із|į|iš|uz|"
                        r"no)\s", re.I)
-SINCE = re.compile(r"\b(?:since|from|od|с|з|ад|seit|von|nuo|kopš)\s+(?:the\s+)?$", re.I)
+SINCE = re.compile(r"\b(?:since|from|od|с|з|ад|seit|von|nuo|kopš|no)\s+(?:the\s+)?$", re.I)
 # The end of a period ("from August 11 to November 10", "until November 10")
 UNTIL = re.compile(r"\b(?:(?:to|through|till)\s+(?=\w+\s\d|\d)|until|до|по|да|do|bis|iki|līdz)"
                    r"\s*$", re.I)
@@ -306,7 +309,8 @@ def _absolute(kind: str, m: re.Match, year: int | None,
         return _make(y, _MONTH_NUM[g[1].lower()], int(g[2]), anchor if not g[0] else None), "day"
     if kind == "lv":
         y = int(g[0]) if g[0] else year
-        return _make(y, _MONTH_NUM[g[2].lower()], int(g[1]), anchor if not g[0] else None), "day"
+        month = _MONTH_NUM[(g[2] or g[3]).lower()]
+        return _make(y, month, int(g[1]), anchor if not g[0] else None), "day"
     if kind == "day_month":
         y = int(g[2]) if g[2] else year
         return _make(y, _MONTH_NUM[g[1].lower()], int(g[0]), anchor if not g[2] else None), "day"

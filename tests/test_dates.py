@@ -445,3 +445,15 @@ def test_a_night_reported_by_a_dated_statement_ends_on_the_statements_day():
     got = dates(" date 2021-11-14 Police said on Saturday that migrants tried to cross the "
                 "border during the night.")
     assert ("during the night", D(2021, 11, 13), "day") in got
+
+
+def test_letas_abbreviated_month_dateline_is_the_report_date():
+    ctx = document_context(make_document("t", "Rīga, 18.aug., LETA. Valsts robežsardze "
+                                              "pagājušajā diennaktī novērsusi 84 mēģinājumus."),
+                           2021)
+    assert ctx.anchor == D(2021, 8, 18) and not ctx.inferred
+
+
+def test_latvian_no_starts_a_period():
+    assert expr(" date 2021-08-10 Valdība izsludina ārkārtējo situāciju no 11. augusta.") == (
+        D(2021, 8, 11), "day", True)

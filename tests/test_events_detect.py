@@ -684,3 +684,30 @@ def test_a_period_of_days_dates_the_event_by_its_first_day(ex, lang, text, expec
     report = "2021-08-14" if lang in ("pl", "ru") else "2021-08-16"
     got = coded(ex, f" date {report} " + text)
     assert got and got[0][3] == expected, got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "W nocy migranci rzucali kamieniami w funkcjonariuszy przy przejściu w Kuźnicy."),
+    ("ru", "Ночью мигранты бросали камни в польских пограничников у Кузницы."),
+    ("de", "In der Nacht warfen Migranten bei Kuźnica Steine auf polnische Grenzschützer."),
+    ("lt", "Naktį migrantai mėtė akmenis į pasieniečius prie Druskininkų."),
+    ("lv", "Naktī migranti meta akmeņus robežsargiem pie Silenes."),
+    ("en", "During the night, migrants threw stones at Polish guards near Kuźnica."),
+])
+def test_throwing_stones_is_a_clash(ex, lang, text):
+    got = coded(ex, " date 2021-11-16 " + text)
+    assert [(t, s, d) for t, s, _, d, _ in got] == [("other", "clash", D(2021, 11, 16))]
+
+
+def test_prevented_from_entering_in_german_is_a_pushback(ex):
+    got = coded(ex, " date 2021-08-18 Litauische Grenzschützer haben am Dienstag 72 Migranten "
+                    "daran gehindert, aus Belarus ins Land zu kommen.")
+    assert [(t, d, c) for t, _, _, d, c in got] == [("pushback", D(2021, 8, 17), [72])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "В выходные белорусские пограничники задержали 12 нарушителей у деревни Привалка."),
+    ("be", "У выхадныя памежнікі затрымалі 12 парушальнікаў каля Брузгаў."),
+])
+def test_offenders_are_counted(ex, lang, text):
+    assert coded(ex, " date 2021-11-22 " + text)[0][4] == [12]

@@ -60,7 +60,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:border|between)",
         ("other", "clash"):
             r"riot(?:s|ed|ing)?\b(?!\s+(?:gear|police|shields?|control))|unrest|"
-            r"disturbances?|clash\w*|tear\s+gas|throw\w*\s+(?:of\s+)?"
+            r"disturbances?|clash\w*|tear\s+gas|(?:throw\w*|threw)\s+(?:of\s+)?"
             r"stones|protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
             r"water\s+cannon\w*",
         ("other", "barrier"):
@@ -84,7 +84,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"закры\w*\s+(?:\S+\s+)?(?:границ|пункт|переход)\w*|приостанов\w*|"
             r"(?:направ|перебро)\w*\s+(?:\S+\s+){0,3}?(?:военн|солдат|войск|пограничник)\w*",
         ("other", "camp"): r"лагер\w*|застря\w*\s+(?:\S+\s+){0,4}?(?:границ|между)\w*",
-        ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*",
+        ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*|"
+                            r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
         ("other", "escape"): r"сбежа\w*",
@@ -106,7 +107,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:wysła|skierowa)\w*\s+(?:\S+\s+){0,3}?(?:żołnierz|wojsk|funkcjonariusz)\w*",
         ("other", "camp"): r"obozowisk\w*|obóz\w*|koczow\w*|koczuj\w*|"
                            r"utknę\w*\s+(?:\S+\s+){0,4}?(?:granic|między)\w*",
-        ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*",
+        ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*|"
+                            r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
@@ -115,7 +117,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("pushback", None):
             r"zurückgedrängt|zurückgeschoben|zurückgewiesen|zurückgeschickt|abgewiesen|"
             r"verhindert\w*|verhinderte\w*|an\s+der\s+einreise\s+(?:\S+\s+){0,3}?gehindert|"
-            r"nicht\s+(?:\S+\s+){0,2}?(?:eingelassen|durchgelassen|einreisen\s+lassen)",
+            r"nicht\s+(?:\S+\s+){0,2}?(?:eingelassen|durchgelassen|einreisen\s+lassen)|"
+            r"daran\s+gehindert|(?:hinderten|hinderte)\s+(?:\S+\s+){0,6}?daran\b",
         ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?grenze",
         ("crossing", None):
             r"überquer\w*|grenzübertritt\w*|illegal\s+eingereist|durchbr\w*",
@@ -130,7 +133,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"ausgesetzt|protestnote|(?:entsand|verlegt|stationiert)\w*",
         ("other", "camp"): r"lager\b|zeltlager|gestrandet|(?:sitzen|saßen|sitzt)\s+(?:\S+\s+){0,6}?fest\b|"
                            r"festsitz\w*",
-        ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer",
+        ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer|"
+                            r"(?:warfen|werfen|warf)\s+(?:\S+\s+){0,3}?steine\w*|steinwürf\w*",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
         ("other", "escape"): r"geflohen|flohen",
@@ -152,7 +156,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"nepaprast\w*\s+padėt\w*|ekstremal\w*\s+(?:situacij|padėt)\w*|įsak\w*|uždar\w*|"
             r"sustabd\w*|dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
-        ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*",
+        ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*|"
+                            r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
@@ -175,7 +180,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"aptur\w*\s+(?:\S+\s+){0,2}?(?:darbīb|satiksm|kustīb|robežšķērs|punkt|pārej)\w*|"
             r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
         ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
-        ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*",
+        ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*|"
+                            r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
@@ -196,7 +202,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"зачын\w*\s+(?:\S+\s+)?(?:мяж|пункт|пераход)\w*|прыпын\w*|"
             r"(?:накірава|перакін)\w*\s+(?:\S+\s+){0,3}?(?:вайск|салдат|вайскоўц|памежнік)\w*",
         ("other", "camp"): r"лагер\w*",
-        ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*",
+        ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*|"
+                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*",
         ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
         ("other", "flight"): r"рэйс\w*|прызямлі\w*",
         ("other", "escape"): r"уцяк\w*|уцякл\w*",
@@ -382,13 +389,15 @@ SUBJECTS: dict[str, dict[str, str]] = {
     "migrants": {
         "en": r"migrant\w*|people|persons|refugees|foreigners|asylum\s+seekers|iraqis|syrians|"
               r"afghans|citizens|men|women|children|minors|trespassers|individuals",
-        "ru": r"мигрант\w*|человек|беженц\w*|иностран\w*|нелегал\w*|детей|граждан\w*",
+        "ru": r"мигрант\w*|человек|беженц\w*|иностран\w*|нелегал\w*|нарушител\w*|детей|"
+              r"граждан\w*",
         "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci|obywatel\w*",
         "de": r"menschen|personen|flüchtling\w*|kinder|staatsangehörige\w*|staatsbürger\w*",
         "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*|pilieč\w*",
         "lv": r"migrant\w*|person\w*|cilvēk\w*|ārzemniek\w*|bēgļ\w*|bērn\w*|nelegāl\w*|"
               r"irākieš\w*|pilsoņ\w*",
-        "be": r"мігрант\w*|чалавек|уцекач\w*|бежанц\w*|замежн\w*|нелегал\w*|дзяцей|грамадзян\w*",
+        "be": r"мігрант\w*|чалавек|уцекач\w*|бежанц\w*|замежн\w*|нелегал\w*|парушальнік\w*|"
+              r"дзяцей|грамадзян\w*",
     },
     "officers": {
         "en": r"officers|guards|officials|soldiers|troops|policemen|servicemen|agents",
