@@ -12,11 +12,36 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-def pytest_collection_modifyitems(items):
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
     """The tests marked ``slow`` (several seconds each) run first, in their order: with
     ``--dist loadgroup`` the two xdist workers take one test at a time from the front, so
-    they end together instead of one running a long test alone at the end."""
+    they end together instead of one running a long test alone at the end.
+    The tests that use Chromium (the ``browser`` fixture, e.g. through ``offline_page``) form
+    the xdist_group "browser" (unless they name a group: a test sharing a fixture with a
+    browser test names "browser"), so one worker starts Chromium (~1.5 s of CPU) and their
+    module fixtures (the seed map, the generated drawing) are built once. xdist hands out the
+    largest groups first."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and \
+                item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        group = item.get_closest_marker("xdist_group")
+        if group is not None and getattr(config.option, "loadgroup", False):
+            _in_group(item, group.args[0] if group.args else group.kwargs.get("name", "default"))
+
+
+def _in_group(item, name: str) -> None:
+    """xdist's loadgroup sends the tests whose node id ends in "@NAME" to one worker; it
+    appends the suffix to ``item._nodeid``, which pytest 9.2 no longer reads (the node id is
+    ``item._id``), so the groups' tests ran on both workers. Append it where pytest reads
+    it (xdist appending it again later leaves the group as it is: the last "@" counts)."""
+    nodeid = f"{item.nodeid}@{name}"
+    if hasattr(item, "_id"):
+        item._id = type(item._id).parse(nodeid)
+    else:
+        item._nodeid = nodeid
 
 
 _LOADED: dict[tuple, object] = {}       # (kind, gazetteer directory, its stamp) -> loaded

@@ -140,8 +140,8 @@ def generated_corpus(n_places=500, n_incidents=300, seed=7):
 @pytest.fixture(scope="module")
 def corpus_map():
     """The generated corpus, the shipped display outlines and one drawing of them: drawn
-    once for the PNG and SVG tests (~3 s of CPU a drawing; ``xdist_group`` keeps the two
-    tests on one test process)."""
+    once for the PNG and SVG tests (~3 s of CPU a drawing; the SVG test uses Chromium: the
+    xdist_group "browser" keeps both on the test process of the browser tests)."""
     from geomap.border import display_geodata
 
     mentions, incidents = generated_corpus()
@@ -151,7 +151,7 @@ def corpus_map():
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("generated-corpus")
+@pytest.mark.xdist_group("browser")
 def test_generated_corpus_png_has_no_overlapping_labels(tmp_path, corpus_map):
     from geomap.render.static import incident_places
 
@@ -237,7 +237,7 @@ def test_the_legend_goes_where_it_hides_no_incident():
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.xdist_group("generated-corpus")
+@pytest.mark.xdist_group("browser")
 def test_generated_corpus_svg_has_no_overlapping_texts_in_chromium(offline_page, tmp_path,
                                                                    corpus_map):
     save_map(corpus_map[3], tmp_path / "map.svg", "svg")
