@@ -89,10 +89,10 @@ def test_data_files_small_and_tagged():
 
 def test_many_calls_are_fast(borders):
     pts = [(50.0 + i * 0.0008, 20.0 + i * 0.0011) for i in range(10_000)]
-    t = time.perf_counter()
+    t = time.process_time()        # CPU time: a loaded machine does not fail it
     for lat, lon in pts:
         borders.relate(lat, lon)
-    assert time.perf_counter() - t < 5.0      # ~0.5 s on the dev machine
+    assert time.process_time() - t < 5.0      # ~0.7 s of CPU on the dev machine
 
 
 def test_points_the_projection_cannot_take_still_relate(borders):
