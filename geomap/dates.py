@@ -150,8 +150,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                           r"the previous night|the night before|предыдущей ночью|poprzedniej nocy|"
                           r"in der nacht zuvor|iepriekšējā naktī|напярэдадні)(?!\w)", re.I)),
     # the past 24 hours of a daily report: the day before the report
-    ("day24", re.compile(r"\b(?:(?:in|over|during) the (?:past|last) (?:24 hours|day)|за (?:минувшие "
-                         r"|прошедшие |последние )?сутки|w (?:ciągu )?(?:ostatniej |minionej )?doby|"
+    ("day24", re.compile(r"\b(?:(?:in|over|during) the (?:past|last|previous) (?:24 hours|day)|"
+                         r"за (?:минувшие |прошедшие |последние )?сутки|"
+                         r"w (?:ciągu )?(?:ostatniej |minionej )?doby|"
                          r"minionej doby|in den (?:vergangenen|letzten) 24 stunden|binnen 24 "
                          r"stunden|per (?:praėjusią )?parą|pagājušajā diennaktī|diennakts laikā|"
                          r"pēdējā diennaktī|за (?:мінулыя |апошнія )?суткі)(?!\w)", re.I)),

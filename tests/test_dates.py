@@ -457,3 +457,8 @@ def test_letas_abbreviated_month_dateline_is_the_report_date():
 def test_latvian_no_starts_a_period():
     assert expr(" date 2021-08-10 Valdība izsludina ārkārtējo situāciju no 11. augusta.") == (
         D(2021, 8, 11), "day", True)
+
+
+def test_the_previous_24_hours_is_the_day_before():
+    assert expr(" date 2023-09-04 Guards stopped 150 people over the previous 24 hours.") == (
+        D(2023, 9, 3), "day", False)

@@ -711,3 +711,41 @@ def test_prevented_from_entering_in_german_is_a_pushback(ex):
 ])
 def test_offenders_are_counted(ex, lang, text):
     assert coded(ex, " date 2021-11-22 " + text)[0][4] == [12]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("pl", "Kolejna tragedia przy granicy. W Bugu utonął migrant\n\nStraż Graniczna poinformowała "
+           "w niedzielę, że w sobotę z rzeki Bug w okolicach Sławatycz wyłowiono ciało mężczyzny.",
+     "Sławatycze"),
+    ("en", "Migrant drowns in border river near Krynki\n\nThe body of a man was pulled from the "
+           "river near Sławatycze on Saturday, police said on Sunday.", "Sławatycze"),
+    ("de", "Toter Migrant an der Grenze\n\nDie Leiche eines Mannes wurde am Samstag bei "
+           "Sławatycze entdeckt, teilte die Polizei am Sonntag mit.", "Sławatycze"),
+])
+def test_an_undated_title_joins_its_lead(ex, lang, text, place):
+    got = coded(ex, " date 2023-11-05 " + text)
+    assert got[0][0] == "death" and got[0][2] == place and got[0][3] == D(2023, 11, 4)
+
+
+def test_a_title_keeps_its_own_place_when_the_lead_names_none(ex):
+    got = coded(ex, " date 2021-11-16 Clashes at Kuźnica crossing\n\nPolish police used water "
+                    "cannon against migrants on Tuesday.")
+    assert [(t, s, p, d) for t, s, p, d, _ in got] == [("other", "clash", "Kuźnica",
+                                                        D(2021, 11, 16))]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A Polish soldier was stabbed by a migrant near Dubicze Cerkiewne on Tuesday."),
+    ("pl", "We wtorek migrant ugodził nożem polskiego żołnierza koło Dubicz Cerkiewnych."),
+    ("de", "Am Dienstag wurde ein polnischer Soldat bei Dubicze Cerkiewne angegriffen."),
+    ("ru", "Во вторник мигранты напали на польского военного у Дубичей-Церковных."),
+])
+def test_an_attack_on_guards_is_a_clash(ex, lang, text):
+    got = coded(ex, " date 2024-05-29 " + text)
+    assert got and got[0][:2] == ("other", "clash") and got[0][3] == D(2024, 5, 28)
+
+
+def test_a_correspondent_in_a_city_does_not_place_the_event(ex):
+    got = coded(ex, " date 2021-08-24 By our correspondent in Białystok\n\nA group of 30 "
+                    "migrants has been stuck on the border for two weeks.")
+    assert got and got[0][2] != "Białystok"

@@ -259,8 +259,11 @@ def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
     if len({h[2:] for h in hits}) > 1:
         # a trigger in a cause last, and a barrier after any other kind: a fence is mostly
         # where something else happened ("stabbed through the border fence ... has died")
+        # ... and a clash before a death ("stabbed ... has died": the death is the event)
         ordered = hits
-        hits = sorted(hits, key=lambda h: (_in_cause(text, a, h[0], ordered), h[3] == "barrier"))
+        died = any(h[2] == "death" for h in hits)
+        hits = sorted(hits, key=lambda h: (_in_cause(text, a, h[0], ordered), h[3] == "barrier",
+                                           died and h[3] == "clash"))
     for _, _, t, sub in hits:
         kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)
         if kind not in kinds:
@@ -535,6 +538,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             drafts.append(cand)
         else:
             _absorb(target, cand)
+    if len(drafts) > 1 and drafts[0].date is None and _in_title(text, body, drafts[0]):
+        drafts = _title_to_lead(drafts)
     if drafts:
         for cand in anaphoric:
             if _joins(drafts[0], cand):
@@ -570,6 +575,33 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             e = replace(e, date=last.date, date_precision="day", date_evidence=last.date_evidence)
         events.append(e)
     return events
+
+
+def _in_title(text: str, body: int, d: _Cand) -> bool:
+    """Whether all of a draft's sentences lie in the body's first line, a title (followed by
+    a blank line or another line, not ending in a full stop)."""
+    end = text.find("\n", body)
+    line = text[body:end].strip() if end >= 0 else ""
+    return bool(line) and len(line) <= 200 and not line.endswith((".", "!", "?")) \
+        and all(b <= end for _, b in d.sents)
+
+
+def _title_to_lead(drafts: list[_Cand]) -> list[_Cand]:
+    """A title's undated event joins the first later event of a compatible type and the same
+    number of migrants, which becomes the primary event: the title sums up the lead ("W Bugu
+    utonął migrant" over "w sobotę z rzeki Bug w okolicach Sławatycz wyłowiono ciało"). The
+    lead's place stands when it names one; otherwise the title's."""
+    title = drafts[0]
+    lead = next((d for d in drafts[1:] if _types_ok(d.kind_set(), title.kind_set())
+                 and not (title.migrant_counts() and d.migrant_counts()
+                          and not title.migrant_counts() & d.migrant_counts())), None)
+    if lead is None:
+        return drafts
+    mentions = lead.mentions if _local(lead) is not None else title.mentions + lead.mentions
+    merged = _Cand(title.sents + lead.sents, title.kinds + lead.kinds,
+                   title.triggers + lead.triggers, lead.date, mentions, title.hints | lead.hints,
+                   title.counts + lead.counts)
+    return [merged] + [d for d in drafts[1:] if d is not lead]
 
 
 def _in_order(mentions: list[Mention]) -> tuple[list[Mention], list[int] | None]:

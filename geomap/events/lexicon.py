@@ -26,7 +26,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"sen[dt](?:ing)?\s+(?:\S+\s+){0,3}?back|"
             r"expel\w*|expulsion|forcibly\s+(?:expelled|pushed|returned|removed)|oust\w*|"
             r"forc(?:e|ed|ing)\s+(?:\S+\s+){0,5}?back\b|"
-            r"prevent\w*\s+.{0,50}?\bfrom\s+(?:attempting\s+to\s+)?(?:cross|enter)|"
+            r"prevent\w*\s+.{0,50}?\bfrom\s+(?:attempting\s+to\s+)?(?:illegally\s+)?(?:cross|enter)|"
             r"remov\w*\s+(?:\S+\s+){0,3}?migrants|(?:refused|denied)\s+entry|"
             r"return(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:to\s+belarus|to\s+the\s+(?:belarusian|other)"
             r"\s+side|back\s+(?:to|across|over))\b",
@@ -52,7 +52,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"state\s+of\s+emergency|emergency\s+(?:situation|regime)|"
             r"(?<!in )order(?:ed|s)?\s+(?:\S+\s+){0,5}?to\b|"
             r"decree\w*|declar\w*\s+(?:a\s+|the\s+)?(?:state|emergency)|suspen\w*|"
-            r"clos(?:e|ed|ing|ure)\s+(?!to\b)(?:\S+\s+){0,3}?(?:border|checkpoint|crossing)|"
+            r"clos(?:e|ed|ing|ure)\s+(?!to\b)(?:\S+\s+){0,5}?(?:border|checkpoint|crossing)|"
             r"diplomatic\s+note|summon\w*|deploy\w*\s+(?:\S+\s+){0,3}?(?:soldiers|troops|"
             r"officers|guards|police)",
         ("other", "camp"):
@@ -62,7 +62,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"riot(?:s|ed|ing)?\b(?!\s+(?:gear|police|shields?|control))|unrest|"
             r"disturbances?|clash\w*|tear\s+gas|(?:throw\w*|threw)\s+(?:of\s+)?"
             r"stones|protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
-            r"water\s+cannon\w*",
+            r"water\s+cannon\w*|stabb\w*|attack(?:ed|ing)\b|assault(?:ed|ing)\b",
         ("other", "barrier"):
             r"razor\s+wire|concertina|fenc(?:e|es|ed|ing)\b|barriers?\b|border\s+wall",
         ("other", "flight"):
@@ -85,7 +85,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:направ|перебро)\w*\s+(?:\S+\s+){0,3}?(?:военн|солдат|войск|пограничник)\w*",
         ("other", "camp"): r"лагер\w*|застря\w*\s+(?:\S+\s+){0,4}?(?:границ|между)\w*",
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*|"
-                            r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*",
+                            r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*|напал[иа]?\b|"
+                            r"ранил[иа]?\s+(?:\S+\s+){0,2}?нож\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
         ("other", "escape"): r"сбежа\w*",
@@ -108,7 +109,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"obozowisk\w*|obóz\w*|koczow\w*|koczuj\w*|"
                            r"utknę\w*\s+(?:\S+\s+){0,4}?(?:granic|między)\w*",
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*|"
-                            r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*",
+                            r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*|"
+                            r"zaatakowa\w*|ugodzi\w*|dźgn\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
@@ -134,7 +136,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"lager\b|zeltlager|gestrandet|(?:sitzen|saßen|sitzt)\s+(?:\S+\s+){0,6}?fest\b|"
                            r"festsitz\w*",
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer|"
-                            r"(?:warfen|werfen|warf)\s+(?:\S+\s+){0,3}?steine\w*|steinwürf\w*",
+                            r"(?:warfen|werfen|warf)\s+(?:\S+\s+){0,3}?steine\w*|steinwürf\w*|"
+                            r"angegriffen|attackiert\w*|niedergestochen|messerangriff\w*",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
         ("other", "escape"): r"geflohen|flohen",
@@ -157,7 +160,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"sustabd\w*|dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*|"
-                            r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*",
+                            r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*|užpuol\w*|subad\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
@@ -181,7 +184,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
         ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*|"
-                            r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*",
+                            r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*|uzbruka\w*|"
+                            r"uzbrukuš\w*|sadūr\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
@@ -203,7 +207,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:накірава|перакін)\w*\s+(?:\S+\s+){0,3}?(?:вайск|салдат|вайскоўц|памежнік)\w*",
         ("other", "camp"): r"лагер\w*",
         ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*|"
-                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*",
+                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*|напал[іа]?\b",
         ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
         ("other", "flight"): r"рэйс\w*|прызямлі\w*",
         ("other", "escape"): r"уцяк\w*|уцякл\w*",
@@ -288,7 +292,8 @@ FUTURE: dict[str, str] = {
 # Speakers named with a capital ("sources in Warsaw", "officials in Vilnius"): the capital
 # stands for its government, not for the place of an event.
 SPEAKERS: dict[str, str] = {
-    "en": r"sources|officials|diplomats|politicians|government|authorities",
+    "en": r"sources|officials|diplomats|politicians|government|authorities|correspondents?|"
+          r"reporters?|prosecutors",
     "ru": r"источники|чиновники|власти",
     "pl": r"źródła|urzędnicy|władze",
     "de": r"quellen|beamte|behörden|regierungskreise",
