@@ -27,10 +27,11 @@ from typing import Literal, NamedTuple
 from .accel import compiled
 from .model import Document
 from .morph import base_forms, name_variants
-from .normalize import fold, key
+from .normalize import fold, is_cyrillic, key
 from .places.files import bundled_gazetteer_dir
 from .places.index import DESIGNATORS, REGION_DESIGNATORS, NameIndex, NameMatch
 from .texts import sentence_spans
+from .translit import MIN_SKELETON, Transliterations, cyrillic_forms
 
 WORD_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*)")    # a word token; split() keeps the words
 
@@ -69,7 +70,7 @@ INFLECTION_COUNTRIES = frozenset("LT LV PL BY RU UA EE DE".split())
 PREPOSITIONS = frozenset(key(w) for w in """
     in near at to from into via outside around towards toward through of with between
     w we koło kolo pod przy do z ze od na
-    в во под около у из до возле близ на к
+    в во под около у из до возле близ на к каля пад паблізу
     i is ties netoli prie link
     bei nach aus von nahe
     pie uz no līdz netālu
@@ -160,7 +161,8 @@ class Candidate(NamedTuple):
     preposition: bool            # a locative preposition precedes it
     in_org: bool                 # part of an organisation's name
     sentence: tuple[int, int]
-    fuzzy: frozenset[str] = frozenset()   # ids matched only through a one-letter-off spelling
+    fuzzy: frozenset[str] = frozenset()   # ids matched only through a one-letter-off (or a
+                                          # Cyrillic, ``translit``) spelling
     words: int = 1                        # how many words of the text it spans
 
 
@@ -214,6 +216,8 @@ class Recogniser:
         self._keys = _Memo(key, 500_000)
         self._starts = _Memo(self._start, 500_000)
         self._one_off = _Memo(gazetteer.near, 200_000)
+        self._transliterated = _Memo(self._transliteration, 200_000)
+        self._translit: Transliterations | None = None
         self._lookups = _Memo(self._lookup, 200_000)
         self._pair_starts = _Memo(self._pair_start, 200_000)
         self._pairs: frozenset[str] | None = None
@@ -230,10 +234,21 @@ class Recogniser:
         alone names (None: nothing)."""
         k = key(word)
         reach = max([self._span.get(f, 0) for f in (k, *base_forms(word))])
-        if not reach and len(k) >= 6 and self._one_off[k]:
+        if not reach and (len(k) >= 6 and self._one_off[k]
+                          or len(k) >= MIN_SKELETON and self._transliterated[word]):
             reach = 1
         alone = self._lookups[(word,)] if reach else None
         return min(reach, self.max_tokens), alone if alone and alone.matches else None
+
+    def _transliteration(self, word: str) -> tuple[NameMatch, ...]:
+        """The Lithuanian, Latvian and Polish entries a Cyrillic ``word`` spells in Cyrillic,
+        in any case (``translit``), when no name of the gazetteer is so spelt; else ()."""
+        if not is_cyrillic(word):
+            return ()
+        if self._translit is None:                   # built on first use
+            self._translit = Transliterations(self.gazetteer.places)
+        places = self._translit.find(cyrillic_forms(key(word), base_forms(word)))
+        return tuple(NameMatch(p, False, False) for p in places)
 
     def _pair_start(self, pair: tuple[str, str]) -> bool:
         """False when no gazetteer name of two or more words starts with these two words (as
@@ -263,11 +278,16 @@ class Recogniser:
                         inflected = True
         fuzzy: frozenset = frozenset()
         word = words[0]
+        if len(words) == 1 and not found and len(word) >= MIN_SKELETON:
+            # a Cyrillic spelling of a Latin name, read as a one-letter-off one: with a
+            # preposition or cue, and near the border (``Resolver.fuzzy_resolves``)
+            found = list(self._transliterated[span[0]])
+            fuzzy = frozenset(m.place.id for m in found)
         if len(words) == 1 and len(word) >= (6 if found else 7) and not ADJECTIVE.search(word):
             known = {m.place.id for m in found}
             near = [m for m in self._one_off[word]
                     if m.place.id not in known and not _demonym(word, m.place.name)]
-            fuzzy = frozenset(m.place.id for m in near)
+            fuzzy |= frozenset(m.place.id for m in near)
             found += near
         return _Names(tuple(found), tuple(m for m in found if m.designated),
                       tuple(m for m in found if not m.designated), inflected, fuzzy,

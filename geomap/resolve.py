@@ -20,6 +20,7 @@ from .places.index import DESIGNATORS, NameMatch
 from .mentions import Candidate
 from .model import BorderRelation, Document, Mention, Place
 from .normalize import key
+from .translit import NEAR_KM
 
 KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
                "town": 1.0, "crossing": 1.0, "camp": 0.8, "other": 0.6, "village": 0.4}
@@ -27,7 +28,8 @@ SHARED_FORM_BORDER = 2.0   # extra border prior for entries reached through an i
 WITHIN_UNIT_KM = 75.0      # how far from its unit's point a place the text puts in it may lie
 # A name spelt one letter off a town or village ("Starzyna" / "Sarzyna") stands for it only
 # this close to the border: farther, it is more likely a place the gazetteer lacks.
-FUZZY_BORDER_KM = 60.0
+# (The same distance bounds the places a Cyrillic spelling may stand for: ``translit``.)
+FUZZY_BORDER_KM = NEAR_KM
 _BIG_KINDS = frozenset({"country", "capital", "city", "region"})
 _UNIT_KINDS = frozenset({"district", "region"})
 # Words between a unit and a place the text puts in it: "Augšdaugavas novada Salienas

@@ -159,6 +159,8 @@ RULE_TEXTS = [
     "Frankfurt an der Oder, Frankfurt nad Odrą, Nowy Dwór, Sokółka, Vilnuis, Druskininkuose",
     "VILNIUS (Reuters) - The Baghdad-Minsk flight landed. US EU LT. MINSK, Aug 3",
     "am Grenzübergang Kuźnica Wasserwerfer eingesetzt, bei Kuźnica Steinmeier, Kuźnica Becker",
+    "у Робежниеки, в Шальчининкай, под Девенишкесом, в Кузнице; Медининкай заявил; каля "
+    "Робежніекі, Шальчынінкаі",
 ]
 
 

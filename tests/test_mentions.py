@@ -120,6 +120,19 @@ def test_one_letter_off_spellings_need_context():
     assert names("Salcininkay said nothing.") == []
 
 
+def test_cyrillic_spellings_of_lithuanian_names_need_context():
+    # (the gazetteer's Belarusian points, widened by 60 km, bound the places read: add one)
+    rec = Recogniser(gazetteer_with(P("gn:629634", "Ashmyany", 54.425, 25.936, "BY", "town")))
+    text = "Мигрантов задержали у Медининкай, под Девенишкесом и в Шальчининкае."
+    found = [(c.text, sorted({m.place.id for m in c.matches}), c.fuzzy)
+             for c in rec.find(make_document("t", text))]
+    medininkai = ["cur:medininkai", "cur:medininkai-crossing"]     # not Varniai, far off
+    assert found == [("Медининкай", medininkai, set(medininkai)),
+                     ("Девенишкесом", ["cur:dieveniskes"], {"cur:dieveniskes"}),
+                     ("Шальчининкае", ["gn:594739"], {"gn:594739"})]
+    assert rec.find(make_document("t", "Медининкай заявил, что Девенишкесом ничего.")) == []
+
+
 def test_demonyms_are_not_inflected_country_names():
     assert names("an Iraqi citizen and Pakistani workers") == []
 
