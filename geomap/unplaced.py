@@ -52,7 +52,8 @@ _BEFORE = [
     (r"near|nearby|outside|close to|not far from|in the vicinity of|(?:in|from|of|near) the "
      r"(?:village|hamlet|settlement|town|forest|area|woods|locality) of|(?:village|hamlet|"
      r"settlement|locality) of|at the (?:village|settlement) of|(?:the|a) (?:village|hamlet|"
-     r"settlement)", 0.5, None, None),
+     r"settlement)|(?:on )?the outskirts of|(?:village|hamlet|settlement|place|locality) "
+     r"(?:called|named|known as)", 0.5, None, None),
     (r"in|at|from|to|towards|around", 0.15, None, None),
     (r"w miejscowości|miejscowości|miejscowość|miejscowością|we wsi|wsi|wieś|wsią|wioska|"
      r"wioski|wiosce|osada|osady|osadzie|kolonii|kolonia|gmin[aiey]|powiat|rzeka|rzeki|rzece|"
@@ -79,8 +80,8 @@ _BEFORE = [
     (r"каля|ля|паблізу|непадалёк ад|у раёне|ў раёне", 0.5, None, "gen"),
     (r"в|во|из|к|от|до|ў|з|ад|да", WEAK, None, None),       # in, from, to
 
-    (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|ortschaft|weiler|siedlung|"
-     r"gemeinde|fluss|bach", 0.5, None, None),
+    (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|dorfes|ortschaft|weiler|"
+     r"siedlung|gemeinde|fluss|bach", 0.5, None, None),
 ]
 # The kind a cue right before a name names ("rzeką X": a stream; "хутора X": a hamlet).
 CUE_KINDS = ((re.compile(r"(?:river|stream|rzek|рек|речк|ручь|рак|рац|fluss|bach)\w*[ \u00a0]+$",
@@ -123,7 +124,8 @@ DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-ZÀ-ÞĀ-ŽА-ЯЁІЎ][A-ZÀ-
 TITLES = re.compile(r"(?:\b(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|sen|rep|president|minister|"
                     r"general|colonel|officer|spokes(?:man|woman|person)|commander|chief|head|"
                     r"pope|king|queen|prince|commissioner|ambassador|director|pan|pani|ponas|"
-                    r"ponia|господин|президент|министр|named|called himself|gave (?:his|her) "
+                    r"ponia|господин|президент|министр|(?<!village )(?<!hamlet )(?<!place )"
+                    r"(?<!settlement )named|called himself|gave (?:his|her) "
                     r"name as|by)\.?[ \u00a0]+)$", re.I)
 SAID = re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:said|says|told|added|explained|noted|wrote|"
                   r"stated|who|has said|had said|sakė|teigė|powiedział\w*|сказал\w*|"
@@ -143,7 +145,8 @@ COMPASS = frozenset("north south east west northern southern eastern western cen
 NUMBER_BESIDE = (re.compile(r"\d[.,]?[ \u00a0]*$"), re.compile(r"^[ \u00a0]*\d"))
 # Words that start a run but are no part of a name: the cues themselves and articles.
 LEAD_WORDS = frozenset(w.lower() for p, *_ in _BEFORE for w in p.split("|") if " " not in w
-                       and w.isalpha()) | {"the", "a", "an", "der", "die", "das", "den"}
+                       and w.isalpha()) | {"the", "a", "an", "der", "die", "das", "den", "dem",
+                                           "des", "im", "am", "beim", "vom", "zum", "zur"}
 # English adjectives of places: (suffix, endings of the place name it replaces).
 DEMONYM_SUFFIXES = (("ian", ("", "ia", "e", "y")), ("n", ("",)), ("an", ("", "a", "y")),
                     ("i", ("",)), ("ish", ("", "and", "y", "istan")), ("ese", ("", "a")),

@@ -211,6 +211,12 @@ def test_a_settlement_noun_before_a_name_is_a_cue(ex):
     ("Wieś Krzywolanka leży przy granicy.", "Krzywolanka", "after 'Wieś'"),
     ("Gyvenvietėje Kalvelės nieko nebuvo.", "Kalvelės", "after 'Gyvenvietėje'"),
     ("Varėnos r. Dubičių k. gyventojai.", "Dubičiai", "before 'k.'"),
+    ("They reached a village named Zalesiany Nowe.", "Zalesiany Nowe", "after 'village named'"),
+    ("They hid in a hamlet called Krzywolanka.", "Krzywolanka", "after 'hamlet called'"),
+    ("Guards patrolled the outskirts of Krzywolanka.", "Krzywolanka",
+     "after 'the outskirts of'"),
+    ("Im Weiler Kopna Krzywolanka wurden sie gesehen.", "Kopna Krzywolanka", "after 'Weiler'"),
+    ("Am Rande des Dorfes Krzywolanka.", "Krzywolanka", "after 'Dorfes'"),
 ])
 def test_settlement_nouns_and_their_abbreviations_are_strong_cues(ex, text, name, evidence):
     rec = unplaced(ex, text)[name]
