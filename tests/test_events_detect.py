@@ -749,3 +749,15 @@ def test_a_correspondent_in_a_city_does_not_place_the_event(ex):
     got = coded(ex, " date 2021-08-24 By our correspondent in Białystok\n\nA group of 30 "
                     "migrants has been stuck on the border for two weeks.")
     assert got and got[0][2] != "Białystok"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Два дня назад у деревни Кузница польские силовики применили водомёты против беженцев."),
+    ("pl", "Dwa dni temu policja użyła armatek wodnych wobec migrantów w Kuźnicy."),
+    ("de", "Vor zwei Tagen setzte die Polizei in Kuźnica Wasserwerfer gegen Migranten ein."),
+    ("en", "Two days ago, police used water cannon against migrants at Kuźnica."),
+    ("be", "Два дні таму каля Кузніцы паліцыя ўжыла вадамёты супраць мігрантаў."),
+])
+def test_water_cannon_days_ago_is_a_clash_on_that_day(ex, lang, text):
+    got = coded(ex, " date 2021-11-14 " + text)
+    assert got and got[0][:2] == ("other", "clash") and got[0][3] == D(2021, 11, 12), got

@@ -86,6 +86,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"лагер\w*|застря\w*\s+(?:\S+\s+){0,4}?(?:границ|между)\w*",
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*|"
                             r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*|напал[иа]?\b|"
+                            r"водом[её]т\w*|"
                             r"ранил[иа]?\s+(?:\S+\s+){0,2}?нож\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
@@ -110,7 +111,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                            r"utknę\w*\s+(?:\S+\s+){0,4}?(?:granic|między)\w*",
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*|"
                             r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*|"
-                            r"zaatakowa\w*|ugodzi\w*|dźgn\w*",
+                            r"zaatakowa\w*|ugodzi\w*|dźgn\w*|armat\w*\s+wodn\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
@@ -160,7 +161,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"sustabd\w*|dislok\w*|pasiun\w*\s+(?:\S+\s+){0,3}?(?:kari|pareigūn|pasienieč)\w*",
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*|"
-                            r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*|užpuol\w*|subad\w*",
+                            r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*|užpuol\w*|subad\w*|"
+                            r"vandens\s+patrank\w*|vandensvaid\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
@@ -185,7 +187,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*|"
                             r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*|uzbruka\w*|"
-                            r"uzbrukuš\w*|sadūr\w*",
+                            r"uzbrukuš\w*|sadūr\w*|ūdensmetēj\w*|ūdens\s+lielgabal\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
@@ -207,7 +209,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:накірава|перакін)\w*\s+(?:\S+\s+){0,3}?(?:вайск|салдат|вайскоўц|памежнік)\w*",
         ("other", "camp"): r"лагер\w*",
         ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*|"
-                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*|напал[іа]?\b",
+                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*|напал[іа]?\b|вадамёт\w*",
         ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
         ("other", "flight"): r"рэйс\w*|прызямлі\w*",
         ("other", "escape"): r"уцяк\w*|уцякл\w*",
