@@ -80,6 +80,30 @@ def compiled_once(monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def _small_and_compiled(tmp_path_factory):
+    """For ``gz`` (test_gazetteer_cli.py, also used by test_unplaced.py): a
+    ``small_gazetteer`` at one path of this test process, its user cache compiled there
+    (gazetteer, borders: ~2 s of CPU, which every test using ``gz`` paid), and copies of
+    both to restore before each test."""
+    import shutil
+
+    from test_gazetteer_cli import small_gazetteer
+
+    from geomap.extract import Extractor
+
+    base = tmp_path_factory.mktemp("gz")
+    d, cache = base / "gazetteer", base / "cache"
+    small_gazetteer(base / "pristine")
+    shutil.copytree(base / "pristine", d)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(cache))
+        mp.delenv("GEOMAP_CACHE_DIR", raising=False)
+        Extractor.from_directory(d)
+    shutil.copytree(cache, base / "pristine-cache")
+    return d, base / "pristine", cache, base / "pristine-cache"
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One Chromium per test process (each test gets its own context in ``offline_page``).
     Skipped only outside CI when Chromium is missing."""

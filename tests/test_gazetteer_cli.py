@@ -40,12 +40,17 @@ def small_gazetteer(d: Path) -> Path:
 
 
 @pytest.fixture
-def gz(tmp_path, monkeypatch):
-    """GEOMAP_GAZETTEER -> a private ``small_gazetteer``."""
-    d = small_gazetteer(tmp_path / "gazetteer")
-    monkeypatch.setenv("GEOMAP_GAZETTEER", str(d))
+def gz(tmp_path, monkeypatch, _small_and_compiled):
+    """GEOMAP_GAZETTEER -> a private ``small_gazetteer``, as fresh for each test (files
+    copied with their times) with its user cache as a user of geomap has it: compiled for
+    the unchanged copy (after a write, commands update it as for any user)."""
+    d, pristine, cache, pristine_cache = _small_and_compiled      # conftest.py
+    for target, source in ((d, pristine), (cache, pristine_cache)):
+        shutil.rmtree(target)
+        shutil.copytree(source, target)             # copy2: sizes and times, so the stamps
+    monkeypatch.setenv("GEOMAP_GAZETTEER", str(d))   # of the compiled cache still hold
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.delenv("GEOMAP_CACHE_DIR", raising=False)
     return d
 
