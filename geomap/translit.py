@@ -15,6 +15,7 @@ Lithuanian, Latvian or Polish entry names that entry (``Transliterations``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 
 from .model import Place
@@ -80,7 +81,23 @@ def cyrillic_forms(folded: str, bases: Iterable[str]) -> list[str]:
     forms = {folded, *bases}
     forms.update(folded[: len(folded) - len(e)] + b for e, b in _ENDINGS
                  if folded.endswith(e) and len(folded) - len(e) >= 3)
-    return sorted({cyrillic_skeleton(f) for f in forms})
+    skeletons = {cyrillic_skeleton(f) for f in forms}
+    if _BELARUSIAN.search(folded):          # Дзевянішкі: also as Russian would write it
+        skeletons |= {cyrillic_skeleton(_as_russian(f)) for f in forms}
+    return sorted(skeletons)
+
+
+# Belarusian spelling that changes the stem: дз and ц for d and t before a soft vowel
+# (дзеканне, цеканне), я for an unstressed е after a consonant (яканне): "Дзевянішкі".
+_BELARUSIAN = re.compile("[іў]")
+_SOFT = "еёіяюи"
+
+
+def _as_russian(folded: str) -> str:
+    """A folded Belarusian word as Russian would spell it (``_BELARUSIAN``)."""
+    s = re.sub(f"дз(?=[{_SOFT}])", "д", folded)
+    s = re.sub(f"ц(?=[{_SOFT}])", "т", s)
+    return re.sub("(?<=[бвгджзклмнпрстфхцчшщ])я(?=.)", "е", s)
 
 
 def _near_belarus(places: list[Place], km: float) -> Callable[[Place], bool]:

@@ -160,7 +160,7 @@ RULE_TEXTS = [
     "VILNIUS (Reuters) - The Baghdad-Minsk flight landed. US EU LT. MINSK, Aug 3",
     "am Grenzübergang Kuźnica Wasserwerfer eingesetzt, bei Kuźnica Steinmeier, Kuźnica Becker",
     "у Робежниеки, в Шальчининкай, под Девенишкесом, в Кузнице; Медининкай заявил; каля "
-    "Робежніекі, Шальчынінкаі",
+    "Робежніекі, Шальчынінкаі, пад Дзевянішкесам",
 ]
 
 

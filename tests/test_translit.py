@@ -34,6 +34,10 @@ def test_case_forms_are_read_back():
     assert latin_skeleton("Dieveniškės", "LT") in forms
     forms = cyrillic_forms(key("Шальчининкае"), base_forms("Шальчининкае"))   # -ае of -ай
     assert latin_skeleton("Šalčininkai", "LT") in forms
+    # Belarusian дз for d, я for an unstressed е, also read as Russian would spell them
+    forms = cyrillic_forms(key("Дзевянішкесам"), base_forms("Дзевянішкесам"))
+    assert latin_skeleton("Dieveniškės", "LT") in forms
+    assert latin_skeleton("Dieveniškės", "LT") not in cyrillic_forms(key("Дзевянишкес"), [])
 
 
 def place(ident, name, lat, lon, country, kind="village", alts=()):
