@@ -761,3 +761,22 @@ def test_a_correspondent_in_a_city_does_not_place_the_event(ex):
 def test_water_cannon_days_ago_is_a_clash_on_that_day(ex, lang, text):
     got = coded(ex, " date 2021-11-14 " + text)
     assert got and got[0][:2] == ("other", "clash") and got[0][3] == D(2021, 11, 12), got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A migrant died after crossing into Poland from Belarus, the border guard said on "
+           "Friday.\n\nThe man was found on Thursday morning in a field near Sztabin."),
+    ("pl", "Migrant zmarł po przekroczeniu granicy z Białorusi, poinformowała w piątek Straż "
+           "Graniczna. Mężczyznę znaleziono w czwartek rano na polu koło Sztabina."),
+    ("de", "Ein Migrant ist nach dem Grenzübertritt gestorben, teilte der Grenzschutz am Freitag "
+           "mit. Der Mann wurde am Donnerstag auf einem Feld bei Sztabin gefunden."),
+])
+def test_a_statement_dated_event_takes_the_day_the_next_sentence_tells(ex, lang, text):
+    got = coded(ex, " date 2021-08-20 " + text)
+    assert got[0][0] == "death" and got[0][3] == D(2021, 8, 19), got
+
+
+def test_the_next_sentence_must_name_a_border_area_place(ex):
+    got = coded(ex, " date 2021-08-20 A migrant died after crossing into Poland from Belarus, "
+                    "the border guard said on Friday.\n\nOn Thursday, the minister spoke in Warsaw.")
+    assert got[0][0] == "death" and got[0][3] == D(2021, 8, 20)

@@ -671,6 +671,26 @@ def _reported(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContex
                  if e.statement and e.date and not e.since), None)
 
 
+def _told_next(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContext,
+               taken: "_Later", bound: dt.date | None,
+               nearby: tuple[list[Mention], list[int] | None]) -> DateExpr | None:
+    """The day the sentence after an event tells it happened, for an event dated only by a
+    statement or not at all ("A migrant died …, the border guard said on Friday. The man was
+    found on Thursday morning near Sztabin"): that sentence's first event date of a day, up
+    to a week before ``bound`` (the statement's date, else the anchor), when that sentence is
+    no other event's, earlier or later, and names a place of the border area (not a date line
+    or a stray fragment)."""
+    last = bisect.bisect_left(sents, max(d.sents))         # sents: in text order
+    if bound is None or last + 1 >= len(sents) or taken.others(sents[last + 1][0]):
+        return None
+    a, b = sents[last + 1]
+    if not _within(*nearby, a, b):
+        return None
+    return next((e for e in find_dates(text, a, b, ctx)
+                 if e.date and e.precision == "day" and not (e.statement or e.report or e.since)
+                 and 0 <= (bound - e.date).days <= 7), None)
+
+
 class _Spans:
     """Spans of a text, for asking whether an offset lies in one of them (bisection)."""
 
@@ -790,6 +810,9 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None
     when = d.date or _reported(text, d, sents, ctx, taken)
+    if when is None or (when.statement or when.report) and when.precision == "day":
+        when = _told_next(text, d, sents, ctx, taken,
+                          when.date if when is not None else ctx.anchor, nearby) or when
     if when:
         # a statement's date ("said on Monday", "this was reported on November 18") only
         # bounds the event: it happened by then
