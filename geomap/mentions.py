@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from .accel import compiled
-from .model import Document
+from .model import Document, Place
 from .morph import base_forms, name_variants
 from .normalize import fold, is_cyrillic, key
 from .places.files import bundled_gazetteer_dir
@@ -249,6 +249,10 @@ class Recogniser:
             self._translit = Transliterations(self.gazetteer.places)
         places = self._translit.find(cyrillic_forms(key(word), base_forms(word)))
         return tuple(NameMatch(p, False, False) for p in places)
+
+    def transliterated(self, word: str) -> list[Place]:
+        """The entries a Cyrillic ``word`` spells in Cyrillic (``_transliteration``)."""
+        return [m.place for m in self._transliterated[word]]
 
     def _pair_start(self, pair: tuple[str, str]) -> bool:
         """False when no gazetteer name of two or more words starts with these two words (as

@@ -67,6 +67,13 @@ def test_where_undoes_the_fleeting_e_of_polish_names():
     assert rec["name"] == "Gródek" and rec["country"] == "PL"
 
 
+def test_where_reads_cyrillic_spellings_of_border_places_as_extraction_does():
+    rec = json.loads(run("where", "Девенишкесом", "--json").output.splitlines()[0])
+    assert rec["name"] == "Dieveniškės" and rec["country"] == "LT"
+    # the Dąbrowas that "Домброва" spells lie far from the border: extraction reads none
+    assert run("where", "Домброва").exit_code == 1
+
+
 def test_where_unknown_place_exits_1_with_one_line():
     proc = geomap("where", "Atlantis-on-Sea")
     assert proc.returncode == 1

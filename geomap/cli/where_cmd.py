@@ -17,9 +17,10 @@ _AREAS = frozenset({"country", "region", "district"})
               help="At most this many entries.")
 @click.pass_context
 def where(ctx, name, as_json, limit):
-    """Show the gazetteer entries named NAME (any case, diacritics or inflection, as
-    extraction reads names), nearest the Belarus border first, with the side of the border,
-    the nearest border and the distance to it.
+    """Show the gazetteer entries named NAME (any case, diacritics or inflection, or a
+    Cyrillic spelling of a border place's Latin name, as extraction reads names), nearest
+    the Belarus border first, with the side of the border, the nearest border and the
+    distance to it.
 
     \b
     Examples:
@@ -27,6 +28,7 @@ def where(ctx, name, as_json, limit):
       geomap where Salcininkai --json
       geomap where Минске
       geomap where "Usnarzu Górnym"
+      geomap where Девенишкесом
     """
     from ..io.records import place_record
 
@@ -43,6 +45,11 @@ def where(ctx, name, as_json, limit):
                 if m.place.id not in known:
                     known.add(m.place.id)
                     places.append(m.place)
+    if not places and len(name.split()) == 1:
+        # a Cyrillic spelling of a Lithuanian, Latvian or Polish name ("Робежниеки"), read
+        # as extraction reads it: places near the border only
+        places = [p for p in ex.recogniser.transliterated(name.strip())
+                  if ex.resolver.fuzzy_resolves(p)]
     if not places:
         raise click.ClickException(f"no place named {name!r} in the gazetteer")
     related = [(p, ex.borders.relate(p.lat, p.lon)) for p in places]
