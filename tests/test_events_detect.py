@@ -780,3 +780,31 @@ def test_the_next_sentence_must_name_a_border_area_place(ex):
     got = coded(ex, " date 2021-08-20 A migrant died after crossing into Poland from Belarus, "
                     "the border guard said on Friday.\n\nOn Thursday, the minister spoke in Warsaw.")
     assert got[0][0] == "death" and got[0][3] == D(2021, 8, 20)
+
+
+@pytest.mark.parametrize("lang, text, counts", [
+    ("de", "Warschau, 18.11.2021 - Polnische Grenzschützer haben in der Nacht zum Donnerstag "
+           "nahe dem Dorf Dubicze Cerkiewne rund 100 Migranten festgenommen.",
+     [(100, "migrants")]),
+    ("en", "14 Syrian migrants were detained near Krynki on Sunday.", [(14, "migrants")]),
+    ("en", "32 migrants were detained near Krynki on Sunday, held by Polish border guards on "
+           "one side and Belarusian officers on the other.", [(32, "migrants")]),
+    ("ru", "В воскресенье у Крынок задержали 7 мигрантов и пограничников.", [(7, "migrants")]),
+])
+def test_a_count_is_not_a_date_nor_across_a_conjunction(ex, lang, text, counts):
+    doc = make_document("t.txt", " date 2021-11-22 " + text)
+    found = extract_events(doc, ex.extract(doc), 2021, site=ex.site, country=ex.country)
+    assert [(c.value, c.subject) for c in found[0].counts] == counts
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Lithuanian border guards pushed back 179 people trying to enter from Belarus on "
+           "Monday, officials said.", "Lithuania"),
+    ("ru", "В понедельник литовские пограничники развернули 179 человек, пытавшихся попасть "
+           "в страну из Беларуси.", "Lithuania"),
+    ("lt", "Pirmadienį Lietuvos pasieniečiai apgręžė 179 žmones, bandžiusius patekti iš "
+           "Baltarusijos.", "Lithuania"),
+    ("en", "Iraqi migrants were expelled from Lithuania to Belarus on Monday.", "Lithuania"),
+])
+def test_belarus_as_the_side_people_came_from_is_not_the_place(ex, lang, text, place):
+    assert coded(ex, " date 2021-08-10 " + text)[0][2] == place

@@ -54,6 +54,8 @@ CAPTION = re.compile(lx.CAPTION, re.I | re.M)
 FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
 RIVER_BEFORE = re.compile(r"\b(?:" + _langs(lx.RIVER_BEFORE) + r")\s+(?:the\s+)?\Z", re.I)
 RIVER_AFTER = re.compile(r"\s+(?:" + _langs(lx.RIVER_AFTER) + r")(?!\w)", re.I)
+BELARUS_ID = "cc:BY"      # the gazetteer's Belarus (the country every border here is with)
+FROM_COUNTRY = re.compile(r"(?<!\w)(?:" + _langs(lx.FROM_COUNTRY) + r")\s+\Z", re.I)
 # what follows a dateline's city ("Białystok, 14.08.2021 –", "Warschau (dpa) -", "Rīga,
 # 30.jūlijs (LETA)."): a date and/or an agency in brackets, then a dash (or a full stop)
 _DATELINE_AFTER = re.compile(r"(?:,(?P<date>[^\n–—]{1,40}?))?\s*(?P<agency>[(/](?=[^()\n/]*(?:"
@@ -70,7 +72,11 @@ NEAR = re.compile(r"(?:" + _langs(lx.NEAR) + r")\s+(?:(?:" + lx.NEAR_FILLERS + r
 LOCATIVE = re.compile(r"\b(?:" + _langs(lx.LOCATIVE) + r")\s+(?:the\s+)?$", re.I)
 _NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len,
                                                          reverse=True))
-COUNT = re.compile(r"\b(" + _NUM + r")\s+(?:[\w’'-]+\s+){0,3}?(?:(?P<migrants>"
+# A count: a number (not the year or month of a date, "18.11.2021") and its subject, up to
+# three words apart, none of them a conjunction ("on one side and Belarusian officers").
+_CONJUNCTION = r"(?:and|und|or|oder|i|oraz|lub|albo|ir|arba|un|vai|и|или|а|і|ці)\s"
+COUNT = re.compile(r"(?<!\d[./-])\b(" + _NUM + r")\s+(?:(?!" + _CONJUNCTION
+                   + r")\w[\w’'-]*\s+){0,3}?(?:(?P<migrants>"
                    + SUBJECTS["migrants"] + r")|(?P<officers>" + SUBJECTS["officers"] + r"))\b",
                    re.I)
 ACTOR = re.compile(r"\b(?:(?P<nat>" + "|".join(NATIONALITY.values()) + r")\s+(?:[\w-]+\s+){0,2}?)"
@@ -177,7 +183,8 @@ class _Cand:
 
 
 def _usable(m: Mention) -> bool:
-    """Resolved, not in an organisation's name, not a dateline, not a capital as metonym."""
+    """Resolved, not in an organisation's name, not a dateline, not a river, not a country
+    people came from, not a capital as metonym."""
     if m.place is None or m.in_org:
         return False
     text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
@@ -189,6 +196,8 @@ def _usable(m: Mention) -> bool:
         return False                                 # "rzeki Świsłocz": the river
     if _speaker_in(text, m.start):
         return False                                 # "sources in Warsaw"
+    if m.place.id == BELARUS_ID and FROM_COUNTRY.search(text, max(0, m.start - 24), m.start):
+        return False          # "trying to enter from Belarus": the side people came from
     if m.place.kind == "capital":
         return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
                     or AIRPORT_AFTER.match(text, m.end)

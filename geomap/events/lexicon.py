@@ -356,6 +356,15 @@ RIVER_AFTER: dict[str, str] = {
     "be": r"",
 }
 
+# Words before Belarus that make it the side people came from, not where an event took place
+# ("pushed back 179 people trying to enter from Belarus", "ze strony Białorusi", "со стороны
+# Беларуси"); words that also mean "with" ("z Białorusią", "с Беларусью") are left out.
+FROM_COUNTRY: dict[str, str] = {
+    "en": r"from|from the side of", "ru": r"из|со стороны|с территории",
+    "pl": r"ze strony|z terytorium|od strony|z terenu", "de": r"aus", "lt": r"iš|iš pusės",
+    "lv": r"no|no puses", "be": r"з боку|з тэрыторыі",
+}
+
 # Prepositions that make a capital a place rather than a metonym for its government.
 LOCATIVE: dict[str, str] = {
     "en": r"in|at|near|outside|around",
