@@ -61,10 +61,11 @@ def _stat(path: Path) -> tuple[str, int, int] | tuple[str, None, None]:
 
 def fingerprint(directory: Path) -> str:
     """A hash of everything a compiled gazetteer of ``directory`` depends on."""
+    directory = Path(directory).resolve()     # one stamp however the folder is named
     here = Path(__file__).resolve().parent
     files = [*gazetteer_files(directory), user_layer_dir(directory) / HIDDEN_FILE,
              directory / COMMON_WORDS_FILE]
-    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()),
+    parts = (FORMAT, sys.version_info[:2], str(directory),
              [_stat(f) for f in files], [_stat(here / s) for s in _SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -72,9 +73,10 @@ def fingerprint(directory: Path) -> str:
 def lines_fingerprint(directory: Path) -> str:
     """A hash of what the geometry of compiled borders of ``directory`` depends on: while it
     holds, the border relations they keep for points stay right."""
+    directory = Path(directory).resolve()     # one stamp however the folder is named
     here = Path(__file__).resolve().parent
     files = [directory / f"{name}.geojson" for name in BORDER_FILES]
-    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()),
+    parts = (FORMAT, sys.version_info[:2], str(directory),
              [_stat(f) for f in files], [_stat(here / s) for s in _BORDER_SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -82,9 +84,10 @@ def lines_fingerprint(directory: Path) -> str:
 def borders_fingerprint(directory: Path) -> str:
     """A hash of everything compiled borders of ``directory`` depend on (the gazetteer too:
     they carry the border relations of its places)."""
+    directory = Path(directory).resolve()     # one stamp however the folder is named
     here = Path(__file__).resolve().parent
     files = [*(directory / f"{name}.geojson" for name in BORDER_FILES), directory / AIRPORTS_FILE]
-    parts = (FORMAT, sys.version_info[:2], str(directory.resolve()), fingerprint(directory),
+    parts = (FORMAT, sys.version_info[:2], str(directory), fingerprint(directory),
              [_stat(f) for f in files], [_stat(here / s) for s in _BORDER_SOURCES])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 

@@ -4,6 +4,7 @@ import multiprocessing
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +47,16 @@ def test_second_load_comes_from_the_cache(gaz, monkeypatch):
     g2, common2 = compiled.load_compiled(gaz)
     assert [p.id for p in g2.places] == [p.id for p in g.places] and common2 == common
     assert g2.lookup("dieveniskes")[0].place.name == "Dieveniškės"
+
+
+def test_a_relative_and_an_absolute_name_share_the_cache(gaz, monkeypatch):
+    compiled.load_compiled(gaz)                     # compiled under the absolute name
+    monkeypatch.chdir(gaz.parent)
+    for f in (cache.fingerprint, cache.lines_fingerprint, cache.borders_fingerprint):
+        assert f(Path("gaz")) == f(gaz)
+    monkeypatch.setattr(Gazetteer, "load", classmethod(
+        lambda cls, d: pytest.fail("rebuilt for another name of the same folder")))
+    assert len(compiled.load_compiled(Path("gaz"))[0]) == 2
 
 
 def test_a_changed_gazetteer_file_is_picked_up(gaz):
