@@ -234,7 +234,7 @@ def _combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedF
 
         found = tuple(merge_documents(documents()))
         unplaced = tuple(finder.records())
-        found = tuple(locate_incidents(found, unplaced))
+        found = tuple(locate_incidents(found, unplaced, extractor.entry))
     else:
         for _ in documents():
             pass

@@ -8,7 +8,7 @@ from pathlib import Path
 from .cache import COMMON_WORDS_FILE
 from .compiled import load_borders, load_compiled
 from .mentions import Recogniser
-from .model import Document, Mention, new_mention
+from .model import BorderRelation, Document, Mention, Place, new_mention
 from .places.files import bundled_gazetteer_dir
 from .places.gazetteer import Gazetteer
 from .resolve import Resolver
@@ -77,6 +77,14 @@ class Extractor:
         a = max(text.rfind(".", 0, start) + 1, start - 300)
         return new_mention(doc, start, end, text[start:end], text[a:end], a, place, 1.0, (),
                            self._relate(place.lat, place.lon) if self._relate else None, False)
+
+    def entry(self, place_id: str) -> tuple[Place, BorderRelation | None] | None:
+        """The gazetteer entry ``place_id`` and its relation to the border (None when the
+        gazetteer lacks it)."""
+        place = self.gazetteer.get(place_id)
+        if place is None:
+            return None
+        return place, self._relate(place.lat, place.lon) if self._relate else None
 
     def extract_all(self, docs: Iterable[Document]) -> Iterator[Mention]:
         """Mentions of many documents, lazily, document by document."""

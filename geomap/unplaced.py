@@ -30,7 +30,7 @@ import bisect
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -83,6 +83,16 @@ _BEFORE = [
     (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|dorfes|ortschaft|weiler|"
      r"siedlung|gemeinde|fluss|bach", 0.5, None, None),
 ]
+# A nationality adjective before a settlement noun: the country of the name after it.
+NATION_BEFORE = re.compile(
+    r"(?<!\w)(?P<adj>polish|polnisch\w*|польск\w*|polsk\w*|lithuanian|litauisch\w*|"
+    r"литовск\w*|litewsk\w*|latvian|lettisch\w*|латвийск\w*|łotewsk\w*|belarusian|"
+    r"belarussisch\w*|weißrussisch\w*|белорусск\w*|białorusk\w*)\s+(?:border\s+)?"
+    r"(?:village|town|hamlet|settlement|locality|dorf\w*|ort\w*|gemeinde|деревн\w*|сел[аоеу]|"
+    r"посёлк\w*|поселк\w*|поселок|посёлок|wsi|wieś|wioski|wiosce|miejscowości|miejscowość)"
+    r"\s+(?:of\s+)?(?:the\s+)?\Z", re.I)
+NATION_COUNTRY = {"pol": "PL", "пол": "PL", "lit": "LT", "лит": "LT", "lat": "LV", "let": "LV",
+                  "лат": "LV", "łot": "LV", "bel": "BY", "wei": "BY", "бел": "BY", "bia": "BY"}
 # The kind a cue right before a name names ("rzeką X": a stream; "хутора X": a hamlet).
 CUE_KINDS = ((re.compile(r"(?:river|stream|rzek|рек|речк|ручь|рак|рац|fluss|bach)\w*[ \u00a0]+$",
                          re.I), "other"),
@@ -571,11 +581,16 @@ class UnplacedFinder:
         parts = [written]
         if PLURAL_AFTER.match(text[b:b + 30]) and "-" in written:
             parts = [p for p in written.split("-") if p]
+        country, country_why = country_b or country_a, why_b or why_a
+        if country is None and (nation := NATION_BEFORE.search(text, max(0, a - 60), a)):
+            # "the Polish village of X", "в литовской деревне X", "im polnischen Dorf X"
+            country = NATION_COUNTRY.get(nation.group("adj")[:3].lower())
+            country_why = f"'{' '.join(nation.group(0).split())}'"
         for part in parts:
             if key(part) in self.common or self.known(part) or self._inflected_known(part):
                 continue
             found.append(self._sighting(doc, part, part, sentence, w1 + w2, why_b or why_a,
-                                        kind, country_b or country_a, why_b or why_a, near,
+                                        kind, country, country_why, near,
                                         doc_places, anchor, genitive or case == "gen", case))
 
     @staticmethod
@@ -786,33 +801,47 @@ def find_unplaced(docs: Iterable[Document], extractor: Extractor,
     return finder.records()
 
 
-def locate_incidents(incidents: Iterable, records: Sequence[dict]) -> Iterator:
+def locate_incidents(incidents: Iterable, records: Sequence[dict],
+                     entry: Callable[[str], tuple | None] | None = None) -> Iterator:
     """The incidents, each whose sentences name an unplaced place keeping that name as
     ``location_text`` beside the fallback it is placed at, whose geo-precision becomes at
-    least 2 (near the fallback place, ACLED's scale)."""
+    least 2 (near the fallback place, ACLED's scale). Of several names in its sentences, the
+    surest (then the longest) is kept. An incident without a place is placed at the name's
+    guessed area (``near``), else at its guessed country (geo-precision 3); ``entry`` gives
+    a gazetteer entry and its border relation by id (``Extractor.entry``)."""
     import dataclasses
 
-    forms = sorted(((f, r["name"]) for r in records if r["confidence"] >= 0.4
-                    for f in r["forms"]), key=lambda t: (-len(t[0]), t[0]))
-    patterns = [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), name) for f, name in forms]
+    ranked = sorted(((f, r) for r in records if r["confidence"] >= 0.4 for f in r["forms"]),
+                    key=lambda t: (-t[1]["confidence"], -len(t[0]), t[0]))
+    patterns = [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), r) for f, r in ranked]
     # one search tells a sentence names none of the forms (a match of the alternation is a
     # match of one of its forms)
-    anyone = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f, _ in forms) + r")(?!\w)")
+    anyone = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f, _ in ranked) + r")(?!\w)")
 
-    def named(sentence: str) -> str | None:
-        if not forms or not anyone.search(sentence):
+    def named(sentence: str) -> dict | None:
+        if not ranked or not anyone.search(sentence):
             return None
-        return next(name for rx, name in patterns if rx.search(sentence))
+        return next(r for rx, r in patterns if rx.search(sentence))
 
     for inc in incidents:
         sentences = dict.fromkeys(t.sentence for e in sorted(inc.events, key=lambda e: not e.primary)
                                   for t in e.triggers)
-        name = next((n for n in map(named, sentences) if n is not None), None)
-        if name is None:
+        found = [r for r in map(named, sentences) if r is not None]
+        if not found:
             yield inc
             continue
-        yield dataclasses.replace(inc, location_text=name,
-                                  geo_precision=max(inc.geo_precision or 2, 2))
+        record = min(found, key=lambda r: -r["confidence"])     # the first of the surest
+        changes: dict = {"location_text": record["name"],
+                         "geo_precision": max(inc.geo_precision or 2, 2)}
+        if inc.place is None and entry is not None:
+            near = record.get("near")
+            fallback = entry(near["id"]) if near and near.get("id") else None
+            if fallback is None and record.get("country"):
+                fallback = entry(f"cc:{record['country']}")
+                changes["geo_precision"] = 3
+            if fallback is not None:
+                changes["place"], changes["border"] = fallback
+        yield dataclasses.replace(inc, **changes)
 
 
 TEMPLATE_FIELDS = ("name", "alt_names", "lat", "lon", "country", "kind", "source", "near",

@@ -587,3 +587,33 @@ def test_polish_names_after_a_case_taking_cue_get_a_guessed_nominative(words, ca
     from geomap.unplaced import _polish_guess
     guess = _polish_guess(words, case, country)
     assert (guess and guess[0]) == name
+
+
+def test_an_incident_without_a_place_takes_its_unplaced_names_area_or_country(ex):
+    from geomap.api import analyse
+    from geomap.unplaced import locate_incidents
+
+    doc = make_document("a.txt", " date 2021-08-11 Border guards detained 12 migrants near the "
+                                 "Polish village of Zarzeczany Stare on Tuesday.")
+    a = analyse([doc], ex)
+    (inc,) = a.incidents
+    assert inc.location_text == "Zarzeczany Stare" and inc.place.id == "cc:PL"
+    assert inc.geo_precision == 3 and inc.border is not None
+    assert a.unplaced[0]["country_reason"] == "'Polish village of'"
+    # a name with a guessed area (and a surer one than another name of the sentence)
+    doc = make_document("b.txt", " date 2021-08-11 On Tuesday 12 migrants were detained near "
+                                 "the hamlet of Pagiriai Mažieji, officials said.")
+    bare = analyse([doc], ex).incidents[0]
+    assert bare.place is None
+    (area,) = [p for p in ex.gazetteer.places if p.name == "Šalčininkai"][:1]
+    near = {"name": area.name, "id": area.id, "kind": area.kind, "country": area.country,
+            "lat": area.lat, "lon": area.lon, "where": "document"}
+    records = [{"name": "Were Detained", "forms": ["were detained near the hamlet"],
+                "confidence": 0.5, "near": None, "country": None},      # longer, less sure
+               {"name": "Pagiriai Mažieji", "forms": ["Pagiriai Mažieji"], "confidence": 1.0,
+                "near": near, "country": "LT"}]
+    (placed,) = locate_incidents([bare], records, ex.entry)
+    assert placed.location_text == "Pagiriai Mažieji" and placed.place.id == area.id
+    assert placed.geo_precision == 2 and placed.border == ex.entry(area.id)[1]
+    (kept,) = locate_incidents([bare], records)             # no gazetteer: no fallback
+    assert kept.place is None and kept.location_text == "Pagiriai Mažieji"
