@@ -570,6 +570,9 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
         lead = a + len(text[a:b]) - len(text[a:b].lstrip(" \t•·*-–—|>"))
         label = DATE_LABEL.match(text, lead, b)
         city = DATELINE_CITY.match(text, lead, b)
+        if city and any(kind == "rel" and m.start() == lead
+                        for kind, m in _scan(text, lead, city.end(), index)):
+            city = None                     # "Vakar, spalio 3-iąją, ...": yesterday, no city
         for head, how in ((label and label.end(), "label"), (city and city.end(), "city"),
                           (lead, "line")):
             if head is None:

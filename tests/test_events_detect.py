@@ -808,3 +808,16 @@ def test_a_count_is_not_a_date_nor_across_a_conjunction(ex, lang, text, counts):
 ])
 def test_belarus_as_the_side_people_came_from_is_not_the_place(ex, lang, text, place):
     assert coded(ex, " date 2021-08-10 " + text)[0][2] == place
+
+
+@pytest.mark.parametrize("lang, text, date, place", [
+    ("lt", "Prie sienos rastas negyvas vyras\n\nVakar, spalio 3-iąją, apie 11 val. Lazdijų "
+           "rajone, netoli Kapčiamiesčio, pasienio ruože rastas negyvas vyras.\n\n2021-10-04",
+     D(2021, 10, 3), "Kapčiamiestis"),
+    ("pl", " date 2021-10-11 W sobotę po południu, około godz. 14 w okolicach Białowieży straż "
+           "graniczna zatrzymała 8 migrantów.", D(2021, 10, 9), "Białowieża"),
+])
+def test_a_sentence_goes_on_after_an_hour_and_yesterday_is_no_dateline(ex, lang, text, date,
+                                                                       place):
+    got = coded(ex, text, year=None)
+    assert got[0][2:4] == (place, date)

@@ -120,8 +120,11 @@ _NAT_ANY = re.compile(r"\b(?:" + "|".join(NATIONALITY.values()) + ")", re.I)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:brought|crossed|entered|arrived|reached)\b",
                      re.I)
 # a sentence ending in an ordinal ("am 13.") or a month's abbreviation ("on Aug.") goes on
-ORDINAL_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))"
-                         r"\.\s*$")
+ORDINAL_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+                         # and abbreviations a sentence goes on after: hours, years, days,
+                         # counts, gminas ("apie 11 val. Lazdijų", "2021 r. W", "ok. 20 osób")
+                         r"|\d\s?(?:r|m|d|g|val|godz|min|ч|tys|mln|tūkst)"
+                         r"|\b(?:ok|gm|pow|woj|ul|val|godz))\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
 BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
@@ -467,8 +470,9 @@ def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[
 
 def _sentences(text: str, body: int) -> list[tuple[int, int]]:
     """Sentence spans of the body; a fragment of under 30 characters ("Trečiadienį, apie 12
-    val.") and a sentence ending in an ordinal ("am 13.", "30.") or a month's abbreviation
-    ("on Aug.") are glued to the next sentence of the same line ("am 13. Juli", "Aug. 5")."""
+    val.") and a sentence ending in an ordinal ("am 13.", "30."), a month's abbreviation
+    ("on Aug.") or another one a sentence goes on after ("apie 11 val.", "2021 r.") are glued
+    to the next sentence of the same line ("am 13. Juli", "Aug. 5")."""
     out: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
         if b <= body:
