@@ -821,3 +821,12 @@ def test_a_sentence_goes_on_after_an_hour_and_yesterday_is_no_dateline(ex, lang,
                                                                        place):
     got = coded(ex, text, year=None)
     assert got[0][2:4] == (place, date)
+
+
+def test_another_group_stopped_is_an_event_that_keeps_its_place(ex):
+    got = coded(ex, " date 2021-11-23 The body of an Iraqi man was found in woods in southern "
+                    "Lithuania close to the Belarusian border at the weekend, officials said. "
+                    "Another group of 12 migrants was stopped near Medininkai on Monday.")
+    assert [(t, p, d, c) for t, _, p, d, c in got] == [
+        ("death", "Lithuania", D(2021, 11, 20), []),
+        ("detention", "Medininkai", D(2021, 11, 22), [12])]

@@ -44,7 +44,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("detention", None):
             r"detain(?:ed|s|ing)?\b|detention|apprehend\w*|arrest(?:ed|s)?\b|caught|"
             r"took\s+into\s+custody|"
-            r"stopped\s+(?:\S+\s+){0,3}?(?:migrants|people|persons|refugees|foreigners)",
+            r"stopped\s+(?:\S+\s+){0,3}?(?:migrants|people|persons|refugees|foreigners)|"
+            r"(?:migrants|people|persons|refugees|foreigners)\s+(?:\S+\s+){0,3}?"
+            r"(?:was|were|had\s+been|have\s+been)\s+stopped\b",
         ("death", None):
             r"(?:found\s+)?dead\b|died|deaths?\b|bod(?:y|ies)\b|killed|drown\w*|"
             r"froze\s+to\s+death|hypotherm\w*",
