@@ -60,7 +60,7 @@ FROM_COUNTRY = re.compile(r"(?<!\w)(?:" + _langs(lx.FROM_COUNTRY) + r")\s+\Z", r
 # 30.jūlijs (LETA)."): a date and/or an agency in brackets, then a dash (or a full stop)
 _DATELINE_AFTER = re.compile(r"(?:,(?P<date>[^\n–—]{1,40}?))?\s*(?P<agency>[(/](?=[^()\n/]*(?:"
                              r"[A-ZА-ЯЁ]{2}|\b(?:dpa|apa|epd)\b))[^()\n/]{1,40}[)/])?\s*"
-                             r"(?:[-–—]\s|\.)")
+                             r"(?:[-–—]\s|\.|[ \t]*(?=\n|\Z))")
 _SPEAKER_PREPS = ("in", "w", "в", "во", "aus", "in der", "iš", "no")
 SPEAKER_IN = re.compile(r"\b(?:" + _langs(lx.SPEAKERS) + r")\s+(?:" + "|".join(_SPEAKER_PREPS)
                         + r")\s+$", re.I)
@@ -210,7 +210,8 @@ def _usable(m: Mention) -> bool:
 
 def _dateline(text: str, m: Mention) -> bool:
     """A city opening a line as a dateline in any case ("Białystok, 14.08.2021 –", "Warschau
-    (dpa) -"): followed by a date (with a digit) or an agency in brackets, and a dash."""
+    (dpa) -"): followed by a date (with a digit) or an agency in brackets, and a dash (or the
+    line's end: "Białystok, 22 sierpnia 2021")."""
     line = text.rfind("\n", 0, m.start) + 1
     if text[line:m.start].strip(" \t•*–—-"):
         return False
