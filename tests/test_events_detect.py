@@ -833,3 +833,12 @@ def test_another_group_stopped_is_an_event_that_keeps_its_place(ex):
     assert [(t, p, d, c) for t, _, p, d, c in got] == [
         ("death", "Lithuania", D(2021, 11, 20), []),
         ("detention", "Medininkai", D(2021, 11, 22), [12])]
+
+
+def test_a_title_that_says_dies_makes_the_attack_a_death(ex):
+    got = coded(ex, "Polish soldier stabbed at Belarus border dies\n\n"
+                    "WARSAW, June 6, 2024 (Reuters) - A Polish soldier who was stabbed by a "
+                    "migrant trying to cross the border from Belarus has died, the army said on "
+                    "Thursday. The soldier was attacked on May 28 near the village of Dubicze "
+                    "Cerkiewne.")
+    assert got[0][0] == "death" and got[0][2] == "Dubicze Cerkiewne"

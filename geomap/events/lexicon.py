@@ -48,7 +48,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:migrants|people|persons|refugees|foreigners)\s+(?:\S+\s+){0,3}?"
             r"(?:was|were|had\s+been|have\s+been)\s+stopped\b",
         ("death", None):
-            r"(?:found\s+)?dead\b|died|deaths?\b|bod(?:y|ies)\b|killed|drown\w*|"
+            r"(?:found\s+)?dead\b|died|dies\b|deaths?\b|bod(?:y|ies)\b|killed|drown\w*|"
             r"froze\s+to\s+death|hypotherm\w*",
         ("statement_or_order", None):
             r"state\s+of\s+emergency|emergency\s+(?:situation|regime)|"
