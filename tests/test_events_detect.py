@@ -835,10 +835,11 @@ def test_another_group_stopped_is_an_event_that_keeps_its_place(ex):
         ("detention", "Medininkai", D(2021, 11, 22), [12])]
 
 
-def test_a_title_that_says_dies_makes_the_attack_a_death(ex):
+def test_a_title_that_says_dies_makes_the_attack_a_death_not_in_belarus(ex):
     got = coded(ex, "Polish soldier stabbed at Belarus border dies\n\n"
                     "WARSAW, June 6, 2024 (Reuters) - A Polish soldier who was stabbed by a "
                     "migrant trying to cross the border from Belarus has died, the army said on "
                     "Thursday. The soldier was attacked on May 28 near the village of Dubicze "
                     "Cerkiewne.")
-    assert got[0][0] == "death" and got[0][2] == "Dubicze Cerkiewne"
+    # the death (the attack weeks before is background); "Belarus border" is no place
+    assert got[0][0] == "death" and got[0][2] in ("Poland", "Dubicze Cerkiewne")

@@ -54,6 +54,7 @@ CAPTION = re.compile(lx.CAPTION, re.I | re.M)
 FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
 RIVER_BEFORE = re.compile(r"\b(?:" + _langs(lx.RIVER_BEFORE) + r")\s+(?:the\s+)?\Z", re.I)
 RIVER_AFTER = re.compile(r"\s+(?:" + _langs(lx.RIVER_AFTER) + r")(?!\w)", re.I)
+COUNTRY_BORDER = re.compile(r"(?:['’]s)?[ \t]+(?:border|frontier)\b", re.I)
 BELARUS_ID = "cc:BY"      # the gazetteer's Belarus (the country every border here is with)
 FROM_COUNTRY = re.compile(r"(?<!\w)(?:" + _langs(lx.FROM_COUNTRY) + r")\s+\Z", re.I)
 # what follows a dateline's city ("Białystok, 14.08.2021 –", "Warschau (dpa) -", "Rīga,
@@ -187,7 +188,7 @@ class _Cand:
 
 def _usable(m: Mention) -> bool:
     """Resolved, not in an organisation's name, not a dateline, not a river, not a country
-    people came from, not a capital as metonym."""
+    people came from or whose border is meant, not a capital as metonym."""
     if m.place is None or m.in_org:
         return False
     text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
@@ -201,6 +202,8 @@ def _usable(m: Mention) -> bool:
         return False                                 # "sources in Warsaw"
     if m.place.id == BELARUS_ID and FROM_COUNTRY.search(text, max(0, m.start - 24), m.start):
         return False          # "trying to enter from Belarus": the side people came from
+    if m.place.kind == "country" and COUNTRY_BORDER.match(text, m.end):
+        return False          # "at Belarus border", "Poland's border": the line, not the land
     if m.place.kind == "capital":
         return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
                     or AIRPORT_AFTER.match(text, m.end)
