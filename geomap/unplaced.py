@@ -146,6 +146,9 @@ ORG_WORDS = frozenset(key(w) for w in """
     institute commission parliament sejm seimas saeima frontex team department government
     court church foundation association airlines airways border straz strazy pasieniecių
     pasieniečiai vsat tarnyba komitet ministerstwo ministerija
+    placówka placówki placówce placówką placówek psg oddział oddziału oddziale komenda komendy komendzie
+    užkarda užkardos užkardoje rinktinė rinktinės rinktinėje застава заставы заставе
+    погранзастава погранзаставы отряд отряда погранотряд погранотряда
     """.split())
 # English calendar words (the other languages write them in lower case; a name next to a
 # number, "11. Januar", "August 11", is left out too).
@@ -156,7 +159,13 @@ NUMBER_BESIDE = (re.compile(r"\d[.,]?[ \u00a0]*$"), re.compile(r"^[ \u00a0]*\d")
 # Words that start a run but are no part of a name: the cues themselves and articles.
 LEAD_WORDS = frozenset(w.lower() for p, *_ in _BEFORE for w in p.split("|") if " " not in w
                        and w.isalpha()) | {"the", "a", "an", "der", "die", "das", "den", "dem",
-                                           "des", "im", "am", "beim", "vom", "zum", "zur"}
+                                           "des", "im", "am", "beim", "vom", "zum", "zur"} | \
+    frozenset("""
+    pirmadienį antradienį trečiadienį ketvirtadienį penktadienį šeštadienį sekmadienį vakar
+    šiandien užvakar pirmdien otrdien trešdien ceturtdien piektdien sestdien svētdien šodien
+    aizvakar wczoraj dziś dzisiaj przedwczoraj вчера сегодня позавчера учора сёння
+    montag dienstag mittwoch donnerstag freitag samstag sonntag gestern heute vorgestern
+    """.split())   # days that open a sentence ("Sekmadienį Druskininkų užkardos …")
 # English adjectives of places: (suffix, endings of the place name it replaces).
 DEMONYM_SUFFIXES = (("ian", ("", "ia", "e", "y")), ("n", ("",)), ("an", ("", "a", "y")),
                     ("i", ("",)), ("ish", ("", "and", "y", "istan")), ("ese", ("", "a")),

@@ -617,3 +617,15 @@ def test_an_incident_without_a_place_takes_its_unplaced_names_area_or_country(ex
     assert placed.geo_precision == 2 and placed.border == ex.entry(area.id)[1]
     (kept,) = locate_incidents([bare], records)             # no gazetteer: no fallback
     assert kept.place is None and kept.location_text == "Pagiriai Mažieji"
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("lt", "Sekmadienį Zuikiškių užkardos pasieniečiai netoli Ašarinų kaimo sulaikė 41 migrantą.",
+     "Ašarinai"),
+    ("pl", "Najwięcej w rejonie Placówek SG w Czeremsze i Narewce, koło wsi Klimówka.",
+     "Klimówka"),
+    ("pl", "Najwięcej w rejonie Placówki SG w Czeremsze i Narewce, koło wsi Klimówka.",
+     "Klimówka"),
+])
+def test_days_and_border_guard_posts_are_no_names(ex, lang, text, name):
+    assert list(unplaced(ex, text)) == [name]
