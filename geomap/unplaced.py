@@ -839,7 +839,7 @@ def locate_incidents(incidents: Iterable, records: Sequence[dict],
         if not found:
             yield inc
             continue
-        record = min(found, key=lambda r: -r["confidence"])     # the first of the surest
+        record = max(found, key=lambda r: r["confidence"])      # the first of the surest
         changes: dict = {"location_text": record["name"],
                          "geo_precision": max(inc.geo_precision or 2, 2)}
         if inc.place is None and entry is not None:

@@ -120,10 +120,10 @@ _NAT_CODE = [(lx.NATIONALITY_CODES[n], re.compile(v, re.I)) for n, v in NATIONAL
 _NAT_ANY = re.compile(r"\b(?:" + "|".join(NATIONALITY.values()) + ")", re.I)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:brought|crossed|entered|arrived|reached)\b",
                      re.I)
-# a sentence ending in an ordinal ("am 13.") or a month's abbreviation ("on Aug.") goes on
-ORDINAL_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-                         # and abbreviations a sentence goes on after: hours, years, days,
-                         # counts, gminas ("apie 11 val. Lazdijų", "2021 r. W", "ok. 20 osób")
+# a sentence end a sentence goes on after: an ordinal ("am 13."), a month's abbreviation
+# ("on Aug.") and abbreviations of hours, years, days, counts and gminas ("apie 11 val.
+# Lazdijų", "2021 r. W", "ok. 20 osób")
+GOES_ON_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
                          r"|\d\s?(?:r|m|d|g|val|godz|min|ч|tys|mln|tūkst)"
                          r"|\b(?:ok|gm|pow|woj|ul|val|godz))\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
@@ -483,7 +483,7 @@ def _sentences(text: str, body: int) -> list[tuple[int, int]]:
             continue
         a = max(a, body)
         if out and "\n" not in text[out[-1][1]:a] and (
-                out[-1][1] - out[-1][0] < 30 or ORDINAL_END.search(text, out[-1][0], out[-1][1])):
+                out[-1][1] - out[-1][0] < 30 or GOES_ON_END.search(text, out[-1][0], out[-1][1])):
             a = out.pop()[0]
         out.append((a, b))
     return out
