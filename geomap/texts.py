@@ -1,5 +1,5 @@
-"""Reading input texts: files, directories of ``*.txt``, ``-`` for stdin, and tables (JSON Lines
-or Parquet files with a text column, one document a row).
+"""Reading input texts: files, directories of ``*.txt``, ``-`` for stdin, and tables (JSON Lines,
+CSV/TSV or Parquet files with a text column, one document a row).
 
 Offsets are Python ``str`` offsets into the text as ``open(path, encoding="utf-8").read()``
 returns it (universal newlines); a leading ``" date YYYY-MM-DD "`` header stays part of the text.
@@ -160,7 +160,8 @@ def _check_not_empty(doc: Document) -> Document:
 
 
 TEXT_SUFFIXES = (".txt",)
-TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
+CSV_SUFFIXES = (".csv", ".tsv")
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq") + CSV_SUFFIXES
 PAGE_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES
@@ -186,7 +187,7 @@ def scan(inputs: Iterable[str]) -> Scan:
             found, other = _walk(item)
             if not found:
                 raise InputError(f"{item}: no input files in this folder (*.txt, *.html, "
-                                 "*.xml, *.jsonl, *.parquet)")
+                                 "*.xml, *.jsonl, *.csv, *.parquet)")
             paths += found
             ignored += other
         elif item != "-" and not os.path.exists(item):
@@ -238,7 +239,7 @@ def _each(paths: Iterable[str], read: Callable[[str], Iterator[Document]],
 
 
 def is_table(path: str) -> bool:
-    """True for a JSON Lines or Parquet input (by its suffix)."""
+    """True for a JSON Lines, CSV/TSV or Parquet input (by its suffix)."""
     return path.lower().endswith(TABLE_SUFFIXES)
 
 
@@ -338,14 +339,108 @@ def read_parquet(path: str, text_field: str = "text", id_field: str | None = Non
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
         raise InputError(f"{path}: not a Parquet file ({exc})") from None
     columns = list(dict.fromkeys(c for c in (text_field, id_field, date_field) if c))
-    missing = [c for c in columns if c not in pf.schema_arrow.names]
-    if missing:
-        raise InputError(f"{path}: no column {missing[0]!r}")
+    _check_columns(path, columns, pf.schema_arrow.names)
     row = first_row
     for batch in pf.iter_batches(batch_size=batch_size, row_groups=row_groups, columns=columns):
         for values in batch.to_pylist():
             yield row_document(path, row, values, text_field, id_field, date_field, repair)
             row += 1
+
+
+def _check_columns(path: str, wanted: list[str], names: list[str]) -> None:
+    """Refuse a table without one of the ``wanted`` columns, naming the columns it has."""
+    missing = [c for c in wanted if c not in names]
+    if missing:
+        have = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+        raise InputError(f"{path}: no column {missing[0]!r} (columns: {have}); name the "
+                         "text column with --text-field")
+
+
+# How much of a CSV file tells its encoding and delimiter (cut at a line break).
+_CSV_PROBE = 1 << 20
+
+
+def _csv_format(path: str, encoding: str | None) -> tuple[str, str]:
+    """The encoding (``encoding``, a byte-order mark's, UTF-8, else the region's code page
+    that fits, as ``decode`` chooses for texts) and delimiter of a CSV file, from its first
+    ``_CSV_PROBE`` bytes: a tab for ``.tsv``; otherwise whichever of ",", ";" and a tab the
+    header line holds most of (spreadsheets of the region save ";"), "," on a tie."""
+    from .decoding import decode_bytes
+
+    with open(path, "rb") as fh:
+        head = fh.read(_CSV_PROBE)
+    if len(head) == _CSV_PROBE and b"\n" in head:
+        head = head[:head.rindex(b"\n") + 1]          # no character cut in two
+    text, used = decode_bytes(head, path, encoding)
+    if used == "utf-8" and head.startswith(b"\xef\xbb\xbf"):
+        used = "utf-8-sig"                             # the mark is no part of a field name
+    if path.lower().endswith(".tsv"):
+        return used, "\t"
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts.values())
+    return used, next((d for d in counts if counts[d] == best), ",") if best else ","
+
+
+def read_csv(path: str, text_field: str = "text", id_field: str | None = None, *,
+             date_field: str | None = None, encoding: str | None = None,
+             repair: bool = True) -> Iterator[Document]:
+    """Documents of a CSV or TSV file with a header row, row by row (rows numbered from 1
+    after the header; a field may hold line breaks inside quotes). The file is streamed: its
+    encoding and delimiter come from its start (``_csv_format``); blank rows count but yield
+    nothing."""
+    import csv
+
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))   # articles of over 128 KiB
+    try:
+        used, delimiter = _csv_format(path, encoding)
+        with open(path, encoding=used, newline="") as fh:
+            reader = csv.reader(fh, delimiter=delimiter)
+            names = next(reader, None)
+            if names is None:
+                raise InputError(f"{path}: empty (no header row)")
+            names = [n.strip() for n in names]
+            wanted = list(dict.fromkeys(c for c in (text_field, id_field, date_field) if c))
+            _check_columns(path, wanted, names)
+            at = {c: names.index(c) for c in wanted}
+            row = 0
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    raise InputError(f"{path}#{row + 1}: not CSV ({exc})") from None
+                row += 1
+                if not any(cells):
+                    continue
+                values = {c: cells[i] if i < len(cells) else None for c, i in at.items()}
+                text = values[text_field]
+                if text and "\r" in text:                 # universal newlines, as in texts
+                    values[text_field] = text.replace("\r\n", "\n").replace("\r", "\n")
+                yield row_document(path, row, values, text_field, id_field, date_field,
+                                   repair)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid {exc.encoding} after its first "
+                         f"{_CSV_PROBE >> 20} MB; give --encoding") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_table(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
+    """The documents of a table (``is_table``), read with ``options``."""
+    low = path.lower()
+    if low.endswith((".parquet", ".pq")):
+        return read_parquet(path, options.text_field, options.id_field,
+                            date_field=options.date_field, repair=options.repair)
+    if low.endswith(CSV_SUFFIXES):
+        return read_csv(path, options.text_field, options.id_field,
+                        date_field=options.date_field, encoding=options.encoding,
+                        repair=options.repair)
+    return read_jsonl(path, options.text_field, options.id_field,
+                      date_field=options.date_field, repair=options.repair)
 
 
 def read_page(path: str, options: InputOptions = DEFAULT) -> Document:
@@ -396,9 +491,7 @@ def read_inputs(inputs: Iterable[str], options: InputOptions = DEFAULT,
     def read(path: str) -> Iterator[Document]:
         if path == "-" or not is_table(path):
             return read_file(path, options)
-        reader = read_parquet if path.lower().endswith((".parquet", ".pq")) else read_jsonl
-        return reader(path, options.text_field, options.id_field,
-                      date_field=options.date_field, repair=options.repair)
+        return read_table(path, options)
 
     return _each(expand(inputs), read, on_error)
 

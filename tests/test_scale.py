@@ -1,4 +1,5 @@
 """Dask scale-out: partition planning and a 2-worker LocalCluster run equal to one process."""
+import csv
 import json
 from pathlib import Path
 
@@ -19,14 +20,18 @@ SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Seed texts as text files, a JSON Lines table and a Parquet table of 3 row groups."""
+    """Seed texts as text files, a JSON Lines table, a Parquet table of 3 row groups and a
+    CSV table."""
     d = tmp_path_factory.mktemp("corpus")
     texts = [read_document(p).text for p in SEEDS] * 3
     (d / "c.jsonl").write_text("".join(json.dumps({"id": f"j{i}", "text": t}) + "\n"
                                        for i, t in enumerate(texts)), encoding="utf-8")
     pq.write_table(pa.table({"id": [f"p{i}" for i in range(len(texts))], "text": texts}),
                    d / "c.parquet", row_group_size=5)
-    return expand([str(ROOT / "seeds"), str(d / "c.jsonl"), str(d / "c.parquet")])
+    with open(d / "c.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["id", "text"], *([f"c{i}", t] for i, t in enumerate(texts))])
+    return expand([str(ROOT / "seeds"), str(d / "c.jsonl"), str(d / "c.parquet"),
+                   str(d / "c.csv")])
 
 
 DASK = pytest.mark.xdist_group("dask")       # one xdist worker runs them all: one cluster

@@ -14,7 +14,7 @@ from geomap import progress as progress_mod
 from geomap.cli import cli
 from geomap.errors import InputError
 from geomap.extract import Extractor
-from geomap.texts import InputOptions, read_inputs, read_jsonl, read_parquet
+from geomap.texts import InputOptions, read_csv, read_inputs, read_jsonl, read_parquet
 
 pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
 
@@ -124,9 +124,69 @@ def test_progress_only_on_a_terminal_and_not_when_quiet(monkeypatch):
         assert ("doc" in stream.getvalue()) is shown
 
 
+def write_csv(path, rows, delimiter=",", encoding="utf-8"):
+    import csv
+
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+    return str(path)
+
+
+def test_csv_rows_become_documents_named_by_id_or_row(tmp_path):
+    """A quoted field keeps its line breaks (as universal newlines), rows are numbered after
+    the header, a blank row counts but gives nothing, the id and date columns name and date
+    the documents."""
+    rows = [{"id": "a", "when": "2021-08-10", "body": "Line one near Vilnius.\r\nLine two, \"quoted\"."},
+            {"id": "b", "when": "", "body": TEXTS[1]}]
+    path = write_csv(tmp_path / "c.csv", rows)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("\n" + 'c,2021-08-12,"Kuźnica."\n')
+    docs = list(read_inputs([path], InputOptions(text_field="body", id_field="id",
+                                                 date_field="when")))
+    assert [d.path for d in docs] == ["a", "b", "c"]
+    assert docs[0].text == 'Line one near Vilnius.\nLine two, "quoted".'
+    assert [d.date for d in docs] == [dt.date(2021, 8, 10), None, dt.date(2021, 8, 12)]
+    assert [d.path for d in read_csv(path, "body")] == [f"{path}#{i}" for i in (1, 2, 4)]
+
+
+@pytest.mark.parametrize("delimiter,encoding,suffix", [
+    (";", "cp1257", ".csv"), ("\t", "utf-8-sig", ".tsv"), (",", "cp1250", ".CSV")])
+def test_csv_delimiter_and_encoding_are_detected(tmp_path, delimiter, encoding, suffix):
+    """Spreadsheets of the region: ";" and a code page, a tab-separated file with a
+    byte-order mark; the header line tells the delimiter, the first megabyte the encoding."""
+    text = "Pasieniečiai sulaikė 12 migrantų prie Dieveniškių; vėliau – dar 3."
+    if encoding == "cp1250":
+        text = "Straż Graniczna zatrzymała 12 osób koło Kuźnicy, później jeszcze 3."
+    path = write_csv(tmp_path / f"c{suffix}", [{"id": "x", "text": text}], delimiter, encoding)
+    docs = list(read_inputs([path], InputOptions(id_field="id")))
+    assert [(d.path, d.text) for d in docs] == [("x", text)]
+
+
+def test_csv_errors_are_one_line_and_name_the_columns(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [{"id": "1", "content": "Vilnius."}])
+    with pytest.raises(InputError, match=r"c.csv: no column 'text' \(columns: id, content\); "
+                                         "name the text column with --text-field"):
+        list(read_csv(path))
+    (tmp_path / "e.csv").write_text("")
+    with pytest.raises(InputError, match="e.csv: empty"):
+        list(read_csv(str(tmp_path / "e.csv")))
+    big = tmp_path / "big.csv"                         # a field over csv's default limit
+    write_csv(big, [{"text": "Vilnius. " * 40000}])
+    assert len(next(read_csv(str(big))).text) == 9 * 40000
+
+
+def test_parquet_missing_column_names_the_columns(tmp_path):
+    path = str(tmp_path / "c.parquet")
+    pq.write_table(pa.table({"url": ["u"], "body": ["Vilnius."]}), path)
+    with pytest.raises(InputError, match=r"no column 'text' \(columns: url, body\)"):
+        list(read_parquet(path))
+
+
 @pytest.mark.slow
 def test_map_report_and_incidents_on_tables_equal_the_same_texts_as_files(tmp_path):
-    """A JSON Lines and a Parquet corpus give byte for byte what the same texts as files give
+    """A JSON Lines, a Parquet and a CSV corpus give byte for byte what the same texts as files give
     (rows named by --id-field after the files), for every command; a table is never one
     text."""
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[:4]
@@ -137,7 +197,8 @@ def test_map_report_and_incidents_on_tables_equal_the_same_texts_as_files(tmp_pa
         rows.append({"id": str(tmp_path / "texts" / p.name), "text": p.read_text("utf-8")})
     sources = {"files": str(tmp_path / "texts"),
                "jsonl": write_jsonl(tmp_path / "c.jsonl", rows),
-               "parquet": str(tmp_path / "c.parquet")}
+               "parquet": str(tmp_path / "c.parquet"),
+               "csv": write_csv(tmp_path / "c.csv", rows, ";")}
     pq.write_table(pa.Table.from_pylist(rows), sources["parquet"])
     outputs = {}
     for kind, src in sources.items():
@@ -152,6 +213,7 @@ def test_map_report_and_incidents_on_tables_equal_the_same_texts_as_files(tmp_pa
     for command in ("map", "report", "incidents", "unplaced"):
         assert outputs["jsonl", command] == outputs["files", command]
         assert outputs["parquet", command] == outputs["files", command]
+        assert outputs["csv", command] == outputs["files", command]
     incidents = [json.loads(line) for line in outputs["files", "incidents"].splitlines()]
     assert incidents and {s["file"] for i in incidents for s in i["sources"]} <= {
         r["id"] for r in rows}

@@ -45,7 +45,7 @@ def _inputs(f):
                           "3 when inputs were skipped)."),
         click.option("--text-field", expose_value=False, default="text", show_default=True,
                      metavar="NAME", callback=_meta("text_field"),
-                     help="Text column of JSON Lines / Parquet inputs."),
+                     help="Text column of table inputs (JSON Lines, CSV/TSV, Parquet)."),
         click.option("--id-field", expose_value=False, metavar="NAME",
                      callback=_meta("id_field"),
                      help="Id column of table inputs, used as the document's name "
@@ -55,8 +55,8 @@ def _inputs(f):
                      help="Date column of table inputs (ISO 8601 or RFC 2822)  [default: "
                           "a date header in the text]."),
         click.option("--encoding", expose_value=False, metavar="NAME", callback=_encoding,
-                     help="Encoding of text files, e.g. cp1257  [default: UTF-8, a "
-                          "byte-order mark's, or the region's code page that fits]."),
+                     help="Encoding of text files and CSV tables, e.g. cp1257  [default: "
+                          "UTF-8, a byte-order mark's, or the region's code page that fits]."),
         click.option("-v", "--verbose", expose_value=False, is_flag=True,
                      callback=_meta("verbose"),
                      help="List the files of other kinds that folders held, and name the "
@@ -203,7 +203,7 @@ def check_inputs(inputs: tuple[str, ...]) -> list[str]:
         click.echo(f"geomap: {plural(len(found.ignored), 'file')} of another kind ignored "
                    f"({'' if ctx.meta.get('verbose') else 'see --verbose; '}"
                    "read: *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.jsonl, *.ndjson, "
-                   "*.parquet, *.pq)", err=True)
+                   "*.csv, *.tsv, *.parquet, *.pq)", err=True)
         if ctx.meta.get("verbose"):
             for path in found.ignored:
                 click.echo(f"geomap: ignored {path}", err=True)
