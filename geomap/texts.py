@@ -1,5 +1,5 @@
-"""Reading input texts: files, directories of ``*.txt``, ``-`` for stdin, and tables (JSON Lines,
-CSV/TSV or Parquet files with a text column, one document a row).
+"""Reading input texts: files (texts, saved pages, feeds, PDFs), folders, ``-`` for stdin, and
+tables (JSON Lines, CSV/TSV or Parquet files with a text column, one document a row).
 
 Offsets are Python ``str`` offsets into the text as ``open(path, encoding="utf-8").read()``
 returns it (universal newlines); a leading ``" date YYYY-MM-DD "`` header stays part of the text.
@@ -164,7 +164,8 @@ CSV_SUFFIXES = (".csv", ".tsv")
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq") + CSV_SUFFIXES
 PAGE_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
-INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES + PDF_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def scan(inputs: Iterable[str]) -> Scan:
             found, other = _walk(item)
             if not found:
                 raise InputError(f"{item}: no input files in this folder (*.txt, *.html, "
-                                 "*.xml, *.jsonl, *.csv, *.parquet)")
+                                 "*.xml, *.pdf, *.jsonl, *.csv, *.parquet)")
             paths += found
             ignored += other
         elif item != "-" and not os.path.exists(item):
@@ -472,12 +473,24 @@ def read_feed(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
             yield replace(doc, title=art.title[:300] or doc.title, url=art.url, site=art.site)
 
 
+def read_pdf(path: str, options: InputOptions = DEFAULT) -> Document:
+    """The text of a PDF file (see ``pdf``), titled by its /Title or first line."""
+    from .pdf import pdf_text
+
+    got = pdf_text(_raw(path), path)
+    doc = make_document(path, _fixed(got.text, options))
+    return _check_not_empty(replace(doc, title=got.title[:300] or doc.title))
+
+
 def read_file(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
     """The documents of one input that is not a table: a saved web page (``.html``,
-    ``.htm``), a feed (``.xml``, ``.rss``, ``.atom``: one document per entry), else a text."""
+    ``.htm``), a feed (``.xml``, ``.rss``, ``.atom``: one document per entry), a PDF
+    (``.pdf``), else a text."""
     low = path.lower()
     if path != "-" and low.endswith(PAGE_SUFFIXES):
         return iter((read_page(path, options),))
+    if path != "-" and low.endswith(PDF_SUFFIXES):
+        return iter((read_pdf(path, options),))
     if path != "-" and low.endswith(FEED_SUFFIXES):
         return read_feed(path, options)
     return iter((read_document(path, options),))
