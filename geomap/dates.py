@@ -347,6 +347,8 @@ DATE_LABEL = re.compile(r"(?:date|dated|published|posted|updated|last updated|da
 DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’-]{1,30}"
                            r"|[A-ZÀ-ÞĀ-ŽА-ЯЁ][^\W\d_]{2,20}(?=,))"   # or "Białystok, 14.10.2021 –"
                            r"(?:,\s*|\s*\((?=[^()\n]*\)))")
+# a dateline's day and month without a year ("Warschau, 18.11. –", "Rzeszów, 18.11.:")
+_SHORT_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?=\s*(?:[-–—(:]|$))", re.M)
 _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
                            + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
 # what may stand beside a date on a furniture line: punctuation, digits (a time) and the word
@@ -487,7 +489,10 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
         if kind in ABSOLUTE:
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
     first_day = next((d for d, p in absolute.values() if d and p == "day"), None)
-    for kind, m in found:
+    for n, (kind, m) in enumerate(found):
+        if kind == "weekday" and n + 1 < len(found) and found[n + 1][0] in _FULL \
+                and _APPOSED.fullmatch(text, m.end(), found[n + 1][1].start()):
+            continue                        # "am Dienstag (9. November 2021)": the date's day
         night = kind == "rel" and m.group(0).lower() in _NIGHT
         if night and _NIGHT_TO.match(text, m.end(), end):
             continue                        # "overnight into Wednesday": the Wednesday
@@ -525,6 +530,9 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
                        statement=statement, report=report, since=since)
 
 
+# between a weekday and the full date that names the same day ("on Tuesday (November 9,
+# 2021)", "we wtorek, 9 listopada", "Tuesday, Nov. 9")
+_APPOSED = re.compile(r"\s*[(,]\s*")
 _YEAR_GROUP = {"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3, "month_day": 4,
                "month": 4, "month_year": 2}
 
@@ -582,6 +590,12 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
             if index is not None and index.text is text and not (
                     how == "city" and text[head - 1] == "(") and not _starts_at(index, head):
                 continue                    # no expression starts at the head
+            short = _SHORT_DOTTED.match(text, head, b) if how == "city" else None
+            if short:                       # "Warschau, 18.11. –": the year as for others
+                date = _make(year, int(short.group(2)), int(short.group(1)), None)
+                if date:
+                    return date, head
+                continue
             found = _scan(text, head, b, index)
             if not found or found[0][0] not in _FULL:
                 continue

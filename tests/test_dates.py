@@ -462,3 +462,34 @@ def test_latvian_no_starts_a_period():
 def test_the_previous_24_hours_is_the_day_before():
     assert expr(" date 2023-09-04 Guards stopped 150 people over the previous 24 hours.") == (
         D(2023, 9, 3), "day", False)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Vilnius, 20.11.2021 - Das Parlament stimmte am Dienstag (9. November 2021) einem "
+           "Antrag zu."),
+    ("en", "VILNIUS, Nov 20, 2021 (AP) - Parliament on Tuesday (November 9, 2021) declared a "
+           "state of emergency."),
+    ("pl", "Warszawa, 20 listopada 2021 r. - Sejm Litwy we wtorek (9 listopada 2021) wprowadził "
+           "stan wyjątkowy."),
+    ("en", "VILNIUS, Nov 20, 2021 (AP) - Parliament voted on Tuesday, November 9, 2021."),
+])
+def test_a_weekday_with_its_full_date_beside_it_is_that_date(lang, text):
+    found = [e for e in find_dates(text, 0, len(text), context(text, 2021)) if not e.report]
+    assert [(e.kind, e.date, e.precision) for e in found] == [
+        (found[0].kind, D(2021, 11, 9), "day")]
+    assert found[0].kind != "weekday"
+
+
+@pytest.mark.parametrize("lang, text, weekday", [
+    ("de", "Warschau, 18.11. – Polnische Grenzschützer haben am Dienstag 50 Migranten "
+           "festgenommen.", D(2021, 11, 16)),
+    ("pl", "Białystok, 18.11. - Straż Graniczna zatrzymała we wtorek 20 migrantów.",
+     D(2021, 11, 16)),
+    ("lt", "Vilnius, 12.08. – Pasieniečiai antradienį apgręžė 90 migrantų.", D(2021, 8, 10)),
+])
+def test_a_dateline_of_day_and_month_takes_the_batch_year(lang, text, weekday):
+    ctx = context(text, 2021)
+    assert (ctx.anchor.day, ctx.anchor.month, ctx.inferred) == (weekday.day + 2, weekday.month,
+                                                                False)
+    assert [e.date for e in find_dates(text, 0, len(text), ctx)] == [weekday]
+    assert context(text, None).anchor is None          # no year anywhere: no date
