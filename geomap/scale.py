@@ -117,13 +117,11 @@ def read_piece(piece: Piece, options: InputOptions = DEFAULT) -> Iterator[Docume
     elif piece.kind == "csv":
         yield from read_table(piece.path, options)
     elif piece.kind == "jsonl":
-        yield from read_jsonl(piece.path, options.text_field, options.id_field,
-                              start=piece.start, stop=piece.stop, first_row=piece.first_row,
-                              date_field=options.date_field, repair=options.repair)
+        yield from read_jsonl(piece.path, options.fields, start=piece.start, stop=piece.stop,
+                              first_row=piece.first_row, repair=options.repair)
     else:
-        yield from read_parquet(piece.path, options.text_field, options.id_field,
-                                row_groups=list(piece.row_groups), first_row=piece.first_row,
-                                date_field=options.date_field, repair=options.repair)
+        yield from read_parquet(piece.path, options.fields, row_groups=list(piece.row_groups),
+                                first_row=piece.first_row, repair=options.repair)
 
 
 _EXTRACTORS: dict[tuple[str | None, bool], Extractor] = {}

@@ -87,14 +87,31 @@ def decode(data: bytes, label: str, encoding: str | None = None,
 
 
 @dataclass(frozen=True)
+class Fields:
+    """The columns of a table input: the text, and optionally the document's name (else
+    ``PATH#ROW``), date (else its text's date header), title (else the text's first line) and
+    URL (the page it came from; its host name becomes the document's site)."""
+
+    text: str = "text"
+    id: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    def columns(self) -> list[str]:
+        """The columns named, each once, in this order."""
+        return list(dict.fromkeys(c for c in (self.text, self.id, self.date, self.title,
+                                              self.url) if c))
+
+
+@dataclass(frozen=True)
 class InputOptions:
     """How inputs are read, shared by every command.
 
-    ``text_field``/``id_field``/``date_field``: the columns of JSON Lines and Parquet tables
-    (a row's path is its id, else ``PATH#ROW``; its date comes from ``date_field``, else from
-    a date header in its text). ``encoding``: force this encoding on text files instead of
-    detecting one. ``repair``: repair mojibake (``decoding.repair``). ``notice``: called with
-    one line for each decision worth a ``--verbose`` message (the encoding chosen)."""
+    ``text_field``/``id_field``/``date_field``/``title_field``/``url_field``: the columns of
+    tables (``Fields``). ``encoding``: force this encoding on text files instead of detecting
+    one. ``repair``: repair mojibake (``decoding.repair``). ``notice``: called with one line
+    for each decision worth a ``--verbose`` message (the encoding chosen)."""
 
     text_field: str = "text"
     id_field: str | None = None
@@ -102,6 +119,14 @@ class InputOptions:
     encoding: str | None = None
     repair: bool = True
     notice: Callable[[str], None] | None = None
+    title_field: str | None = None
+    url_field: str | None = None
+
+    @property
+    def fields(self) -> Fields:
+        """The table columns to read."""
+        return Fields(self.text_field, self.id_field, self.date_field, self.title_field,
+                      self.url_field)
 
 
 DEFAULT = InputOptions()
@@ -267,36 +292,48 @@ def _row_date(path: str, row: int, value: object, field: str) -> dt.date | None:
     raise InputError(f"{path}#{row}: not a date in field {field!r}: {str(value)[:40]!r}")
 
 
-def row_document(path: str, row: int, values: dict, text_field: str,
-                 id_field: str | None, date_field: str | None = None,
+def row_document(path: str, row: int, values: dict, fields: Fields = Fields(),
                  repair: bool = True) -> Document:
-    """The Document of one table row (row numbers from 1): its path is the ``id_field``
-    value, else ``PATH#ROW``; its date the ``date_field`` value, else its text's header."""
-    text = values.get(text_field)
+    """The Document of one table row (row numbers from 1), from its ``fields``."""
+    text = values.get(fields.text)
     if not isinstance(text, str):
-        raise InputError(f"{path}#{row}: no text in field {text_field!r}")
+        raise InputError(f"{path}#{row}: no text in field {fields.text!r}")
     if repair:
         from .decoding import repair as fix
 
         text = fix(text)
-    if id_field is None:
+    if fields.id is None:
         name = f"{path}#{row}"
     else:
-        ident = values.get(id_field)
+        ident = values.get(fields.id)
         if ident is None:
-            raise InputError(f"{path}#{row}: no value in id field {id_field!r}")
+            raise InputError(f"{path}#{row}: no value in id field {fields.id!r}")
         name = str(ident)
     doc = make_document(name, text)
-    if date_field is not None:
-        date = _row_date(path, row, values.get(date_field), date_field)
+    if fields.date is not None:
+        date = _row_date(path, row, values.get(fields.date), fields.date)
         if date is not None:
             doc = replace(doc, date=date)
+    if fields.title is not None and (title := values.get(fields.title)):
+        doc = replace(doc, title=" ".join(str(title).split())[:300])
+    if fields.url is not None and (url := values.get(fields.url)):
+        doc = replace(doc, url=str(url).strip(), site=_host(str(url)))
     return doc
 
 
-def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None, *,
-               start: int = 0, stop: int | None = None, first_row: int = 1,
-               date_field: str | None = None, repair: bool = True) -> Iterator[Document]:
+def _host(url: str) -> str:
+    """The host name of a URL without "www." ("https://www.lrt.lt/x" -> "lrt.lt"), or ""."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def read_jsonl(path: str, fields: Fields = Fields(), *, start: int = 0, stop: int | None = None,
+               first_row: int = 1, repair: bool = True) -> Iterator[Document]:
     """Documents of a JSON Lines file, line by line; with ``start``/``stop`` only the lines
     that begin in that byte range (``first_row`` numbers the first of them). Blank lines
     count as rows but yield nothing."""
@@ -315,8 +352,7 @@ def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None,
                         raise InputError(f"{path}#{row}: not a JSON object") from None
                     if not isinstance(values, dict):
                         raise InputError(f"{path}#{row}: not a JSON object")
-                    yield row_document(path, row, values, text_field, id_field, date_field,
-                                       repair)
+                    yield row_document(path, row, values, fields, repair)
                 row += 1
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -324,13 +360,12 @@ def read_jsonl(path: str, text_field: str = "text", id_field: str | None = None,
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def read_parquet(path: str, text_field: str = "text", id_field: str | None = None, *,
-                 row_groups: list[int] | None = None, first_row: int = 1,
-                 batch_size: int = 1024, date_field: str | None = None,
+def read_parquet(path: str, fields: Fields = Fields(), *, row_groups: list[int] | None = None,
+                 first_row: int = 1, batch_size: int = 1024,
                  repair: bool = True) -> Iterator[Document]:
-    """Documents of a Parquet file, read in record batches (only the text, id and date
-    columns); ``row_groups`` restricts it to those row groups, ``first_row`` numbering their
-    first row."""
+    """Documents of a Parquet file, read in record batches (only the columns of ``fields``);
+    ``row_groups`` restricts it to those row groups, ``first_row`` numbering their first
+    row."""
     import pyarrow.parquet as pq
 
     try:
@@ -339,12 +374,12 @@ def read_parquet(path: str, text_field: str = "text", id_field: str | None = Non
         raise InputError(f"{path}: no such file") from None
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
         raise InputError(f"{path}: not a Parquet file ({exc})") from None
-    columns = list(dict.fromkeys(c for c in (text_field, id_field, date_field) if c))
+    columns = fields.columns()
     _check_columns(path, columns, pf.schema_arrow.names)
     row = first_row
     for batch in pf.iter_batches(batch_size=batch_size, row_groups=row_groups, columns=columns):
         for values in batch.to_pylist():
-            yield row_document(path, row, values, text_field, id_field, date_field, repair)
+            yield row_document(path, row, values, fields, repair)
             row += 1
 
 
@@ -383,9 +418,8 @@ def _csv_format(path: str, encoding: str | None) -> tuple[str, str]:
     return used, next((d for d in counts if counts[d] == best), ",") if best else ","
 
 
-def read_csv(path: str, text_field: str = "text", id_field: str | None = None, *,
-             date_field: str | None = None, encoding: str | None = None,
-             repair: bool = True) -> Iterator[Document]:
+def read_csv_table(path: str, fields: Fields = Fields(), *, encoding: str | None = None,
+                   repair: bool = True) -> Iterator[Document]:
     """Documents of a CSV or TSV file with a header row, row by row (rows numbered from 1
     after the header; a field may hold line breaks inside quotes). The file is streamed: its
     encoding and delimiter come from its start (``_csv_format``); blank rows count but yield
@@ -401,7 +435,7 @@ def read_csv(path: str, text_field: str = "text", id_field: str | None = None, *
             if names is None:
                 raise InputError(f"{path}: empty (no header row)")
             names = [n.strip() for n in names]
-            wanted = list(dict.fromkeys(c for c in (text_field, id_field, date_field) if c))
+            wanted = fields.columns()
             _check_columns(path, wanted, names)
             at = {c: names.index(c) for c in wanted}
             row = 0
@@ -416,11 +450,10 @@ def read_csv(path: str, text_field: str = "text", id_field: str | None = None, *
                 if not any(cells):
                     continue
                 values = {c: cells[i] if i < len(cells) else None for c, i in at.items()}
-                text = values[text_field]
+                text = values[fields.text]
                 if text and "\r" in text:                 # universal newlines, as in texts
-                    values[text_field] = text.replace("\r\n", "\n").replace("\r", "\n")
-                yield row_document(path, row, values, text_field, id_field, date_field,
-                                   repair)
+                    values[fields.text] = text.replace("\r\n", "\n").replace("\r", "\n")
+                yield row_document(path, row, values, fields, repair)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
@@ -434,14 +467,11 @@ def read_table(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]
     """The documents of a table (``is_table``), read with ``options``."""
     low = path.lower()
     if low.endswith((".parquet", ".pq")):
-        return read_parquet(path, options.text_field, options.id_field,
-                            date_field=options.date_field, repair=options.repair)
+        return read_parquet(path, options.fields, repair=options.repair)
     if low.endswith(CSV_SUFFIXES):
-        return read_csv(path, options.text_field, options.id_field,
-                        date_field=options.date_field, encoding=options.encoding,
-                        repair=options.repair)
-    return read_jsonl(path, options.text_field, options.id_field,
-                      date_field=options.date_field, repair=options.repair)
+        return read_csv_table(path, options.fields, encoding=options.encoding,
+                              repair=options.repair)
+    return read_jsonl(path, options.fields, repair=options.repair)
 
 
 def read_page(path: str, options: InputOptions = DEFAULT) -> Document:

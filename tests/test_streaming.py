@@ -14,7 +14,7 @@ from geomap import progress as progress_mod
 from geomap.cli import cli
 from geomap.errors import InputError
 from geomap.extract import Extractor
-from geomap.texts import InputOptions, read_csv, read_inputs, read_jsonl, read_parquet
+from geomap.texts import Fields, InputOptions, read_csv_table, read_inputs, read_jsonl, read_parquet
 
 pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
 
@@ -44,7 +44,7 @@ def test_jsonl_rows_become_documents_named_by_id_or_row(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", [{"id": i, "body": t} for i, t in enumerate(TEXTS)])
     docs = list(read_inputs([path], InputOptions(text_field="body", id_field="id")))
     assert [d.path for d in docs] == ["0", "1", "2"] and docs[1].text == TEXTS[1]
-    assert [d.path for d in read_jsonl(path, "body")] == [f"{path}#{i}" for i in (1, 2, 3)]
+    assert [d.path for d in read_jsonl(path, Fields("body"))] == [f"{path}#{i}" for i in (1, 2, 3)]
 
 
 def test_jsonl_is_read_lazily_and_bad_rows_name_their_row(tmp_path):
@@ -60,12 +60,12 @@ def test_parquet_is_read_in_batches_with_its_columns(tmp_path):
     path = str(tmp_path / "c.parquet")
     pq.write_table(pa.table({"url": [f"u{i}" for i in range(7)], "text": TEXTS * 2 + ["x"],
                              "other": list(range(7))}), path, row_group_size=3)
-    docs = list(read_parquet(path, "text", "url", batch_size=2))
+    docs = list(read_parquet(path, Fields("text", "url"), batch_size=2))
     assert [d.path for d in docs] == [f"u{i}" for i in range(7)] and docs[4].text == TEXTS[1]
     assert [d.path for d in read_parquet(path, row_groups=[1], first_row=4)] == \
         [f"{path}#{i}" for i in (4, 5, 6)]
     with pytest.raises(InputError, match="no column 'body'"):
-        list(read_parquet(path, "body"))
+        list(read_parquet(path, Fields("body")))
 
 
 def test_extract_tables_gives_the_same_records_as_text_files(tmp_path, no_borders):
@@ -148,7 +148,31 @@ def test_csv_rows_become_documents_named_by_id_or_row(tmp_path):
     assert [d.path for d in docs] == ["a", "b", "c"]
     assert docs[0].text == 'Line one near Vilnius.\nLine two, "quoted".'
     assert [d.date for d in docs] == [dt.date(2021, 8, 10), None, dt.date(2021, 8, 12)]
-    assert [d.path for d in read_csv(path, "body")] == [f"{path}#{i}" for i in (1, 2, 4)]
+    assert [d.path for d in read_csv_table(path, Fields("body"))] == [f"{path}#{i}" for i in (1, 2, 4)]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_title_and_url_fields_title_the_documents_and_name_their_site(tmp_path, suffix):
+    rows = [{"text": "Migrants near Vilnius.", "headline": "Border  news\n today",
+             "link": "https://www.lrt.lt/en/news/1"},
+            {"text": "Second text.", "headline": "", "link": None}]
+    path = str(tmp_path / f"c{suffix}")
+    if suffix == ".jsonl":
+        write_jsonl(tmp_path / f"c{suffix}", rows)
+    elif suffix == ".csv":
+        write_csv(path, rows)
+    else:
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    docs = list(read_inputs([path], InputOptions(title_field="headline", url_field="link")))
+    assert [(d.title, d.url, d.site) for d in docs] == [
+        ("Border news today", "https://www.lrt.lt/en/news/1", "lrt.lt"),
+        ("Second text.", "", "")]
+    if suffix == ".jsonl":         # rows without a schema: a row without the field has no title
+        docs = list(read_inputs([path], InputOptions(title_field="heading")))
+        assert [d.title for d in docs] == ["Migrants near Vilnius.", "Second text."]
+        return
+    with pytest.raises(InputError, match="no column 'heading'"):
+        list(read_inputs([path], InputOptions(title_field="heading")))
 
 
 @pytest.mark.parametrize("delimiter,encoding,suffix", [
@@ -168,13 +192,13 @@ def test_csv_errors_are_one_line_and_name_the_columns(tmp_path):
     path = write_csv(tmp_path / "c.csv", [{"id": "1", "content": "Vilnius."}])
     with pytest.raises(InputError, match=r"c.csv: no column 'text' \(columns: id, content\); "
                                          "name the text column with --text-field"):
-        list(read_csv(path))
+        list(read_csv_table(path))
     (tmp_path / "e.csv").write_text("")
     with pytest.raises(InputError, match="e.csv: empty"):
-        list(read_csv(str(tmp_path / "e.csv")))
+        list(read_csv_table(str(tmp_path / "e.csv")))
     big = tmp_path / "big.csv"                         # a field over csv's default limit
     write_csv(big, [{"text": "Vilnius. " * 40000}])
-    assert len(next(read_csv(str(big))).text) == 9 * 40000
+    assert len(next(read_csv_table(str(big))).text) == 9 * 40000
 
 
 def test_parquet_missing_column_names_the_columns(tmp_path):

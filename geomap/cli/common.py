@@ -54,6 +54,12 @@ def _inputs(f):
                      callback=_meta("date_field"),
                      help="Date column of table inputs (ISO 8601 or RFC 2822)  [default: "
                           "a date header in the text]."),
+        click.option("--title-field", expose_value=False, metavar="NAME",
+                     callback=_meta("title_field"),
+                     help="Title column of table inputs  [default: the text's first line]."),
+        click.option("--url-field", expose_value=False, metavar="NAME",
+                     callback=_meta("url_field"),
+                     help="URL column of table inputs (its host name is the source's site)."),
         click.option("--encoding", expose_value=False, metavar="NAME", callback=_encoding,
                      help="Encoding of text files and CSV tables, e.g. cp1257  [default: "
                           "UTF-8, a byte-order mark's, or the region's code page that fits]."),
@@ -216,6 +222,8 @@ def input_options(ctx: click.Context) -> InputOptions:
     return InputOptions(text_field=ctx.meta.get("text_field") or "text",
                         id_field=ctx.meta.get("id_field"),
                         date_field=ctx.meta.get("date_field"),
+                        title_field=ctx.meta.get("title_field"),
+                        url_field=ctx.meta.get("url_field"),
                         encoding=ctx.meta.get("encoding"),
                         notice=(lambda line: click.echo(f"geomap: {line}", err=True))
                         if verbose else None)
