@@ -1,5 +1,6 @@
-"""Reading input texts: files (texts, saved pages, feeds, PDFs), folders, ``-`` for stdin, and
-tables (JSON Lines, CSV/TSV or Parquet files with a text column, one document a row).
+"""Reading input texts: files (texts, saved pages, feeds, PDF and Word files), folders, ``-``
+for stdin, and tables (JSON Lines, CSV/TSV or Parquet files with a text column, one document a
+row).
 
 Offsets are Python ``str`` offsets into the text as ``open(path, encoding="utf-8").read()``
 returns it (universal newlines); a leading ``" date YYYY-MM-DD "`` header stays part of the text.
@@ -189,8 +190,8 @@ CSV_SUFFIXES = (".csv", ".tsv")
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq") + CSV_SUFFIXES
 PAGE_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
-PDF_SUFFIXES = (".pdf",)
-INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES + PDF_SUFFIXES
+OFFICE_SUFFIXES = (".pdf", ".docx")
+INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES + OFFICE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def scan(inputs: Iterable[str]) -> Scan:
             found, other = _walk(item)
             if not found:
                 raise InputError(f"{item}: no input files in this folder (*.txt, *.html, "
-                                 "*.xml, *.pdf, *.jsonl, *.csv, *.parquet)")
+                                 "*.xml, *.pdf, *.docx, *.jsonl, *.csv, *.parquet)")
             paths += found
             ignored += other
         elif item != "-" and not os.path.exists(item):
@@ -503,24 +504,26 @@ def read_feed(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
             yield replace(doc, title=art.title[:300] or doc.title, url=art.url, site=art.site)
 
 
-def read_pdf(path: str, options: InputOptions = DEFAULT) -> Document:
-    """The text of a PDF file (see ``pdf``), titled by its /Title or first line."""
-    from .pdf import pdf_text
+def read_office(path: str, options: InputOptions = DEFAULT) -> Document:
+    """The text of a PDF or Word file (see ``office``), titled by its title property or first
+    line."""
+    from .office import docx_text, pdf_text
 
-    got = pdf_text(_raw(path), path)
+    read = docx_text if path.lower().endswith(".docx") else pdf_text
+    got = read(_raw(path), path)
     doc = make_document(path, _fixed(got.text, options))
     return _check_not_empty(replace(doc, title=got.title[:300] or doc.title))
 
 
 def read_file(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]:
     """The documents of one input that is not a table: a saved web page (``.html``,
-    ``.htm``), a feed (``.xml``, ``.rss``, ``.atom``: one document per entry), a PDF
-    (``.pdf``), else a text."""
+    ``.htm``), a feed (``.xml``, ``.rss``, ``.atom``: one document per entry), a PDF or Word
+    file (``.pdf``, ``.docx``), else a text."""
     low = path.lower()
     if path != "-" and low.endswith(PAGE_SUFFIXES):
         return iter((read_page(path, options),))
-    if path != "-" and low.endswith(PDF_SUFFIXES):
-        return iter((read_pdf(path, options),))
+    if path != "-" and low.endswith(OFFICE_SUFFIXES):
+        return iter((read_office(path, options),))
     if path != "-" and low.endswith(FEED_SUFFIXES):
         return read_feed(path, options)
     return iter((read_document(path, options),))

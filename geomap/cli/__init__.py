@@ -58,8 +58,8 @@ def cli(ctx, gazetteer):
 
     Input (every command): text files (UTF-8, UTF-16 with a byte-order mark, or a code page
     of the region, detected; --encoding forces one), saved web pages (*.html, *.htm: the
-    article only), RSS/Atom feeds (*.xml, *.rss, *.atom: one document per entry), PDF files
-    (*.pdf: their text layer, lines joined into paragraphs), tables
+    article only), RSS/Atom feeds (*.xml, *.rss, *.atom: one document per entry), PDF and Word
+    files (*.pdf, *.docx: their text, a PDF's lines joined into paragraphs), tables
     (*.jsonl, *.ndjson, *.csv, *.tsv, *.parquet: one document per row, see --text-field,
     --id-field, --date-field), folders (read recursively, sorted) or - for stdin.
 

@@ -1,15 +1,19 @@
-"""PDF files as plain texts: the text layer of every page (``pypdf``), its lines joined back into
-paragraphs.
+"""PDF and Word files as plain texts: their text and title, without their dates (a file's
+"created" and "modified" dates are when it was written, printed or exported, not when the
+events were reported; the text's own date lines and datelines are read as for any text).
 
-A PDF breaks a paragraph into the lines of its layout, and geomap ends a sentence at a line
-break, so the lines are joined again (``reflow``): ligatures are spelled out; a word
-hyphenated across two lines is joined without its hyphen; a line is joined to the next with a
-space when it does not end a sentence and the next one goes on in lower case, or when it is as
-wide as the page's body lines (a sentence broken before a name); a short line without a full
-stop (a heading, a caption) keeps its break. Pages are separated by a blank line. The
-document's title is the PDF's /Title, else its first line. The PDF's dates are not used:
-/CreationDate is often the day it was printed or exported, not the day of the report (the
-text's own date lines and datelines are read as for any text).
+PDF (``pypdf``): the text layer of every page. A PDF breaks a paragraph into the lines of its
+layout, and geomap ends a sentence at a line break, so the lines are joined again
+(``reflow``): ligatures are spelled out; a word hyphenated across two lines is joined without
+its hyphen; a line is joined to the next with a space when it does not end a sentence and the
+next one goes on in lower case, or when it is as wide as the page's body lines (a sentence
+broken before a name); a short line without a full stop (a heading, a caption) keeps its
+break. Pages are separated by a blank line. The title is the PDF's /Title, else its first line.
+
+Word (``.docx``, ``python-docx``): the body's paragraphs and tables in document order, one line
+per paragraph (a table's cells one line each, row by row), empty paragraphs as paragraph
+breaks; headers, footers and comments are left out. The title is the core title property,
+else the first line.
 """
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ import io
 import logging
 import re
 import statistics
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -38,14 +44,14 @@ FULL = 0.8
 
 
 @dataclass(frozen=True)
-class PdfText:
-    """The text of a PDF (pages joined, lines reflowed) and its title."""
+class FileText:
+    """The text of a PDF or Word file and its title."""
 
     title: str
     text: str
 
 
-def pdf_text(data: bytes, label: str) -> PdfText:
+def pdf_text(data: bytes, label: str) -> FileText:
     """The text and title of the PDF ``data``; InputError for an encrypted PDF, a broken one,
     or one without a text layer (a scan)."""
     from pypdf import PdfReader
@@ -69,7 +75,7 @@ def pdf_text(data: bytes, label: str) -> PdfText:
     if not text.strip():
         raise InputError(f"{label}: PDF without a text layer (a scan? run OCR on it first)")
     first = text.lstrip().split("\n", 1)[0].strip()
-    return PdfText(" ".join(title.split()) or first, text + "\n")
+    return FileText(" ".join(title.split()) or first, text + "\n")
 
 
 def reflow(page: str) -> str:
@@ -102,3 +108,42 @@ def _joins(prev: str, line: str, body: float) -> bool:
     if line[0].islower() or line[0] in "(," or (line[0].isdigit() and not ITEM.match(line)):
         return True
     return not CLAUSE_END.search(prev) and body > 0 and len(prev) >= FULL * body
+
+
+def docx_text(data: bytes, label: str) -> FileText:
+    """The text and title of the Word document ``data``; InputError for what is not one."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_lines(document))
+        title = document.core_properties.title or ""
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{label}: not a Word document (.docx) ({exc})") from None
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    text = "\n".join(out).strip()
+    if not text:
+        raise InputError(f"{label}: empty (no text)")
+    return FileText(" ".join(title.split()) or text.split("\n", 1)[0].strip(), text + "\n")
+
+
+def _lines(document) -> Iterator[str]:
+    """The body's paragraphs and table cells, in order, whitespace collapsed."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:           # a merged cell is listed once per column
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    yield " ".join(cell.text.split())
+            yield ""
+        else:
+            yield " ".join(block.text.split())

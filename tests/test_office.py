@@ -1,5 +1,6 @@
-"""PDF input: the text layer of real PDF files (written by matplotlib's PDF backend), lines
-joined into paragraphs, and one-line errors for what cannot be read."""
+"""PDF and Word input: the text layer of real PDF files (written by matplotlib's PDF backend),
+lines joined into paragraphs; Word files (written by python-docx) with their tables; one-line
+errors for what cannot be read."""
 import json
 import shutil
 
@@ -9,7 +10,7 @@ from click.testing import CliRunner
 
 from geomap.cli import cli
 from geomap.errors import InputError
-from geomap.pdf import pdf_text, reflow
+from geomap.office import docx_text, pdf_text, reflow
 from geomap.texts import InputOptions, read_inputs
 
 matplotlib.use("agg")
@@ -120,3 +121,47 @@ def test_unreadable_pdfs_are_one_line_input_errors(tmp_path, report_pdf):
     assert res.exit_code == 3
     assert "skipped" in res.stderr and "not a readable PDF" in res.stderr
     assert "Traceback" not in res.output
+
+
+def write_docx(path, paragraphs, table=(), title=None):
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+        grid.cell(0, 0).merge(grid.cell(0, 1))          # a merged cell: listed once
+    document.add_paragraph("Straż Graniczna zatrzymała 8 osób koło Kuźnicy.")
+    document.save(path)
+    return str(path)
+
+
+def test_word_paragraphs_and_tables_in_order(tmp_path):
+    path = write_docx(tmp_path / "w.docx",
+                      ["Weekly report", "", "", "Lithuanian border guards pushed back 30 "
+                       "migrants near   Dieveniškės on Monday."],
+                      table=[["Date", "Place"], ["2021-08-09", "Medininkai"]])
+    got = docx_text(open(path, "rb").read(), path)
+    assert got.title == "Weekly report"
+    assert got.text == ("Weekly report\n\nLithuanian border guards pushed back 30 migrants near "
+                        "Dieveniškės on Monday.\nDate Place\n2021-08-09\nMedininkai\n\n"
+                        "Straż Graniczna zatrzymała 8 osób koło Kuźnicy.\n")
+    titled = write_docx(tmp_path / "t.docx", ["Vilnius."], title="Monitoring  note")
+    doc = next(read_inputs([titled]))
+    assert doc.title == "Monitoring note" and doc.text.startswith("Vilnius.\n")
+    res = CliRunner().invoke(cli, ["incidents", str(tmp_path / "w.docx"), "-q"])
+    first = json.loads(res.output.splitlines()[0])
+    assert (first["type"], first["location"]) == ("pushback", "Dieveniškės")
+
+
+def test_a_file_that_is_no_word_document_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("plain text saved as .docx")
+    with pytest.raises(InputError, match="bad.docx: not a Word document"):
+        list(read_inputs([str(bad)]))
