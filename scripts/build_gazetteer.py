@@ -82,6 +82,10 @@ EXTRA_ALTS = {
     625144: ["Minsk", "Мінск", "Минск", "Mińsk", "Minskas"],
     599757: ["Druskienniki"],                   # Druskininkai: the Polish exonym (pl.wikipedia)
     593116: ["Вільня"],                         # Vilnius: the Belarusian name (be.wikipedia)
+    619818: ["Wysokolitowsk", "Высоко-Литовск"],  # Vysokaye: the Polish and Russian names of
+                                                 # the Czeremcha-Wysokolitowsk rail crossing
+    629986: ["Bierestowica", "Берестовица"],     # Vyalikaya Byerastavitsa: the Belarusian
+                                                 # checkpoint opposite Bobrowniki is named so
 }
 
 

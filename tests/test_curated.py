@@ -62,6 +62,19 @@ def where(name):
     ("Šumskas–Loša", "cur:crossing-sumskas-losa", "LT", "LT-BY", 3),
     ("Лоша-Шумскас", "cur:crossing-sumskas-losa", "LT", "LT-BY", 3),
     ("Šumskas", "cur:sumskas", "LT", "LT-BY", 3),
+    # A crossing under the name of its other side alone ("at Kotlovka", "в Урбанах").
+    ("Kotlovka", "cur:crossing-lavoriskes-kotlovka", "LT", "LT-BY", 7),
+    ("Pieszczatka", "cur:crossing-polowce-pieszczatka", "PL", "PL-BY", 3),
+    ("Песчатка", "cur:crossing-polowce-pieszczatka", "PL", "PL-BY", 3),
+    ("Kozłowicze", "cur:crossing-kukuryki-kozlovichi", "PL", "PL-BY", 3),
+    ("Urbany", "cur:crossing-silene-urbany", "LV", "LV-BY", 1),
+    ("Bigosovo", "cur:crossing-indra-bigosovo", "LV", "LV-BY", 7),
+    # "Bobrowniki" is first the crossing (gmina Gródek), not the six villages further inland.
+    ("Bobrowniki", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
+    ("Bobrownikach", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
+    ("Bobrowniki–Bierestowica", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
+    ("Bierestowica", "gn:629986", "BY", "PL-BY", 9),
+    ("Wysokolitowsk", "gn:619818", "BY", "PL-BY", 7),
 ])
 def test_curated_border_places_resolve_near_the_border(name, ident, side, border, max_km):
     rec = where(name)
