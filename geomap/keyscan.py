@@ -46,10 +46,14 @@ except ImportError:                     # pragma: no cover - older layouts fold 
 MAX_VARIANTS = 64                       # spellings of one literal under IGNORECASE
 MAX_CHARSET = 40                        # a character class of more letters is "any"
 MAX_EXTEND = 64                         # continuations a literal run is lengthened with
+SHORT_RUN = 3                           # a run this short is lengthened with whitespace too
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _NESTED = {sre.SUBPATTERN, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT}
 DIGIT_KEY = "\\d"                        # the literal standing for ``\\d`` (no text has it folded)
 DIGIT = re.compile(r"\d")
+# What ``\s`` matches in a str pattern (``str.isspace``): the characters a literal run may be
+# lengthened with ("w" before "\s+": "w " and the like, not every word starting with "w").
+WHITESPACE = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _word(ch: str) -> bool:
@@ -131,11 +135,13 @@ def variants(literal: str) -> set[str]:
     return out
 
 
-def _charset(items) -> set[str] | None:
+def _charset(items, space: bool = False) -> set[str] | None:
     out: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
             out.add(chr(av))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE and space:
+            out |= WHITESPACE
         elif op is sre.RANGE and av[1] - av[0] < MAX_CHARSET:
             out.update(map(chr, range(av[0], av[1] + 1)))
         elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
@@ -166,56 +172,68 @@ def _nullable(items) -> bool:
     return True
 
 
-def _starts(items, rest=(), extend: bool = True) -> set[str] | None:
+def _starts(items, rest=(), extend: bool = True, space: bool = False, grow: bool = True
+            ) -> set[str] | None:
     """Literal prefixes one of which every match of ``items`` then ``rest`` starts with (None:
-    not known); ``extend``: a literal run as long as what follows it allows."""
+    not known); ``extend``: a literal run as long as what follows it allows; ``grow``: a run
+    of up to ``SHORT_RUN`` characters also with the whitespace that must follow it ("w\\s+":
+    "w " and the like, not every word starting with "w"), unless that makes too many;
+    ``space``: a prefix may be a whitespace character (where it lengthens a literal run)."""
     items = items.data if isinstance(items, sre.SubPattern) else list(items)
     for i, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
         after = [*items[i + 1:], *rest] if op in _NESTED else ()
-        if op is sre.LITERAL:
-            run = ""
-            for op2, av2 in items[i:]:
-                if op2 is not sre.LITERAL:
-                    break
-                run += chr(av2)
-            # a run the parser factored out of a branch ("s(?:itzen|aßen)"): longer with
+        if op is sre.LITERAL or (op is sre.IN and extend and not space):
+            # a run the parser factored out of a branch ("s(?:itzen|aßen)"), or a short word
+            # before a space ("(?:w|we)\\s+", also as the class "[вwуў]\\s+"): longer with
             # what must follow it, so that fewer places of the text are tried
-            more = _starts([*items[i + len(run):], *rest], (), extend) if extend else None
-            if more and DIGIT_KEY not in more and len(more) <= MAX_EXTEND:
-                return {run + m for m in more}
-            return {run}
+            runs: set[str] | None
+            if op is sre.LITERAL:
+                size = next((n for n, (op2, _) in enumerate(items[i:]) if op2 is not sre.LITERAL),
+                            len(items) - i)
+                runs = {"".join(chr(av2) for _, av2 in items[i:i + size])}
+            else:
+                size, runs = 1, _charset(av)
+                if not runs or DIGIT_KEY in runs:
+                    return runs
+            short = grow and min(map(len, runs)) <= SHORT_RUN
+            for g in ((True, False) if short else (False,)) if extend else ():
+                more = _starts([*items[i + size:], *rest], (), extend, g, g)
+                if more and DIGIT_KEY not in more and len(more) <= MAX_EXTEND:
+                    return {r + m for r in runs for m in more}
+            return runs
         if op is sre.IN:
-            chars = _charset(av)
-            return None if chars is None else chars
+            return _charset(av, space)
         if op is sre.SUBPATTERN:
-            return _join(_starts(av[3], after, extend), av[3], after, extend=extend)
+            return _join(_starts(av[3], after, extend, space, grow), av[3], after,
+                         extend=extend, space=space, grow=grow)
         if op is sre.BRANCH:
             out: set[str] = set()
             for alt in av[1]:
-                got = _starts(alt, after, extend)
+                got = _starts(alt, after, extend, space, grow)
                 if got is None:
                     return None
                 out |= got
             return out
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            inner = _starts(av[2], (), extend)
+            inner = _starts(av[2], (), extend, space, grow)
             if av[0] > 0 and not _nullable(av[2]):
                 return inner
-            return _join(inner, (), after, optional=True, extend=extend)
+            return _join(inner, (), after, optional=True, extend=extend, space=space,
+                         grow=grow)
         return None
-    return _starts(rest, (), extend) if rest else None      # nothing consumed: nullable
+    return _starts(rest, (), extend, space, grow) if rest else None    # nothing consumed
 
 
-def _join(first: set[str] | None, items, after, optional: bool = False, extend: bool = True
-          ) -> set[str] | None:
+def _join(first: set[str] | None, items, after, optional: bool = False, extend: bool = True,
+          space: bool = False, grow: bool = True) -> set[str] | None:
     """``first`` (the prefixes of a group), with the prefixes of what follows it when the group
     can match nothing."""
     if first is None:
         return None
     if optional or _nullable(items):
-        more = _starts(after, (), extend) if after else None
+        more = _starts(after, (), extend, space, grow) if after else None
         return None if more is None else first | more
     return first
 

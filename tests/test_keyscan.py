@@ -29,12 +29,28 @@ def test_literal_analysis():
     # the parser factors "s" out of "sitzen|saßen": still found by the whole words
     assert literals(re.compile(r"(?:sitzen|saßen)\s+fest")) == ("start", {"sitzen", "saßen"})
     assert literals(re.compile(r"an(?:\d|x)")) == ("start", {"an"})     # a digit ends it
+    # a short run is lengthened with the whitespace that must follow it (each character
+    # ``\s`` matches), a long one is not: "on " is tried, "once" and "online" are not
+    ws = {chr(c) for c in range(0x3001) if chr(c).isspace()}
     assert literals(re.compile(r"(?:(?:on|mid-?)\s+)?August")) == (
-        "start", {"on", "mid", "august"})
+        "start", {"on" + w for w in ws} | {"mid-"} | {"mid" + w for w in ws} | {"august"})
+    assert literals(re.compile(r"(?:w|we)\s+(?:maju|lipcu)|latem\s+x")) == (
+        "start", {"w" + w for w in ws} | {"we" + w for w in ws} | {"latem"})
+    assert literals(re.compile(r"(?:в|w)\s+мае|[xy]z")) == (      # a class the parser made
+        "start", {c + w for c in "вw" for w in ws} | {"xz", "yz"})
     assert literals(re.compile(r"(?:\w+\s+){0,3}?(?:told|wrote)")) == (
         "contains", {"told", "wrote"})
     assert literals(re.compile(r"\w+"))[0] == "any"
     assert literals(re.compile(r"(?:x)?"))[0] == "any"        # matches nothing: run as it is
+
+
+def test_short_words_before_any_whitespace_are_found():
+    """"w" lengthened with the whitespace after it: found before a no-break space, a line
+    break, a tab and an ideographic space as ``re`` finds it, never inside "wtorek"."""
+    rx = re.compile(r"\b(?:w|we|in)\s+(?:maju|lipcu|may)", re.I)
+    text = "W\u00a0maju, we\nlipcu, in\tMay, wtorek maju, w\u3000lipcu, W  MAJU, in  may"
+    _same([rx], text)
+    assert len(list(Keyed([rx]).index(text).finditer(0))) == 6
 
 
 def test_every_span_of_a_text_matches_re():
