@@ -1,4 +1,4 @@
-/* Optional compiled loops of geomap.keyscan and geomap.unplaced (built when a C compiler is
+/* Optional compiled loops of geomap.keyscan, geomap.unplaced and geomap.events.copies (built when a C compiler is
  * present; without it they run the same loops in Python, and tests compare the two).
  *
  * collect(hits, text, found)
@@ -30,9 +30,14 @@
  * capitalised_runs(text, spans, lower, lead, max_words)
  *   unplaced.sentence_runs: (k, start, end) of each run of capitalised words of each sentence
  *   spans[k] of the text, as unplaced.capitalised_runs finds them.
+ *
+ * word_print(text, start, end, min_words)
+ *   events.copies.word_print: the FNV-1a hash (64 bits) of the words (\w+) of text[start:end]
+ *   joined by single spaces, over their code points; 0 for fewer than min_words words.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 #define MAX_PATTERNS 256
 
@@ -478,6 +483,47 @@ lower_words(PyObject *self, PyObject *args)
     return out;
 }
 
+/* FNV-1a (64 bits) of the words (runs of word characters) of text[a:b] joined by single
+ * spaces, as code points; 0 for fewer than min_words words (a hash of 0 is given as 1). */
+static PyObject *
+word_print(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t a, b, min_words;
+    if (!PyArg_ParseTuple(args, "Unnn", &text, &a, &b, &min_words))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (a < 0)
+        a = 0;
+    if (b > n)
+        b = n;
+    uint64_t h = 14695981039346656037ULL;
+    Py_ssize_t words = 0;
+    int inside = 0;
+    for (Py_ssize_t p = a; p < b; p++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        if (!is_word(ch)) {
+            inside = 0;
+            continue;
+        }
+        if (!inside) {
+            if (words) {
+                h ^= ' ';
+                h *= 1099511628211ULL;
+            }
+            words++;
+            inside = 1;
+        }
+        h ^= ch;
+        h *= 1099511628211ULL;
+    }
+    if (words < min_words)
+        return PyLong_FromLong(0);
+    return PyLong_FromUnsignedLongLong(h ? h : 1);
+}
+
 /* [\d_’'\-]: what may come before a word's first letter in its chunk */
 static inline int
 is_lead(Py_UCS4 ch)
@@ -632,6 +678,7 @@ static PyMethodDef methods[] = {
      "scan() over several patterns' sorted position lists, merged as it goes."},
     {"any_in", any_in, METH_VARARGS, "Whether one of several sorted lists has a position in a span."},
     {"lower_words", lower_words, METH_VARARGS, "The words a text writes in lower case."},
+    {"word_print", word_print, METH_VARARGS, "FNV-1a of the words of a span, joined by spaces."},
     {"capitalised_runs", capitalised_runs, METH_VARARGS,
      "The runs of capitalised words of each sentence of a text."},
     {NULL, NULL, 0, NULL},

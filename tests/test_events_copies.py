@@ -1,5 +1,8 @@
+import pytest
+
 from geomap.api import analyse
-from geomap.events.copies import CopyIndex, fingerprint
+from geomap.events import copies
+from geomap.events.copies import CopyIndex, fingerprint, fingerprints
 from geomap.extract import Extractor
 from geomap.texts import make_document
 
@@ -16,6 +19,24 @@ def test_fingerprints_ignore_case_spacing_and_short_sentences():
     assert fingerprint("Guards  detained six migrants near the town.") == fingerprint(
         "guards detained six migrants, near the town")
     assert fingerprint("Photo: AFP") == 0
+
+
+@pytest.mark.skipif(copies.compiled is None, reason="the compiled scanners are not built")
+@pytest.mark.parametrize("text", [
+    "Guards detained six migrants near the town.", "Пограничники задержали 15 иракцев у деревни.",
+    "snake_case and d1g1ts count as words: 4,100 people", "  ,,  ", "one two three four five",
+    "Straż Graniczna zatrzymała 8 osób – „koło” Kuźnicy…", "\u0130stanbul İzmir six words here now"])
+def test_the_compiled_hash_is_the_python_one(text):
+    low = text.lower()
+    for a, b in ((0, len(low)), (2, len(low) - 1), (0, 0)):
+        assert copies.compiled.word_print(low, a, b, 2) == copies.word_print(low, a, b, 2)
+
+
+def test_a_text_that_lower_cases_longer_gives_the_same_prints():
+    """"İ" lower-cases to two characters: each sentence is then lower-cased on its own."""
+    plain = "Guards detained six migrants near the town. Photo: AFP. Six more came on Monday too."
+    assert fingerprints(plain) == fingerprints(plain.replace("Photo", "İhoto")) != ()
+    assert len(fingerprints(plain)) == 2
 
 
 def test_copies_and_near_copies_join_the_first_document():
