@@ -143,7 +143,8 @@ KIND_CUES = {
         """.split()),
     "village": frozenset(key(w) for w in """
         village villages kaimas kaime kaimo kaimu wies wsi wioska деревня деревне деревни
-        села село поселок посёлок dorf
+        деревню деревней села село селе поселок посёлок поселка посёлка поселке посёлке
+        агрогородок агрогородка агрогородке аг вёска вёсцы вёскі вёску dorf
         """.split()),
 }
 
@@ -302,8 +303,11 @@ class Recogniser:
     def find(self, doc: Document) -> list[Candidate]:
         """All candidate spans of a document, in text order, non-overlapping."""
         toks = _Tokens(doc.text, self._keys)
-        if _find is not None:
-            return _find(self._rules, toks)
+        found = _find(self._rules, toks) if _find is not None else self._find(toks)
+        return self._in_context(doc.text, found) if found else found
+
+    def _find(self, toks: _Tokens) -> list[Candidate]:
+        """``find``'s loop in Python (``_speedups.find`` when built)."""
         words, caps = toks.words, toks.caps
         # Only a capitalised word can start a name: look those up, visit the starts alone.
         reached = list(map(self._starts.__getitem__, map(words.__getitem__, caps)))
@@ -411,6 +415,44 @@ class Recogniser:
                                           bool(designator), cue, prep, in_org,
                                           toks.sentence(start), names.fuzzy, j - i))
 
+    def _in_context(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """``found`` less what the words around a one-word name show it is not: a river's
+        name ("rzeki Świsłocz", "the Bug river": a settlement of that name is not meant) or
+        the first word of a longer name whose second word is an adjective agreeing with it
+        ("w pobliżu Wólki Terechowskiej", "у Вольки Терешковской": the lone word is another
+        place; ``geomap unplaced`` reads the whole name). Only the words beside each
+        one-word candidate are read."""
+        out = []
+        for c in found:
+            if c.words == 1 and not c.in_org:
+                start, end = c.start, c.end
+                after = text[end:end + 2]
+                before = text[start - 1:start] if start else ""
+                if before in _SPACE_BEFORE and _word_before(text, start) in RIVER_BEFORE \
+                        or after[:1] in _SPACE_BEFORE and _word_after(text, end) in RIVER_AFTER:
+                    matches = tuple(m for m in c.matches if m.place.kind == "other")
+                    if not matches:
+                        continue                 # a river, not the town of its name
+                    c = c._replace(matches=matches)
+                elif len(after) == 2 and after[0] in _SPACE_BEFORE and after[1].isupper() \
+                        and not any(m.place.kind in _PAIRED_NOT for m in c.matches) \
+                        and self._first_of_pair(text, c.text, end + 1):
+                    continue
+            out.append(c)
+        return out
+
+    def _first_of_pair(self, text: str, word: str, at: int) -> bool:
+        """Whether ``word`` is the first word of a two-word name whose second word, at
+        ``at``, is a capitalised adjective agreeing with it ("Wólki Terechowskiej"), that
+        names no place itself and is not followed by a designator ("в Лиде Гродненской
+        области": the region's)."""
+        m = _NEXT_WORD.match(text, at)
+        if m is None or not adjective_agrees(word, m.group(0)):
+            return False
+        if self._starts[m.group(0)][1] is not None:
+            return False                         # the second word names a place itself
+        return _word_after(text, m.end()) not in DESIGNATORS
+
     def _person(self, toks: _Tokens, i: int, names: _Names, word_key: str, next_word: str,
                 prev_word: str) -> bool:
         """True when word ``i`` is a first name before a verb of speech ("Lida told me") or a
@@ -483,6 +525,87 @@ _NOT_SURNAME = DESIGNATORS | ORG_AFTER | ORG_AFTER_ANY_CASE | VENUES | frozenset
     key(w) for w in "airport international national district region".split())
 
 
+_SPACE_BEFORE = frozenset(" \u00a0")
+_PAIRED_NOT = frozenset({"country", "capital", "city", "region"})   # never a pair's first word
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
+# A river designator right before or after a name: the name is the river's.
+RIVER_BEFORE = frozenset(key(w) for w in """
+    river stream brook creek rzeka rzeki rzece rzeką rzekę rzeczka rzeczki rzeczce strumień
+    strumienia strumieniu potok potoku река реки реке реку рекой речка речки речке ручей ручья
+    ручье рака ракі рацэ раку ракой upė upės upėje upę upe upelis upelio upelyje upes upē
+    fluss flusses fluß flusses bach baches
+    """.split())
+RIVER_AFTER = frozenset(key(w) for w in """
+    river stream brook upė upės upėje upę upelis upelio upe upes upē
+    """.split())
+
+
+def _word_before(text: str, start: int) -> str:
+    """The key of the word right before ``start`` (one space between), else ""."""
+    m = _LAST_WORD.search(text, max(0, start - 24), start)
+    return key(m.group(1)) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The key of the word right after ``end`` (one space between), else ""."""
+    if text[end:end + 1] not in _SPACE_BEFORE:
+        return ""
+    m = _NEXT_WORD.match(text, end + 1)
+    return key(m.group(0)) if m else ""
+
+
+# Adjectives of two-word names after their noun ("Wólka Terechowska", "Dubicze Cerkiewne",
+# "Usnarz Górny", "Волька Терешковская"): an adjectival stem, then a case ending; and the
+# cases (f/m/n singular, p plural: nominative, genitive, dative-locative l, accusative,
+# instrumental) each ending may be. The noun's ending must allow one of them.
+_ADJ_PL = re.compile(r"(?:sk|ck|dzk|ow|ew|rn|ln|wn|wielk|mał|star|duż)(a|i?ej|ą|i?e|y|i|i?ego|"
+                     r"i?emu|[yi]m|[yi]ch|[yi]mi)$")
+_ADJ_RU = re.compile(r"(?:ск|цк|ов|ев|рн|лн|вн|ьн|велик|мал|стар|нов|больш)(ая|яя|ой|ей|ую|юю|ое|ее|"
+                     r"ые|ие|ый|ий|ого|его|ому|ему|ом|ем|ым|им|ых|их|ыми|ими|ай|ае|ыя|ія|ы|і|ага|"
+                     r"аму|ім|іх|ымі|імі)$")
+_ADJ_LT = re.compile(r"(?:ieji|ioji|iosios|iojo|ysis|asis|osios|ojoje|ajame|uosiuose|ųjų)$")
+_ADJ_CASES = {
+    "a": "nf", "ej": "gf lf", "iej": "gf lf", "ą": "af if", "e": "np nn", "ie": "np nn",
+    "y": "nm", "i": "nm", "ego": "gm", "iego": "gm", "emu": "dm", "iemu": "dm", "ym": "lm im dp",
+    "im": "lm im dp", "ych": "gp lp", "ich": "gp lp", "ymi": "ip", "imi": "ip",
+    "ая": "nf", "яя": "nf", "ой": "gf lf if nm", "ей": "gf lf if", "ую": "af", "юю": "af",
+    "ое": "nn", "ее": "nn", "ые": "np", "ие": "np", "ый": "nm", "ий": "nm", "ого": "gm",
+    "его": "gm", "ому": "dm", "ему": "dm", "ом": "lm", "ем": "lm", "ым": "im dp", "ых": "gp lp",
+    "их": "gp lp", "ыми": "ip", "ими": "ip", "ай": "gf lf if", "ае": "nn", "ыя": "np",
+    "ія": "np", "ы": "nm", "і": "nm", "ага": "gm", "аму": "dm", "ім": "lm im dp", "іх": "gp lp",
+    "ымі": "ip", "імі": "ip",
+}
+# A noun's endings (longest first) and the cases they may be; any other ending: a
+# consonant stem (masculine nominative, genitive plural).
+_NOUN_CASES = (
+    ("ach", "lp"), ("ami", "ip"), ("om", "dp"), ("em", "im"), ("owi", "dm"), ("ów", "gp nm"),
+    ("ie", "lf lm np"), ("e", "lf lm np nn"), ("i", "gf lf np"), ("y", "gf lf np"),
+    ("a", "nf gm"), ("ę", "af"), ("ą", "if"), ("o", "nn"), ("u", "gm lm dm"),
+    ("ами", "ip"), ("ями", "ip"), ("амі", "ip"), ("ах", "lp"), ("ях", "lp"), ("ам", "dp"),
+    ("ям", "dp"), ("ом", "im"), ("ем", "im"), ("ой", "if nm"), ("ей", "if"), ("ою", "if"),
+    ("ай", "if"), ("а", "nf gm"), ("я", "nf gm"), ("ы", "gf np"), ("и", "gf np"),
+    ("і", "gf np lf lm"), ("е", "lf lm nn"), ("у", "af dm"), ("ю", "af dm"), ("о", "nn"),
+)
+_CONSONANT_CASES = frozenset({"nm", "gp"})
+
+
+@lru_cache(maxsize=65536)
+def adjective_agrees(noun: str, adjective: str) -> bool:
+    """Whether the capitalised ``adjective`` agrees with ``noun`` before it as the second word
+    of a two-word name ("Wólki Terechowskiej", "Ozieran Wielkich", "Клейники Большие")."""
+    adj, noun = adjective.lower(), noun.lower()
+    if _ADJ_LT.search(adj):
+        return len(adj) > 6
+    m = _ADJ_PL.search(adj) or _ADJ_RU.search(adj)
+    if m is None or len(adj) < 5:
+        return False
+    cases = frozenset(_ADJ_CASES[m.group(1)].split())
+    noun_cases = next((frozenset(c.split()) for e, c in _NOUN_CASES if noun.endswith(e)),
+                      _CONSONANT_CASES)
+    return not cases.isdisjoint(noun_cases)
+
+
 def _name_like(word: str) -> bool:
     """A capitalised word that is not all capitals (a name, not an acronym)."""
     return word[0].isupper() and not word.isupper()
@@ -500,9 +623,11 @@ def _cue(window: list[str]) -> str | None:
 
 
 def _demonym(word: str, name: str) -> bool:
-    """True for an English demonym of a name ("Iraqi", "Pakistani"), not an inflected form."""
+    """True for an English demonym of a name ("Iraqi", "Pakistani", "German"), not an
+    inflected form."""
     stem = key(name)
-    return word.startswith(stem) and word[len(stem):] in DEMONYM_ENDINGS
+    return word.startswith(stem) and word[len(stem):] in DEMONYM_ENDINGS \
+        or stem == word + "y"
 
 
 # The upper-case letter of a lower-case/upper-case pair in Latin (with Latin-1 and Latin

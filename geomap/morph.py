@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from .normalize import is_cyrillic, key
 
-# (inflected ending, nominative ending), on folded (diacritic-free, lower-case) words.
-LATIN_RULES: tuple[tuple[str, str], ...] = (
+# (inflected ending, nominative ending), on folded (diacritic-free, lower-case) words, per
+# language (``base_forms_in``).
+LT_RULES: tuple[tuple[str, str], ...] = (
     # Lithuanian: genitive, locative, dative, accusative, instrumental of -as/-is/-us/-a/-e/-ai/-es
     ("aus", "us"), ("uje", "us"), ("ui", "us"), ("umi", "us"),
     ("o", "as"), ("e", "as"), ("ui", "as"), ("u", "as"), ("a", "as"), ("u", "us"),
@@ -37,6 +38,8 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     # Naujasis Daugėliškis -> Naujojo, Naujajame
     ("osios", "oji"), ("ojoje", "oji"), ("ajai", "oji"), ("aja", "oji"),
     ("ojo", "asis"), ("ajame", "asis"), ("ajam", "asis"),
+)
+PL_RULES: tuple[tuple[str, str], ...] = (
     # Polish: locative/genitive/dative/instrumental of -a/-o/-ów/consonant stems
     ("owie", "owo"), ("owa", "owo"), ("owem", "owo"), ("owie", "ow"), ("owa", "ow"), ("owem", "ow"),
     ("ie", "a"), ("y", "a"), ("i", "a"), ("e", "a"), ("a", "a"), ("ej", "a"), ("sce", "ska"),
@@ -56,12 +59,23 @@ LATIN_RULES: tuple[tuple[str, str], ...] = (
     ("ca", "ec"), ("cu", "ec"), ("cem", "ec"), ("cowi", "ec"),
     ("nca", "niec"), ("ncu", "niec"), ("ncem", "niec"),
     ("ze", ""),                                      # locative of -r: Bór -> Borze
+    # genitive plural of -iki, -yki, -any names: w pobliżu Bobrownik, koło Ozieran
+    ("ik", "iki"), ("yk", "yki"), ("an", "any"),
+)
+DE_RULES: tuple[tuple[str, str], ...] = (
     # German genitive
     ("s", ""), ("es", ""), ("ens", "en"),
+)
+LV_RULES: tuple[tuple[str, str], ...] = (
     # Latvian: genitive/locative/dative of -s/-is (Daugavpilī), plural -i (Pāternieku,
     # Pāterniekos, Pāterniekiem); -a and -e names are covered above (Krāslavas, Zilupes)
     ("i", "s"), ("a", "s"), ("am", "s"), ("im", "is"), ("u", "i"), ("os", "i"), ("iem", "i"),
+    ("as", "a"), ("ai", "a"), ("es", "e"), ("ei", "e"),        # -a and -e names (Krāslavas)
 )
+LATIN_RULES = LT_RULES + PL_RULES + DE_RULES + LV_RULES
+# The endings a text of each language reads names with: Lithuanian and Latvian texts also
+# write each other's names in that language's cases ("prie Salienas").
+RULES_OF = {"lt": LT_RULES + LV_RULES, "pl": PL_RULES, "de": DE_RULES, "lv": LV_RULES + LT_RULES}
 
 CYRILLIC_RULES: tuple[tuple[str, str], ...] = (
     ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("е", "о"), ("е", "а"), ("и", "а"),
@@ -118,6 +132,17 @@ def base_forms(word: str) -> frozenset[str]:
         forms |= _apply(folded, CYRILLIC_RULES)
     else:
         forms = _apply(folded, LATIN_RULES)
+    forms.discard(folded)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def base_forms_in(word: str, lang: str) -> frozenset[str]:
+    """The folded nominatives ``word`` (Latin script) may come from by the ending rules of one
+    language (``RULES_OF``: lt, pl, de, lv): a Polish "Bugu" is no Lithuanian genitive plural
+    of "Būgai"."""
+    folded = key(word)
+    forms = _apply(folded, RULES_OF[lang])
     forms.discard(folded)
     return frozenset(forms)
 

@@ -19,7 +19,8 @@ from .geodesy import BORDER_COUNTRIES, haversine_km
 from .places.index import DESIGNATORS, NameMatch
 from .mentions import Candidate
 from .model import BorderRelation, Document, Mention, Place
-from .normalize import key
+from .morph import base_forms_in
+from .normalize import is_cyrillic, key
 from .translit import NEAR_KM
 
 KIND_WEIGHT = {"country": 3.0, "capital": 2.6, "city": 1.8, "region": 1.4, "district": 1.2,
@@ -40,6 +41,15 @@ _IN_UNIT_WORDS = DESIGNATORS | frozenset(key(w) for w in """
     волость деревня деревни деревне село села селе поселок посёлок поселка wsi gemeinde
     ortschaft dorf""".split())
 LANG_COUNTRY = {"lt": "LT", "pl": "PL", "lv": "LV", "be": "BY"}
+# A preposition (or settlement noun) of one language right before a name: the name is
+# inflected as that language inflects ("W Bugu", "wsi Mielniki": Polish).
+PREPOSITION_LANG = {**dict.fromkeys("w we z ze koło pod przy od do nad spod obok niedaleko "
+                                    "pobliżu okolicy okolicach rejonie wsi wieś miejscowości "
+                                    "gminie gminy".split(), "pl"),
+                    **dict.fromkeys("ties prie netoli iš į link šalia".split(), "lt"),
+                    **dict.fromkeys("pie uz no līdz netālu aiz".split(), "lv")}
+_OWN_INFLECTION = ("lt", "pl", "lv")       # languages whose texts inflect names their own way
+_ANY_INFLECTION = frozenset({"country", "region", "capital", "city"})
 _LANG_COUNTRIES = frozenset(LANG_COUNTRY.values())
 _LANG_HINTS = {
     "lt": re.compile(r"[ėųįū]|\b(?:ir|kad|buvo|iš|pasieni\w*)\b", re.I),
@@ -102,6 +112,7 @@ class Resolver:
         # entry's prior, and its border relation.
         self._static: dict[tuple[str, bool], float] = {}
         self._borders: dict[str, BorderRelation] = {}
+        self._read: dict[tuple[str, str, str], bool] = {}       # ``_reads``
 
     def _prior(self, m: NameMatch, cand: Candidate, lang: str) -> float:
         p = m.place
@@ -150,8 +161,52 @@ class Resolver:
             border = self._borders[p.id] = self.relate(p.lat, p.lon)  # type: ignore[misc]
         return border
 
+    def in_language(self, doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+        """``candidates`` less the entries a one-word name reached through an inflected form
+        only by another language's endings than its own: the language of a preposition right
+        before it, else the document's, when that is Lithuanian, Polish or Latvian (a Polish
+        "W Bugu" is not the Lithuanian genitive plural of "Būgai"); and less the entries of
+        another country than that language's reached through a one-letter-off spelling (a
+        Polish "wsi Mielniki" is not Medininkai, "Miedniki" in Polish). Countries, regions,
+        capitals and cities are read through any language's endings and spellings."""
+        lang: str | None = None
+        out, changed = [], False
+        for c in candidates:
+            if (c.inflected or c.fuzzy) and c.words == 1 and not is_cyrillic(c.text):
+                word_lang = _preposition_lang(doc.text, c.start)
+                if word_lang is None:
+                    if lang is None:
+                        lang = guess_language(doc.text)
+                    word_lang = lang
+                if word_lang in _OWN_INFLECTION:
+                    home = LANG_COUNTRY[word_lang]
+                    keep = tuple(m for m in c.matches if m.place.kind in _ANY_INFLECTION
+                                 or m.designated
+                                 or (m.place.country == home if m.place.id in c.fuzzy
+                                     else not c.inflected
+                                     or self._reads(c.text, word_lang, m.place)))
+                    if len(keep) < len(c.matches):
+                        changed = True
+                        if not keep:
+                            continue
+                        c = c._replace(matches=keep)
+            out.append(c)
+        return out if changed else candidates
+
+    def _reads(self, word: str, lang: str, p: Place) -> bool:
+        """Whether ``word`` is ``p``'s name as written or inflected by ``lang``'s endings."""
+        k = (word, lang, p.id)
+        got = self._read.get(k)
+        if got is None:
+            if len(self._read) > 100_000:
+                self._read.clear()
+            forms = base_forms_in(word, lang) | {key(word)}
+            got = self._read[k] = any(key(n) in forms for n in (p.name, *p.alt_names))
+        return got
+
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
+        candidates = self.in_language(doc, candidates)
         ambiguous = [(k, c) for k, c in enumerate(candidates) if len(c.matches) > 1]
         # A lone entry needs no score: it is chosen with confidence 1 whatever its score.
         first = [c.matches[0].place for c in candidates]
@@ -263,6 +318,17 @@ def _coherent(scored: list[tuple[float, Place]], chosen: Place, distinct: list[P
             seen.add(p.id)
             alts.append(p)
     return place, confidence, tuple(alts)
+
+
+def _preposition_lang(text: str, start: int) -> str | None:
+    """The language of a preposition right before ``start`` (one space between), if any."""
+    if not start or text[start - 1] not in " \u00a0":
+        return None
+    m = _LAST_WORD.search(text, max(0, start - 16), start)
+    return PREPOSITION_LANG.get(m.group(1).lower()) if m else None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 
 
 def _score_then_id(scored: tuple[float, Place]) -> tuple[float, str]:

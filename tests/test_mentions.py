@@ -261,3 +261,59 @@ def test_places_in_the_names_of_units_outlets_and_companies(lang, text, expected
 ])
 def test_inflected_border_names(lang, text, expected):
     assert [t for t, _ in names_x(text)] == [expected]
+
+
+PAIRED = gazetteer_with(
+    P("t:wolka", "Wólka", 51.26, 22.64, "PL", "village", 300),
+    P("t:narew", "Narew", 52.91, 23.52, "PL", "village", 900),
+    P("t:kuznica-b", "Kuźnica Białostocka", 53.51, 23.65, "PL", "village", 500),
+    P("t:volka", "Волька", 52.2, 24.1, "BY", "village", 100),
+    P("t:lida", "Lida", 53.89, 25.3, "BY", "town", 100_000, alts=("Лида",)),
+    P("t:svislach", "Svislach", 53.03, 24.1, "BY", "town", 6000, alts=("Świsłocz", "Свислочь")),
+    P("t:bug", "Bugas", 55.4, 22.6, "LT", "village", 50),
+    P("t:neris", "Neris", 54.9, 23.9, "LT", "village", 50))
+REC_P = Recogniser(PAIRED)
+
+
+def names_p(text):
+    return [c.text for c in REC_P.find(make_document("t", text))]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a one-word name before an agreeing adjective is the first half of a longer name
+    ("pl", "Ciało znaleziono w pobliżu Wólki Terechowskiej w gminie Narew.", ["Narew"]),
+    ("pl", "Migrantów zatrzymano we Wólce Terechowskiej.", []),
+    ("pl", "Pod Wólką Terechowską stoi obóz.", []),
+    ("ru", "Тело нашли у Вольки Терешковской.", []),
+    ("ru", "Мигранты в Вольке Терешковской.", []),
+    # the whole name known, a lone name, an adjective that does not agree, a region's adjective
+    ("pl", "Obóz w Kuźnicy Białostockiej i koło Wólki.", ["Kuźnicy Białostockiej", "Wólki"]),
+    ("ru", "Мигрантов задержали в Лиде Терешковской области.", ["Лиде"]),   # the region's
+    ("pl", "W Narew Terechowskiej nie było.", ["Narew"]),      # -w does not agree with -ej
+    ("en", "Migrants in Wólka Lines were held.", ["Wólka"]),   # not an adjective
+])
+def test_the_first_word_of_a_name_with_an_adjective_is_not_a_place_alone(lang, text, expected):
+    assert names_p(text) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pl", "Drugiego mężczyznę zatrzymano przy rzece Świsłocz.", []),
+    ("pl", "Przepłynęli rzekę Świsłocz koło Narew.", ["Narew"]),
+    ("ru", "Мигранты переплыли реку Свислочь.", []),
+    ("lt", "Migrantai perplaukė Neries upę.", []),
+    ("en", "Migrants crossed the river Svislach near Lida.", ["Lida"]),
+    ("en", "Migrants drowned in the Neris river.", []),
+    ("de", "Sie durchquerten den Fluss Świsłocz bei Lida.", ["Lida"]),
+    ("en", "Migrants were held in Svislach.", ["Svislach"]),     # the town
+])
+def test_a_name_beside_a_river_word_is_the_rivers(lang, text, expected):
+    assert names_p(text) == expected
+
+
+def test_adjective_agreement():
+    from geomap.mentions import adjective_agrees
+    assert adjective_agrees("Wólki", "Terechowskiej") and adjective_agrees("Ozieran", "Wielkich")
+    assert adjective_agrees("Usnarz", "Górny") and adjective_agrees("Dubicze", "Cerkiewne")
+    assert adjective_agrees("Клейники", "Большие") and adjective_agrees("Вольку", "Терешковскую")
+    assert not adjective_agrees("Wólki", "Terechowska") and not adjective_agrees("Lida", "Lines")
+    assert not adjective_agrees("Гродно", "Гродненской")

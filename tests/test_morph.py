@@ -80,3 +80,12 @@ def test_plural_adjectives_locative_plurals_and_belarusian_stems():
         assert "астравец" in base_forms(word), word
     for word in ("Гродзенскім", "Гродзенскага", "Гродзенскаму"):  # be adjectives of districts
         assert "гродзенскі" in base_forms(word), word
+
+
+def test_polish_genitive_plural_and_endings_per_language():
+    from geomap.morph import base_forms, base_forms_in
+    assert "bobrowniki" in base_forms("Bobrownik") and "ozierany" in base_forms("Ozieran")
+    assert "bugai" in base_forms("Bugu")                 # any language's endings
+    assert "bugai" not in base_forms_in("Bugu", "pl") and "bug" in base_forms_in("Bugu", "pl")
+    assert "bugai" in base_forms_in("Bugu", "lt")
+    assert "saliena" in base_forms_in("Salienas", "lv") and "saliena" in base_forms_in("Salienas", "lt")

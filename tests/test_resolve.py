@@ -159,3 +159,49 @@ def test_a_one_letter_off_village_far_from_the_border_is_not_taken():
     # one letter off a border town: still that town
     doc = make_document("t", "Migrants were found near Salcininkay.")
     assert [m.place.name for m in ex.extract(doc)] == ["Šalčininkai"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a Polish preposition or text: only Polish endings ("Bugu" is no Lithuanian "Būgai")
+    ("pl", "W Bugu utonął migrant.", []),
+    ("pl", "Straż Graniczna podała, że ciało wyłowiono z Bugu.", []),
+    ("pl", "Migrantów zatrzymano w pobliżu Bobrownik.", [("Bobrownik", "t:bobrowniki")]),
+    ("pl", "Migrantów zatrzymano w Ejszyszkach.", [("Ejszyszkach", "t:eisiskes")]),
+    # Lithuanian and Latvian endings in their texts; English texts read any
+    ("lt", "Pasieniečiai sulaikė migrantus prie Būgų.", [("Būgų", "t:bugai")]),
+    ("lt", "Migrantai sulaikyti Eišiškėse.", [("Eišiškėse", "t:eisiskes")]),
+    ("en", "Migrants were held near Būgų, Lithuanian guards said.", [("Būgų", "t:bugai")]),
+    # a one-letter-off spelling in a Polish text is no Lithuanian village
+    ("pl", "Jeszcze jedną grupę zatrzymano koło wsi Mielniki.", []),
+    ("pl", "Grupę zatrzymano koło wsi Miedniki.", [("Miedniki", "t:medininkai")]),
+    ("en", "Migrants were held near the village of Miednikai.", [("Miednikai", "t:medininkai")]),
+])
+def test_inflection_and_spelling_are_read_in_the_language_of_the_text(lang, text, expected):
+    from gazetteer_fixture import PLACES, P
+    from geomap.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES,
+                     P("t:bugai", "Būgai", 55.41, 22.61, "LT", "village", 50),
+                     P("t:bobrowniki", "Bobrowniki", 53.2, 23.9, "PL", "village", 200),
+                     P("t:eisiskes", "Eišiškės", 54.17, 25.0, "LT", "town", 3000,
+                       alts=("Ejszyszki",)),
+                     P("t:medininkai", "Medininkai", 54.54, 25.65, "LT", "village", 500,
+                       alts=("Miedniki",))])
+    doc = make_document("t", text)
+    got = [(m.text, m.place.id) for m in Resolver(_east_border).resolve(
+        doc, Recogniser(gaz).find(doc))]
+    assert [g for g in got if g[1].startswith("t:")] == expected
+
+
+@pytest.mark.parametrize("text", ["Мигрантов задержали у посёлка Клейники.",
+                                  "Мигрантов задержали в агрогородке Клейники.",
+                                  "Мігрантаў затрымалі ля вёскі Клейники."])
+def test_russian_and_belarusian_settlement_nouns_are_village_cues(text):
+    from gazetteer_fixture import PLACES, P
+    from geomap.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES, P("t:town", "Клейники", 53.0, 24.5, "BY", "town", 9000),
+                     P("t:village", "Клейники", 52.1, 23.8, "BY", "village", 300)])
+    doc = make_document("t", text)
+    got = [m.place.id for m in Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))]
+    assert got == ["t:village"]
