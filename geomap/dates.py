@@ -172,9 +172,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"\b(?:" + _AGO + r")(?!\w)", re.I)),
     ("weekday", re.compile(r"\b(?:(" + _WD_FREE + r")\w*|(?:в|во|на|w|we|na|у|ў)\s+(?:\w+\s+)?("
                            + _WD_PREP + r")|(?:с|со|od|з|ад)\s+(" + _WD_GEN + r"))\b", re.I)),
-    ("period", re.compile(r"\b(?:(last|this|previous|earlier this) (week|month)|на (прошлой|этой) "
-                          r"неделе|в (прошлом|этом) месяце|w (zeszłym|ubiegłym|tym|tym) (tygodniu|"
-                          r"miesiącu)|(letzte|vergangene|vorige|diese)n? (woche|monat)|"
+    ("period", re.compile(r"\b(?:(last|this|previous|past|earlier this) (week|month)|на (прошлой|"
+                          r"этой|минувшей) неделе|за (прошлую|минувшую|последнюю) неделю|в "
+                          r"(прошлом|этом) месяце|w (zeszłym|ubiegłym|tym|minionym|ostatnim) "
+                          r"(tygodniu|miesiącu)|(letzte|vergangene|vorige|diese)n? (woche|monat)|"
                           r"(praėjusią|šią) (savaitę)|(praėjusį|šį) (mėnesį)|pagājušajā (nedēļā|mēnesī)|"
                        r"šonedēļ|šomēnes|на (мінулым|гэтым) тыдні|у (мінулым|гэтым) месяцы)(?!\w)", re.I)),
 ]
@@ -189,8 +190,8 @@ _REL_DAYS = {"yesterday": -1, "last night": -1, "минувшей ночью": -
              "пазаўчора": -2, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
              "aizvakar": -2}
-_LAST = ("last", "previous", "прошлой", "прошлом", "zeszłym", "ubiegłym", "letzte", "vergangene",
-         "vorige", "praėjusią", "praėjusį", "pagājušajā", "мінулым")
+_LAST = ("last", "previous", "прошлой", "прошлом", "прошлую", "минувш", "minion", "zeszłym",
+         "ubiegłym", "letzte", "vergangene", "vorige", "praėjusią", "praėjusį", "pagājušajā", "мінулым")
 _REPORT_VERBS = (
     r"said|says|reported|announced|stated|told (?:\w+ ){0,2}|wrote|added|claimed|charged|"
     r"сообщил\w*|заявил\w*|сказал\w*|poinformował\w*|przekazał\w*|podał\w*|powiedział\w*|"

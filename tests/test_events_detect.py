@@ -843,3 +843,112 @@ def test_a_title_that_says_dies_makes_the_attack_a_death_not_in_belarus(ex):
                     "Cerkiewne.")
     # the death (the attack weeks before is background); "Belarus border" is no place
     assert got[0][0] == "death" and got[0][2] in ("Poland", "Dubicze Cerkiewne")
+
+
+# A count over a past week or month is a total, not an event of a day: beside an event of a
+# day it is dropped (that event is the primary one); alone it stays the text's event.
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Warschau, 18.11.2021 - In der vergangenen Woche hat der polnische Grenzschutz an der "
+           "Grenze zu Belarus rund 400 Migranten an der Einreise gehindert. Am Dienstag wurde bei "
+           "Kuźnica eine Gruppe von 50 Migranten festgenommen.",
+     ("detention", None, "Kuźnica", D(2021, 11, 16), [50])),
+    ("en", "VILNIUS, Aug 12, 2021 (Reuters) - Over the past week, 400 migrants were stopped at "
+           "Lithuania's border with Belarus, the border guard service said. On Tuesday, border "
+           "guards detained 30 migrants near Druskininkai.",
+     ("detention", None, "Druskininkai", D(2021, 8, 10), [30])),
+    ("pl", "Białystok, 18 listopada 2021 r. - W ubiegłym tygodniu Straż Graniczna nie wpuściła do "
+           "Polski 400 cudzoziemców. We wtorek w pobliżu Kuźnicy zatrzymano 20 migrantów z Iraku.",
+     ("detention", None, "Kuźnica", D(2021, 11, 16), [20])),
+    ("ru", "Вильнюс, 12 августа 2021 года - За прошлую неделю литовские пограничники не пустили "
+           "в страну 400 мигрантов. Во вторник у Друскининкай задержали 30 мигрантов.",
+     ("detention", None, "Druskininkai", D(2021, 8, 10), [30])),
+    ("lt", "Vilnius, 2021 m. rugpjūčio 12 d. - Praėjusią savaitę pasieniečiai apgręžė 400 "
+           "migrantų. Antradienį prie Druskininkų sulaikyti 30 migrantų.",
+     ("detention", None, "Druskininkai", D(2021, 8, 10), [30])),
+    ("lv", "Rīga, 2021. gada 12. augustā - Pagājušajā nedēļā robežsargi nepieļāva 400 migrantu "
+           "ieceļošanu. Otrdien pie Robežniekiem aizturēti 30 migranti.",
+     ("detention", None, "Robežnieki", D(2021, 8, 10), [30])),
+])
+def test_a_total_of_a_past_week_beside_an_event_of_a_day_is_no_event(ex, lang, text, expected):
+    assert coded(ex, text) == [expected]
+
+
+def test_a_total_of_a_past_week_alone_stays_the_event(ex):
+    got = coded(ex, "VILNIUS, Aug 12, 2021 (Reuters) - Over the past week, 400 migrants were "
+                    "stopped at Lithuania's border with Belarus.")
+    assert [(t, d, n) for t, _, _, d, n in got] == [("detention", D(2021, 8, 9), [400])]
+
+
+# "..., and on Tuesday another 90 near X": a second event with its own day, count and place.
+@pytest.mark.parametrize("lang, text, first, second", [
+    ("en", "VILNIUS, Aug 12, 2021 (Reuters) - On Monday Lithuania pushed back 180 migrants near "
+           "Medininkai, and on Tuesday another 90 near Dieveniškės.", "Medininkai", "Dieveniškės"),
+    ("pl", "Warszawa, 12 sierpnia 2021 r. - W poniedziałek polscy pogranicznicy zawrócili 180 "
+           "migrantów w pobliżu Kuźnicy, a we wtorek kolejne 90 w pobliżu Krynek.",
+     "Kuźnica", "Krynki"),
+    ("ru", "Вильнюс, 12 августа 2021 года - В понедельник литовские пограничники развернули 180 "
+           "мигрантов у Медининкай, а во вторник ещё 90 у Дивеникишкес.", "Medininkai", None),
+    ("de", "Vilnius, 12.08.2021 - Am Montag haben litauische Grenzschützer 180 Migranten bei "
+           "Medininkai zurückgewiesen, und am Dienstag weitere 90 bei Dieveniškės.",
+     "Medininkai", "Dieveniškės"),
+    ("lt", "Vilnius, 2021 m. rugpjūčio 12 d. - Pirmadienį pasieniečiai apgręžė 180 migrantų prie "
+           "Medininkų, o antradienį dar 90 prie Dieveniškių.", "Medininkai", "Dieveniškės"),
+    ("lv", "Rīga, 2021. gada 12. augustā - Pirmdien robežsargi atgrieza 180 migrantus pie "
+           "Robežniekiem, un otrdien vēl 90 pie Piedrujas.", "Robežnieki", "Piedruja"),
+])
+def test_a_second_clause_with_another_count_is_an_event_of_its_own(ex, lang, text, first,
+                                                                   second):
+    got = coded(ex, text)
+    assert [(t, p, d, n) for t, _, p, d, n in got][:1] == [
+        ("pushback", first, D(2021, 8, 9), [180])]
+    assert [(t, d, n) for t, _, _, d, n in got[1:]] == [("pushback", D(2021, 8, 10), [90])]
+    if second:
+        assert got[1][2] == second
+
+
+def test_another_amount_of_no_subject_splits_no_sentence(ex):
+    got = coded(ex, " date 2021-08-05 Lithuania will receive additional 100 kilometers of wire "
+                    "from Estonia, with another 100 kilometers expected from Ukraine.")
+    assert len(got) <= 1
+
+
+def placed(ex, text, year=2021):
+    doc = make_document("t.txt", text)
+    return [(e.place.place.name if e.place else None, e.geo_precision)
+            for e in extract_events(doc, ex.extract(doc), year, site=ex.site,
+                                    country=ex.country)]
+
+
+# A border-guard station named after a village stands at that village (geo-precision 2) when
+# the sentence names no other place; a unit or district (rinktinė, Oddział) stays out.
+@pytest.mark.parametrize("lang, text, place", [
+    ("pl", "Placówka SG w Czeremsze zatrzymała w środę 12 cudzoziemców z Białorusi.",
+     "Czeremcha"),
+    ("pl", "W czwartek funkcjonariusze z PSG w Dubiczach Cerkiewnych zatrzymali 8 obywateli "
+           "Iraku, którzy przekroczyli granicę z Białorusi.", "Dubicze Cerkiewne"),
+    ("lt", "Antradienį Druskininkų užkardos pasieniečiai sulaikė 15 neteisėtų migrantų iš "
+           "Baltarusijos.", "Druskininkai"),
+    ("ru", "Во вторник пограничники погранзаставы «Друскининкай» задержали 15 мигрантов из "
+           "Беларуси.", "Druskininkai"),
+    ("lv", "Otrdien Daugavpils robežapsardzības nodaļa aizturēja 15 migrantus no Baltkrievijas.",
+     "Daugavpils"),
+    ("en", "On Tuesday officers of the Druskininkai border guard station detained 15 migrants "
+           "from Belarus.", "Druskininkai"),
+])
+def test_a_border_guard_station_places_the_event_near_its_village(ex, lang, text, place):
+    assert placed(ex, " date 2021-08-12 " + text) == [(place, 2)]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("pl", "Placówka SG w Czeremsze zatrzymała w środę 12 cudzoziemców we wsi Kuźnica.",
+     "Kuźnica"),
+    ("lt", "Antradienį Druskininkų užkardos pasieniečiai sulaikė 15 migrantų prie "
+           "Kapčiamiesčio.", "Kapčiamiestis"),
+])
+def test_another_place_of_the_sentence_comes_before_the_station(ex, lang, text, place):
+    assert placed(ex, " date 2021-08-12 " + text)[0][0] == place
+
+
+def test_a_unit_named_after_a_town_stays_out(ex):
+    assert placed(ex, " date 2021-08-12 Antradienį Varėnos pasienio rinktinės pasieniečiai "
+                      "sulaikė 15 neteisėtų migrantų iš Baltarusijos.") == [(None, None)]

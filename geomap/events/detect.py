@@ -49,6 +49,15 @@ IN_CAUSE = re.compile(r"\b(?:" + _langs({k: "|".join(w for w in v.split("|") if 
                                              for k, v in lx.CAUSE.items()})   # "crossed over"
                       + r")\s+[^,.;:()–—]{0,60}$", re.I)
 ANOTHER = re.compile(r"\W*(?:\S+\s+){0,3}?(?:" + _langs(lx.ANOTHER) + r")(?!\w)", re.I)
+# "..., and on Tuesday another 90 near X": the second clause's count (``CLAUSE_AND`` up to
+# five words before it opens the clause)
+SECOND = re.compile(r"\b(?:" + _langs(lx.ANOTHER_COUNT) + r")\s+(\d{1,3}(?:[ ,.]\d{3})+|\d+)\b",
+                    re.I)
+CLAUSE_AND = re.compile(r"(?:[,;]\s*|\s)(?:(?:" + _langs(lx.CLAUSE_AND) + r")\s+)?"
+                        r"(?:[^\s,.;:]+\s+){0,5}?$", re.I)
+STATION_BEFORE = re.compile(r"(?<!\w)(?:" + _langs(lx.STATION_BEFORE) + r")\s*[«\"„“]?\s*$",
+                            re.I)
+STATION_AFTER = re.compile(r"[»\"”]?\s+(?:" + _langs(lx.STATION_AFTER) + r")(?!\w)", re.I)
 LEGAL = re.compile(r"\b(?:" + _langs(lx.LEGAL) + r")(?!\w)", re.I)
 CAPTION = re.compile(lx.CAPTION, re.I | re.M)
 FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
@@ -133,7 +142,7 @@ BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # of the dates (one index of a text serves both)
 KEYED = Keyed(KEYED_PATTERNS + [rx for _, _, rx in TRIGGER_RX]
               + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE, LEGAL, FUTURE, PERFECT, SOURCE_HINT,
-                 SOURCE_VERB, _NAT_ANY, CAPTION])
+                 SOURCE_VERB, _NAT_ANY, CAPTION, SECOND])
 _TRIGGER_IDS = tuple(KEYED.position[id(rx)] for _, _, rx in TRIGGER_RX)
 _KIND_OF = {KEYED.position[id(rx)]: (t, s) for t, s, rx in TRIGGER_RX}
 # a sentence without any of these has no trigger: no candidate
@@ -162,6 +171,7 @@ class _Cand:
     distinct_kinds: tuple = ()
     migrants: set = field(default_factory=set)      # the numbers of migrants of counts[:counted]
     counted: int = 0
+    period: bool = False      # a count over a week or month ("Over the past week, 400 ...")
 
     def kind_set(self) -> tuple:
         """The distinct kinds, kept until the draft takes more."""
@@ -189,7 +199,7 @@ class _Cand:
 def _usable(m: Mention) -> bool:
     """Resolved, not in an organisation's name, not a dateline, not a river, not a country
     people came from or whose border is meant, not a capital as metonym."""
-    if m.place is None or m.in_org:
+    if m.place is None or m.in_org and not _station(m.doc.text, m):
         return False
     text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
     if m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/"):
@@ -209,6 +219,13 @@ def _usable(m: Mention) -> bool:
                     or AIRPORT_AFTER.match(text, m.end)
                     or AIRPORT_BEFORE.search(text, max(0, m.start - 40), m.start))
     return True
+
+
+def _station(text: str, m: Mention) -> bool:
+    """A border-guard station named after its place ("Placówka SG w Czeremsze", "Druskininkų
+    užkardos", "погранзастава «Друскининкай»", "Daugavpils robežapsardzības nodaļa")."""
+    return bool(STATION_AFTER.match(text, m.end)
+                or STATION_BEFORE.search(text, max(0, m.start - 40), m.start))
 
 
 def _dateline(text: str, m: Mention) -> bool:
@@ -527,14 +544,15 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         if _aggregate(index, a, b, found, ev[0].start, counts):
             totals |= {c.value for c in counts}
         elif not _no_event(index, a, b, ev[0].start, found):
-            scanned.append((a, b, kinds, ev, found, counts))
+            scanned += _clauses(index, a, b, (kinds, ev, found, counts), actors, counted)
         elif _DEATH in kinds and (died := [e for e in ev if DEATH.match(text, e.start)]) \
                 and not _no_event(index, a, b, died[0].start, found, legal=False):
             # an investigation into a death ("prosecutors opened an investigation into the
             # death of a migrant found near X on Monday"): the death is the event
-            scanned.append((a, b, [_DEATH], died, found, counts))
+            scanned.append((a, b, [_DEATH], died, found, counts, False))
     starts = _in_order(usable)[1]
-    for a, b, kinds, ev, found, counts in scanned:
+    stations = {id(m) for m in usable if _station(text, m)}
+    for a, b, kinds, ev, found, counts, second in scanned:
         mine = {c.value for c in counts if c.subject == "migrants"}
         if mine and mine <= totals and not any(
                 e.precision == "day" and not (e.since or e.report or e.statement) for e in found):
@@ -545,16 +563,24 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         if not kinds:
             anaphoric.append(cand)
             continue
-        new = bool(ANOTHER.match(text, a, b))       # "Another group ...": an event of its own
+        # "Another group ...", "..., and on Tuesday another 90": an event of its own
+        new = second or bool(ANOTHER.match(text, a, b))
         if new and cand.date is None and drafts and drafts[-1].date is not None:
             cand.date = drafts[-1].date             # ... on the day of the one it follows
+        # a count over a week or month: a total, no event of a day (it joins none)
+        cand.period = bool(counts) and cand.date is not None and cand.date.kind == "period"
         mixed = tuple(kinds)
-        target = None if new else next(
-            (d for d in drafts if _types_ok(d.kind_set(), mixed) and _joins(d, cand)), None)
+        target = None if new or cand.period else next(
+            (d for d in drafts if not d.period and _types_ok(d.kind_set(), mixed)
+             and _joins(d, cand)), None)
         if target is None:
             drafts.append(cand)
         else:
             _absorb(target, cand)
+    if any(d.period for d in drafts) and any(
+            not d.period and d.date is not None and d.date.precision == "day"
+            and not d.date.report for d in drafts):
+        drafts = [d for d in drafts if not d.period]    # totals beside an event of a day
     if len(drafts) > 1 and drafts[0].date is None and _in_title(text, body, drafts[0]):
         drafts = _title_to_lead(drafts)
     if drafts:
@@ -575,12 +601,16 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
            and p.country in BORDER_COUNTRIES and _border_area(m)]
     # the capitals, for flights
     caps = [m for m in mentions if m.place is not None and m.place.kind == "capital"]
-    owner = {s: i for i, d in enumerate(drafts) for s in d.sents}
+    owner: dict[tuple[int, int], int] = {}
+    for i, d in enumerate(drafts):
+        for s in d.sents:               # (a clause's sentence: the last event's of its clauses)
+            full = sents[_sentence_at(sents, s[0])]
+            owner[s], owner[full] = i, max(i, owner.get(full, i))
     nearby, capitals = _in_order(fit), _in_order(caps)
     events: list[Event] = []
     for i, d in enumerate(drafts):
         e = _finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
-                    _Later(sents, owner, i), country, actors, counted)
+                    _Later(sents, owner, i), country, actors, counted, stations)
         start = min(d.sents)[0]
         ends = [b for _, b in drafts[i - 1].sents if b <= start]
         last = events[-1] if events else None
@@ -592,6 +622,53 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             e = replace(e, date=last.date, date_precision="day", date_evidence=last.date_evidence)
         events.append(e)
     return events
+
+
+def _clauses(index: TextIndex, a: int, b: int, read: tuple, actors: _Actors,
+             counted: dict[tuple[int, int], tuple[Count, ...]]) -> list[tuple]:
+    """A trigger sentence as ``(start, end, kinds, triggers, dates, counts, second)``, or its
+    clauses when a later clause tells another group with its count ("On Monday Lithuania
+    pushed back 180 migrants near Medininkai, and on Tuesday another 90 near Dieveniškės",
+    "a we wtorek kolejne 90", "а во вторник ещё 90", "und am Dienstag weitere 90", "o
+    antradienį dar 90"; the clause before has a trigger and a count): each clause its own
+    day, count and place; a clause without a trigger of its own is of the first clause's
+    kinds and its count of the sentence's subject (``read``: the sentence's kinds, triggers,
+    dates and counts)."""
+    kinds, ev, found, counts = read
+    text, lo = index.text, a
+    out: list[tuple] = []
+    cuts: list[tuple[int, re.Match]] = []
+    for m in index.find(SECOND, a, b):
+        clause = CLAUSE_AND.search(text, max(lo, m.start() - 60), m.start())
+        if clause is not None and any(lo <= e.start < clause.start() for e in ev) \
+                and any(lo <= c.evidence.start < clause.start() for c in counts):
+            cuts.append((clause.start(), m))
+            lo = clause.start()
+    if not cuts:
+        return [(a, b, kinds, ev, found, counts, False)]
+    subject = next((c.subject for c in counts), "migrants")
+    bounds = [a] + [p for p, _ in cuts] + [b]
+    for n, (s, e) in enumerate(zip(bounds, bounds[1:])):
+        own_kinds, own_ev, _ = _sentence_kinds(index, s, e, actors)
+        mine = [c for c in counts if s <= c.evidence.start < e]
+        if n:
+            m = cuts[n - 1][1]
+            if not own_kinds:           # "and on Tuesday another 90 near X": the first's kinds
+                own_kinds, own_ev = out[0][2], [Evidence(m.start(), m.end(), m.group(0),
+                                                         text[s:e])]
+            if not any(s <= c.evidence.start < e for c in mine):
+                mine = [Count(int(re.sub(r"[ ,.]", "", m.group(1))), subject,
+                              Evidence(m.start(), m.end(), m.group(0), text[s:e]))]
+        elif not own_kinds:
+            return [(a, b, kinds, ev, found, counts, False)]
+        counted[s, e] = tuple(mine)
+        out.append((s, e, own_kinds, own_ev, [d for d in found if s <= d.start < e], mine, n > 0))
+    return out
+
+
+def _sentence_at(sents: list[tuple[int, int]], pos: int) -> int:
+    """The number of the sentence (of those in text order) that ``pos`` lies in or after."""
+    return bisect.bisect_right(sents, (pos, 1 << 62)) - 1
 
 
 def _in_title(text: str, body: int, d: _Cand) -> bool:
@@ -680,7 +757,7 @@ def _reported(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContex
               taken: "_Later") -> DateExpr | None:
     """The date of the report of an event that has no date of its own, from the sentence
     after it ("This was reported on November 18"), when that sentence is no other event's."""
-    last = bisect.bisect_left(sents, max(d.sents))         # sents: in text order
+    last = _sentence_at(sents, max(d.sents)[0])          # sents: in text order
     if last + 1 >= len(sents) or sents[last + 1] in taken:
         return None
     a, b = sents[last + 1]
@@ -697,7 +774,7 @@ def _told_next(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateConte
     to a week before ``bound`` (the statement's date, else the anchor), when that sentence is
     no other event's, earlier or later, and names a place of the border area (not a date line
     or a stray fragment)."""
-    last = bisect.bisect_left(sents, max(d.sents))         # sents: in text order
+    last = _sentence_at(sents, max(d.sents)[0])          # sents: in text order
     if bound is None or last + 1 >= len(sents) or taken.others(sents[last + 1][0]):
         return None
     a, b = sents[last + 1]
@@ -773,12 +850,15 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             capitals: tuple[list[Mention], list[int] | None],
             taken: "_Later",
             country: Callable[..., Mention | None] | None,
-            actors: _Actors, counted: dict[tuple[int, int], tuple[Count, ...]]) -> Event:
+            actors: _Actors, counted: dict[tuple[int, int], tuple[Count, ...]],
+            stations: set[int]) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
     text order); ``capitals``: the document's capitals (the same way); ``actors`` and
-    ``counted``: the actors and counts of sentences already read."""
+    ``counted``: the actors and counts of sentences already read; ``stations``: the ids of
+    mentions that name a border-guard station, an event's place only when its sentences name
+    no other place below a region)."""
     text = doc.text
     kind = d.kinds[0]
     fit, fit_starts = nearby
@@ -790,12 +870,15 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
                 ] if cap_starts is not None else [m for m in caps if mine.holds(m.start)]
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
+    if any(id(m) in stations for m in own) and any(
+            id(m) not in stations and kind_rank(_place(m)) <= 2 for m in own):
+        own = [m for m in own if id(m) not in stations]    # another place than the station's
     place, in_event = best_place(own), True
     # an order or statement: the state's own, at a place only its own sentences name (not
     # another event's, nor one named anywhere in the document)
     state = kind == ("statement_or_order", None)
     if place is None or kind_rank(_place(place)) >= 3:
-        idx = [bisect.bisect_left(sents, s) for s in d.sents]      # sents: in text order
+        idx = [_sentence_at(sents, s[0]) for s in d.sents]         # sents: in text order
         # the sentences around, then the document's places in the border area (not a city
         # named in passing far away)
         widths = (1, 2) if state else (1, 2, len(sents))
@@ -823,6 +906,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     elif kind_rank(_place(place)) >= 4:
         # countries of its first sentence ("into Belarus from Lithuania"): the EU side named
         place = _country(d, first) or place
+    station = place is not None and id(place) in stations
     if place is not None and site is not None:
         place = site(place, flight=kind == ("other", "flight"))
     date, prec, date_ev = None, None, None
@@ -849,7 +933,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     return Event(doc=doc, type=kind[0], subtype=kind[1],
                  kinds=tuple(dict.fromkeys(d.kinds)), date=date,
                  date_precision=prec, place=place,
-                 geo_precision=_geo_precision(place, in_event) if place else None,
+                 geo_precision=_geo_precision(place, in_event and not station)
+                 if place else None,
                  counts=tuple(counts), actors=tuple(dict.fromkeys(named)),
                  claim_sources=tuple(dict.fromkeys(claims)), triggers=tuple(d.triggers),
                  date_evidence=date_ev, primary=primary)

@@ -281,6 +281,35 @@ ANOTHER: dict[str, str] = {
     "be": r"яшчэ адн\w*|інш\w*\s+груп\w*|друг\w*\s+груп\w*",
 }
 
+# "... and on Tuesday another 90 near X": a second group told in a clause of its own, with
+# its own day, count and place (the word before its number; ``CLAUSE_AND`` opens the clause)
+ANOTHER_COUNT: dict[str, str] = {
+    "en": r"another|a further", "ru": r"ещё|еще|других", "pl": r"kolejn\w*|następn\w*|kolejnych",
+    "de": r"weitere\w*", "lt": r"dar|kiti|kitus", "lv": r"vēl|citus|citi", "be": r"яшчэ",
+}
+CLAUSE_AND: dict[str, str] = {
+    "en": r"and|while|whereas", "ru": r"а|и", "pl": r"a|i|zaś|oraz", "de": r"und|während",
+    "lt": r"o|ir", "lv": r"un|bet", "be": r"а|і",
+}
+
+# Border-guard stations named after the place they stand at ("Placówka SG w Czeremsze",
+# "funkcjonariusze z PSG w Dubiczach", "погранзастава «Друскининкай»", "Druskininkų
+# užkardos", "Daugavpils robežapsardzības nodaļa"): the words before the place, and after it.
+# Units and districts (rinktinė, Oddział, отряд, pārvalde) are not stations: they stay out.
+STATION_BEFORE: dict[str, str] = {
+    "en": r"border(?:[- ]guard)? (?:station|post|outpost)s? (?:in|at|of)|outpost (?:in|at|of)",
+    "ru": r"погранзастав\w*|пограничн\w+ застав(?:а|ы|е|у|ой)",
+    "pl": r"(?:placówk\w*|psg)(?: (?:sg|straży granicznej))? we?",
+    "de": r"grenz\w*(?:posten|station|wache)s? (?:in|von)",
+    "lt": r"", "lv": r"",
+    "be": r"пагранзастав\w*|памежн\w+ застав(?:а|ы|е|у|ай)",
+}
+STATION_AFTER: dict[str, str] = {
+    "en": r"border(?:[- ]guard)? (?:station|post|outpost)", "ru": r"", "pl": r"",
+    "de": r"", "lt": r"(?:pasienio )?užkard\w*", "lv": r"robežapsardzības nodaļ\w*",
+    "be": r"",
+}
+
 # Future and possibility before the first trigger: the sentence tells what may or will
 # happen ("border guards will have the right to return migrants"), not an event.
 FUTURE: dict[str, str] = {
