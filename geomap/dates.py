@@ -347,7 +347,10 @@ DATE_LABEL = re.compile(r"(?:date|dated|published|posted|updated|last updated|da
 # inside the bracket after it
 DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’-]{1,30}"
                            r"|[A-ZÀ-ÞĀ-ŽА-ЯЁ][^\W\d_]{2,20}(?=,))"   # or "Białystok, 14.10.2021 –"
-                           r"(?:,\s*|\s*\((?=[^()\n]*\)))")
+                           # then an agency in brackets and a dash before the date
+                           # ("WARSAW, Poland (AP) — Nov. 17, 2021 —", "WARSAW (AP) — ...")
+                           r"(?:,?\s*(?:[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s*)?\([^()\n]{1,40}\)\s*[–—-]\s*"
+                           r"|,\s*|\s*\((?=[^()\n]*\)))")
 # a dateline's day and month without a year ("Warschau, 18.11. –", "Rzeszów, 18.11.:")
 _SHORT_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?=\s*(?:[-–—(:]|$))", re.M)
 _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
@@ -637,8 +640,11 @@ def document_context(doc: Document, default_year: int | None = None,
         else:
             # the latest date of a day printed: without an anchor only absolute dates
             # resolve, and "a day earlier" lies before the day it follows
+            # (not the end of a period: "extended the state of emergency until February 10"
+            # names a day after the report)
             dates = [d for d, _ in (_absolute(kind, m, year, None) for kind, m in scanned
-                                    if kind in ABSOLUTE and kind not in ("month", "month_year"))
+                                    if kind in ABSOLUTE and kind not in ("month", "month_year")
+                                    and not UNTIL.search(text, max(0, m.start() - 12), m.start()))
                      if d]
             anchor, inferred = (max(dates) if dates else None), True
     return DateContext(anchor, inferred, year, quotes, report_at, index, scanned)

@@ -493,3 +493,24 @@ def test_a_dateline_of_day_and_month_takes_the_batch_year(lang, text, weekday):
                                                                 False)
     assert [e.date for e in find_dates(text, 0, len(text), ctx)] == [weekday]
     assert context(text, None).anchor is None          # no year anywhere: no date
+
+
+@pytest.mark.parametrize("text", [
+    "WARSAW, Poland (AP) — Nov. 17, 2021 — Polish forces used tear gas on Tuesday.",
+    "WARSAW (AP) — Nov. 17, 2021 — Polish forces used tear gas on Tuesday.",
+])
+def test_a_dateline_with_an_agency_before_its_date(text):
+    ctx = context(text, 2021)
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 17), False)
+    assert find_dates(text, 0, len(text), ctx)[-1].date == D(2021, 11, 16)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Latvia's government on Tuesday extended the state of emergency until February 10."),
+    ("de", "Lettland hat am Dienstag den Ausnahmezustand bis 10. Februar verlängert."),
+    ("pl", "Łotwa we wtorek przedłużyła stan wyjątkowy do 10 lutego."),
+])
+def test_the_end_of_a_period_is_no_anchor(lang, text):
+    ctx = context(text, 2021)
+    assert ctx.anchor is None
+    assert [e.date for e in find_dates(text, 0, len(text), ctx) if e.kind == "weekday"] == [None]

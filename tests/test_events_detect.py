@@ -952,3 +952,29 @@ def test_another_place_of_the_sentence_comes_before_the_station(ex, lang, text, 
 def test_a_unit_named_after_a_town_stays_out(ex):
     assert placed(ex, " date 2021-08-12 Antradienį Varėnos pasienio rinktinės pasieniečiai "
                       "sulaikė 15 neteisėtų migrantų iš Baltarusijos.") == [(None, None)]
+
+
+# pl/be "z"/"з" + genitive is "from": Belarus is the side people came from, not the place;
+# the event then takes the country its border guard's name stands for, if any.
+@pytest.mark.parametrize("lang, text, place", [
+    ("pl", " date 2021-11-17 We wtorek Straż Graniczna odnotowała 161 prób nielegalnego "
+           "przekroczenia granicy z Białorusi.", "Poland"),
+    ("be", " date 2021-11-17 У аўторак 161 мігрант спрабаваў перасекчы мяжу з Беларусі.", None),
+])
+def test_from_belarus_in_the_genitive_does_not_place_the_event(ex, lang, text, place):
+    assert [p for _, _, p, _, _ in coded(ex, text)] == [place]
+
+
+def test_the_border_with_belarus_in_the_instrumental_still_names_belarus(ex):
+    got = coded(ex, " date 2021-11-17 We wtorek migranci przekroczyli granicę z Białorusią.")
+    assert [p for _, _, p, _, _ in got] == ["Belarus"]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("lt", " date 2021-11-17 Antradienį VSAT pareigūnai apgręžė 20 migrantų.", "Lithuania"),
+    ("lv", " date 2021-11-17 Otrdien Valsts robežsardze aizturēja 5 migrantus.", "Latvia"),
+    ("ru", " date 2021-11-17 Во вторник Госпогранкомитет сообщил, что мигранты пытались "
+           "пересечь границу.", "Belarus"),
+])
+def test_an_event_without_a_place_takes_its_border_guards_country(ex, lang, text, place):
+    assert [p for _, _, p, _, _ in coded(ex, text)] == [place]

@@ -183,3 +183,18 @@ def test_a_return_home_is_no_pushback():
 ])
 def test_sentences_without_a_kind(lang, sentence):
     assert kinds_of(sentence) == set()
+
+
+# Shots fired are a clash ("Belarusian soldiers fired shots into the air near Nowy Dwór").
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Belarusian soldiers fired shots into the air near the village."),
+    ("en", "Shots were fired at Polish soldiers overnight."),
+    ("ru", "Белорусские военные произвели выстрелы в воздух."),
+    ("pl", "Białoruscy żołnierze oddali strzały w powietrze."),
+    ("de", "Belarussische Soldaten gaben Schüsse in die Luft ab."),
+    ("lt", "Baltarusijos kariai paleido šūvius į orą."),
+    ("lv", "Baltkrievijas karavīri izdarīja šāvienus gaisā."),
+    ("be", "Беларускія вайскоўцы стралялі ў паветра."),
+])
+def test_shots_fired_are_a_clash(lang, sentence):
+    assert ("other", "clash") in kinds_of(sentence)

@@ -58,6 +58,10 @@ CLAUSE_AND = re.compile(r"(?:[,;]\s*|\s)(?:(?:" + _langs(lx.CLAUSE_AND) + r")\s+
 STATION_BEFORE = re.compile(r"(?<!\w)(?:" + _langs(lx.STATION_BEFORE) + r")\s*[«\"„“]?\s*$",
                             re.I)
 STATION_AFTER = re.compile(r"[»\"”]?\s+(?:" + _langs(lx.STATION_AFTER) + r")(?!\w)", re.I)
+# a border guard named by its service's name: its country ("Straż Graniczna", "VSAT",
+# "Valsts robežsardze", "Госпогранкомитет")
+AGENCY = re.compile(r"\b(?:" + "|".join(f"(?P<{code}>{rx})" for code, rx in lx.AGENCIES.items())
+                    + r")(?!\w)", re.I)
 LEGAL = re.compile(r"\b(?:" + _langs(lx.LEGAL) + r")(?!\w)", re.I)
 CAPTION = re.compile(lx.CAPTION, re.I | re.M)
 FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
@@ -65,6 +69,10 @@ RIVER_BEFORE = re.compile(r"\b(?:" + _langs(lx.RIVER_BEFORE) + r")\s+(?:the\s+)?
 RIVER_AFTER = re.compile(r"\s+(?:" + _langs(lx.RIVER_AFTER) + r")(?!\w)", re.I)
 COUNTRY_BORDER = re.compile(r"(?:['’]s)?[ \t]+(?:border|frontier)\b", re.I)
 BELARUS_ID = "cc:BY"      # the gazetteer's Belarus (the country every border here is with)
+# pl/be "z"/"з" before a genitive ("z Białorusi", "з Беларусі") is "from"; before an
+# instrumental ("z Białorusią", "з Беларуссю") it is "with" ("granica z Białorusią")
+FROM_GENITIVE = re.compile(r"(?<!\w)(?:z|ze|з)\s+\Z", re.I)
+INSTRUMENTAL = ("ą", "ю")
 FROM_COUNTRY = re.compile(r"(?<!\w)(?:" + _langs(lx.FROM_COUNTRY) + r")\s+\Z", re.I)
 # what follows a dateline's city ("Białystok, 14.08.2021 –", "Warschau (dpa) -", "Rīga,
 # 30.jūlijs (LETA)."): a date and/or an agency in brackets, then a dash (or a full stop)
@@ -142,7 +150,7 @@ BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # of the dates (one index of a text serves both)
 KEYED = Keyed(KEYED_PATTERNS + [rx for _, _, rx in TRIGGER_RX]
               + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE, LEGAL, FUTURE, PERFECT, SOURCE_HINT,
-                 SOURCE_VERB, _NAT_ANY, CAPTION, SECOND])
+                 SOURCE_VERB, _NAT_ANY, CAPTION, SECOND, AGENCY])
 _TRIGGER_IDS = tuple(KEYED.position[id(rx)] for _, _, rx in TRIGGER_RX)
 _KIND_OF = {KEYED.position[id(rx)]: (t, s) for t, s, rx in TRIGGER_RX}
 # a sentence without any of these has no trigger: no candidate
@@ -210,7 +218,10 @@ def _usable(m: Mention) -> bool:
         return False                                 # "rzeki Świsłocz": the river
     if _speaker_in(text, m.start):
         return False                                 # "sources in Warsaw"
-    if m.place.id == BELARUS_ID and FROM_COUNTRY.search(text, max(0, m.start - 24), m.start):
+    if m.place.id == BELARUS_ID and (
+            FROM_COUNTRY.search(text, max(0, m.start - 24), m.start)
+            or FROM_GENITIVE.search(text, max(0, m.start - 4), m.start)
+            and not m.text.endswith(INSTRUMENTAL)):
         return False          # "trying to enter from Belarus": the side people came from
     if m.place.kind == "country" and COUNTRY_BORDER.match(text, m.end):
         return False          # "at Belarus border", "Poland's border": the line, not the land
@@ -903,6 +914,11 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             adjective = index.search(_NAT_ANY, a0, b0)
             if adjective:
                 place = country(doc, adjective.start(), adjective.end(), next(iter(d.hints)))
+        if place is None and country is not None and not d.hints:
+            # ... or by its border guard's name ("Straż Graniczna odnotowała", "VSAT")
+            agency = index.search(AGENCY, a0, b0)
+            if agency:
+                place = country(doc, agency.start(), agency.end(), agency.lastgroup)
     elif kind_rank(_place(place)) >= 4:
         # countries of its first sentence ("into Belarus from Lithuania"): the EU side named
         place = _country(d, first) or place

@@ -64,7 +64,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"riot(?:s|ed|ing)?\b(?!\s+(?:gear|police|shields?|control))|unrest|"
             r"disturbances?|clash\w*|tear\s+gas|(?:throw\w*|threw)\s+(?:of\s+)?"
             r"stones|protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
-            r"water\s+cannon\w*|stabb\w*|attack(?:ed|ing)\b|assault(?:ed|ing)\b",
+            r"water\s+cannon\w*|stabb\w*|attack(?:ed|ing)\b|assault(?:ed|ing)\b|"
+            r"fired\s+(?:\S+\s+){0,2}?shots|shots\s+(?:were\s+)?fired|(?:warning\s+)?shots\s+"
+            r"(?:into|in)\s+the\s+air|gunfire|opened\s+fire",
         ("other", "barrier"):
             r"razor\s+wire|concertina|fenc(?:e|es|ed|ing)\b|barriers?\b|border\s+wall",
         ("other", "flight"):
@@ -88,7 +90,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"лагер\w*|застря\w*\s+(?:\S+\s+){0,4}?(?:границ|между)\w*",
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*|"
                             r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*|напал[иа]?\b|"
-                            r"водом[её]т\w*|"
+                            r"водом[её]т\w*|выстрел\w*|открыл\w*\s+огонь|стреля\w*|"
                             r"ранил[иа]?\s+(?:\S+\s+){0,2}?нож\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
@@ -113,7 +115,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                            r"utknę\w*\s+(?:\S+\s+){0,4}?(?:granic|między)\w*",
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*|"
                             r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*|"
-                            r"zaatakowa\w*|ugodzi\w*|dźgn\w*|armat\w*\s+wodn\w*",
+                            r"zaatakowa\w*|ugodzi\w*|dźgn\w*|armat\w*\s+wodn\w*|strzał\w*|"
+                            r"strzelan\w*|strzelal\w*|strzelił\w*|strzelali",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
@@ -140,7 +143,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                            r"festsitz\w*",
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer|"
                             r"(?:warfen|werfen|warf)\s+(?:\S+\s+){0,3}?steine\w*|steinwürf\w*|"
-                            r"angegriffen|attackiert\w*|niedergestochen|messerangriff\w*",
+                            r"angegriffen|attackiert\w*|niedergestochen|messerangriff\w*|"
+                            r"(?:warn)?schüsse\w*|geschossen|schossen|beschossen",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
         ("other", "escape"): r"geflohen|flohen",
@@ -164,7 +168,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*|"
                             r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*|užpuol\w*|subad\w*|"
-                            r"vandens\s+patrank\w*|vandensvaid\w*",
+                            r"vandens\s+patrank\w*|vandensvaid\w*|šūv\w*|šaudė|iššov\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
@@ -189,7 +193,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*|"
                             r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*|uzbruka\w*|"
-                            r"uzbrukuš\w*|sadūr\w*|ūdensmetēj\w*|ūdens\s+lielgabal\w*",
+                            r"uzbrukuš\w*|sadūr\w*|ūdensmetēj\w*|ūdens\s+lielgabal\w*|"
+                            r"šāvien\w*|šāva\b|izšāva\w*|apšaud\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
@@ -211,7 +216,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:накірава|перакін)\w*\s+(?:\S+\s+){0,3}?(?:вайск|салдат|вайскоўц|памежнік)\w*",
         ("other", "camp"): r"лагер\w*",
         ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*|"
-                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*|напал[іа]?\b|вадамёт\w*",
+                            r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*|напал[іа]?\b|вадамёт\w*|"
+                            r"стрэл\w*|стралял\w*",
         ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
         ("other", "flight"): r"рэйс\w*|прызямлі\w*",
         ("other", "escape"): r"уцяк\w*|уцякл\w*",
@@ -308,6 +314,17 @@ STATION_AFTER: dict[str, str] = {
     "en": r"border(?:[- ]guard)? (?:station|post|outpost)", "ru": r"", "pl": r"",
     "de": r"", "lt": r"(?:pasienio )?užkard\w*", "lv": r"robežapsardzības nodaļ\w*",
     "be": r"",
+}
+
+# Border guards named by their service's name, per country (not per language: the names
+# are the services' own): the country of an event whose text names no place and no
+# nationality ("Straż Graniczna odnotowała 161 prób ... z Białorusi")
+AGENCIES: dict[str, str] = {
+    "PL": r"straż\w*\s+graniczn\w*|straży\s+granicznej",
+    "LT": r"vsat|valstybės\s+sienos\s+apsaugos\s+tarnyb\w*",
+    "LV": r"(?:valsts\s+)?robežsardz\w*",
+    "BY": r"госпогранкомитет\w*|государственн\w+\s+пограничн\w+\s+комитет\w*|"
+          r"дзяржаўн\w+\s+памежн\w+\s+камітэт\w*|дзяржпамежкамітэт\w*",
 }
 
 # Future and possibility before the first trigger: the sentence tells what may or will
