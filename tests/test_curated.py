@@ -73,6 +73,7 @@ def where(name):
     ("Bobrowniki", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
     ("Bobrownikach", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
     ("Bobrowniki–Bierestowica", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
+    ("Bobrovnikų", "cur:crossing-bobrowniki-berestovitsa", "BY", "PL-BY", 9),
     ("Bierestowica", "gn:629986", "BY", "PL-BY", 9),
     ("Wysokolitowsk", "gn:619818", "BY", "PL-BY", 7),
 ])
