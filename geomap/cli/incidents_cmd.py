@@ -31,6 +31,9 @@ def incidents(ctx, inputs, fmt, out, engine, scheduler, workers, partitions, job
       geomap incidents seeds/ --format csv
       geomap incidents seeds/ --format gpkg -o output/incidents.gpkg
       geomap incidents corpus.jsonl --engine dask --workers 4 -o incidents.jsonl
+      geomap incidents articles.csv --text-field body --date-field published \\
+          --title-field headline --url-field link -o incidents.csv
+      geomap incidents reports/*.pdf reports/*.docx
     """
     from ..api import input_year
     from ..io.incidents import CSV_FIELDS, INCIDENT_TYPES, csv_record, incident_record
