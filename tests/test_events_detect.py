@@ -978,3 +978,10 @@ def test_the_border_with_belarus_in_the_instrumental_still_names_belarus(ex):
 ])
 def test_an_event_without_a_place_takes_its_border_guards_country(ex, lang, text, place):
     assert [p for _, _, p, _, _ in coded(ex, text)] == [place]
+
+
+def test_police_in_a_town_said_is_a_speaker_not_the_place(ex):
+    got = coded(ex, " date 2021-11-16 A young Iraqi man died on Monday after crossing from "
+                    "Belarus into Poland, police in Hajnówka said. His body was found in a forest "
+                    "near the village of Bobrowniki.")
+    assert [(t, p, d) for t, _, p, d, _ in got] == [("death", "Bobrowniki", D(2021, 11, 15))]

@@ -198,3 +198,12 @@ def test_sentences_without_a_kind(lang, sentence):
 ])
 def test_shots_fired_are_a_clash(lang, sentence):
     assert ("other", "clash") in kinds_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Polen hat am Dienstag den Grenzübergang Kuźnica zu Belarus geschlossen.",
+    "Polen schließt den Grenzübergang in Kuźnica.",
+])
+def test_a_closed_crossing_is_an_order_in_german(sentence):
+    assert ("statement_or_order", None) in kinds_of(sentence)
+

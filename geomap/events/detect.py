@@ -235,8 +235,11 @@ def _usable(m: Mention) -> bool:
 def _station(text: str, m: Mention) -> bool:
     """A border-guard station named after its place ("Placówka SG w Czeremsze", "Druskininkų
     užkardos", "погранзастава «Друскининкай»", "Daugavpils robežapsardzības nodaļa")."""
-    return bool(STATION_AFTER.match(text, m.end)
-                or STATION_BEFORE.search(text, max(0, m.start - 40), m.start))
+    if STATION_AFTER.match(text, m.end):
+        return True
+    before = text[max(0, m.start - 40):m.start].lower()
+    return any(k in before for k in lx.STATION_KEYS) \
+        and bool(STATION_BEFORE.search(text, max(0, m.start - 40), m.start))
 
 
 def _dateline(text: str, m: Mention) -> bool:

@@ -138,7 +138,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"tod(?:es)?\b|tot\s+(?:aufgefunden|gefunden|entdeckt|geborgen)",
         ("statement_or_order", None):
             r"ausnahmezustand\w*|angeordnet|ordnete\w*|verhängt\w*|schließung\w*|"
-            r"ausgesetzt|protestnote|(?:entsand|verlegt|stationiert)\w*",
+            r"ausgesetzt|protestnote|(?:entsand|verlegt|stationiert)\w*|"
+            r"(?:grenz|übergang)\w*\s+(?:\S+\s+){0,4}?(?:geschlossen|dichtgemacht)\b|"
+            r"(?:schließt|schloss|schlossen)\s+(?:\S+\s+){0,3}?(?:grenz|übergang)\w*",
         ("other", "camp"): r"lager\b|zeltlager|gestrandet|(?:sitzen|saßen|sitzt)\s+(?:\S+\s+){0,6}?fest\b|"
                            r"festsitz\w*",
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer|"
@@ -310,6 +312,8 @@ STATION_BEFORE: dict[str, str] = {
     "lt": r"", "lv": r"",
     "be": r"пагранзастав\w*|памежн\w+ застав(?:а|ы|е|у|ай)",
 }
+# what every match of ``STATION_BEFORE`` holds (looked for first, as plain text)
+STATION_KEYS = ("placówk", "psg", "застав", "station", "post", "grenz")
 STATION_AFTER: dict[str, str] = {
     "en": r"border(?:[- ]guard)? (?:station|post|outpost)", "ru": r"", "pl": r"",
     "de": r"", "lt": r"(?:pasienio )?užkard\w*", "lv": r"robežapsardzības nodaļ\w*",
@@ -343,7 +347,7 @@ FUTURE: dict[str, str] = {
 # stands for its government, not for the place of an event.
 SPEAKERS: dict[str, str] = {
     "en": r"sources|officials|diplomats|politicians|government|authorities|correspondents?|"
-          r"reporters?|prosecutors",
+          r"reporters?|prosecutors|police",
     "ru": r"источники|чиновники|власти",
     "pl": r"źródła|urzędnicy|władze",
     "de": r"quellen|beamte|behörden|regierungskreise",
