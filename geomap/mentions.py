@@ -278,7 +278,7 @@ class Recogniser:
                     if (m.place.country is None or m.place.kind in ("country", "region", "capital")
                             or m.place.country in INFLECTION_COUNTRIES
                             or (m.place.population or 0) >= 1_000_000) \
-                            and not _demonym(words[-1], m.place.name):
+                            and not demonym(words[-1], m.place.name):
                         found.append(m)
                         inflected = True
         fuzzy: frozenset = frozenset()
@@ -291,7 +291,7 @@ class Recogniser:
         if len(words) == 1 and len(word) >= (6 if found else 7) and not ADJECTIVE.search(word):
             known = {m.place.id for m in found}
             near = [m for m in self._one_off[word]
-                    if m.place.id not in known and not _demonym(word, m.place.name)]
+                    if m.place.id not in known and not demonym(word, m.place.name)]
             fuzzy |= frozenset(m.place.id for m in near)
             found += near
         return _Names(tuple(found), tuple(m for m in found if m.designated),
@@ -428,7 +428,7 @@ class Recogniser:
                 start, end = c.start, c.end
                 after = text[end:end + 2]
                 before = text[start - 1:start] if start else ""
-                if before in _SPACE_BEFORE and _word_before(text, start) in RIVER_BEFORE \
+                if before in _SPACE_BEFORE and word_before(text, start) in RIVER_BEFORE \
                         or after[:1] in _SPACE_BEFORE and _word_after(text, end) in RIVER_AFTER:
                     matches = tuple(m for m in c.matches if m.place.kind == "other")
                     if not matches:
@@ -541,7 +541,7 @@ RIVER_AFTER = frozenset(key(w) for w in """
     """.split())
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
     """The key of the word right before ``start`` (one space between), else ""."""
     m = _LAST_WORD.search(text, max(0, start - 24), start)
     return key(m.group(1)) if m else ""
@@ -622,7 +622,7 @@ def _cue(window: list[str]) -> str | None:
     return None
 
 
-def _demonym(word: str, name: str) -> bool:
+def demonym(word: str, name: str) -> bool:
     """True for an English demonym of a name ("Iraqi", "Pakistani", "German"), not an
     inflected form."""
     stem = key(name)

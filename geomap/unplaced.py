@@ -37,6 +37,7 @@ from typing import NamedTuple
 from .extract import Extractor
 from .geodesy import BORDER_COUNTRIES
 from .keyscan import compiled
+from .mentions import RIVER_BEFORE, demonym, word_before
 from .model import Document, Mention
 from .morph import guess_nominative, name_variants
 from .normalize import key
@@ -53,24 +54,31 @@ _BEFORE = [
      r"(?:village|hamlet|settlement|town|forest|area|woods|locality) of|(?:village|hamlet|"
      r"settlement|locality) of|at the (?:village|settlement) of|(?:the|a) (?:village|hamlet|"
      r"settlement)|(?:on )?the outskirts of|(?:village|hamlet|settlement|place|locality) "
-     r"(?:called|named|known as)", 0.5, None, None),
+     r"(?:called|named|known as)|(?:the |a )?(?:river|stream|brook|creek|rivulet)", 0.5, None,
+     None),
     (r"in|at|from|to|towards|around", 0.15, None, None),
     (r"w miejscowości|miejscowości|miejscowość|miejscowością|we wsi|wsi|wieś|wsią|wioska|"
      r"wioski|wiosce|osada|osady|osadzie|kolonii|kolonia|gmin[aiey]|powiat|rzeka|rzeki|rzece|"
-     r"rzekę", 0.5, "PL", None),
+     r"rzekę|strumień|strumienia|strumieniu|strumieniem|potok|potoku|rzeczka|rzeczki|rzeczce|"
+     r"osiedle|osiedla|osiedlu|osiedlem", 0.5, "PL", None),
     (r"koło|kolo|obok|niedaleko|w pobliżu|w okolicach|w okolicy|w rejonie|na terenie|"
      r"w pobliżu wsi", 0.5, "PL", "gen"),
     (r"pod|nad|nad rzeką|rzeką|za", 0.5, "PL", "ins"),
     (r"przy", 0.5, "PL", None),
     (r"do|z|ze|od|spod", WEAK, "PL", "gen"),
-    (r"prie|netoli|ties|šalia|salia|kaime|kaimo|gyvenvietėje|gyvenvietės|gyvenvietė",
-     0.5, "LT", None),
+    (r"prie|netoli|ties|šalia|salia|kaime|kaimo|gyvenvietėje|gyvenvietės|gyvenvietė|upės|"
+     r"upėje|upę|upelio|upelis|upelyje", 0.5, "LT", None),
     (r"pie|netālu no", 0.4, "LV", "gen"),
+    (r"upes|upē|upe", 0.4, "LV", None),
+    # a village after its parish or municipality, both in the genitive: "netālu no
+    # Skrudalienas pagasta Lielborovkas"
+    (r"pagasta|novada", 0.4, "LV", "gen"),
     (r"ciemā|ciematā|pagastā|novadā", 0.4, "LV", None),
     (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|деревни|деревня|села|село|"
      r"посёлка|поселка|посёлок|поселок|посёлку|поселку|деревню|селу|хутору|агрогородка|"
      r"агрогородок|агрогородку|хутора|хутор|хуторе|урочища|"
-     r"урочище|урочищу|реки|река|реке|рекой|речки|ручья|озера|озеро|населенного пункта|"
+     r"урочище|урочищу|реки|река|реке|рекой|речки|речке|речку|ручья|ручей|ручье|озера|озеро|"
+     r"микрорайоне|микрорайона|микрорайон|микрорайону|мікрараёне|мікрараёна|населенного пункта|"
      r"населённого пункта|населенный пункт|населённый пункт|населенном пункте|"
      r"населённом пункте|н\. п\.|н\.п\.|д\.|дер\.|пос\.|аг\.|х\.", 0.5, None, None),
     (r"у|около|под|в районе|близ|возле|недалеко от", 0.5, None, "gen"),
@@ -81,7 +89,7 @@ _BEFORE = [
     (r"в|во|из|к|от|до|ў|з|ад|да", WEAK, None, None),       # in, from, to
 
     (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|dorfes|ortschaft|weiler|"
-     r"siedlung|gemeinde|fluss|bach", 0.5, None, None),
+     r"siedlung|gemeinde|fluss|flusses|bach|baches|stadtteil|viertel", 0.5, None, None),
 ]
 # A nationality adjective before a settlement noun: the country of the name after it.
 NATION_BEFORE = re.compile(
@@ -94,7 +102,9 @@ NATION_BEFORE = re.compile(
 NATION_COUNTRY = {"pol": "PL", "пол": "PL", "lit": "LT", "лит": "LT", "lat": "LV", "let": "LV",
                   "лат": "LV", "łot": "LV", "bel": "BY", "wei": "BY", "бел": "BY", "bia": "BY"}
 # The kind a cue right before a name names ("rzeką X": a stream; "хутора X": a hamlet).
-CUE_KINDS = ((re.compile(r"(?:river|stream|rzek|рек|речк|ручь|рак|рац|fluss|bach)\w*[ \u00a0]+$",
+CUE_KINDS = ((re.compile(r"(?:river|stream|brook|creek|rivulet|rzek|rzec|rzeczk|strumie|potok|рек|"
+                         r"речк|ручь|ручей|рак|рац|upė|upę|upel|upes|upē|upe|fluss|bach|"
+                         r"микрорайон|мікрараён|osiedl|mikrorajon|stadtteil|viertel)\w*[ \u00a0]+$",
                          re.I), "other"),
              (re.compile(r"(?:forest|woods|урочищ|урочышч|возер|озер)\w*[ \u00a0]+$", re.I),
               "other"))
@@ -121,6 +131,8 @@ _AFTER = [
      r"район\w*|раён\w*|сельсовет\w*", 0.5, "district", None, False),
     (r"upė\w*|upel\w*|miškas|miške|miško|ežer\w*|giri\w*", 0.5, "other", "LT", True),
     (r"upe|upē|upes|ezers|ezerā|ezera|mežs|mežā|meža", 0.5, "other", "LV", True),
+    (r"mikrorajon(?:e|o|as|ą|ui|u)", 0.5, "other", "LT", True),     # neighbourhoods
+    (r"mikrorajon(?:ā|s|a|am)", 0.5, "other", "LV", True),
     (r"streams?|rivers?|creek|brook|rzek\w*|strumie\w*|река|реки|ручей|"
      r"forests?|woods|las|lasu|lesie|лес\w*|lake|jezior\w*", 0.5, "other", None, False),
     (r"(?:border )?crossing(?: point)?|checkpoint|border post|punkt\w*|пункт\w*|"
@@ -190,7 +202,9 @@ POLISH_GUESSES = {
             ("ej", "a"), ("kich", "kie"), ("ich", "ie"), ("ych", "e"), ("ców", "ce"),
             ("ów", "y"), ("czek", "czki"), ("ek", "ki"), ("owa", "owo"), ("ewa", "ewo"),
             ("cy", "ca"), ("czy", "cza"), ("rzy", "rza"), ("szy", "sza"), ("ży", "ża"),
-            ("dzy", "dza"), ("ki", "ka"), ("gi", "ga"), ("li", "la"), ("y", "a")),
+            ("dzy", "dza"), ("ki", "ka"), ("gi", "ga"), ("li", "la"), ("y", "a"),
+            # genitive plurals of plural names: koło Nomik, Ozieran, Dubicz, Siemiatycz
+            ("ik", "iki"), ("yk", "yki"), ("an", "any"), ("cz", "cze"), ("ic", "ice")),
     "ins": (("owem", "owo"), ("ewem", "ewo"), ("kiem", "ek"), ("kim", "ki"), ("ym", "y"),
             ("ą", "a")),
 }
@@ -204,6 +218,7 @@ LT_ADJECTIVES = (("iosios", "ioji"), ("osios", "oji"), ("iojo", "ysis"), ("ojo",
 CONJUNCTION = re.compile(r"^(?:,|,? (?:i|and|or|ir|un|ar|и|і|oraz|lub|und|oder))[ \u00a0]+$")
 COUNTRY_NAMES = {"latvia": "LV", "lithuania": "LT", "poland": "PL", "belarus": "BY"}
 MIN_SCORE = 0.3
+_OWN_SPELLING = frozenset({"PL", "LT", "LV"})    # countries whose texts spell names their way
 
 
 @dataclass
@@ -468,7 +483,8 @@ class UnplacedFinder:
         self.lower_words: set[str] = set()                # words the texts write in lower case
         self.found: dict[str, Unplaced] = {}              # base key -> record
         self.by_key: dict[str, str] = {}                  # any form/base key -> base key
-        self._similar: dict[str, tuple[str, bool] | None] = {}   # key -> ``_one_off``
+        self._similar: dict[str, tuple[str, bool, frozenset[str | None]] | None] = {}
+        # (key -> ``_one_off``)
 
     def known(self, name: str) -> bool:
         """Whether the gazetteer knows ``name`` in any form extraction reads."""
@@ -554,9 +570,12 @@ class UnplacedFinder:
             return
         if partial and any(key(w) in self.first_names for w in words):
             return                          # "Zwierzyniec Mały" yes, "Sokółka Anna" no
-        if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]) or NUMBER_BESIDE[1].match(text[b:b + 3]):
+        if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]):
             return
+        number_after = bool(NUMBER_BESIDE[1].match(text[b:b + 3]))
         w1, country_b, why_b, case = _score_before(text, a)
+        if number_after and w1 < 0.5:
+            return          # "August 11", "Terminal 2"; not "у деревни Клейники 5 ноября"
         if not w1 and cue != a:
             w1, country_b, why_b, case = _score_before(text, cue)
             if w1 <= WEAK:
@@ -585,6 +604,7 @@ class UnplacedFinder:
             return
         if len(words) == 1 and self._adjective(words[0], text[b:b + 30], kind):
             return
+        river = word_before(text, a) in RIVER_BEFORE
         kind = kind or _cue_kind(text, a) or next(
             ("other" for w in (words[0], words[-1]) if key(w) in NAME_KINDS), None)
         parts = [written]
@@ -596,8 +616,9 @@ class UnplacedFinder:
             country = NATION_COUNTRY.get(nation.group("adj")[:3].lower())
             country_why = f"'{' '.join(nation.group(0).split())}'"
         for part in parts:
-            if key(part) in self.common or self.known(part) or self._inflected_known(part):
-                continue
+            if key(part) in self.common or self._inflected_known(part) or \
+                    self.known(part) and not (river and self._only_settlements(part)):
+                continue    # (a river named as a town is not that town: "rzece Świsłocz")
             found.append(self._sighting(doc, part, part, sentence, w1 + w2, why_b or why_a,
                                         kind, country, country_why, near,
                                         doc_places, anchor, genitive or case == "gen", case))
@@ -628,6 +649,12 @@ class UnplacedFinder:
         if last.end == b and last.place is not None and last.place.kind == "district":
             return a + len(text[a:last.start].rstrip())
         return b
+
+    def _only_settlements(self, name: str) -> bool:
+        """Whether every entry the gazetteer knows as ``name`` (in any form) is a settlement,
+        district or region, none a river or other feature."""
+        matches = [m for v in (key(name), *name_variants(name.split())) for m in self.g.lookup(v)]
+        return all(m.place.kind != "other" for m in matches)
 
     def _adjective(self, word: str, after: str, kind: str | None) -> bool:
         """Whether ``word`` is a Slavic adjective ("-ский", "-скім", "-skiej") of a common
@@ -725,8 +752,8 @@ class UnplacedFinder:
         if rec.guess and guess is None and k in rec.keys:
             rec.name, rec.guess = name, None     # seen uninflected: no more a guess
         elif k in rec.keys - {key(rec.name)} and key(rec.name) not in variants and \
-                len(k) < len(key(rec.name)) and (guess is None or rec.guess):
-            rec.name = name          # a shorter form the others inflect: the base
+                k in name_variants(rec.name.split()) and (guess is None or rec.guess):
+            rec.name = name          # the form the name seen so far inflects: the base
         rec.keys |= variants
         rec.forms[s.written] += 1
         if s.path not in rec.seen:             # (a list look-up was quadratic in files)
@@ -756,20 +783,23 @@ class UnplacedFinder:
                 self._similar[k] = self._one_off(k)
             close = self._similar[k]
             if close is not None:
-                rec.similar, far = close
-                if not far:
+                rec.similar, far, countries = close
+                if not far and not (s.country in _OWN_SPELLING and s.country not in countries):
                     rec.score -= 0.2
 
-    def _one_off(self, k: str) -> tuple[str, bool] | None:
-        """The known name one letter off the key ``k``, if any, and whether every entry so
+    def _one_off(self, k: str) -> tuple[str, bool, frozenset[str | None]] | None:
+        """The known name one letter off the key ``k``, if any, whether every entry so
         named is one extraction would not read that spelling as (a small place far from the
-        border: ``Resolver.fuzzy_resolves``); only a name that may stand for a known place
-        counts less."""
-        matches = self.g.near(k)
+        border: ``Resolver.fuzzy_resolves``), and the countries of those it may be read as;
+        only a name that may stand for a known place counts less. (In a Polish, Lithuanian
+        or Latvian text, extraction reads such a spelling only as a place of that country:
+        ``Resolver.in_language``; a sighting with a cue of that language says so.)"""
+        matches = [m for m in self.g.near(k) if not demonym(k, m.place.name)]
         if not matches:
             return None
         fuzzy_resolves = self.ex.resolver.fuzzy_resolves
-        return matches[0].place.name, not any(fuzzy_resolves(m.place) for m in matches)
+        close = [m.place for m in matches if fuzzy_resolves(m.place)]
+        return matches[0].place.name, not close, frozenset(p.country for p in close)
 
     @staticmethod
     def _nearest(mentions: list[Mention]) -> Mention | None:

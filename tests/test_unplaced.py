@@ -65,8 +65,9 @@ def test_one_letter_from_a_known_name_is_said_and_counts_less_only_near_the_bord
     rec = unplaced(ex, "Migrants were seen near the village of Užventiz yesterday.")["Užventiz"]
     assert rec["similar_to"] == "Užventis" and rec["confidence"] == 0.5
     finder = UnplacedFinder(ex)
-    assert finder._one_off(key("Užventiz")) == ("Užventis", True)
-    assert finder._one_off(key("Dieveniškėz")) == ("Dieveniškės", False)    # 4 km: counts less
+    assert finder._one_off(key("Užventiz")) == ("Užventis", True, frozenset())
+    assert finder._one_off(key("Dieveniškėz")) == ("Dieveniškės", False,
+                                                   frozenset({"LT"}))      # 4 km: counts less
     assert finder._one_off(key("Zuikiškės")) is None
 
 
@@ -531,7 +532,9 @@ OWN_LACKS = {
     "lt": ["Juodbaliai", "Mikniškiai", "Paliepiai", "Ratnyčėlė", "Gudeliai", "Dainava", "Stakai", "Baltoji Ančia", "Mikabaliai", "Gervėčiai", "Kučiūnai", "Musteika"],
     "lv": ["Dervanišķi", "Vecsēta", "Šķeltova", "Žogoti", "Zaļesje", "Vaicuļeva", "Lielborņi", "Skrudaliena", "Demene", "Kumbuļi"],
     "pl": ["Ozierany Małe", "Puszcza Knyszyńska", "Zubrzyca Wielka", "Łosiniany", "Sokołda", "Stare Masiewo", "Bobrowniczki", "Jałówka", "Nowa Łuplanka", "Czerlonka", "Leśna Prawa", "Nowe Berezowo"],
-    "ru": ["Заречанка", "Лесное", "Малые Эйсмонты", "Вецборне", "Кашетос", "Голынка", "Лососна", "Соколяны", "Чернички"],
+    # "у реки Свислочь": the river, which the gazetteer lacks (it has the town Svislach)
+    "ru": ["Заречанка", "Лесное", "Малые Эйсмонты", "Вецборне", "Кашетос", "Голынка", "Лососна",
+           "Соколяны", "Чернички", "Свислочь"],
 }
 
 
@@ -629,3 +632,49 @@ def test_an_incident_without_a_place_takes_its_unplaced_names_area_or_country(ex
 ])
 def test_days_and_border_guard_posts_are_no_names(ex, lang, text, name):
     assert list(unplaced(ex, text)) == [name]
+
+
+@pytest.mark.parametrize("lang, texts, name, forms, kind", [
+    # a genitive plural and the nominative: one record, named by the nominative
+    ("pl", ["Migranci przeszli przez granicę w rejonie Żabik.",
+            "W miejscowości Żabiki zatrzymano 8 osób."], "Żabiki", ["Żabik", "Żabiki"], "village"),
+    ("pl", ["W miejscowości Żabiki zatrzymano 8 osób.",
+            "Migranci przeszli przez granicę w rejonie Żabik."], "Żabiki", ["Żabik", "Żabiki"],
+     "village"),
+    ("pl", ["Kolejną grupę zatrzymano koło Porzeczan Wielkich."], "Porzeczany Wielkie",
+     ["Porzeczan Wielkich"], "village"),
+    # the first word of a longer name is no far place of that name (a Wólka 71 km inland)
+    ("pl", ["Ciało znaleziono w pobliżu Wólki Krzywiańskiej."], "Wólka Krzywiańska",
+     ["Wólki Krzywiańskiej"], "village"),
+    # one letter from a Lithuanian village, in a Polish text: as likely a place of its own
+    ("pl", ["Jeszcze jedną grupę zatrzymano koło wsi Mielniki."], "Mielniki", ["Mielniki"],
+     "village"),
+    # a date after the name does not make it a date when a cue stands before it
+    ("ru", ["Пограничники задержали 12 мигрантов у деревни Лозняки 5 ноября.",
+            "Ещё одну группу задержали в деревне Лозняки."], "Лозняки", ["Лозняки"], "village"),
+    # a river, stream or neighbourhood word before the name, or after it in the genitive
+    ("en", ["Border guards detained 9 migrants near the stream Zuikupis."], "Zuikupis",
+     ["Zuikupis"], "other"),
+    ("pl", ["Migrantów zatrzymano nad brzegiem strumienia Zuikupis."], "Zuikupis", ["Zuikupis"],
+     "other"),
+    ("ru", ["Задержание произошло в микрорайоне Ольшанка 10 ноября."], "Ольшанка", ["Ольшанка"],
+     "other"),
+    ("pl", ["Policja zatrzymała przemytnika na osiedlu Słoneczny Stok."], "Słoneczny Stok",
+     ["Słoneczny Stok"], "other"),
+    ("lt", ["Migrantai sulaikyti Žirmūnėlių mikrorajone."], "Žirmūnėliai", ["Žirmūnėlių"],
+     "other"),
+    ("lv", ["Migranti aizturēti Ziemeļblāzmas mikrorajonā."], "Ziemeļblāzma", ["Ziemeļblāzmas"],
+     "other"),
+    # a village after its parish, both in the genitive
+    ("lv", ["Robežsargi netālu no Skrudalienas pagasta Mazborovkas aizturēja 20 migrantus."],
+     "Mazborovka", ["Mazborovkas"], "village"),
+    # a river named as a town the gazetteer has: the river, which it lacks
+    ("pl", ["Drugiego mężczyznę zatrzymano przy rzece Świsłocz."], "Świsłocz", ["Świsłocz"],
+     "other"),
+    ("de", ["Migranten durchquerten den Fluss Świsłocz bei Nacht."], "Świsłocz", ["Świsłocz"],
+     "other"),
+])
+def test_plurals_neighbourhoods_streams_and_parish_villages(full, lang, texts, name, forms, kind):
+    rec = unplaced(full, *texts)[name]
+    assert rec["forms"] == forms and rec["kind"] == kind and rec["confidence"] >= 0.4
+    assert rec["count"] == len(texts)
