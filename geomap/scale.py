@@ -37,12 +37,12 @@ def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
 
 @dataclass(frozen=True)
 class Piece:
-    """A contiguous slice of one input: a text file, a whole CSV/TSV file (a quoted field may
-    hold line breaks: no byte range is sure to start a row), a byte range of a JSON Lines
-    file (``start``..``stop``) or row groups of a Parquet file; ``first_row`` numbers its
-    first row."""
+    """A contiguous slice of one input: a text file, a whole CSV/TSV or JSON file (a quoted
+    field may hold line breaks: no byte range is sure to start a row), a byte range of a
+    JSON Lines file (``start``..``stop``) or row groups of a Parquet file; ``first_row``
+    numbers its first row."""
 
-    kind: str                            # "text", "csv", "jsonl" or "parquet"
+    kind: str                            # "text", "table" (whole), "jsonl" or "parquet"
     path: str
     start: int = 0
     stop: int | None = None
@@ -80,7 +80,7 @@ def _parquet_pieces(path: str) -> Iterator[Piece]:
 def plan(paths: list[str], partitions: int) -> list[list[Piece]]:
     """Split expanded input paths into at most ``partitions`` runs of pieces, in input order,
     of about equal size."""
-    from .texts import CSV_SUFFIXES, is_table
+    from .texts import WHOLE_TABLE_SUFFIXES, is_table
 
     if "-" in paths:
         raise InputError("-: stdin cannot be read by Dask workers; give files")
@@ -90,8 +90,8 @@ def plan(paths: list[str], partitions: int) -> list[list[Piece]]:
     for p in paths:
         if p.lower().endswith((".parquet", ".pq")):
             pieces += _parquet_pieces(p)
-        elif p.lower().endswith(CSV_SUFFIXES):
-            pieces.append(Piece("csv", p, weight=sizes[p]))
+        elif p.lower().endswith(WHOLE_TABLE_SUFFIXES):
+            pieces.append(Piece("table", p, weight=sizes[p]))
         elif is_table(p):
             pieces += _jsonl_pieces(p, target)
         else:
@@ -114,7 +114,7 @@ def read_piece(piece: Piece, options: InputOptions = DEFAULT) -> Iterator[Docume
 
     if piece.kind == "text":
         yield from read_file(piece.path, options)
-    elif piece.kind == "csv":
+    elif piece.kind == "table":
         yield from read_table(piece.path, options)
     elif piece.kind == "jsonl":
         yield from read_jsonl(piece.path, options.fields, start=piece.start, stop=piece.stop,

@@ -187,7 +187,9 @@ def _check_not_empty(doc: Document) -> Document:
 
 TEXT_SUFFIXES = (".txt",)
 CSV_SUFFIXES = (".csv", ".tsv")
-TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq") + CSV_SUFFIXES
+# tables read whole by one process (no byte range is sure to start a row)
+WHOLE_TABLE_SUFFIXES = CSV_SUFFIXES + (".json",)
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq") + WHOLE_TABLE_SUFFIXES
 PAGE_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 OFFICE_SUFFIXES = (".pdf", ".docx")
@@ -214,7 +216,7 @@ def scan(inputs: Iterable[str]) -> Scan:
             found, other = _walk(item)
             if not found:
                 raise InputError(f"{item}: no input files in this folder (*.txt, *.html, "
-                                 "*.xml, *.pdf, *.docx, *.jsonl, *.csv, *.parquet)")
+                                 "*.xml, *.pdf, *.docx, *.jsonl, *.json, *.csv, *.parquet)")
             paths += found
             ignored += other
         elif item != "-" and not os.path.exists(item):
@@ -266,7 +268,7 @@ def _each(paths: Iterable[str], read: Callable[[str], Iterator[Document]],
 
 
 def is_table(path: str) -> bool:
-    """True for a JSON Lines, CSV/TSV or Parquet input (by its suffix)."""
+    """True for a JSON Lines, JSON, CSV/TSV or Parquet input (by its suffix)."""
     return path.lower().endswith(TABLE_SUFFIXES)
 
 
@@ -359,6 +361,31 @@ def read_jsonl(path: str, fields: Fields = Fields(), *, start: int = 0, stop: in
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_json(path: str, fields: Fields = Fields(), *, repair: bool = True
+              ) -> Iterator[Document]:
+    """Documents of a JSON file (read whole): a list of objects, an object holding one list
+    of objects (``{"status": "ok", "articles": [...]}``, as news APIs answer), or one object;
+    rows numbered from 1."""
+    try:
+        value = json.loads(_raw(path))
+    except ValueError as exc:
+        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise InputError(f"{path}: not JSON{where}") from None
+    if isinstance(value, dict):
+        lists = [k for k, v in value.items() if isinstance(v, list)
+                 and any(isinstance(x, dict) for x in v)]
+        if len(lists) > 1:
+            raise InputError(f"{path}: several lists of rows ({', '.join(lists[:4])}); give "
+                             "one list, or JSON Lines")
+        value = value[lists[0]] if lists else [value]
+    if not isinstance(value, list):
+        raise InputError(f"{path}: not a list of JSON objects")
+    for row, values in enumerate(value, 1):
+        if not isinstance(values, dict):
+            raise InputError(f"{path}#{row}: not a JSON object")
+        yield row_document(path, row, values, fields, repair)
 
 
 def read_parquet(path: str, fields: Fields = Fields(), *, row_groups: list[int] | None = None,
@@ -472,6 +499,8 @@ def read_table(path: str, options: InputOptions = DEFAULT) -> Iterator[Document]
     if low.endswith(CSV_SUFFIXES):
         return read_csv_table(path, options.fields, encoding=options.encoding,
                               repair=options.repair)
+    if low.endswith(".json"):
+        return read_json(path, options.fields, repair=options.repair)
     return read_jsonl(path, options.fields, repair=options.repair)
 
 

@@ -20,8 +20,8 @@ SEEDS = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Seed texts as text files, a JSON Lines table, a Parquet table of 3 row groups and a
-    CSV table."""
+    """Seed texts as text files, a JSON Lines table, a Parquet table of 3 row groups, a CSV
+    table and a JSON list."""
     d = tmp_path_factory.mktemp("corpus")
     texts = [read_document(p).text for p in SEEDS] * 3
     (d / "c.jsonl").write_text("".join(json.dumps({"id": f"j{i}", "text": t}) + "\n"
@@ -30,8 +30,10 @@ def corpus(tmp_path_factory):
                    d / "c.parquet", row_group_size=5)
     with open(d / "c.csv", "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([["id", "text"], *([f"c{i}", t] for i, t in enumerate(texts))])
+    (d / "c.json").write_text(json.dumps([{"id": f"k{i}", "text": t} for i, t in enumerate(texts)]),
+                              encoding="utf-8")
     return expand([str(ROOT / "seeds"), str(d / "c.jsonl"), str(d / "c.parquet"),
-                   str(d / "c.csv")])
+                   str(d / "c.csv"), str(d / "c.json")])
 
 
 DASK = pytest.mark.xdist_group("dask")       # one xdist worker runs them all: one cluster

@@ -14,7 +14,8 @@ from geomap import progress as progress_mod
 from geomap.cli import cli
 from geomap.errors import InputError
 from geomap.extract import Extractor
-from geomap.texts import Fields, InputOptions, read_csv_table, read_inputs, read_jsonl, read_parquet
+from geomap.texts import (Fields, InputOptions, read_csv_table, read_inputs, read_json, read_jsonl,
+                          read_parquet)
 
 pytestmark = pytest.mark.usefixtures("compiled_once")   # loading is not under test
 
@@ -199,6 +200,34 @@ def test_csv_errors_are_one_line_and_name_the_columns(tmp_path):
     big = tmp_path / "big.csv"                         # a field over csv's default limit
     write_csv(big, [{"text": "Vilnius. " * 40000}])
     assert len(next(read_csv_table(str(big))).text) == 9 * 40000
+
+
+@pytest.mark.parametrize("shape", ["list", "api", "one"])
+def test_json_files_are_tables_of_a_list_an_api_answer_or_one_object(tmp_path, shape):
+    rows = [{"content": TEXTS[0], "url": "https://delfi.lt/a", "publishedAt": "2021-08-10T07:00:00Z"},
+            {"content": TEXTS[1], "url": "https://lsm.lv/b", "publishedAt": None}]
+    value = {"list": rows, "api": {"status": "ok", "totalResults": 2, "articles": rows},
+             "one": rows[0]}[shape]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    docs = list(read_inputs([str(path)], InputOptions(text_field="content", url_field="url",
+                                                      date_field="publishedAt")))
+    want = rows if shape != "one" else rows[:1]
+    assert [d.text for d in docs] == [r["content"] for r in want]
+    assert [d.path for d in docs] == [f"{path}#{i}" for i in range(1, len(want) + 1)]
+    assert docs[0].site == "delfi.lt" and docs[0].date == dt.date(2021, 8, 10)
+
+
+@pytest.mark.parametrize("body,message", [
+    ('{"a": [{"text": "x"}], "b": [{"text": "y"}]}', r"several lists of rows \(a, b\)"),
+    ("[1, 2]", "#1: not a JSON object"), ('"text"', "not a list of JSON objects"),
+    ('[{"text": "Vilnius."},\n {"text": ', "not JSON at line 2"),
+    ('[{"text": null}]', "#1: no text in field 'text'")])
+def test_json_errors_are_one_line(tmp_path, body, message):
+    path = tmp_path / "c.json"
+    path.write_text(body)
+    with pytest.raises(InputError, match=message):
+        list(read_json(str(path)))
 
 
 def test_parquet_missing_column_names_the_columns(tmp_path):

@@ -60,7 +60,7 @@ def cli(ctx, gazetteer):
     of the region, detected; --encoding forces one), saved web pages (*.html, *.htm: the
     article only), RSS/Atom feeds (*.xml, *.rss, *.atom: one document per entry), PDF and Word
     files (*.pdf, *.docx: their text, a PDF's lines joined into paragraphs), tables
-    (*.jsonl, *.ndjson, *.csv, *.tsv, *.parquet: one document per row, see --text-field,
+    (*.jsonl, *.ndjson, *.json, *.csv, *.tsv, *.parquet: one document per row, see --text-field,
     --id-field, --date-field), folders (read recursively, sorted) or - for stdin.
 
     \b
