@@ -194,6 +194,9 @@ PAGE_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 OFFICE_SUFFIXES = (".pdf", ".docx")
 INPUT_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + PAGE_SUFFIXES + FEED_SUFFIXES + OFFICE_SUFFIXES
+# What a folder is expanded to: CSV and JSON files are read only when named (a folder of
+# articles often holds an index or metadata file of those kinds, without texts)
+FOLDER_SUFFIXES = tuple(x for x in INPUT_SUFFIXES if x not in WHOLE_TABLE_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,7 @@ class Scan:
 
 
 def scan(inputs: Iterable[str]) -> Scan:
-    """Expand folders recursively to the files geomap reads (``INPUT_SUFFIXES``, any case),
+    """Expand folders recursively to the files geomap reads (``FOLDER_SUFFIXES``, any case),
     sorted by path, skipping hidden files and folders (names starting with "."); keep files
     and ``-`` as given, whatever their kind."""
     paths: list[str] = []
@@ -216,7 +219,7 @@ def scan(inputs: Iterable[str]) -> Scan:
             found, other = _walk(item)
             if not found:
                 raise InputError(f"{item}: no input files in this folder (*.txt, *.html, "
-                                 "*.xml, *.pdf, *.docx, *.jsonl, *.json, *.csv, *.parquet)")
+                                 "*.xml, *.pdf, *.docx, *.jsonl, *.parquet)")
             paths += found
             ignored += other
         elif item != "-" and not os.path.exists(item):
@@ -237,7 +240,7 @@ def _walk(folder: str) -> tuple[list[str], list[str]]:
         for name in files:
             if name.startswith("."):
                 continue
-            kind = found if name.lower().endswith(INPUT_SUFFIXES) else other
+            kind = found if name.lower().endswith(FOLDER_SUFFIXES) else other
             kind.append((parts + [name], os.path.join(root, name)))
     return [p for _, p in sorted(found)], [p for _, p in sorted(other)]
 

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from geomap.errors import InputError
-from geomap.texts import (MAX_SENTENCE, expand, make_document, read_document, read_documents,
+from geomap.texts import (MAX_SENTENCE, expand, make_document, read_document, read_documents, scan,
                           sentence_spans)
 
 
@@ -61,6 +61,18 @@ def test_directory_lists_txt_files_sorted(tmp_path):
     for name in ("b.txt", "a.txt", "notes.md"):
         write(tmp_path, name, b"Vilnius.")
     assert [p.rsplit("/", 1)[-1] for p in expand([str(tmp_path)])] == ["a.txt", "b.txt"]
+
+
+def test_a_folder_leaves_csv_and_json_files_to_be_named(tmp_path):
+    """An index or metadata file beside the articles is no table of texts; named, it is."""
+    write(tmp_path, "a.txt", b"Vilnius.")
+    write(tmp_path, "index.csv", b"url,title\nhttps://x,y\n")
+    write(tmp_path, "meta.json", b'{"source": "scraper"}')
+    write(tmp_path, "c.jsonl", b'{"text": "Minsk."}\n')
+    found = scan([str(tmp_path)])
+    assert [p.rsplit("/", 1)[-1] for p in found.paths] == ["a.txt", "c.jsonl"]
+    assert sorted(p.rsplit("/", 1)[-1] for p in found.ignored) == ["index.csv", "meta.json"]
+    assert scan([str(tmp_path / "index.csv")]).paths == [str(tmp_path / "index.csv")]
 
 
 def test_stdin(monkeypatch):

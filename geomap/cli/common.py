@@ -209,7 +209,7 @@ def check_inputs(inputs: tuple[str, ...]) -> list[str]:
         click.echo(f"geomap: {plural(len(found.ignored), 'file')} of another kind ignored "
                    f"({'' if ctx.meta.get('verbose') else 'see --verbose; '}"
                    "read: *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.pdf, *.docx, *.jsonl, "
-                   "*.ndjson, *.json, *.csv, *.tsv, *.parquet, *.pq)", err=True)
+                   "*.ndjson, *.parquet, *.pq; *.csv, *.tsv and *.json only when named)", err=True)
         if ctx.meta.get("verbose"):
             for path in found.ignored:
                 click.echo(f"geomap: ignored {path}", err=True)
