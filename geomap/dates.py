@@ -131,7 +131,8 @@ _AGO = (r"(?:" + _AGO_N + r"|a)\s+days?\s+ago|" + _AGO_N + r"\s+(?:дн(?:я|е�
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    # (also "2021.11.12", as Lithuanian and Latvian sites print it)
+    ("iso", re.compile(r"\b((?:19|20)\d\d)[-.](\d\d)[-.](\d\d)\b")),
     ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")),
     ("lt", re.compile(r"(?:\b((?:19|20)\d\d)\s*m\.\s*)?\b(" + _MONTH_RE + r")\s+(\d{1,2})\s*d\b",
                       re.I)),
@@ -340,16 +341,23 @@ _LAST_WEEKDAY = re.compile(r"\b(?:last|past|previous|прошл\w*|minion\w*|zes
 DATE_LABEL = re.compile(r"(?:date|dated|published|posted|updated|last updated|datum|"
                         r"veröffentlicht|aktualisiert|stand|data|opublikowano|publikacja|"
                         r"aktualizacja|дата|опубликовано|обновлено|paskelbta|publikuota|"
-                        r"atnaujinta|datums|publicēts|atjaunots)(?:\s+[^\W\d]+)?\s*[:\-–—]?\s*",
+                        r"atnaujinta|datums|publicēts|atjaunots)"
+                        # a second word ("Data publikacji", "Veröffentlicht am"), not a month
+                        # ("Updated Nov 12, 2021")
+                        r"(?:\s+(?!(?:" + _MONTH_RE + r")\b)[^\W\d]+)?\s*[:\-–—]?\s*",
                         re.I)
 # "VILNIUS, Aug 4, 2021 (AP) –", "WARSAW, Oct 14 (Reuters) -", "(ANSA-AFP) – WARSAW, NOV 16 –",
 # "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)": the date follows the city or stands
 # inside the bracket after it
-DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’-]{1,30}"
-                           r"|[A-ZÀ-ÞĀ-ŽА-ЯЁ][^\W\d_]{2,20}(?=,))"   # or "Białystok, 14.10.2021 –"
-                           # then an agency in brackets and a dash before the date
-                           # ("WARSAW, Poland (AP) — Nov. 17, 2021 —", "WARSAW (AP) — ...")
-                           r"(?:,?\s*(?:[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s*)?\([^()\n]{1,40}\)\s*[–—-]\s*"
+DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ]{2}"
+                           r"[A-ZÀ-ÞĀ-ŽА-ЯЁ .'’/-]{1,30}"                # ("BRUSSELS/WARSAW")
+                           # or "Białystok, 14.10.2021 –", "Warszawa (PAP), 12.11.2021 –"
+                           r"|[A-ZÀ-ÞĀ-ŽА-ЯЁ][^\W\d_]{2,20}(?=,|\s*\([^()\n\d]{1,40}\)))"
+                           # then an agency in brackets (no digit: not a date inside them)
+                           # and a dash or comma before the date ("WARSAW, Poland (AP) — Nov.
+                           # 17, 2021 —", "WARSAW (AP) — ...", "Białystok (PAP) 12.11.2021 -")
+                           r"(?:,?\s*(?:[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s*)?\([^()\n\d]{1,40}\)\s*[–—-]\s*"
+                           r"|\s*\([^()\n\d]{1,40}\)\s*,?\s*(?=\d)"
                            r"|,\s*|\s*\((?=[^()\n]*\)))")
 # a dateline's day and month without a year ("Warschau, 18.11. –", "Rzeszów, 18.11.:")
 _SHORT_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?=\s*(?:[-–—(:]|$))", re.M)
@@ -357,8 +365,11 @@ _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in n
                            + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
 # what may stand beside a date on a furniture line: punctuation, digits (a time) and the word
 # "year" that follows a year in ru/pl/lv/lt ("22 июля 2021 года", "3 września 2021 r.")
-_FURNITURE_LINE = re.compile(r"[\W\d_]*(?:(?:года|год|г|roku|r|gada|g|metų|m)\.?(?!\w)[\W\d_]*)?",
-                             re.I)
+_FURNITURE_LINE = re.compile(r"[\W\d_]*(?:(?:года|год|г|roku|r|gada|g|metų|m|"
+                             # the time of day and its zone ("at 2:35 PM EST", "14:35 Uhr",
+                             # "godz. 14:35", "14.35 GMT"), "4 min read"
+                             r"at|um|o|в|godz|val|uhr|am|pm|a\.m|p\.m|gmt|bst|utc|cet|cest|eet|"
+                             r"eest|est|edt|msk|min|read)\.?(?!\w)[\W\d_]*)*", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights", re.I)
 _BEFORE = 120                               # characters before a date its context rules read
 _LINE_REACH = 300                           # what is looked at of a line around a date

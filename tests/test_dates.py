@@ -514,3 +514,32 @@ def test_the_end_of_a_period_is_no_anchor(lang, text):
     ctx = context(text, 2021)
     assert ctx.anchor is None
     assert [e.date for e in find_dates(text, 0, len(text), ctx) if e.kind == "weekday"] == [None]
+
+
+# Date lines with the time of day, its zone and reading time beside the date, an "Updated"
+# label before a month, and Lithuanian/Latvian "2021.11.12".
+@pytest.mark.parametrize("line", [
+    "Fri 12 Nov 2021 14.35 GMT",
+    "November 12, 2021 at 2:35 PM",
+    "Updated Nov 12, 2021 2:35 PM EST",
+    "Nov 12, 2021 · 4 min read",
+    "12 listopada 2021 r., godz. 14:35",
+    "12. November 2021, 14:35 Uhr",
+    "2021.11.12 14:35",
+])
+def test_date_lines_with_a_time_are_the_report_date(line):
+    text = "A title\n\n" + line + "\n\nBorder guards detained 20 migrants on Wednesday."
+    ctx = context(text, 2021)
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 12), False)
+    assert find_dates(text, 0, len(text), ctx)[-1].date == D(2021, 11, 10)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("pl", "Warszawa (PAP), 12.11.2021 – Straż Graniczna"),
+    ("pl", "Białystok (PAP) 12.11.2021 - Straż Graniczna"),
+    ("en", "BRUSSELS/WARSAW, Nov 12 (Reuters) - Border guards"),
+    ("en", "MOSCOW (Sputnik - Nov 12, 2021) - Border guards"),
+])
+def test_datelines_with_the_agency_before_the_date(lang, line):
+    ctx = context("A title\n\n" + line + " detained 20 migrants on Wednesday.", 2021)
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 12), False)

@@ -985,3 +985,23 @@ def test_police_in_a_town_said_is_a_speaker_not_the_place(ex):
                     "Belarus into Poland, police in Hajnówka said. His body was found in a forest "
                     "near the village of Bobrowniki.")
     assert [(t, p, d) for t, _, p, d, _ in got] == [("death", "Bobrowniki", D(2021, 11, 15))]
+
+
+def test_a_total_of_attempts_last_week_in_the_title_is_no_primary_event(ex):
+    got = coded(ex, "W ubiegłym tygodniu 400 prób nielegalnego przekroczenia granicy\n\n"
+                    "Białystok, 22.11.2021 - W niedzielę funkcjonariusze z Placówki SG w Narewce "
+                    "zatrzymali 15 obywateli Iraku. W ubiegłym tygodniu Straż Graniczna "
+                    "odnotowała 400 prób nielegalnego przekroczenia granicy.")
+    assert got == [("detention", None, "Narewka", D(2021, 11, 21), [15])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "VILNIUS, July 9, 2021 (Reuters) - Lithuania will start building a fence on its "
+           "border with Belarus, the prime minister said on Friday. On Thursday, border guards "
+           "detained 150 migrants near Druskininkai."),
+    ("de", "Vilnius, 9. Juli 2021 - Litauen wird einen Zaun an der Grenze bauen, sagte die "
+           "Regierungschefin am Freitag. Am Donnerstag nahmen Grenzschützer 150 Migranten bei "
+           "Druskininkai fest."),
+])
+def test_a_plan_announced_on_a_day_is_no_event(ex, lang, text):
+    assert coded(ex, text) == [("detention", None, "Druskininkai", D(2021, 7, 8), [150])]

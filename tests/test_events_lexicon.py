@@ -207,3 +207,12 @@ def test_shots_fired_are_a_clash(lang, sentence):
 def test_a_closed_crossing_is_an_order_in_german(sentence):
     assert ("statement_or_order", None) in kinds_of(sentence)
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "Apie 40 migrantų grupė bandė neteisėtai kirsti Lietuvos ir Baltarusijos sieną.",
+    "Migrantai bandė kirsti Lietuvos ir Baltarusijos sieną ties Purvėnais.",
+    "Migrantai bandė prasiveržti per sieną.",
+])
+def test_lithuanian_attempts_to_cross_are_crossings(sentence):
+    assert ("crossing", None) in kinds_of(sentence)

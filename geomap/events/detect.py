@@ -145,6 +145,7 @@ GOES_ON_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|au
                          r"|\b(?:ok|gm|pow|woj|ul|val|godz))\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
 BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
+NUMBER = re.compile(r"\b\d+\b")
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # the patterns read in the sentences of a document, found through their words, after those
 # of the dates (one index of a text serves both)
@@ -497,7 +498,7 @@ def _no_event(index: TextIndex, a: int, b: int, first_trigger: int, dates: list[
     line_end = text.find("\n", a)
     line_end = len(text) if line_end < 0 else line_end
     future = index.search(FUTURE, a, first_trigger) and not any(
-        e.precision == "day" and not e.since for e in dates)
+        e.precision == "day" and not (e.since or e.statement or e.report) for e in dates)
     return (text[a:b].rstrip().endswith("?") or (legal and bool(index.search(LEGAL, a, b)))
             or bool(future)
             or bool(index.search(CAPTION, a, max(b, min(line_end, b + 80)))))
@@ -582,7 +583,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         if new and cand.date is None and drafts and drafts[-1].date is not None:
             cand.date = drafts[-1].date             # ... on the day of the one it follows
         # a count over a week or month: a total, no event of a day (it joins none)
-        cand.period = bool(counts) and cand.date is not None and cand.date.kind == "period"
+        cand.period = cand.date is not None and cand.date.kind == "period" and bool(
+            counts or NUMBER.search(text, a, b))          # ("400 prób", "800 žmonių")
         mixed = tuple(kinds)
         target = None if new or cand.period else next(
             (d for d in drafts if not d.period and _types_ok(d.kind_set(), mixed)

@@ -159,7 +159,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("border_violation", None): r"pažeid\w*\s+(?:\S+\s+)?sien\w*|sienos\s+pažeidim\w*",
         ("crossing", None):
             r"kirt\w*\s+(?:\S+\s+){0,2}?sien\w*|kerta\w*\s+sien\w*|"
-            r"neteisėtai\s+(?:kirt|patek|atvyk)\w*|perv[ea]\w*\s+per\s+sien\w*",
+            r"neteisėtai\s+(?:kirt|kirs|patek|atvyk)\w*|perv[ea]\w*\s+per\s+sien\w*|"
+            r"kirsti\s+(?:\S+\s+){0,4}?sien\w*|prasiverž\w*",
         ("detention", None):
             r"sulaik\w*|aptik\w*\s+(?:\S+\s+){0,3}?(?:neteisėt|migrant|užsienieč|asmen|"
             r"pažeidėj)\w*",
