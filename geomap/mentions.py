@@ -31,7 +31,7 @@ from .normalize import fold, is_cyrillic, key
 from .places.files import bundled_gazetteer_dir
 from .places.index import DESIGNATORS, REGION_DESIGNATORS, NameIndex, NameMatch
 from .texts import sentence_spans
-from .translit import MIN_SKELETON, Transliterations, cyrillic_forms
+from .translit import MIN_SKELETON, ROMAN, Transliterations, cyrillic_forms
 
 WORD_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*)")    # a word token; split() keeps the words
 
@@ -84,6 +84,7 @@ ORG_AFTER = frozenset(key(w) for w in """
     border team unit airlines airways university radio tv television agency news times
     today post herald express ministry committee guard embassy
     azot group holding bank energy energo steel motors plant factory company corporation
+    азот групп банк завод
     """.split())
 # Outlets and bodies whose name goes on with a place: "Radio Białystok", "TVP Białystok".
 ORG_PREFIX = frozenset(key(w) for w in """
@@ -222,6 +223,7 @@ class Recogniser:
         self._lookups = _Memo(self._lookup, 200_000)
         self._pair_starts = _Memo(self._pair_start, 200_000)
         self._pairs: frozenset[str] | None = None
+        self._first_name_forms: dict[str, bool] = {}     # ``_after_first_name``, per word
         # What the compiled rules (``_speedups.find``) read, in the order it expects them.
         self._rules = (self._starts, self._pair_starts, self._lookups, self._keys,
                        self.common_words, self.first_names, PREPOSITIONS, PERSON_TITLES, VENUES,
@@ -438,8 +440,33 @@ class Recogniser:
                         and not any(m.place.kind in _PAIRED_NOT for m in c.matches) \
                         and self._first_of_pair(text, c.text, end + 1):
                     continue
+                elif before in _SPACE_BEFORE and not any(m.place.kind in _BIG_KINDS
+                                                         for m in c.matches) \
+                        and self._after_first_name(text, start):
+                    continue
             out.append(c)
         return out
+
+    def _after_first_name(self, text: str, start: int) -> bool:
+        """Whether the word right before ``start`` is a first name the list has only in
+        another form: inflected ("Rūtos Lazdijos": Rūta Lazdija's) or in Cyrillic ("Андрей
+        Лида": Andrei), not itself a place and not after a preposition; the name after it
+        is the person's surname."""
+        m = _LAST_WORD.search(text, max(0, start - 24), start)
+        if m is None or not m.group(1)[0].isupper() or m.group(1).isupper():
+            return False
+        word = m.group(1)
+        named = self._first_name_forms.get(word)
+        if named is None:
+            if len(self._first_name_forms) > 100_000:
+                self._first_name_forms.clear()
+            k = key(word)
+            forms = {k, *base_forms(word)}
+            if is_cyrillic(word):
+                forms |= {f.translate(ROMAN) for f in forms}
+            named = self._first_name_forms[word] = k not in self.first_names and len(k) > 2 \
+                and not forms.isdisjoint(self.first_names) and self._starts[word][1] is None
+        return named and word_before(text, m.start(1)) not in PREPOSITIONS
 
     def _first_of_pair(self, text: str, word: str, at: int) -> bool:
         """Whether ``word`` is the first word of a two-word name whose second word, at

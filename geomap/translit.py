@@ -33,10 +33,12 @@ _CYRILLIC = str.maketrans({
     "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
     "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia", "і": "i", "є": "e", "ґ": "g", "'": "",
     "’": ""})
+ROMAN = _CYRILLIC          # (also read by ``mentions``: a Cyrillic first name romanised)
 # Lower-case Latin names: letter groups first (in this order), then single letters.
-_POLISH_GROUPS = (("szcz", "shch"), ("sz", "sh"), ("cz", "ch"), ("rz", "zh"), ("dż", "dzh"),
-                  ("ch", "H"), ("h", "g"), ("H", "h"))
-_BALTIC_GROUPS = (("ch", "H"), ("h", "g"), ("H", "h"))
+# (upper-case: done, lower-cased at the end; "sz" is no "s" and an "h" read as "g")
+_POLISH_GROUPS = (("szcz", "SHCH"), ("sz", "SH"), ("cz", "CH"), ("rz", "ZH"), ("dż", "DZH"),
+                  ("ch", "H"), ("h", "g"))
+_BALTIC_GROUPS = (("ch", "H"), ("h", "g"))
 _LATIN = str.maketrans({
     "ż": "zh", "ž": "zh", "š": "sh", "č": "ch", "ś": "s", "ź": "z", "ć": "c", "ł": "l", "w": "v",
     "ó": "u", "ė": "e", "į": "i", "ų": "u", "ū": "u", "ā": "a", "ē": "e", "ī": "i", "ō": "o",
@@ -72,7 +74,7 @@ def latin_skeleton(name: str, country: str) -> str:
     else:
         for group, repl in _BALTIC_GROUPS:
             s = s.replace(group, repl)
-    return _common(s.translate(_LATIN))
+    return _common(s.translate(_LATIN).lower())
 
 
 def cyrillic_forms(folded: str, bases: Iterable[str]) -> list[str]:
@@ -84,6 +86,8 @@ def cyrillic_forms(folded: str, bases: Iterable[str]) -> list[str]:
     skeletons = {cyrillic_skeleton(f) for f in forms}
     if _BELARUSIAN.search(folded):          # Дзевянішкі: also as Russian would write it
         skeletons |= {cyrillic_skeleton(_as_russian(f)) for f in forms}
+    elif "дз" in folded:                    # Дзевенишки: a Belarusian дз kept in Russian
+        skeletons |= {cyrillic_skeleton(_DZ.sub("д", f)) for f in forms}
     return sorted(skeletons)
 
 
@@ -91,6 +95,9 @@ def cyrillic_forms(folded: str, bases: Iterable[str]) -> list[str]:
 # (дзеканне, цеканне), я for an unstressed е after a consonant (яканне): "Дзевянішкі".
 _BELARUSIAN = re.compile("[іў]")
 _SOFT = "еёіяюи"
+
+
+_DZ = re.compile(f"дз(?=[{_SOFT}])")
 
 
 def _as_russian(folded: str) -> str:
@@ -131,9 +138,11 @@ class Transliterations:
             for name in (p.name, *p.alt_names):
                 if not name.isalpha() or is_cyrillic(name):
                     continue
-                skeleton = latin_skeleton(name, p.country)
-                if len(skeleton) >= MIN_SKELETON:
-                    index.setdefault(skeleton, {})[p.id] = p
+                # a Polish alternate of a Lithuanian or Latvian place ("Dziewieniszki") is
+                # spelt the Polish way
+                for skeleton in {latin_skeleton(name, p.country), latin_skeleton(name, "PL")}:
+                    if len(skeleton) >= MIN_SKELETON:
+                        index.setdefault(skeleton, {})[p.id] = p
         self._index = {s: tuple(ps[i] for i in sorted(ps)) for s, ps in index.items()}
 
     def find(self, skeletons: Iterable[str]) -> tuple[Place, ...]:

@@ -74,7 +74,8 @@ _BEFORE = [
     # Skrudalienas pagasta Lielborovkas"
     (r"pagasta|novada", 0.4, "LV", "gen"),
     (r"ciemā|ciematā|pagastā|novadā", 0.4, "LV", None),
-    (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|деревни|деревня|села|село|"
+    (r"в деревне|в селе|в посёлке|в поселке|в агрогородке|деревни|деревня|деревне|деревней|"
+     r"села|село|селе|посёлке|поселке|агрогородке|хутором|"
      r"посёлка|поселка|посёлок|поселок|посёлку|поселку|деревню|селу|хутору|агрогородка|"
      r"агрогородок|агрогородку|хутора|хутор|хуторе|урочища|"
      r"урочище|урочищу|реки|река|реке|рекой|речки|речке|речку|ручья|ручей|ручье|озера|озеро|"
@@ -413,7 +414,15 @@ def _polish_guess(words: list[str], case: str, country: str | None
     if letters & _BALTIC_LETTERS or not (country == "PL" or letters & _POLISH_LETTERS):
         return None
     out, read = [], []
+    # an adjective in -ego: a masculine (or neuter) noun in the genitive, -a or -u of a
+    # consonant stem ("Usnarza Górnego" -> "Usnarz Górny"; neuter -owa/-ewa as below)
+    masculine = case == "gen" and len(words) > 1 and any(w.endswith("ego") for w in words)
     for word in words:
+        if masculine and word.endswith(("a", "u")) and not word.endswith(("owa", "ewa")) \
+                and len(word) > 4:
+            out.append(word[:-1])
+            read.append(f"-{word[-1]} -> -")
+            continue
         for ending, base in POLISH_GUESSES[case]:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 out.append(word[: len(word) - len(ending)] + base)

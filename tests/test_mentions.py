@@ -317,3 +317,21 @@ def test_adjective_agreement():
     assert adjective_agrees("Клейники", "Большие") and adjective_agrees("Вольку", "Терешковскую")
     assert not adjective_agrees("Wólki", "Terechowska") and not adjective_agrees("Lida", "Lines")
     assert not adjective_agrees("Гродно", "Гродненской")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a first name the list has in another form (inflected, Cyrillic) before a name: a person
+    ("lt", "Pasak VSAT atstovės Rūtos Lazdijos, migrantai grąžinti.", []),
+    ("pl", "Według wolontariuszki Anny Krynki migrantów zawrócono.", []),
+    ("ru", "Как рассказал сотрудник Андрей Лида, люди ушли.", []),
+    ("lt", "Migrantai sulaikyti prie Lazdijų.", [("Lazdijų", False)]),
+    ("ru", "Мигрантов задержали у Лида.", [("Лида", False)]),
+    ("pl", "Migrantów zawrócono koło Krynek.", [("Krynek", False)]),
+    ("ru", "Как сообщил сотрудник Гродно Азот, люди ушли.", [("Гродно", True)]),   # a company
+])
+def test_inflected_and_cyrillic_first_names_make_persons(lang, text, expected):
+    rec = Recogniser(gazetteer_with(*EXTRA, P("t:lazdijai", "Lazdijai", 54.23, 23.51, "LT",
+                                              "town", 3600, alts=("Lazdiji",)),
+                                    P("t:lida-ru", "Lida", 53.89, 25.3, "BY", "town", 100_000,
+                                      alts=("Лида",))))
+    assert [(c.text, c.in_org) for c in rec.find(make_document("t", text))] == expected

@@ -55,3 +55,16 @@ def test_only_latin_names_of_lt_lv_pl_places_near_belarus_are_read():
     assert [p.id for p in tr.find([cyrillic_skeleton(key("Робежниеки"))])] == ["near"]
     assert tr.find([cyrillic_skeleton(key("Кузница"))]) == ()
     assert Transliterations([places[3]]).find([latin_skeleton("Kuźnica", "PL")]) != ()
+
+
+def test_polish_digraphs_and_polish_alternates_of_lithuanian_places():
+    # Polish sz, cz, rz are one sound each: "Czeremcha" is "Черемха", "Szymki" "Шимки"
+    assert latin_skeleton("Czeremcha", "PL") == cyrillic_skeleton(key("Черемха"))
+    assert latin_skeleton("Szymki", "PL") == cyrillic_skeleton(key("Шимки"))
+    # a Russian spelling that keeps the Belarusian дз, in the genitive plural, is the Polish
+    # alternate of a Lithuanian village
+    t = Transliterations([place("cur:d", "Dieveniškės", 54.19, 25.62, "LT",
+                                alts=("Dziewieniszki",)),
+                          place("gn:by", "Voranava", 54.15, 25.31, "BY", "town")])
+    assert [p.id for p in t.find(cyrillic_forms(key("Дзевенишек"), base_forms("Дзевенишек")))] \
+        == ["cur:d"]

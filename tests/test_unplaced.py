@@ -643,6 +643,11 @@ def test_days_and_border_guard_posts_are_no_names(ex, lang, text, name):
      "village"),
     ("pl", ["Kolejną grupę zatrzymano koło Porzeczan Wielkich."], "Porzeczany Wielkie",
      ["Porzeczan Wielkich"], "village"),
+    # a masculine noun with its adjective in the genitive
+    ("pl", ["Migranci koczowali w lesie koło Kołacza Górnego."], "Kołacz Górny",
+     ["Kołacza Górnego"], "village"),
+    ("ru", ["Группа пыталась прорваться к деревне Лозняки."], "Лозняки", ["Лозняки"],
+     "village"),
     # the first word of a longer name is no far place of that name (a Wólka 71 km inland)
     ("pl", ["Ciało znaleziono w pobliżu Wólki Krzywiańskiej."], "Wólka Krzywiańska",
      ["Wólki Krzywiańskiej"], "village"),
@@ -678,3 +683,10 @@ def test_plurals_neighbourhoods_streams_and_parish_villages(full, lang, texts, n
     rec = unplaced(full, *texts)[name]
     assert rec["forms"] == forms and rec["kind"] == kind and rec["confidence"] >= 0.4
     assert rec["count"] == len(texts)
+
+
+def test_common_german_nouns_are_no_places(full):
+    from geomap.texts import make_document as doc
+    # "Mann" is an alternate name of the Isle of Man: a common word (common-words.txt)
+    assert [m.text for m in full.extract(doc("t", "Ein weiterer Mann starb nahe Hajnówka."))] \
+        == ["Hajnówka"]
