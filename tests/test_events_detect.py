@@ -965,8 +965,11 @@ def test_from_belarus_in_the_genitive_does_not_place_the_event(ex, lang, text, p
     assert [p for _, _, p, _, _ in coded(ex, text)] == [place]
 
 
-def test_the_border_with_belarus_in_the_instrumental_still_names_belarus(ex):
+def test_the_border_with_belarus_in_the_instrumental_is_the_line(ex):
     got = coded(ex, " date 2021-11-17 We wtorek migranci przekroczyli granicę z Białorusią.")
+    assert [p for _, _, p, _, _ in got] == [None]
+    got = coded(ex, " date 2021-11-17 Polscy żołnierze we wtorek wspólnie z Białorusią "
+                    "zatrzymali migrantów.")          # "z" + instrumental: not "from"
     assert [p for _, _, p, _, _ in got] == ["Belarus"]
 
 
@@ -1005,3 +1008,33 @@ def test_a_total_of_attempts_last_week_in_the_title_is_no_primary_event(ex):
 ])
 def test_a_plan_announced_on_a_day_is_no_event(ex, lang, text):
     assert coded(ex, text) == [("detention", None, "Druskininkai", D(2021, 7, 8), [150])]
+
+
+# The country after "the border with" is the other side of the line, not the event's land.
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Lithuanian border guards detained 10 migrants at the border with Belarus on "
+           "Monday.", "Lithuania"),
+    ("de", "Litauische Grenzschützer haben am Montag an der Grenze zu Belarus 10 Migranten "
+           "festgenommen.", "Lithuania"),
+    ("pl", "Litewscy pogranicznicy zatrzymali w poniedziałek 10 migrantów na granicy z "
+           "Białorusią.", "Lithuania"),
+    ("ru", "Литовские пограничники в понедельник задержали 10 мигрантов на границе с "
+           "Беларусью.", "Lithuania"),
+    ("lt", "Pirmadienį Lietuvos pasieniečiai sulaikė 10 migrantų pasienyje su Baltarusija.",
+     "Lithuania"),
+    ("lv", "Pirmdien Latvijas robežsargi aizturēja 10 migrantus uz robežas ar Baltkrieviju.",
+     "Latvia"),
+    ("en", "Belarus's president ordered troops to tighten control over the border with "
+           "Lithuania on Monday.", "Belarus"),
+])
+def test_the_country_across_the_border_does_not_place_the_event(ex, lang, text, place):
+    assert [p for _, _, p, _, _ in coded(ex, " date 2021-08-18 " + text)] == [place]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Polscy pogranicznicy zatrzymali w poniedziałek 10 migrantów.", "Poland"),
+    ("Łotewscy pogranicznicy zatrzymali w poniedziałek 10 migrantów.", "Latvia"),
+])
+def test_polish_plural_nationality_adjectives_name_the_country(ex, text, place):
+    assert [p for _, _, p, _, _ in coded(ex, " date 2021-08-18 " + text)] == [place]
+

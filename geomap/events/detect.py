@@ -68,6 +68,7 @@ FUTURE = re.compile(r"\b(?:" + _langs(lx.FUTURE) + r")(?!\w)", re.I)
 RIVER_BEFORE = re.compile(r"\b(?:" + _langs(lx.RIVER_BEFORE) + r")\s+(?:the\s+)?\Z", re.I)
 RIVER_AFTER = re.compile(r"\s+(?:" + _langs(lx.RIVER_AFTER) + r")(?!\w)", re.I)
 COUNTRY_BORDER = re.compile(r"(?:['’]s)?[ \t]+(?:border|frontier)\b", re.I)
+BORDER_WITH = re.compile(r"(?<!\w)(?:" + _langs(lx.BORDER_WITH) + r")\s+\Z", re.I)
 BELARUS_ID = "cc:BY"      # the gazetteer's Belarus (the country every border here is with)
 # pl/be "z"/"з" before a genitive ("z Białorusi", "з Беларусі") is "from"; before an
 # instrumental ("z Białorusią", "з Беларуссю") it is "with" ("granica z Białorusią")
@@ -224,8 +225,10 @@ def _usable(m: Mention) -> bool:
             or FROM_GENITIVE.search(text, max(0, m.start - 4), m.start)
             and not m.text.endswith(INSTRUMENTAL)):
         return False          # "trying to enter from Belarus": the side people came from
-    if m.place.kind == "country" and COUNTRY_BORDER.match(text, m.end):
-        return False          # "at Belarus border", "Poland's border": the line, not the land
+    if m.place.kind == "country" and (COUNTRY_BORDER.match(text, m.end) or BORDER_WITH.search(
+            text, max(0, m.start - 24), m.start)):
+        return False          # "at Belarus border", "Poland's border", "the border with
+        # Belarus": the line, not the land
     if m.place.kind == "capital":
         return bool(LOCATIVE.search(text, max(0, m.start - 20), m.start)
                     or AIRPORT_AFTER.match(text, m.end)

@@ -418,6 +418,15 @@ FROM_COUNTRY: dict[str, str] = {
     "lv": r"no|no puses", "be": r"з боку|з тэрыторыі",
 }
 
+# Words before a country that make it the other side of a border, not the event's land
+# ("along the border with Belarus", "an der Grenze zu Belarus", "na granicy z Białorusią",
+# "на границе с Беларусью", "pasienyje su Baltarusija", "uz robežas ar Baltkrieviju")
+BORDER_WITH: dict[str, str] = {
+    "en": r"(?:border|frontier)s?\s+with", "ru": r"границ\w*\s+с(?:о)?", "pl": r"granic\w*\s+z(?:e)?",
+    "de": r"grenze\s+(?:zu|zum|mit|nach)", "lt": r"(?:sien\w*|pasien\w*)\s+su",
+    "lv": r"robež\w*\s+ar", "be": r"мяж\w*\s+з",
+}
+
 # Prepositions that make a capital a place rather than a metonym for its government.
 LOCATIVE: dict[str, str] = {
     "en": r"in|at|near|outside|around",
@@ -484,12 +493,12 @@ NATIONALITY: dict[str, dict[str, str]] = {
     "Belarusian": {"en": r"belarus\w*", "ru": r"белорус\w*", "pl": r"białorus\w*",
                    "de": r"weißruss\w*|belarussisch\w*", "lt": r"baltarus\w*",
                    "lv": r"baltkriev\w*", "be": r"беларуск\w*"},
-    "Lithuanian": {"en": r"lithuanian", "ru": r"литов\w*", "pl": r"litewsk\w*",
+    "Lithuanian": {"en": r"lithuanian", "ru": r"литов\w*", "pl": r"litewsk\w*|litewsc\w*",
                    "de": r"litauisch\w*", "lt": r"lietuv\w*", "lv": r"lietuvieš\w*",
                    "be": r"літоўск\w*"},
-    "Polish": {"en": r"polish", "ru": r"польск\w*", "pl": r"polsk\w*", "de": r"polnisch\w*",
+    "Polish": {"en": r"polish", "ru": r"польск\w*", "pl": r"polsk\w*|polscy", "de": r"polnisch\w*",
                "lt": r"lenk\w*", "lv": r"poļ\w*", "be": r"польск\w*"},
-    "Latvian": {"en": r"latvian", "ru": r"латвий\w*", "pl": r"łotewsk\w*",
+    "Latvian": {"en": r"latvian", "ru": r"латвий\w*", "pl": r"łotewsk\w*|łotewsc\w*",
                 "de": r"lettisch\w*", "lt": r"latvi\w*", "lv": r"latvij\w*|latvieš\w*",
                 "be": r"латвійск\w*"},
 }
