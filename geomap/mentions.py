@@ -426,12 +426,15 @@ class Recogniser:
         one-word candidate are read."""
         out = []
         for c in found:
-            if c.words == 1 and not c.in_org:
+            if c.words == 1 and not c.in_org and (len(c.matches) > 1 or c.matches[0].place.kind
+                                                  not in _BIG_KINDS):
                 start, end = c.start, c.end
                 after = text[end:end + 2]
-                before = text[start - 1:start] if start else ""
-                if before in _SPACE_BEFORE and word_before(text, start) in RIVER_BEFORE \
-                        or after[:1] in _SPACE_BEFORE and _word_after(text, end) in RIVER_AFTER:
+                prev = _prev_word(text, start) if start > 1 and text[start - 1] in \
+                    _SPACE_BEFORE else ""
+                if prev and prev.lower() in RIVER_BEFORE or len(after) == 2 and after[0] in \
+                        _SPACE_BEFORE and after[1] in _RIVER_AFTER_FIRST \
+                        and _word_after(text, end) in RIVER_AFTER:
                     matches = tuple(m for m in c.matches if m.place.kind == "other")
                     if not matches:
                         continue                 # a river, not the town of its name
@@ -440,22 +443,17 @@ class Recogniser:
                         and not any(m.place.kind in _PAIRED_NOT for m in c.matches) \
                         and self._first_of_pair(text, c.text, end + 1):
                     continue
-                elif before in _SPACE_BEFORE and not any(m.place.kind in _BIG_KINDS
-                                                         for m in c.matches) \
-                        and self._after_first_name(text, start):
+                elif prev[:1].isupper() and self._first_name_form(prev) \
+                        and not any(m.place.kind in _BIG_KINDS for m in c.matches) \
+                        and _prev_word(text, start - len(prev) - 1).lower() not in PREPOSITIONS:
                     continue
             out.append(c)
         return out
 
-    def _after_first_name(self, text: str, start: int) -> bool:
-        """Whether the word right before ``start`` is a first name the list has only in
-        another form: inflected ("Rūtos Lazdijos": Rūta Lazdija's) or in Cyrillic ("Андрей
-        Лида": Andrei), not itself a place and not after a preposition; the name after it
-        is the person's surname."""
-        m = _LAST_WORD.search(text, max(0, start - 24), start)
-        if m is None or not m.group(1)[0].isupper() or m.group(1).isupper():
-            return False
-        word = m.group(1)
+    def _first_name_form(self, word: str) -> bool:
+        """Whether ``word`` is a first name the list has only in another form: inflected
+        ("Rūtos Lazdijos": Rūta Lazdija's) or in Cyrillic ("Андрей Лида": Andrei), and names
+        no place itself; a name after it is the person's surname (memoised per word)."""
         named = self._first_name_forms.get(word)
         if named is None:
             if len(self._first_name_forms) > 100_000:
@@ -464,9 +462,10 @@ class Recogniser:
             forms = {k, *base_forms(word)}
             if is_cyrillic(word):
                 forms |= {f.translate(ROMAN) for f in forms}
-            named = self._first_name_forms[word] = k not in self.first_names and len(k) > 2 \
-                and not forms.isdisjoint(self.first_names) and self._starts[word][1] is None
-        return named and word_before(text, m.start(1)) not in PREPOSITIONS
+            named = self._first_name_forms[word] = not word.isupper() and len(k) > 2 \
+                and k not in self.first_names and not forms.isdisjoint(self.first_names) \
+                and self._starts[word][1] is None
+        return named
 
     def _first_of_pair(self, text: str, word: str, at: int) -> bool:
         """Whether ``word`` is the first word of a two-word name whose second word, at
@@ -478,7 +477,7 @@ class Recogniser:
             return False
         if self._starts[m.group(0)][1] is not None:
             return False                         # the second word names a place itself
-        return _word_after(text, m.end()) not in DESIGNATORS
+        return key(_word_after(text, m.end())) not in DESIGNATORS
 
     def _person(self, toks: _Tokens, i: int, names: _Names, word_key: str, next_word: str,
                 prev_word: str) -> bool:
@@ -557,15 +556,29 @@ _PAIRED_NOT = frozenset({"country", "capital", "city", "region"})   # never a pa
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 # A river designator right before or after a name: the name is the river's.
-RIVER_BEFORE = frozenset(key(w) for w in """
+_RIVER_BEFORE = """
     river stream brook creek rzeka rzeki rzece rzeką rzekę rzeczka rzeczki rzeczce strumień
     strumienia strumieniu potok potoku река реки реке реку рекой речка речки речке ручей ручья
     ручье рака ракі рацэ раку ракой upė upės upėje upę upe upelis upelio upelyje upes upē
-    fluss flusses fluß flusses bach baches
-    """.split())
-RIVER_AFTER = frozenset(key(w) for w in """
-    river stream brook upė upės upėje upę upelis upelio upe upes upē
-    """.split())
+    fluss flusses fluß bach baches
+    """.split()
+_RIVER_AFTER = "river stream brook upė upės upėje upę upelis upelio upe upes upē".split()
+# (folded, and as written in lower case: the words beside a name are compared so)
+RIVER_BEFORE = frozenset(key(w) for w in _RIVER_BEFORE) | {w.lower() for w in _RIVER_BEFORE}
+RIVER_AFTER = frozenset(key(w) for w in _RIVER_AFTER) | {w.lower() for w in _RIVER_AFTER}
+_RIVER_AFTER_FIRST = frozenset(w[0] for w in RIVER_AFTER)
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word right before ``start`` as written, one space between, when it is all letters
+    (else "")."""
+    if start < 2 or text[start - 1] not in _SPACE_BEFORE:
+        return ""
+    seg = text[max(0, start - 30):start - 1]
+    if not seg or seg[-1].isspace():
+        return ""
+    word = seg.rsplit(None, 1)[-1]
+    return word if word.isalpha() else ""
 
 
 def word_before(text: str, start: int) -> str:
@@ -575,11 +588,11 @@ def word_before(text: str, start: int) -> str:
 
 
 def _word_after(text: str, end: int) -> str:
-    """The key of the word right after ``end`` (one space between), else ""."""
+    """The word right after ``end`` (one space between) in lower case, else ""."""
     if text[end:end + 1] not in _SPACE_BEFORE:
         return ""
     m = _NEXT_WORD.match(text, end + 1)
-    return key(m.group(0)) if m else ""
+    return m.group(0).lower() if m else ""
 
 
 # Adjectives of two-word names after their noun ("Wólka Terechowska", "Dubicze Cerkiewne",

@@ -161,19 +161,26 @@ class Resolver:
             border = self._borders[p.id] = self.relate(p.lat, p.lon)  # type: ignore[misc]
         return border
 
-    def in_language(self, doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    def in_language(self, doc: Document, candidates: list[Candidate]
+                    ) -> tuple[list[Candidate], str | None]:
         """``candidates`` less the entries a one-word name reached through an inflected form
         only by another language's endings than its own: the language of a preposition right
-        before it, else the document's, when that is Lithuanian, Polish or Latvian (a Polish
+        before it, else of letters only that language writes ("ł", "ų", "ā") in the word,
+        else the document's, when that is Lithuanian, Polish or Latvian (a Polish
         "W Bugu" is not the Lithuanian genitive plural of "Būgai"); and less the entries of
         another country than that language's reached through a one-letter-off spelling (a
         Polish "wsi Mielniki" is not Medininkai, "Miedniki" in Polish). Countries, regions,
-        capitals and cities are read through any language's endings and spellings."""
+        capitals and cities are read through any language's endings and spellings. With the
+        document's language when it was guessed (else None)."""
         lang: str | None = None
         out, changed = [], False
         for c in candidates:
-            if (c.inflected or c.fuzzy) and c.words == 1 and not is_cyrillic(c.text):
-                word_lang = _preposition_lang(doc.text, c.start)
+            if (c.inflected or c.fuzzy) and c.words == 1 and not is_cyrillic(c.text) and (
+                    c.fuzzy or not all(m.place.kind in _ANY_INFLECTION or m.designated
+                                       or self._reads(c.text, "pl", m.place)
+                                       and self._reads(c.text, "lt", m.place)
+                                       for m in c.matches)):       # (else: any language)
+                word_lang = _preposition_lang(doc.text, c.start) or _letters_lang(c.text)
                 if word_lang is None:
                     if lang is None:
                         lang = guess_language(doc.text)
@@ -191,7 +198,7 @@ class Resolver:
                             continue
                         c = c._replace(matches=keep)
             out.append(c)
-        return out if changed else candidates
+        return out if changed else candidates, lang
 
     def _reads(self, word: str, lang: str, p: Place) -> bool:
         """Whether ``word`` is ``p``'s name as written or inflected by ``lang``'s endings."""
@@ -206,7 +213,7 @@ class Resolver:
 
     def resolve(self, doc: Document, candidates: list[Candidate]) -> list[Mention]:
         """One Mention per candidate, resolved with document-level coherence."""
-        candidates = self.in_language(doc, candidates)
+        candidates, guessed = self.in_language(doc, candidates)
         ambiguous = [(k, c) for k, c in enumerate(candidates) if len(c.matches) > 1]
         # A lone entry needs no score: it is chosen with confidence 1 whatever its score.
         first = [c.matches[0].place for c in candidates]
@@ -214,7 +221,7 @@ class Resolver:
         if ambiguous:
             # The language only moves entries of one span against each other when they lie in
             # different countries, one of them with a language of its own.
-            lang = guess_language(doc.text) if any(
+            lang = (guessed or guess_language(doc.text)) if any(
                 len(where := {m.place.country for m in c.matches}) > 1
                 and not where.isdisjoint(_LANG_COUNTRIES) for _, c in ambiguous) else "en"
             for k, c in ambiguous:
@@ -329,6 +336,15 @@ def _preposition_lang(text: str, start: int) -> str | None:
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
+# Letters only one of the languages writes: a word with one is that language's.
+_LETTERS_LANG = (("pl", frozenset("łżśćńąęźŁŻŚĆŃĄĘŹ")), ("lt", frozenset("ėįųĖĮŲ")),
+                 ("lv", frozenset("āēīģķļņĀĒĪĢĶĻŅ")))
+
+
+def _letters_lang(word: str) -> str | None:
+    """The language whose own letters ``word`` has (``_LETTERS_LANG``), if one."""
+    found = [lang for lang, letters in _LETTERS_LANG if not letters.isdisjoint(word)]
+    return found[0] if len(found) == 1 else None
 
 
 def _score_then_id(scored: tuple[float, Place]) -> tuple[float, str]:
