@@ -1038,3 +1038,23 @@ def test_the_country_across_the_border_does_not_place_the_event(ex, lang, text, 
 def test_polish_plural_nationality_adjectives_name_the_country(ex, text, place):
     assert [p for _, _, p, _, _ in coded(ex, " date 2021-08-18 " + text)] == [place]
 
+
+
+# "A day earlier" in a sentence with no day of its own: the day before the day told last.
+@pytest.mark.parametrize("lang, text", [
+    ("en", "VILNIUS, Aug 12, 2021 (Reuters) - Lithuanian border guards detained 30 migrants near "
+           "Druskininkai on Monday. A day earlier, 50 migrants were pushed back near Medininkai."),
+    ("de", "Vilnius, 12.08.2021 - Litauische Grenzschützer haben am Montag 30 Migranten bei "
+           "Druskininkai festgenommen. Am Vortag waren bei Medininkai 50 Migranten zurückgewiesen "
+           "worden."),
+    ("pl", "Wilno, 12 sierpnia 2021 r. - W poniedziałek litewscy pogranicznicy zatrzymali 30 "
+           "migrantów koło Druskiennik. Dzień wcześniej w pobliżu Miednik zawrócono 50 "
+           "migrantów."),
+    ("lt", "Vilnius, 2021 m. rugpjūčio 12 d. - Pirmadienį pasieniečiai sulaikė 30 migrantų prie "
+           "Druskininkų. Dieną anksčiau prie Medininkų buvo apgręžta 50 migrantų."),
+    ("lv", "Rīga, 2021. gada 12. augustā - Pirmdien robežsargi aizturēja 30 migrantus pie "
+           "Robežniekiem. Dienu iepriekš pie Piedrujas tika atgriezti 50 migranti."),
+])
+def test_a_day_earlier_is_the_day_before_the_day_told_last(ex, lang, text):
+    got = coded(ex, text)
+    assert [(d, n) for _, _, _, d, n in got] == [(D(2021, 8, 9), [30]), (D(2021, 8, 8), [50])]

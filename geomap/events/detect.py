@@ -578,6 +578,16 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         ms = _within(usable, starts, a, b)
         cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(index, a, b, ms),
                      counts)
+        day = cand.date
+        if day is not None and day.kind == "offset" and drafts and day.text.lower() not in (
+                "накануне", "напярэдадні") and not any(
+                e.precision == "day" and e.kind != "offset" and not e.since for e in found):
+            # "A day earlier" with no day in its sentence: before the day the text told last
+            # (ru "накануне" is mostly the day before the report: left so)
+            told = drafts[-1].date
+            if told is not None and told.date is not None and told.precision == "day" \
+                    and not (told.statement or told.report) and told.start < a:
+                cand.date = replace(day, date=told.date - dt.timedelta(days=1))
         if not kinds:
             anaphoric.append(cand)
             continue
