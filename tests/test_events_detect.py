@@ -1058,3 +1058,10 @@ def test_polish_plural_nationality_adjectives_name_the_country(ex, text, place):
 def test_a_day_earlier_is_the_day_before_the_day_told_last(ex, lang, text):
     got = coded(ex, text)
     assert [(d, n) for _, _, _, d, n in got] == [(D(2021, 8, 9), [30]), (D(2021, 8, 8), [50])]
+
+
+def test_a_titles_event_takes_the_country_of_the_border_guard_its_lead_names(ex):
+    got = coded(ex, "Kolejne próby przekroczenia granicy\n\nBiałystok, 17.11.2021 - We wtorek "
+                    "Straż Graniczna odnotowała 161 prób nielegalnego przekroczenia granicy z "
+                    "Białorusi.")
+    assert [(t, p, d) for t, _, p, d, _ in got] == [("crossing", "Poland", D(2021, 11, 16))]

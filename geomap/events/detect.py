@@ -934,7 +934,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
                 place = country(doc, adjective.start(), adjective.end(), next(iter(d.hints)))
         if place is None and country is not None and not d.hints:
             # ... or by its border guard's name ("Straż Graniczna odnotowała", "VSAT")
-            agency = index.search(AGENCY, a0, b0)
+            agency = next((hit for s, e in sorted(d.sents) if (hit := index.search(AGENCY, s, e))),
+                          None)           # (a title's event: in the lead's sentence)
             if agency:
                 place = country(doc, agency.start(), agency.end(), agency.lastgroup)
     elif kind_rank(_place(place)) >= 4:
