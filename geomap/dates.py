@@ -359,6 +359,9 @@ DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ
                            r"(?:,?\s*(?:[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s*)?\([^()\n\d]{1,40}\)\s*[–—-]\s*"
                            r"|\s*\([^()\n\d]{1,40}\)\s*,?\s*(?=\d)"
                            r"|,\s*|\s*\((?=[^()\n]*\)))")
+# a date opening the first line as a dateline does: "12 November 2021 - Border guards ...",
+# "12.11.2021 (PAP) – Straż Graniczna ..."
+_DASH_AFTER = re.compile(r"\s*(?:\([^()\n\d]{1,40}\)\s*)?[–—-]\s")
 # a dateline's day and month without a year ("Warschau, 18.11. –", "Rzeszów, 18.11.:")
 _SHORT_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?=\s*(?:[-–—(:]|$))", re.M)
 _WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
@@ -619,8 +622,9 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
                                           and ")" not in text[head:m.start()]):
                 continue
             if how == "line" and not _FURNITURE_LINE.fullmatch(
-                    re.sub(r"\([^)]*\)", "", text[m.end():b])):
-                continue
+                    re.sub(r"\([^)]*\)", "", text[m.end():b])) \
+                    and not _DASH_AFTER.match(text, m.end(), b):
+                continue                    # (a date and a dash open a dateline too)
             date, prec = _absolute(kind, m, year, None)
             if date and prec == "day":
                 return date, m.start()

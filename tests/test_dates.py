@@ -543,3 +543,14 @@ def test_date_lines_with_a_time_are_the_report_date(line):
 def test_datelines_with_the_agency_before_the_date(lang, line):
     ctx = context("A title\n\n" + line + " detained 20 migrants on Wednesday.", 2021)
     assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 12), False)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "12 November 2021 - Border guards"),
+    ("pl", "12.11.2021 (PAP) – Straż Graniczna"),
+    ("pl", "12 listopada 2021 – Straż Graniczna"),
+])
+def test_a_date_and_a_dash_opening_the_text_are_a_dateline(lang, line):
+    text = "A title\n\n" + line + " detained 20 migrants on Wednesday. On November 20 more."
+    ctx = context(text, 2021)
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 12), False)
