@@ -294,6 +294,17 @@ def test_a_count_over_a_period_is_a_total(ex, lang, text):
     assert coded(ex, " date 2021-08-18 " + text) == []
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A group of 32 Afghans remained stuck on Wednesday between Polish and Belarusian "
+           "border guards near Krynki, where they have camped since Aug. 12."),
+    ("pl", "Grupa 32 migrantów w środę nadal koczowała przy granicy koło Krynek, gdzie "
+           "przebywa od 12 sierpnia."),
+])
+def test_a_day_of_its_own_before_a_since_date_makes_an_event_not_a_total(ex, lang, text):
+    got = coded(ex, " date 2021-09-01 " + text)
+    assert [(t, d, c) for t, _, _, d, c in got][:1] == [("other", D(2021, 9, 1), [32])]
+
+
 def test_a_total_told_again_in_the_lead_is_not_an_event(ex):
     got = coded(ex, " date 2021-08-16 Latvian border guards have prevented 395 migrants from "
                     "crossing the border. By the midnight of August 15, we turned back 395 "

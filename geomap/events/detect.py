@@ -476,12 +476,18 @@ def _hints(index: TextIndex, a: int, b: int, mentions: list[Mention]) -> set[str
 def _aggregate(index: TextIndex, a: int, b: int, dates: list[DateExpr], first_trigger: int,
                counts: list[Count]) -> bool:
     """Totals and trends ("so far this year", "has brought more than 4,100 people", a count
-    over a period: "283 people crossed from August 6 to August 10"). A trend named as a cause
+    over a period: "283 people crossed from August 6 to August 10"; "since August 1", unless
+    the sentence names a day of its own for its event). A trend named as a cause
     ("after a rise in attempts") is not one, and neither is a total added after an event of a
     stated day ("detained 50 migrants on Monday, bringing the total this year to 4,100")."""
     text = index.text
-    if counts and any(e.since and e.kind != "weekday" for e in dates):
-        return True                 # (since a weekday: the days up to the report, an event)
+    since = [e.start for e in dates if e.since and e.kind != "weekday"]
+    if counts and since and not any(e.precision == "day" and e.start < since[0]
+                                    and not (e.since or e.report or e.statement) for e in dates):
+        # (since a weekday: the days up to the report, an event; a day of its own before the
+        # period: an event of that day, "remained stuck on Wednesday ..., where they have
+        # camped since Aug. 12")
+        return True
     hits = [m for m in index.find(AGGREGATE, a, b)
             if not CAUSE.search(text, max(a, m.start() - 40), m.start())]
     if hits:
