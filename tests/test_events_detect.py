@@ -305,6 +305,12 @@ def test_a_day_of_its_own_before_a_since_date_makes_an_event_not_a_total(ex, lan
     assert [(t, d, c) for t, _, _, d, c in got][:1] == [("other", D(2021, 9, 1), [32])]
 
 
+def test_held_back_from_crossing_is_a_pushback_in_german(ex):
+    got = coded(ex, " date 2021-10-09 Litauische Grenzschützer haben am Freitag 23 Migranten am "
+                    "Übertritt der Grenze zu Belarus bei Lazdijai gehindert.")
+    assert [(t, d, c) for t, _, _, d, c in got] == [("pushback", D(2021, 10, 8), [23])]
+
+
 def test_a_total_told_again_in_the_lead_is_not_an_event(ex):
     got = coded(ex, " date 2021-08-16 Latvian border guards have prevented 395 migrants from "
                     "crossing the border. By the midnight of August 15, we turned back 395 "

@@ -125,6 +125,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("pushback", None):
             r"zurückgedrängt|zurückgeschoben|zurückgewiesen|zurückgeschickt|abgewiesen|"
             r"verhindert\w*|verhinderte\w*|an\s+der\s+einreise\s+(?:\S+\s+){0,3}?gehindert|"
+            r"am\s+(?:illegalen\s+|unerlaubten\s+)?(?:grenz)?übertritt\s+(?:\S+\s+){0,8}?"
+            r"gehindert|"
             r"nicht\s+(?:\S+\s+){0,2}?(?:eingelassen|durchgelassen|einreisen\s+lassen)|"
             r"daran\s+gehindert|(?:hinderten|hinderte)\s+(?:\S+\s+){0,6}?daran\b",
         ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?grenze",
