@@ -305,6 +305,17 @@ def test_a_day_of_its_own_before_a_since_date_makes_an_event_not_a_total(ex, lan
     assert [(t, d, c) for t, _, _, d, c in got][:1] == [("other", D(2021, 9, 1), [32])]
 
 
+@pytest.mark.parametrize("text", [
+    "Polish soldier injured at border fence near Dubicze Cerkiewne\n\nA Polish soldier was "
+    "stabbed on Tuesday by a man trying to cross from Belarus near Dubicze Cerkiewne.",
+    "Żołnierz ranny przy płocie granicznym koło Dubicz Cerkiewnych\n\nWe wtorek żołnierz został "
+    "zaatakowany nożem przez mężczyznę koło Dubicz Cerkiewnych.",
+])
+def test_a_title_fence_is_where_the_leads_event_happened(ex, text):
+    got = coded(ex, " date 2024-05-29 " + text)
+    assert [(t, d) for t, _, _, d, _ in got] == [("other", D(2024, 5, 28))]
+
+
 def test_held_back_from_crossing_is_a_pushback_in_german(ex):
     got = coded(ex, " date 2021-10-09 Litauische Grenzschützer haben am Freitag 23 Migranten am "
                     "Übertritt der Grenze zu Belarus bei Lazdijai gehindert.")

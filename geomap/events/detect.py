@@ -39,6 +39,7 @@ TRIGGER_RX = [(t, s, re.compile(r"\b(?:" + _alt(lx.TRIGGERS[lang].get((t, s), ""
                                                    for lang in lx.LANGUAGES) + ")", re.I))
               for t, s in lx.KINDS]
 _DEATH = ("death", None)
+_BARRIER = ("other", "barrier")
 DEATH = next(rx for t, s, rx in TRIGGER_RX if (t, s) == _DEATH)
 ANAPHORIC = re.compile(r"\b(?:" + _langs(lx.ANAPHORIC) + ")", re.I)
 AGGREGATE = re.compile(r"\b(?:" + _langs(lx.AGGREGATE) + ")", re.I)
@@ -719,15 +720,19 @@ def _title_to_lead(drafts: list[_Cand]) -> list[_Cand]:
     """A title's undated event joins the first later event of a compatible type and the same
     number of migrants, which becomes the primary event: the title sums up the lead ("W Bugu
     utonął migrant" over "w sobotę z rzeki Bug w okolicach Sławatycz wyłowiono ciało"). The
-    lead's place stands when it names one; otherwise the title's."""
+    lead's place stands when it names one; otherwise the title's. A title whose only trigger
+    is a fence or wall names where the lead's event happened: it joins the lead whatever its
+    type, and the lead's type comes first."""
     title = drafts[0]
-    lead = next((d for d in drafts[1:] if _types_ok(d.kind_set(), title.kind_set())
+    fence = set(title.kind_set()) == {_BARRIER}     # "... injured at border fence near X"
+    lead = next((d for d in drafts[1:] if (fence or _types_ok(d.kind_set(), title.kind_set()))
                  and not (title.migrant_counts() and d.migrant_counts()
                           and not title.migrant_counts() & d.migrant_counts())), None)
     if lead is None:
         return drafts
     mentions = lead.mentions if _local(lead) is not None else title.mentions + lead.mentions
-    merged = _Cand(title.sents + lead.sents, title.kinds + lead.kinds,
+    kinds = lead.kinds + title.kinds if fence else title.kinds + lead.kinds
+    merged = _Cand(title.sents + lead.sents, kinds,
                    title.triggers + lead.triggers, lead.date, mentions, title.hints | lead.hints,
                    title.counts + lead.counts)
     return [merged] + [d for d in drafts[1:] if d is not lead]
