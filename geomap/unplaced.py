@@ -854,8 +854,9 @@ def locate_incidents(incidents: Iterable, records: Sequence[dict],
     """The incidents, each whose sentences name an unplaced place keeping that name as
     ``location_text`` beside the fallback it is placed at, whose geo-precision becomes at
     least 2 (near the fallback place, ACLED's scale). Of several names in its sentences, the
-    surest (then the longest) is kept. An incident without a place is placed at the name's
-    guessed area (``near``), else at its guessed country (geo-precision 3); ``entry`` gives
+    surest (then the longest) is kept. An incident without a place, or placed only at a
+    country, is placed at the name's guessed area (``near``); one without a place, failing
+    that, at the name's guessed country (geo-precision 3); ``entry`` gives
     a gazetteer entry and its border relation by id (``Extractor.entry``)."""
     import dataclasses
 
@@ -881,10 +882,12 @@ def locate_incidents(incidents: Iterable, records: Sequence[dict],
         record = max(found, key=lambda r: r["confidence"])      # the first of the surest
         changes: dict = {"location_text": record["name"],
                          "geo_precision": max(inc.geo_precision or 2, 2)}
-        if inc.place is None and entry is not None:
+        if entry is not None and (inc.place is None or inc.place.kind == "country"):
             near = record.get("near")
             fallback = entry(near["id"]) if near and near.get("id") else None
-            if fallback is None and record.get("country"):
+            if fallback is not None:
+                changes["geo_precision"] = 2
+            elif inc.place is None and record.get("country"):
                 fallback = entry(f"cc:{record['country']}")
                 changes["geo_precision"] = 3
             if fallback is not None:

@@ -1,4 +1,5 @@
 import csv
+import dataclasses
 import json
 
 import pytest
@@ -620,6 +621,14 @@ def test_an_incident_without_a_place_takes_its_unplaced_names_area_or_country(ex
     assert placed.geo_precision == 2 and placed.border == ex.entry(area.id)[1]
     (kept,) = locate_incidents([bare], records)             # no gazetteer: no fallback
     assert kept.place is None and kept.location_text == "Pagiriai Mažieji"
+    # an incident placed only at a country takes the name's area too
+    country = dataclasses.replace(bare, place=ex.entry("cc:LT")[0], geo_precision=3)
+    (moved,) = locate_incidents([country], records, ex.entry)
+    assert moved.place.id == area.id and moved.geo_precision == 2
+    # ... but not its country guess (the country it had stands)
+    records[1]["near"] = None
+    (stays,) = locate_incidents([country], records, ex.entry)
+    assert stays.place.id == "cc:LT" and stays.geo_precision == 3
 
 
 @pytest.mark.parametrize("lang, text, name", [
