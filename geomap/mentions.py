@@ -430,8 +430,7 @@ class Recogniser:
                                                   not in _BIG_KINDS):
                 start, end = c.start, c.end
                 after = text[end:end + 2]
-                prev = _prev_word(text, start) if start > 1 and text[start - 1] in \
-                    _SPACE_BEFORE else ""
+                prev = _prev_word(text, start)
                 if prev and prev.lower() in RIVER_BEFORE or len(after) == 2 and after[0] in \
                         _SPACE_BEFORE and after[1] in _RIVER_AFTER_FIRST \
                         and _word_after(text, end) in RIVER_AFTER:
@@ -581,10 +580,17 @@ def _prev_word(text: str, start: int) -> str:
     return word if word.isalpha() else ""
 
 
+def last_word(text: str, start: int, window: int = 24) -> str:
+    """The word of letters right before ``start`` (one space between) as written, read
+    within ``window`` characters, else ""."""
+    m = _LAST_WORD.search(text, max(0, start - window), start)
+    return m.group(1) if m else ""
+
+
 def word_before(text: str, start: int) -> str:
     """The key of the word right before ``start`` (one space between), else ""."""
-    m = _LAST_WORD.search(text, max(0, start - 24), start)
-    return key(m.group(1)) if m else ""
+    word = last_word(text, start)
+    return key(word) if word else ""
 
 
 def _word_after(text: str, end: int) -> str:

@@ -17,7 +17,7 @@ from itertools import repeat
 
 from .geodesy import BORDER_COUNTRIES, haversine_km
 from .places.index import DESIGNATORS, NameMatch
-from .mentions import Candidate
+from .mentions import Candidate, last_word
 from .model import BorderRelation, Document, Mention, Place
 from .morph import base_forms_in
 from .normalize import is_cyrillic, key
@@ -329,13 +329,10 @@ def _coherent(scored: list[tuple[float, Place]], chosen: Place, distinct: list[P
 
 def _preposition_lang(text: str, start: int) -> str | None:
     """The language of a preposition right before ``start`` (one space between), if any."""
-    if not start or text[start - 1] not in " \u00a0":
-        return None
-    m = _LAST_WORD.search(text, max(0, start - 16), start)
-    return PREPOSITION_LANG.get(m.group(1).lower()) if m else None
+    word = last_word(text, start, 16)
+    return PREPOSITION_LANG.get(word.lower()) if word else None
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 # Letters only one of the languages writes: a word with one is that language's.
 _LETTERS_LANG = (("pl", frozenset("łżśćńąęźŁŻŚĆŃĄĘŹ")), ("lt", frozenset("ėįųĖĮŲ")),
                  ("lv", frozenset("āēīģķļņĀĒĪĢĶĻŅ")))

@@ -102,7 +102,7 @@ _DZ = re.compile(f"дз(?=[{_SOFT}])")
 
 def _as_russian(folded: str) -> str:
     """A folded Belarusian word as Russian would spell it (``_BELARUSIAN``)."""
-    s = re.sub(f"дз(?=[{_SOFT}])", "д", folded)
+    s = _DZ.sub("д", folded)
     s = re.sub(f"ц(?=[{_SOFT}])", "т", s)
     return re.sub("(?<=[бвгджзклмнпрстфхцчшщ])я(?=.)", "е", s)
 
