@@ -130,6 +130,24 @@ def test_map_writes_a_self_contained_file(tmp_path):
     assert "Dieveni" in html and "<script src=" not in html
 
 
+@pytest.mark.parametrize("command", ["map", "report", "incidents"])
+def test_long_running_commands_show_progress_unless_quiet(tmp_path, monkeypatch, command):
+    import geomap.progress as progress_mod
+
+    asked = []
+
+    def progress(items, *, total=None, unit="doc", quiet=False):
+        asked.append(quiet)
+        yield from items
+
+    monkeypatch.setattr(progress_mod, "progress", progress)
+    for flags in ([], ["-q"], ["--quiet"]):
+        out = tmp_path / f"{command}{len(flags)}.out"
+        res = run(command, SEEDS, *flags, "-o", str(out))
+        assert res.exit_code == 0, res.output
+    assert asked == [False, True, True]
+
+
 @pytest.mark.parametrize("command", ["map", "report"])
 def test_map_and_report_take_the_same_texts_budget(tmp_path, command):
     sizes = {}

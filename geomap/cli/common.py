@@ -85,6 +85,9 @@ JOBS = click.option(
     "-j", "--jobs", type=click.IntRange(1), metavar="N",
     help="Processes reading the texts (the output is the same for any N)  "
          "[default: one per core].")
+QUIET = click.option("-q", "--quiet", is_flag=True,
+                     help="No progress bar (shown on a terminal when reading lasts over a "
+                          "second).")
 
 def engine_options(engine_help: str):
     """The options of the commands that also run on Dask (extract, incidents): --engine (its
@@ -103,7 +106,7 @@ def engine_options(engine_help: str):
                      help="Processes reading the texts (all formats but gpkg, which takes "
                           "one; the output is the same for any N)  [default: one per core; "
                           "extract: one for fewer than 256 text files]."),
-        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+        QUIET,
     ]
     return lambda f: _with(options, f)
 

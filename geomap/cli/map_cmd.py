@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, JOBS, TEXTS, analysed, check_inputs, check_run, import_folium
+from .common import INPUTS, JOBS, QUIET, TEXTS, analysed, check_inputs, check_run, import_folium
 
 DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
                "png": "output/map.png", "svg": "output/map.svg"}
@@ -39,9 +39,10 @@ DEFAULT_OUT = {"html": "output/map.html", "embed": "output/map-embed.html",
 @click.option("--no-incidents", is_flag=True, help="Draw places only, no incidents.")
 @TEXTS
 @JOBS
+@QUIET
 @click.pass_context
 def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi, no_incidents,
-                texts, jobs):
+                texts, jobs, quiet):
     """Map the places named in INPUT (see "Input" in geomap --help) and the
     incidents the texts report: the Belarus borders, country outlines, one circle per place
     (popups quote the sentences that name it), incidents clustered by zoom (popups quote the
@@ -65,7 +66,7 @@ def map_command(ctx, inputs, out, title, fmt, embed, iframe, width, height, dpi,
     if embed and iframe:
         raise click.UsageError("--embed and --iframe exclude each other")
     paths = check_inputs(inputs)
-    a = analysed(ctx, paths, jobs=jobs, incidents=not no_incidents)
+    a = analysed(ctx, paths, jobs=jobs, incidents=not no_incidents, quiet=quiet)
     check_run(ctx)
     if fmt in ("png", "svg"):
         from ..render.static import draw_map, save_map

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import INPUTS, JOBS, TEXTS, analysed, check_inputs, check_run, import_folium
+from .common import INPUTS, JOBS, QUIET, TEXTS, analysed, check_inputs, check_run, import_folium
 
 DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
 
@@ -25,8 +25,9 @@ DEFAULT_OUT = {"html": "output/report.html", "pdf": "output/report.pdf"}
               ".pdf).")
 @TEXTS
 @JOBS
+@QUIET
 @click.pass_context
-def report(ctx, inputs, out, fmt, title, pdf, texts, jobs):
+def report(ctx, inputs, out, fmt, title, pdf, texts, jobs, quiet):
     """Write a report on INPUT (see "Input" in geomap --help): what was
     processed, the interactive offline map, a table of incidents (date, type, place, side,
     distance to the border, people involved, sources) with each incident's quoted evidence,
@@ -52,7 +53,7 @@ def report(ctx, inputs, out, fmt, title, pdf, texts, jobs):
     from ..render.report import print_pdf, write_report
 
     paths = check_inputs(inputs)
-    a = analysed(ctx, paths, jobs=jobs)
+    a = analysed(ctx, paths, jobs=jobs, quiet=quiet)
     check_run(ctx)
     if fmt == "pdf":
         with tempfile.TemporaryDirectory(prefix="geomap-report-") as tmp:
