@@ -26,7 +26,8 @@ from typing import Literal, NamedTuple
 
 from .accel import compiled
 from .model import Document, Place
-from .morph import base_forms, name_variants
+from .geodesy import BORDER_COUNTRIES
+from .morph import adjective_of_noun, base_forms, name_variants
 from .normalize import fold, is_cyrillic, key
 from .places.files import bundled_gazetteer_dir
 from .places.index import DESIGNATORS, REGION_DESIGNATORS, NameIndex, NameMatch
@@ -86,9 +87,12 @@ ORG_AFTER = frozenset(key(w) for w in """
     azot group holding bank energy energo steel motors plant factory company corporation
     азот групп банк завод
     """.split())
-# Outlets and bodies whose name goes on with a place: "Radio Białystok", "TVP Białystok".
+# Outlets and bodies whose name goes on with a place: "Radio Białystok", "TVP Białystok";
+# also in the Polish cases ("Według Radia Białystok", "w Kurierze Wileńskim").
 ORG_PREFIX = frozenset(key(w) for w in """
     radio tvp tv telewizja gazeta kurier echo sputnik
+    radia radiu radiem telewizji telewizją gazety gazecie gazetą gazetę kuriera kurierze
+    kurierowi kurierem
     """.split())
 # "Varėna border team", "Varėnos pasienio rinktinė", "Daugavpils robežsardzes pārvalde"
 BORDER_WORDS = frozenset(key(w) for w in "border pasienio robežsardzes granicznej".split())
@@ -106,7 +110,7 @@ VENUES = frozenset(key(w) for w in """
 # A capitalised word with one of these endings right after a name makes it a person's first
 # name ("Vladimir Putin", "Alexander Lukashenko").
 SURNAME = re.compile(r"(?:in|ov|ova|ev|eva|enko|uk|yuk|ski|ska|sky|wicz|vich|vych|ich|ienė|aitė"
-                     r"|ytė|man|son|er)$")
+                     r"|ytė|ūtė|auskas|evičius|avičius|aitis|man|son|sone|sons|iņa|iņš|ņš|er)$")
 QUOTES_OPEN, QUOTES_CLOSE = "\"“„«'‘‚", "\"”»'’"
 # A name in quotes (with other capitalised words), seen from before and after it.
 _QUOTE_OPEN = re.compile(rf"[{QUOTES_OPEN}]")
@@ -426,6 +430,9 @@ class Recogniser:
         one-word candidate are read."""
         out = []
         for c in found:
+            if c.words == 1 and not c.in_org and not c.designator and self._common_adjective(
+                    text, c):
+                continue
             if c.words == 1 and not c.in_org and (len(c.matches) > 1 or c.matches[0].place.kind
                                                   not in _BIG_KINDS):
                 start, end = c.start, c.end
@@ -448,6 +455,23 @@ class Recogniser:
                     continue
             out.append(c)
         return out
+
+    @staticmethod
+    def _common_adjective(text: str, c: Candidate) -> bool:
+        """Whether the one-word candidate ``c`` is an adjective of the words beside it, not a
+        name: the second word of a longer name after a capitalised noun it agrees with
+        ("wsi Ozierany Małe": not Malé), naming no place of the border countries; or a
+        Russian adjective of the lower-case noun after it ("Пограничной службы": the border
+        service, not the village Pogranichny)."""
+        word = c.text
+        if is_cyrillic(word):
+            after = text[c.end:c.end + 2]
+            return len(after) == 2 and after[0] in _SPACE_BEFORE and after[1].islower() \
+                and word.endswith(_RU_ADJECTIVE_ENDINGS) \
+                and adjective_of_noun(word, _word_after(text, c.end))
+        prev = _prev_word(text, c.start) if text[c.start - 2:c.start - 1].isalpha() else ""
+        return len(prev) > 2 and _name_like(prev) and adjective_agrees(prev, word, 4) \
+            and all(m.place.country not in BORDER_COUNTRIES for m in c.matches)
 
     def _first_name_form(self, word: str) -> bool:
         """Whether ``word`` is a first name the list has only in another form: inflected
@@ -495,6 +519,7 @@ class Recogniser:
             if not (big and not names.inflected and self._starts[words[i + 1]][1] is not None):
                 return True
         return bool(i and prev_word in self.first_names and prev_word not in PREPOSITIONS
+                    and prev_word not in ORG_PREFIX
                     and gaps[i] in _PERSON_GAP
                     and _name_like(words[i - 1]) and not big
                     and not (i > 1 and key(words[i - 2]) in PREPOSITIONS
@@ -634,17 +659,21 @@ _NOUN_CASES = (
     ("і", "gf np lf lm"), ("е", "lf lm nn"), ("у", "af dm"), ("ю", "af dm"), ("о", "nn"),
 )
 _CONSONANT_CASES = frozenset({"nm", "gp"})
+# Endings of Russian full adjectives (``Recogniser._common_adjective``).
+_RU_ADJECTIVE_ENDINGS = tuple("""ой ей ая яя ую юю ое ее ые ие ый ий ого его ому ему ым им ых их
+    ыми ими""".split())
 
 
 @lru_cache(maxsize=65536)
-def adjective_agrees(noun: str, adjective: str) -> bool:
-    """Whether the capitalised ``adjective`` agrees with ``noun`` before it as the second word
-    of a two-word name ("Wólki Terechowskiej", "Ozieran Wielkich", "Клейники Большие")."""
+def adjective_agrees(noun: str, adjective: str, shortest: int = 5) -> bool:
+    """Whether the capitalised ``adjective`` (of ``shortest`` letters or more) agrees with
+    ``noun`` before it as the second word of a two-word name ("Wólki Terechowskiej",
+    "Ozieran Wielkich", "Клейники Большие")."""
     adj, noun = adjective.lower(), noun.lower()
     if _ADJ_LT.search(adj):
         return len(adj) > 6
     m = _ADJ_PL.search(adj) or _ADJ_RU.search(adj)
-    if m is None or len(adj) < 5:
+    if m is None or len(adj) < shortest:
         return False
     cases = frozenset(_ADJ_CASES[m.group(1)].split())
     noun_cases = next((frozenset(c.split()) for e, c in _NOUN_CASES if noun.endswith(e)),

@@ -61,6 +61,8 @@ PL_RULES: tuple[tuple[str, str], ...] = (
     ("ze", ""),                                      # locative of -r: Bór -> Borze
     # genitive plural of -iki, -yki, -any names: w pobliżu Bobrownik, koło Ozieran
     ("ik", "iki"), ("yk", "yki"), ("an", "any"),
+    # genitive plural of -le and -ce plural names: w rejonie Kleszczel, Połowców
+    ("l", "le"), ("cow", "ce"),
 )
 DE_RULES: tuple[tuple[str, str], ...] = (
     # German genitive
@@ -145,6 +147,26 @@ def base_forms_in(word: str, lang: str) -> frozenset[str]:
     forms = _apply(folded, RULES_OF[lang])
     forms.discard(folded)
     return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def adjective_of_noun(adjective: str, noun: str) -> bool:
+    """Whether the Russian ``adjective`` agrees with the lower-case ``noun`` after it (a
+    full adjective and a noun of the same case and number, and gender in the singular:
+    "Пограничной службы", "Латвийской границы"): the adjective is then an ordinary word
+    of a noun phrase, not a place's name (pymorphy3's readings)."""
+    morph = _morph()
+    nouns = [p.tag for p in morph.parse(noun) if "NOUN" in p.tag]
+    if not nouns:
+        return False
+    for a in morph.parse(adjective.lower()):
+        if "ADJF" not in a.tag:
+            continue
+        for n in nouns:
+            if a.tag.case == n.case and a.tag.number == n.number and (
+                    a.tag.number == "plur" or a.tag.gender == n.gender):
+                return True
+    return False
 
 
 def name_variants(span: list[str] | tuple[str, ...]) -> list[str]:

@@ -32,6 +32,11 @@ WITHIN_UNIT_KM = 75.0      # how far from its unit's point a place the text puts
 # (The same distance bounds the places a Cyrillic spelling may stand for: ``translit``.)
 FUZZY_BORDER_KM = NEAR_KM
 _BIG_KINDS = frozenset({"country", "capital", "city", "region"})
+# A short word opening a sentence, read as a place only through an ending, stands for a
+# place this far from the border no more (``Resolver._far_opening``).
+FAR_KM = 1000.0
+_SHORT_WORD = 6
+_OPENING = " \t\n\r\u00a0\"“„«'‘‚([—–-"
 _UNIT_KINDS = frozenset({"district", "region"})
 # Words between a unit and a place the text puts in it: "Augšdaugavas novada Salienas
 # (pagastā)", "the Salienas parish of Augšdaugava (municipality)"
@@ -120,7 +125,9 @@ class Resolver:
         if cand.cue and p.kind == cand.cue:
             s += 2.5
         if cand.designator and m.designated:
-            s += 3.0
+            # the designator says the level: "Гродненской области" is the region, not the
+            # district "Гродненский район" (whose designated name is read in the same form)
+            s += 3.0 if p.kind == cand.cue else 1.5
         if LANG_COUNTRY.get(lang) == p.country:
             s += 0.6
         if p.id in cand.fuzzy:
@@ -174,7 +181,13 @@ class Resolver:
         document's language when it was guessed (else None)."""
         lang: str | None = None
         out, changed = [], False
+        text = doc.text
         for c in candidates:
+            if c.words == 1 and len(c.text) <= _SHORT_WORD and (c.inflected or not any(
+                    m.canonical for m in c.matches) and not is_cyrillic(c.text)) \
+                    and self._far_opening(text, c):
+                changed = True
+                continue
             if (c.inflected or c.fuzzy) and c.words == 1 and not is_cyrillic(c.text) and (
                     c.fuzzy or not all(m.place.kind in _ANY_INFLECTION or m.designated
                                        or self._reads(c.text, "pl", m.place)
@@ -199,6 +212,19 @@ class Resolver:
                         c = c._replace(matches=keep)
             out.append(c)
         return out if changed else candidates, lang
+
+    def _far_opening(self, text: str, c: Candidate) -> bool:
+        """Whether ``c``, a short word read only through an ending or a Latin alternate name, opens
+        its sentence before a lower-case word and names only places far from the region
+        (``FAR_KM``): a capital letter there is no sign of a name, and such a word is more
+        likely a common one (lt "Kitą dieną", "Kita grupė": "another", not Quito's
+        Lithuanian "Kitas"; lv "Citā dienā", not Chita)."""
+        if not self.relate or text[c.sentence[0]:c.start].strip(_OPENING):
+            return False
+        after = text[c.end:c.end + 2]
+        if len(after) < 2 or not after[0].isspace() or not after[1].islower():
+            return False
+        return all(self._border(m.place).distance_km > FAR_KM for m in c.matches)
 
     def _reads(self, word: str, lang: str, p: Place) -> bool:
         """Whether ``word`` is ``p``'s name as written or inflected by ``lang``'s endings."""

@@ -335,3 +335,38 @@ def test_inflected_and_cyrillic_first_names_make_persons(lang, text, expected):
                                     P("t:lida-ru", "Lida", 53.89, 25.3, "BY", "town", 100_000,
                                       alts=("Лида",))))
     assert [(c.text, c.in_org) for c in rec.find(make_document("t", text))] == expected
+
+
+ADJ = gazetteer_with(
+    P("t:male", "Male", 4.18, 73.51, "MV", "capital", 103_693, alts=("Malé",)),
+    P("t:pogr", "Pahranichnaya", 53.6, 23.9, "BY", "village", 200, alts=("Пограничная",
+                                                                       "Пограничный")),
+    P("t:krynki", "Krynki", 53.26, 23.77, "PL", "village", 2500, alts=("Крынки",)),
+    P("t:kraslava", "Krāslava", 55.9, 27.17, "LV", "town", 8000))
+REC_ADJ = Recogniser(ADJ)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the second word of a name the gazetteer lacks, an adjective agreeing with the first
+    ("pl", "Migrantów zatrzymano w okolicach wsi Ozierany Małe.", []),
+    ("pl", "Grupę zatrzymano koło Krynek i we wsi Zabłocie Małe.", ["Krynek"]),
+    ("en", "He flew from Male to Colombo.", ["Male"]),                # no noun before it
+    # a Russian adjective of the noun after it
+    ("ru", "сообщила пресс-служба Подляского отдела Пограничной службы Польши.", ["Польши"]),
+    ("ru", "Мигранты остались у Пограничной, сообщили в Крынках.", ["Пограничной", "Крынках"]),
+    ("ru", "Пограничная служба задержала 5 человек под Крынками.", ["Крынками"]),
+])
+def test_adjectives_of_the_words_beside_them_are_not_places(lang, text, expected):
+    assert [c.text for c in REC_ADJ.find(make_document("t", text))] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pl", "Według Radia Białystok migrantów zatrzymano koło Krynek.",
+     [("Białystok", True), ("Krynek", False)]),
+    ("pl", "Jak podaje Kurierze Krynki, nic się nie stało.", [("Krynki", True)]),
+    ("lv", "Krāslava Jansone, robežsardzes pārstāve, sacīja, ka migranti atgriezti.", []),
+    ("en", "Krāslava Jansone, a spokeswoman for the border guard, said so.", []),
+    ("lv", "Migranti aizturēti pie Krāslavas.", [("Krāslavas", False)]),
+])
+def test_outlets_in_any_case_and_baltic_surnames(lang, text, expected):
+    assert [(c.text, c.in_org) for c in REC_ADJ.find(make_document("t", text))] == expected

