@@ -1,10 +1,12 @@
 """Date expressions in news texts (en, ru, pl, de, lt, lv, be), resolved against a reference date.
 
-A document's reference (``anchor``) is its ``date`` header, dateline or date line, and a
-weekday is the latest such day on or before it; without one the anchor is the latest
-absolute date printed in the text, and a weekday is the one nearest it (the text was written
-near that date, before or after it). Dates printed without a year take the header's year,
-else a year printed in the text, else the batch's ``default_year``. Relative words inside quoted
+A document's reference (``anchor``) is its ``date`` header, dateline, date line or byline
+date, and a weekday is the latest such day on or before it; without one the anchor is the
+latest absolute date printed outside related-article lists (a report date when a reporting
+verb precedes it), and a weekday is the one nearest it (the text was written near that date,
+before or after it). Dates printed without a year take the header's or dateline's year, else
+a year printed in the text, else the year a yearless dateline's weekdays fit, else the
+batch's ``default_year``. Relative words inside quoted
 speech resolve against the date of the statement ("police said on Saturday") when the text
 gives one, else against the anchor with ``week`` precision. Precision is ``day``, ``week``
 (``date`` is the Monday, or the report date for fallbacks) or ``month`` (``date`` is the 1st).
@@ -76,6 +78,9 @@ _LV_ABBR = ("janv", "febr", "apr", "jūn", "jūl", "aug", "sept", "okt", "nov", 
 _MONTH_NUM.update(dict(zip(_LV_ABBR, (1, 2, 4, 6, 7, 8, 9, 10, 11, 12))))
 _MONTH_IN_RE = "|".join(sorted(_MONTH_IN_NUM, key=len, reverse=True))
 _BARE_MONTH_RE = "|".join(sorted(_BARE_MONTH_NUM, key=len, reverse=True))
+_YEAR_FIRST_NUM = {n: i for i, (lv, names) in enumerate(zip(_LV_MONTHS, _MONTHS_IN), 1)
+                   for n in (lv[0], lv[1], names[2], _MONTHS[i - 1][5])}
+_YEAR_FIRST_RE = "|".join(sorted(_YEAR_FIRST_NUM, key=len, reverse=True))
 _FULL_EN_DE = "|".join(sorted({n for names in _MONTHS for n in (names[0], names[4])}, key=len,
                               reverse=True))
 
@@ -138,6 +143,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                       re.I)),
     ("lv", re.compile(r"(?:\b((?:19|20)\d\d)\.\s*(?:gada|g\.)\s+)?\b(\d{1,2})\.\s*(?:("
                       + _LV_MONTH_RE + r")(?!\w)|(" + "|".join(_LV_ABBR) + r")\.)", re.I)),
+    # the year first, then the month alone (precision month): lv "2021. gada augustā", "2021.
+    # gada augusta beigās", lt "2021 m. rugpjūtį", "2021-ųjų rugpjūtį", "2021 m. rugpjūčio mėn."
+    ("year_month", re.compile(r"\b((?:19|20)\d\d)(?:\.\s*(?:gada|g\.)|\s*m\.|-?(?:ųjų|uju))\s+("
+                              + _YEAR_FIRST_RE + r")(?!\w)", re.I)),
+    # "15/09/2021": day first, as in every language here; month first only when the day
+    # cannot be a month ("11/17/2021", US English)
+    ("slash", re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
     ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(?:of\s+)?(" + _MONTH_RE + r")\b\.?" + _YEAR,
                              re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
@@ -191,6 +203,7 @@ _REL_DAYS = {"yesterday": -1, "last night": -1, "минувшей ночью": -
              "пазаўчора": -2, "вчера": -1, "wczoraj": -1, "gestern": -1,
              "vakar": -1, "позавчера": -2, "przedwczoraj": -2, "vorgestern": -2, "užvakar": -2,
              "aizvakar": -2}
+_TODAY = frozenset({"today", "сегодня", "dziś", "dzisiaj", "heute", "šiandien", "šodien", "сёння"})
 _LAST = ("last", "previous", "прошлой", "прошлом", "прошлую", "минувш", "minion", "zeszłym",
          "ubiegłym", "letzte", "vergangene", "vorige", "praėjusią", "praėjusį", "pagājušajā", "мінулым")
 _REPORT_VERBS = (
@@ -210,8 +223,20 @@ REPORTING = re.compile(
     # on Tuesday ...", "as the radio reported, on Tuesday ...": the event's date)
     r"\b(?:(?!\b(?:that|что|że|dass|kad|ka)\b)[^,.;:\"“”«»]){0,28}$", re.I)
 QUOTE = re.compile(r"[“«„]([^“”«»„]{1,800})[”»“]|\"([^\"]{1,800})\"")
+# the heading of a list of related articles or an archive ("Related", "Czytaj także:",
+# "Читайте также", "Lesen Sie auch", "Susiję straipsniai", "Saistītie raksti"): its dates are
+# page furniture
+RELATED = re.compile(r"\b(?:related(?:\s+(?:articles|stories|news|content|coverage))?|read\s+"
+                     r"(?:also|more)|see\s+also|more\s+on\s+(?:this|the)\s+(?:topic|story)|"
+                     r"czytaj\s+(?:także|też|również|więcej)|zobacz\s+(?:także|też|również)|"
+                     r"polecamy|читайте\s+(?:также|ещё|еще)|смотрите\s+также|по\s+теме|"
+                     r"lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|weitere\s+artikel|"
+                     r"susiję\s+straipsniai|skaitykite\s+(?:daugiau|taip\s+pat)|taip\s+pat\s+"
+                     r"skaitykite|saistītie\s+raksti|lasiet\s+arī|lasi\s+arī|vairāk\s+par\s+"
+                     r"tēmu|archive|archiwum|архив|archiv|archyvas|arhīvs)[ \t]*(?::|$)",
+                     re.I | re.M)
 # the patterns found through their words (the expressions first: ids 0..len(PATTERNS) - 1)
-KEYED_PATTERNS = [*(rx for _, rx in PATTERNS), REPORTING, QUOTE]
+KEYED_PATTERNS = [*(rx for _, rx in PATTERNS), REPORTING, QUOTE, RELATED]
 KEYED = Keyed(KEYED_PATTERNS)
 # The head of a dateline before a date: a city in capitals, up to the dash that ends it
 # (or inside the bracket after it: "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2021)")
@@ -307,6 +332,13 @@ def _absolute(kind: str, m: re.Match, year: int | None,
         return _make(int(g[0]), int(g[1]), int(g[2]), None), "day"
     if kind == "dotted":
         return _make(int(g[2]), int(g[1]), int(g[0]), None), "day"
+    if kind == "slash":
+        day, month = int(g[0]), int(g[1])
+        if month > 12 >= day:               # "11/17/2021": month first
+            day, month = month, day
+        return _make(int(g[2]), month, day, None), "day"
+    if kind == "year_month":
+        return _make(int(g[0]), _YEAR_FIRST_NUM[g[1].lower()], 1, None), "month"
     if kind == "lt":
         y = int(g[0]) if g[0] else year
         return _make(y, _MONTH_NUM[g[1].lower()], int(g[2]), anchor if not g[0] else None), "day"
@@ -333,8 +365,9 @@ def _absolute(kind: str, m: re.Match, year: int | None,
     return _make(y, month, 1, anchor if not g[3] else None), "month"
 
 
-ABSOLUTE = ("iso", "dotted", "lt", "lv", "day_month", "month_day", "month", "month_year")
-_FULL = ("iso", "dotted", "lt", "lv", "day_month", "month_day")   # day precision when dated
+ABSOLUTE = ("iso", "dotted", "slash", "lt", "lv", "year_month", "day_month", "month_day", "month",
+            "month_year")
+_FULL = ("iso", "dotted", "slash", "lt", "lv", "day_month", "month_day")  # day precision when dated
 _LAST_WEEKDAY = re.compile(r"\b(?:last|past|previous|прошл\w*|minion\w*|zeszł\w*|ubiegł\w*|"
                            r"letzt\w*|vergangen\w*|praėjus\w*|pagājuš\w*)\s", re.I)
 # "Published: 5 August 2021", "Date: 2021-08-05", "Datum:", "Дата:", "Paskelbta", "Publicēts"
@@ -358,7 +391,8 @@ DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ
                            # 17, 2021 —", "WARSAW (AP) — ...", "Białystok (PAP) 12.11.2021 -")
                            r"(?:,?\s*(?:[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s*)?\([^()\n\d]{1,40}\)\s*[–—-]\s*"
                            r"|\s*\([^()\n\d]{1,40}\)\s*,?\s*(?=\d)"
-                           r"|,\s*|\s*\((?=[^()\n]*\)))")
+                           # or a comma, maybe after the country ("USNARZ GORNY, Poland, Sept 1")
+                           r"|,\s*(?:[A-ZÀ-ÞĀ-Ž][^\W\d_]+,\s*)?|\s*\((?=[^()\n]*\)))")
 # a date opening the first line as a dateline does: "12 November 2021 - Border guards ...",
 # "12.11.2021 (PAP) – Straż Graniczna ..."
 _DASH_AFTER = re.compile(r"\s*(?:\([^()\n\d]{1,40}\)\s*)?[–—-]\s")
@@ -373,6 +407,18 @@ _FURNITURE_LINE = re.compile(r"[\W\d_]*(?:(?:года|год|г|roku|r|gada|g|me
                              # "godz. 14:35", "14.35 GMT"), "4 min read"
                              r"at|um|o|в|godz|val|uhr|am|pm|a\.m|p\.m|gmt|bst|utc|cet|cest|eet|"
                              r"eest|est|edt|msk|min|read)\.?(?!\w)[\W\d_]*)*", re.I)
+# a byline before its date: "By Jan Kowalski | 12.11.2021 14:35", "Autorius: Jonas Jonaitis,
+# LRT.lt | 2021.11.09", "Von Anna Schmidt, dpa | 25.08.2021", "By Jan Kowalski, 12 November 2021"
+BYLINE = re.compile(r"[^\W\d][^\n\d|•·]{1,80}?\s*[|•·]\s*"
+                    r"|(?:by|von|autor\w*|автор\w*|аўтар\w*)\s*:?\s+[^\W\d][^\n\d|•·]{1,60}?,\s*"
+                    r"(?=\d|[^\W\d]+\.?\s+\d)", re.I)
+# the end of a sentence (a capital after it)
+_SENTENCE_END = re.compile(r"[.!?][\"”»]?\s+(?=[\"„“«]?[A-ZÀ-ÞĀ-ŽА-ЯЁ])")
+_LEAP = 2000                                # a leap year, for a day and month without a year
+# the years a dateline without a year may be fitted to (``_fit_year``): the reports geomap is
+# made for (the border crisis began in 2021; 2020: the protests and closures before it)
+FIT_YEARS = range(2020, 2027)
+_ARCHIVE_ITEM = re.compile(r"[^\W\d_]+\.?\s+(?:19|20)\d\d\b")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights", re.I)
 _BEFORE = 120                               # characters before a date its context rules read
 _LINE_REACH = 300                           # what is looked at of a line around a date
@@ -390,7 +436,7 @@ def _line(text: str, pos: int, reach: int = _LINE_REACH) -> tuple[int, int]:
 
 def _furniture(text: str, kind: str, m: re.Match) -> bool:
     """A month ("May 2025") alone on its line: archive and related-article lists."""
-    if kind not in ("month", "month_year"):
+    if kind not in ("month", "month_year", "year_month"):
         return False
     a, b = _line(text, m.start())
     return bool(_FURNITURE_LINE.fullmatch(text[a:m.start()])
@@ -508,10 +554,12 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
     first_day = next((d for d, p in absolute.values() if d and p == "day"), None)
     for n, (kind, m) in enumerate(found):
-        if kind == "weekday" and n + 1 < len(found) and found[n + 1][0] in _FULL \
-                and _APPOSED.fullmatch(text, m.end(), found[n + 1][1].start()):
-            continue                        # "am Dienstag (9. November 2021)": the date's day
         night = kind == "rel" and m.group(0).lower() in _NIGHT
+        if kind in ("weekday", "rel") and not night and n + 1 < len(found) \
+                and found[n + 1][0] in _FULL and absolute[found[n + 1][1].start()][0] \
+                and _APPOSED.fullmatch(text, m.end(), found[n + 1][1].start()):
+            continue                        # "am Dienstag (9. November 2021)", "vakar, 30.
+            # jūlijā": the date's day
         if night and _NIGHT_TO.match(text, m.end(), end):
             continue                        # "overnight into Wednesday": the Wednesday
         q = bisect.bisect_right(ctx.quotes, (m.start(), len(text))) - 1
@@ -551,27 +599,59 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
 # between a weekday and the full date that names the same day ("on Tuesday (November 9,
 # 2021)", "we wtorek, 9 listopada", "Tuesday, Nov. 9")
 _APPOSED = re.compile(r"\s*[(,]\s*")
-_YEAR_GROUP = {"iso": 1, "dotted": 3, "lt": 1, "lv": 1, "day_month": 3, "month_day": 4,
-               "month": 4, "month_year": 2}
+_YEAR_GROUP = {"iso": 1, "dotted": 3, "slash": 3, "lt": 1, "lv": 1, "year_month": 1,
+               "day_month": 3, "month_day": 4, "month": 4, "month_year": 2}
 
 
-def _text_year(text: str, start: int, default_year: int | None,
-               scanned: list[tuple[str, re.Match]], index: TextIndex | None = None
+def _archive_line(line: str) -> bool:
+    """A line listing months of an archive ("Kwiecień 2025 | Maj 2025 | Czerwiec 2025")."""
+    return len(_ARCHIVE_ITEM.findall(line)) >= 2 and len(
+        _ARCHIVE_ITEM.sub("", line).strip(" |•·,;:-–—/()\t")) <= 20
+
+
+def _text_year(text: str, start: int, scanned: list[tuple[str, re.Match]],
+               index: TextIndex | None = None, furniture: list[tuple[int, int]] | None = None
                ) -> int | None:
     """The year for dates printed without one: the most common year of the complete dates of
-    the text (``scanned``: its ``_scan``), else of the years it prints outside page furniture
-    and copyright lines, else ``default_year``."""
+    the text (``scanned``: its ``_scan``) outside the spans of ``furniture`` (related-article
+    lists), else of the years it prints outside page furniture (archive lists) and copyright
+    lines (None when it prints none)."""
     full = Counter(int(m.group(_YEAR_GROUP[kind])) for kind, m in scanned
-                   if kind in _YEAR_GROUP and m.start() >= start and m.group(_YEAR_GROUP[kind]))
+                   if kind in _YEAR_GROUP and m.start() >= start and m.group(_YEAR_GROUP[kind])
+                   and _outside(m.start(), furniture or []))
     if not full:
         i = [k for k, _ in PATTERNS].index("month_year")
         found = index.finditer(i, start) if index else PATTERNS[i][1].finditer(text, start)
-        furniture = {m.start(2) for m in found
-                     if _furniture(text, "month_year", m)}
+        listed = {m.start(2) for m in found if _furniture(text, "month_year", m)}
         full = Counter(int(m.group(1)) for m in TEXT_YEAR.finditer(text, start)
-                       if m.start() not in furniture
-                       and not _COPYRIGHT.search(text[slice(*_line(text, m.start()))]))
-    return max(full, key=lambda y: (full[y], y)) if full else default_year
+                       if m.start() not in listed
+                       and not _COPYRIGHT.search(line := text[slice(*_line(text, m.start()))])
+                       and not _archive_line(line))
+    return max(full, key=lambda y: (full[y], y)) if full else None
+
+
+def _related(text: str, start: int, index: TextIndex) -> list[tuple[int, int]]:
+    """The spans of related-article and archive lists in ``text[start:]``: a heading opening
+    its line ("Related", "Czytaj także:") with the rest of that line, and, when nothing
+    follows it there, the lines after it up to a blank line or one that ends a sentence."""
+    spans = []
+    for m in index.find(RELATED, start):
+        a, b = _line(text, m.start())
+        if text[a:m.start()].strip(" \t•*>#-–—|"):
+            continue                        # inside a line of text
+        if not text[m.end():b].strip():
+            while b < len(text):
+                nxt = _line(text, b + 1)[1]
+                line = text[b + 1:nxt].strip()
+                if not line or line[-1] in ".!?":
+                    break
+                b = nxt
+        spans.append((a, b))
+    return spans
+
+
+def _outside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(a <= pos < b for a, b in spans)
 
 
 def _starts_at(index: TextIndex, pos: int) -> bool:
@@ -579,12 +659,13 @@ def _starts_at(index: TextIndex, pos: int) -> bool:
     return index.may_match(_ALL, pos, pos + 1)
 
 
-def report_date(text: str, start: int, year: int | None, index: TextIndex | None = None
-                ) -> tuple[dt.date, int] | None:
-    """The date of the report printed in the first lines of ``text[start:]`` and its offset:
-    a dateline ("VILNIUS, Aug 4, 2021 (AP) –", "WARSAW, Oct 14 -"), a date line ("Date:
-    2021-08-05", "Published: 5 August 2021") or a line that is only a date ("Thursday, October
-    28, 2021", "• 2021-08-05")."""
+def report_date(text: str, start: int, index: TextIndex | None = None
+                ) -> tuple[int, int, int | None, int, int] | None:
+    """The date of the report printed in the first lines of ``text[start:]``: (month, day,
+    year or None when printed without one, offset, end). A dateline ("VILNIUS, Aug 4, 2021
+    (AP) –", "WARSAW, Oct 14 -"), a date line ("Date: 2021-08-05", "Published: 5 August
+    2021"), a byline's date ("By Jan Kowalski | 12.11.2021 14:35") or a line that is only a
+    date ("Thursday, October 28, 2021", "• 2021-08-05")."""
     pos, n = start, 0
     while pos < len(text) and n < _HEAD_LINES:
         a, b = _line(text, pos)              # the line's first _LINE_REACH characters
@@ -599,8 +680,9 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
         if city and any(kind == "rel" and m.start() == lead
                         for kind, m in _scan(text, lead, city.end(), index)):
             city = None                     # "Vakar, spalio 3-iąją, ...": yesterday, no city
+        byline = BYLINE.match(text, lead, b)
         for head, how in ((label and label.end(), "label"), (city and city.end(), "city"),
-                          (lead, "line")):
+                          (byline and byline.end(), "line"), (lead, "line")):
             if head is None:
                 continue
             wd = _WEEKDAY_WORD.match(text, head, b)
@@ -610,9 +692,9 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
                 continue                    # no expression starts at the head
             short = _SHORT_DOTTED.match(text, head, b) if how == "city" else None
             if short:                       # "Warschau, 18.11. –": the year as for others
-                date = _make(year, int(short.group(2)), int(short.group(1)), None)
-                if date:
-                    return date, head
+                month, day = int(short.group(2)), int(short.group(1))
+                if _make(_LEAP, month, day, None):
+                    return month, day, None, head, short.end()
                 continue
             found = _scan(text, head, b, index)
             if not found or found[0][0] not in _FULL:
@@ -625,9 +707,71 @@ def report_date(text: str, start: int, year: int | None, index: TextIndex | None
                     re.sub(r"\([^)]*\)", "", text[m.end():b])) \
                     and not _DASH_AFTER.match(text, m.end(), b):
                 continue                    # (a date and a dash open a dateline too)
-            date, prec = _absolute(kind, m, year, None)
+            printed = m.group(_YEAR_GROUP[kind])
+            date, prec = _absolute(kind, m, _LEAP, None)
             if date and prec == "day":
-                return date, m.start()
+                return date.month, date.day, int(printed) if printed else None, m.start(), m.end()
+    return None
+
+
+def _fit_year(text: str, end: int, month: int, day: int, default_year: int | None,
+              scanned: list[tuple[str, re.Match]]) -> int | None:
+    """The year of a dateline printed without one that ends at ``end``, for a text that prints
+    no year (``scanned``: its ``_scan``), from the weekdays the text names: the day a
+    statement of the dateline's sentence names is the report's ("RIGA, Sept 14 (LETA) - ...
+    reported on Wednesday": 2022), an event of that sentence is of that day or the day before
+    ("USNARZ GORNY, Poland, Sept 1 (Reuters) - ... remained stuck on Wednesday"), a later
+    statement too ("Duda said on Tuesday"). The one year of ``FIT_YEARS`` that fits them all;
+    None when none or several do. With the batch's year ``default_year``: that year, unless
+    the statement of the dateline's sentence names another day (then the nearest year,
+    within two, that fits it)."""
+    line_end = _line(text, end, 600)[1]
+    stop = _SENTENCE_END.search(text, min(line_end, end + 50), line_end)
+    lead = stop.start() + 1 if stop else line_end
+    said: list[tuple[int, tuple[int, ...]]] = []    # (weekday, days it may lie before)
+    rules: list[tuple[int, tuple[int, ...]]] = []
+    for kind, m in scanned:
+        if m.start() < end or kind != "weekday" or m.group(3) or _LAST_WEEKDAY.search(
+                text, max(end, m.start() - 16), m.end()):
+            continue                        # "since Thursday", "last Tuesday": not the day
+        num = _WEEKDAY_NUM[next(k for k in _WEEKDAY_NUM
+                                if (m.group(1) or m.group(2)).lower().startswith(k))]
+        b = lead if m.start() < lead else _line(text, m.start())[1]
+        statement = REPORTING.search(text, max(end, m.start() - _BEFORE), m.start()) \
+            or REPORTING_AFTER.match(text, m.end(), b)
+        if m.start() < lead:
+            (said if statement else rules).append((num, (0,) if statement else (0, 1)))
+        elif statement:
+            rules.append((num, (0, 1)))
+
+    def fits(year: int, rules: list[tuple[int, tuple[int, ...]]]) -> bool:
+        d = _make(year, month, day, None)
+        return d is not None and all((d.weekday() - w) % 7 in back for w, back in rules)
+
+    if default_year is not None:            # the batch's year, unless a statement says otherwise
+        if not said or fits(default_year, said):
+            return default_year
+        near = [y for y in range(default_year - 2, default_year + 3) if fits(y, said)]
+        return min(near, key=lambda y: (abs(y - default_year), y)) if near else default_year
+    if not said and not rules:
+        return None
+    years = [y for y in FIT_YEARS if fits(y, said + rules)]
+    return years[0] if len(years) == 1 else None
+
+
+def _told_report(text: str, scanned: list[tuple[str, re.Match]], year: int | None
+                 ) -> dt.date | None:
+    """The report's day told by "yesterday" or "today" and the date beside it ("vakar,
+    30.jūlijā", "yesterday (August 4, 2021)", "gestern, 4. August"): the day after it, or that
+    day."""
+    for (kind, m), (after, d) in zip(scanned, scanned[1:]):
+        if kind == "rel" and after in _FULL and _APPOSED.fullmatch(text, m.end(), d.start()):
+            word = m.group(0).lower()
+            back = _REL_DAYS.get(word, 0)
+            if back or word in _TODAY:
+                date = _absolute(after, d, year, None)[0]
+                if date:
+                    return date - dt.timedelta(days=back)
     return None
 
 
@@ -648,18 +792,35 @@ def document_context(doc: Document, default_year: int | None = None,
         anchor, inferred, year = doc.date, False, doc.date.year
     else:
         scanned = _scan(text, 0, len(text), index)
-        year = _text_year(text, body, default_year, scanned, index)
-        printed = report_date(text, body, year, index)
+        furniture = _related(text, body, index)
+        own = _text_year(text, body, scanned, index, furniture)
+        year = own or default_year
+        printed = report_date(text, body, index)
+        anchor = None
         if printed:
-            (anchor, report_at), inferred = printed, False
+            month, day, printed_year, report_at, end = printed
+            if printed_year:                # a dateline's year is the document's
+                year = printed_year
+            elif own is None:
+                year = _fit_year(text, end, month, day, default_year, scanned)
+            anchor = _make(year, month, day, None)
+        if anchor:
+            inferred = False
         else:
             # the latest date of a day printed: without an anchor only absolute dates
             # resolve, and "a day earlier" lies before the day it follows
             # (not the end of a period: "extended the state of emergency until February 10"
             # names a day after the report)
-            dates = [d for d, _ in (_absolute(kind, m, year, None) for kind, m in scanned
-                                    if kind in ABSOLUTE and kind not in ("month", "month_year")
-                                    and not UNTIL.search(text, max(0, m.start() - 12), m.start()))
-                     if d]
-            anchor, inferred = (max(dates) if dates else None), True
+            report_at = -1
+            told = _told_report(text, scanned, year)
+            if told:
+                return DateContext(told, False, year, quotes, report_at, index, scanned)
+            dates = [(d, m.start()) for kind, m in scanned if kind in _FULL
+                     and _outside(m.start(), furniture)
+                     and not UNTIL.search(text, max(0, m.start() - 12), m.start())
+                     and (d := _absolute(kind, m, year, None)[0])]
+            latest = max(dates, default=None)
+            anchor, inferred = (latest[0] if latest else None), True
+            if latest and index.search(REPORTING, max(0, latest[1] - _BEFORE), latest[1]):
+                inferred = False            # "This was reported on September 20, 2021."
     return DateContext(anchor, inferred, year, quotes, report_at, index, scanned)

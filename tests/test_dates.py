@@ -139,9 +139,9 @@ def test_datelines_and_date_lines_are_the_document_date(lang, text, report, week
 
 
 def test_a_dateline_that_is_not_a_date_gives_no_report_date():
-    ctx = context("VILNIUS (Reuters) - Lithuania said on August 3 that officers crossed on "
-                  "Tuesday.", 2021)
-    assert ctx.inferred and ctx.anchor == D(2021, 8, 3)
+    ctx = context("VILNIUS (Reuters) - Lithuania's army said Kuźnica was calm. Officers crossed "
+                  "on Tuesday, August 3.", 2021)
+    assert ctx.inferred and ctx.report_at == -1 and ctx.anchor == D(2021, 8, 3)
 
 
 @pytest.mark.parametrize("lang, text, expected", [
@@ -554,3 +554,167 @@ def test_a_date_and_a_dash_opening_the_text_are_a_dateline(lang, line):
     text = "A title\n\n" + line + " detained 20 migrants on Wednesday. On November 20 more."
     ctx = context(text, 2021)
     assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 12), False)
+
+
+# A dateline without a year in a text that prints none: the weekdays the text names fit one
+# year of FIT_YEARS (2022-09-14 was a Wednesday; in 2020-2026 only then).
+@pytest.mark.parametrize("lang, text", [
+    ("en", "RIGA, Sept 14 (LETA) - Over the past day, Latvian border guards turned back 63 "
+           "people, the State Border Guard reported on Wednesday."),
+    ("lv", "Rīga, 14.sept., LETA. Valsts robežsardze trešdien paziņoja, ka diennakts laikā "
+           "novērsti 63 mēģinājumi."),
+    ("pl", "Białystok, 14.09. – Straż Graniczna poinformowała w środę, że zatrzymała 20 "
+           "migrantów."),
+    ("de", "Warschau, 14. September (dpa) – Der Grenzschutz teilte am Mittwoch mit, dass 20 "
+           "Migranten festgenommen wurden."),
+    ("ru", "МОСКВА, 14 сентября. /ТАСС/. Латвийские пограничники сообщили в среду о задержании "
+           "20 мигрантов."),
+    ("lt", "VILNIUS, rugsėjo 14 d. (ELTA). Pasieniečiai pranešė trečiadienį, kad sulaikė 20 "
+           "migrantų."),
+])
+def test_a_yearless_dateline_takes_the_year_its_statements_weekday_fits(lang, text):
+    ctx = context("A title\n\n" + text)
+    assert (ctx.anchor, ctx.inferred, ctx.year) == (D(2022, 9, 14), False, 2022)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # an event of the lead on the report day or the day before, a later statement's day on it
+    # or the day before: only 2021 fits (2021-09-01 a Wednesday)
+    ("en", "USNARZ GORNY, Poland, Sept 1 (Reuters) - 32 Afghans remained stuck on Wednesday "
+           "near the village.\nThe president said on Tuesday he would sign the request."),
+    ("pl", "Białystok, 1.09. – 32 Afgańczyków koczowało w środę przy granicy w Usnarzu "
+           "Górnym.\nPrezydent powiedział we wtorek, że podpisze wniosek."),
+])
+def test_a_yearless_dateline_fits_the_lead_and_later_statements(lang, text):
+    assert context("A title\n\n" + text).anchor == D(2021, 9, 1)
+
+
+def test_a_yearless_dateline_that_several_years_fit_gives_no_date():
+    # an event of the lead on the day before the report fits 2020 and 2025: no year
+    assert context("Vilnius, 12.08. – Pasieniečiai antradienį apgręžė 90 migrantų.").anchor is None
+    # no weekday at all
+    assert context("ГРОДНО, 12 ноября. /ТАСС/. Пограничники задержали мигрантов.").anchor is None
+
+
+def test_a_yearless_dateline_keeps_the_batch_year_unless_its_statement_names_another_day():
+    text = "A title\n\nRIGA, Sept 14 (LETA) - Latvian guards turned back 63 people, {}."
+    # (2021-09-14 was a Tuesday, 2022-09-14 a Wednesday)
+    assert context(text.format("the State Border Guard reported on Wednesday"), 2021).anchor \
+        == D(2022, 9, 14)
+    assert context(text.format("the State Border Guard reported on Tuesday"), 2021).anchor \
+        == D(2021, 9, 14)
+    # an event's weekday may be days before the report: the batch year stays
+    assert context(text.format("most of them on Wednesday"), 2021).anchor == D(2021, 9, 14)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("lv", "Ārkārtējā situācija tika izsludināta 2021. gada augustā.", D(2021, 8, 1)),
+    ("lv", "Migrantu plūsma pieauga 2021. gada augusta beigās.", D(2021, 8, 1)),
+    ("lv", "Robežsargi 2021. g. jūlijā aizturēja 300 migrantus.", D(2021, 7, 1)),
+    ("lt", "Ekstremalioji situacija paskelbta 2021 m. rugpjūtį.", D(2021, 8, 1)),
+    ("lt", "Migrantų srautas išaugo 2021-ųjų liepą.", D(2021, 7, 1)),
+    ("lt", "Tvora pradėta statyti 2021 m. rugpjūčio mėn.", D(2021, 8, 1)),
+])
+def test_a_year_before_its_month_gives_that_month(lang, text, expected):
+    assert dates(" date 2023-03-01 " + text)[0][1:] == (expected, "month")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("lv", "Rīga, 2022. gada 9. novembrī. Valdība otrdien pagarināja ārkārtējo situāciju līdz "
+           "2023. gada 10. februārim. Tā tika izsludināta 2023. gada 3. maijā un 10. augustā."),
+    ("en", "VILNIUS, Nov 9, 2022 (BNS) - The government extended the emergency until Feb 10, "
+           "2023, said on May 3, 2023 and announced on August 10."),
+])
+def test_a_dateline_year_is_the_year_of_dates_printed_without_one(lang, text):
+    # (the text's complete dates are more often of 2023)
+    ctx = context("A title\n\n" + text)
+    assert (ctx.anchor, ctx.year) == (D(2022, 11, 9), 2022)
+    assert [e.date for e in find_dates(ctx.index.text, 0, len(ctx.index.text), ctx)][-1] \
+        == D(2022, 8, 10)
+
+
+@pytest.mark.parametrize("lang, line, expected", [
+    ("en", "Published 15/09/2021", D(2021, 9, 15)),
+    ("pl", "Opublikowano: 08/11/2021", D(2021, 11, 8)),       # day first
+    ("ru", "Опубликовано 15/09/2021", D(2021, 9, 15)),
+    ("de", "Veröffentlicht am 15/09/2021", D(2021, 9, 15)),
+    ("lt", "Publikuota 15/09/2021", D(2021, 9, 15)),
+    ("lv", "Publicēts: 15/09/2021", D(2021, 9, 15)),
+    ("en", "11/17/2021", D(2021, 11, 17)),                    # month first: 17 is no month
+])
+def test_slash_dates_are_day_first_unless_the_day_cannot_be_a_month(lang, line, expected):
+    ctx = context("A title\n\n" + line + "\nGuards detained 12 migrants.")
+    assert (ctx.anchor, ctx.inferred) == (expected, False)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "By Jan Kowalski | 12.11.2021 14:35"),
+    ("en", "By Jan Kowalski, Reuters, 12 November 2021"),
+    ("pl", "Autor: Jan Kowalski, 12 listopada 2021 r."),
+    ("lt", "Autorius: Jonas Jonaitis, LRT.lt | 2021.11.12 14:35"),
+    ("de", "Von Anna Schmidt, dpa | 12.11.2021, 14:35 Uhr"),
+    ("ru", "Автор: Иван Петров · 12.11.2021"),
+    ("lv", "Autors: Jānis Bērziņš | 12.11.2021"),
+])
+def test_a_bylines_date_is_the_report_date(lang, line):
+    # (a later date further down does not make it the latest date printed)
+    text = "A title\n\n" + line + "\nGuards detained 20 migrants on Wednesday. On 20.11.2021 more."
+    ctx = context(text)
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 11, 12), False)
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "Guards detained 20 migrants yesterday (August 4, 2021).", "August 4, 2021"),
+    ("lv", "Robežsargi vakar, 4. augustā, aizturēja 20 migrantus. Kopš 2021. gada 1. jūlija "
+           "aizturēti 400.", "4. augustā"),
+    ("de", "Grenzschützer nahmen gestern, 4. August 2021, 20 Migranten fest.", "4. August 2021"),
+    ("pl", "Straż zatrzymała wczoraj, 4 sierpnia 2021, 20 migrantów.", "4 sierpnia 2021"),
+    ("ru", "Пограничники вчера, 4 августа 2021 года, задержали 20 мигрантов.",
+     "4 августа 2021"),
+    ("lt", "Pasieniečiai vakar, 2021 m. rugpjūčio 4 d., sulaikė 20 migrantų.",
+     "2021 m. rugpjūčio 4 d"),
+])
+def test_yesterday_beside_its_date_is_that_date_and_tells_the_report_day(lang, text, day):
+    text = "A title\n\n" + text + " Another 10 on Monday."
+    ctx = context(text)
+    # the report was made the day after (2021-08-05, a Thursday): Monday is before it
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 8, 5), False)
+    found = [(e.text, e.date) for e in find_dates(text, 0, len(text), ctx)]
+    assert (day, D(2021, 8, 4)) in found and found[-1] == (found[-1][0], D(2021, 8, 2))
+    assert not any(e.kind == "rel" for e in find_dates(text, 0, len(text), ctx))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A man was found dead on Friday. This was reported on September 23, 2021."),
+    ("pl", "W piątek znaleziono ciało mężczyzny. Poinformowano o tym 23 września 2021 r."),
+    ("ru", "В пятницу нашли тело мужчины. Об этом сообщили 23 сентября 2021 года."),
+    ("de", "Am Freitag wurde ein Toter gefunden. Das teilte die Polizei am 23. September 2021 mit."),
+    ("lt", "Penktadienį rastas vyro kūnas. Apie tai pranešta 2021 m. rugsėjo 23 d."),
+    ("lv", "Piektdien atrasts vīrieša ķermenis. Par to ziņots 2021. gada 23. septembrī."),
+])
+def test_the_day_a_text_says_it_was_reported_is_its_report_date(lang, text):
+    # (2021-09-23 was a Thursday: Friday is the one before, not the nearest one after)
+    ctx = context("A title\n\n" + text)
+    assert (ctx.anchor, ctx.inferred) == (D(2021, 9, 23), False)
+    assert find_dates(ctx.index.text, 0, len(ctx.index.text), ctx)[0].date == D(2021, 9, 17)
+
+
+@pytest.mark.parametrize("lang, related", [
+    ("en", "Related\nPoland builds a fence - October 14, 2021\nEmergency extended - 30.09.2021"),
+    ("pl", "Czytaj także:\nMur na granicy. Sejm przyjął ustawę (14.10.2021)\nStan wyjątkowy "
+           "przedłużony (30.09.2021)"),
+    ("ru", "Читайте также: Польша строит забор (14.10.2021)"),
+    ("de", "Lesen Sie auch\nPolen baut einen Zaun (14.10.2021)"),
+    ("lt", "Susiję straipsniai\n2021-10-14 Lenkija stato tvorą"),
+    ("lv", "Saistītie raksti:\nPolija būvē žogu 14.10.2021"),
+])
+def test_related_article_dates_are_no_report_date(lang, related):
+    text = f"A title\n\nGuards detained 20 migrants on Tuesday, August 3, 2021.\n{related}\n"
+    ctx = context(text)
+    assert ctx.anchor == D(2021, 8, 3)
+
+
+def test_archive_lists_give_no_year():
+    text = "A title\n\nGuards detained 20 migrants in August.\nZobacz także: Kwiecień 2025 | " \
+           "Maj 2025 | Czerwiec 2025\nArchiwum: Listopad 2024, Grudzień 2024\n"
+    assert context(text, 2021).year == 2021
