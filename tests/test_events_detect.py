@@ -1093,3 +1093,70 @@ def test_a_titles_event_takes_the_country_of_the_border_guard_its_lead_names(ex)
                     "Straż Graniczna odnotowała 161 prób nielegalnego przekroczenia granicy z "
                     "Białorusi.")
     assert [(t, p, d) for t, _, p, d, _ in got] == [("crossing", "Poland", D(2021, 11, 16))]
+
+
+# --- breakdowns, numbers of attempts, contrasting clauses --------------------------------------
+
+@pytest.mark.parametrize("lang, text, place, count", [
+    ("en", " date 2021-10-12 Lithuanian border guards turned back 38 migrants on Monday. Most of "
+           "them, 21 people, were pushed back near Kabeliai.", "Kabeliai", 38),
+    ("lt", " date 2021-10-12 Pirmadienį pasieniečiai apgręžė 38 migrantus. Daugiausia – 21 "
+           "migrantas – apgręžtas prie Kabelių.", "Kabeliai", 38),
+    ("pl", " date 2022-03-15 W poniedziałek Straż Graniczna zawróciła 60 osób. Najwięcej, 40 "
+           "osób, zawrócono w rejonie Czeremchy.", "Czeremcha", 60),
+    ("ru", " date 2021-08-17 В понедельник литовские пограничники развернули 58 мигрантов. "
+           "Больше всего, 30 человек, развернули у Дзевенишек.", "Dieveniškės", 58),
+    ("de", " date 2021-08-09 Litauische Grenzschützer haben am Montag 120 Migranten "
+           "zurückgewiesen. Die meisten, 70 Menschen, wurden bei Dieveniškės zurückgewiesen.",
+     "Dieveniškės", 120),
+    ("lv", " date 2023-08-21 Pirmdien robežsargi novērsa 27 cilvēku nelikumīgu ieceļošanu. "
+           "Visvairāk – 15 cilvēki – atgriezti pie Silenes.", "Silene", 27),
+])
+def test_most_of_them_places_the_event_told_before(ex, lang, text, place, count):
+    assert [(t, p, c) for t, _, p, _, c in coded(ex, text)] == [("pushback", place, [count])]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", " date 2022-03-15 Polish border guards recorded 112 attempts to cross the border "
+           "illegally on Monday. Near Mielnik, a group of 15 migrants crossed the border.", "Mielnik"),
+    ("pl", " date 2022-03-15 W poniedziałek odnotowano 112 prób nielegalnego przekroczenia "
+           "granicy. W rejonie Mielnika grupa 15 cudzoziemców przekroczyła granicę.", "Mielnik"),
+    ("ru", " date 2021-08-17 В понедельник зафиксировано 112 попыток незаконного пересечения "
+           "границы. У Дзевенишек группа из 15 мигрантов пересекла границу.", "Dieveniškės"),
+    ("de", " date 2022-03-15 Am Montag registrierte der Grenzschutz 112 Versuche, die Grenze "
+           "zu überqueren. Bei Mielnik überquerte eine Gruppe von 15 Migranten die Grenze.",
+     "Mielnik"),
+    ("lt", " date 2021-08-17 Pirmadienį užfiksuoti 112 bandymų neteisėtai kirsti sieną. Prie "
+           "Kabelių 15 migrantų grupė neteisėtai kirto sieną.", "Kabeliai"),
+    ("lv", " date 2023-08-21 Pirmdien fiksēti 112 mēģinājumi nelikumīgi šķērsot robežu. Pie "
+           "Silenes 15 migranti šķērsoja robežu.", "Silene"),
+])
+def test_a_number_of_attempts_is_another_group_than_a_number_of_migrants(ex, lang, text, place):
+    got = coded(ex, text)
+    assert len(got) == 2 and got[1][2:5:2] == (place, [15]) and got[0][4] == []
+
+
+@pytest.mark.parametrize("lang, text, first, second", [
+    ("en", " date 2021-10-27 On Tuesday Polish border guards detained 14 migrants near "
+           "Michałowo, while 30 migrants were turned back near Czeremcha.",
+     ("detention", "Michałowo", [14]), ("pushback", "Czeremcha", [30])),
+    ("pl", " date 2021-10-27 We wtorek funkcjonariusze zatrzymali 14 migrantów w Michałowie, "
+           "natomiast w rejonie Czeremchy zawrócono 30 osób.",
+     ("detention", "Michałowo", [14]), ("pushback", "Czeremcha", [30])),
+    ("ru", " date 2021-10-27 Во вторник польские пограничники задержали 14 мигрантов у "
+           "Кузницы, а у Крынок развернули 30 человек.",
+     ("detention", "Kuźnica", [14]), ("pushback", "Krynki", [30])),
+    ("de", " date 2021-10-27 Am Dienstag nahmen polnische Grenzschützer bei Michałowo 14 "
+           "Migranten fest, während bei Czeremcha 30 Migranten zurückgewiesen wurden.",
+     ("detention", "Michałowo", [14]), ("pushback", "Czeremcha", [30])),
+    ("lt", " date 2021-08-17 Antradienį pasieniečiai prie Medininkų sulaikė 14 migrantų, o "
+           "prie Dieveniškių apgręžė 30 migrantų.",
+     ("detention", "Medininkai", [14]), ("pushback", "Dieveniškės", [30])),
+    ("lv", " date 2023-09-10 Augšdaugavas novadā netālu no Pāterniekiem 12 cilvēki tika "
+           "aizturēti, bet Krāslavas novadā pie Indras robežsargi atrada trīs migrantus, kuri "
+           "bija iestrēguši starp abu valstu robežām.",
+     ("detention", "Pāternieki–Grigorovščina", [12]), ("other", "Indra", [3])),
+])
+def test_a_contrasting_clause_keeps_its_own_place_and_count(ex, lang, text, first, second):
+    got = [(t, p, c) for t, _, p, _, c in coded(ex, text)]
+    assert got == [first, second]

@@ -119,7 +119,8 @@ def test_each_trigger_list_finds_its_kind_in_each_language(kind, lang):
 
 def test_every_language_has_every_list():
     for table in (lx.ANAPHORIC, lx.AGGREGATE, lx.CAUSE, lx.ANOTHER, lx.LEGAL, lx.FUTURE,
-                  lx.SPEAKERS, lx.NEAR, lx.LOCATIVE, lx.NUMBER_WORDS, lx.SOURCE_INTRO):
+                  lx.SPEAKERS, lx.NEAR, lx.LOCATIVE, lx.NUMBER_WORDS, lx.SOURCE_INTRO, lx.MOST,
+                  lx.ATTEMPTS, lx.CLAUSE_BUT):
         assert set(table) == set(lx.LANGUAGES)
     for lang in lx.LANGUAGES:
         assert set(lx.TRIGGERS[lang]) == set(lx.KINDS)
@@ -216,3 +217,25 @@ def test_a_closed_crossing_is_an_order_in_german(sentence):
 ])
 def test_lithuanian_attempts_to_cross_are_crossings(sentence):
     assert ("crossing", None) in kinds_of(sentence)
+
+
+# Barriers damaged, groups forcing their way through, planes and long objects of "pushed".
+@pytest.mark.parametrize("sentence, kind", [
+    ("Grupa cudzoziemców zniszczyła fragment zapory na granicy.", ("other", "barrier")),
+    ("Migranci uszkodzili barierę na granicy.", ("other", "barrier")),
+    ("Migranten beschädigten die Grenzanlage.", ("other", "barrier")),
+    ("Мигранты повредили заграждение на границе.", ("other", "barrier")),
+    ("A group of 30 people forced its way through the fence.", ("crossing", None)),
+    ("Migrants climbed over the border fence.", ("crossing", None)),
+    ("A plane carrying 420 migrants left Minsk for Erbil.", ("other", "flight")),
+    ("Iraq resumed repatriation flights on Thursday.", ("other", "flight")),
+    ("Latvian officers pushed a group of 10 migrants, including a pregnant woman, back into "
+     "Belarus.", ("pushback", None)),
+    ("Around 200 soldiers were sent to the border.", ("statement_or_order", None)),
+])
+def test_barriers_forced_crossings_planes_and_long_pushbacks(sentence, kind):
+    assert kind in kinds_of(sentence)
+
+
+def test_a_diverted_plane_is_no_flight_event():
+    assert ("other", "flight") not in kinds_of("Belarus diverted a plane flying to Lithuania.")

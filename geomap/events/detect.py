@@ -50,12 +50,15 @@ IN_CAUSE = re.compile(r"\b(?:" + _langs({k: "|".join(w for w in v.split("|") if 
                                              for k, v in lx.CAUSE.items()})   # "crossed over"
                       + r")\s+[^,.;:()–—]{0,60}$", re.I)
 ANOTHER = re.compile(r"\W*(?:\S+\s+){0,3}?(?:" + _langs(lx.ANOTHER) + r")(?!\w)", re.I)
+# "Most of them near X": a breakdown of the event told before
+MOST = re.compile(r"\W*(?:\S+\s+){0,2}?(?:" + _langs(lx.MOST) + r")(?!\w)", re.I)
 # "..., and on Tuesday another 90 near X": the second clause's count (``CLAUSE_AND`` up to
 # five words before it opens the clause)
 SECOND = re.compile(r"\b(?:" + _langs(lx.ANOTHER_COUNT) + r")\s+(\d{1,3}(?:[ ,.]\d{3})+|\d+)\b",
                     re.I)
 CLAUSE_AND = re.compile(r"(?:[,;]\s*|\s)(?:(?:" + _langs(lx.CLAUSE_AND) + r")\s+)?"
                         r"(?:[^\s,.;:]+\s+){0,5}?$", re.I)
+CLAUSE_BUT = re.compile(r"(?:,\s*(?:" + _langs(lx.CLAUSE_BUT) + r")|;)\s", re.I)
 STATION_BEFORE = re.compile(r"(?<!\w)(?:" + _langs(lx.STATION_BEFORE) + r")\s*[«\"„“]?\s*$",
                             re.I)
 STATION_AFTER = re.compile(r"[»\"”]?\s+(?:" + _langs(lx.STATION_AFTER) + r")(?!\w)", re.I)
@@ -129,6 +132,9 @@ SOURCE_AFTER = re.compile(r"\s+(?:(?:" + _langs(lx.SOURCE_TIME) + r")\s+)?"
 # Rokas Pukinskas."), not a reported clause ("said Lithuanian guards were stepping up ...")
 SOURCE_AFTER_EN = re.compile(r"\s+(?:the\s+)?(?P<c>(?:[\w’'-]+\s+){0,3}?(?:" + lx.SOURCE_NOUNS["en"]
                              + r")(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž])[\w’'-]*){0,3})" + _CLAUSE_END, re.I)
+# a number of attempts ("112 prób"): the attempt word, then the number right before it
+ATTEMPT = re.compile(r"\b(?:" + _langs(lx.ATTEMPTS) + r")(?!\w)", re.I)
+ATTEMPT_NUMBER = re.compile(r"(?<![\d./-])\b(\d{1,3}(?:[ ,.]\d{3})+|\d+)\s+(?:[\w-]+\s+){0,2}?\Z")
 _PARTICLE = re.compile(r"\s+(?:mit|an)\s*$")
 _NAT_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in NATIONALITY.items()]
 _NOUN_RX = [(k, re.compile(r"(?:" + v + r")$", re.I)) for k, v in ACTOR_NOUNS.items()]
@@ -153,7 +159,7 @@ BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # of the dates (one index of a text serves both)
 KEYED = Keyed(KEYED_PATTERNS + [rx for _, _, rx in TRIGGER_RX]
               + [ANAPHORIC, ACTOR, COUNT, SOURCE, AGGREGATE, LEGAL, FUTURE, PERFECT, SOURCE_HINT,
-                 SOURCE_VERB, _NAT_ANY, CAPTION, SECOND, AGENCY])
+                 SOURCE_VERB, _NAT_ANY, CAPTION, SECOND, AGENCY, ATTEMPT])
 _TRIGGER_IDS = tuple(KEYED.position[id(rx)] for _, _, rx in TRIGGER_RX)
 _KIND_OF = {KEYED.position[id(rx)]: (t, s) for t, s, rx in TRIGGER_RX}
 # a sentence without any of these has no trigger: no candidate
@@ -183,6 +189,7 @@ class _Cand:
     migrants: set = field(default_factory=set)      # the numbers of migrants of counts[:counted]
     counted: int = 0
     period: bool = False      # a count over a week or month ("Over the past week, 400 ...")
+    attempts: set = field(default_factory=set)      # numbers of attempts ("112 prób")
 
     def kind_set(self) -> tuple:
         """The distinct kinds, kept until the draft takes more."""
@@ -371,6 +378,16 @@ def _counts(index: TextIndex, a: int, b: int) -> list[Count]:
     return out
 
 
+def _attempts(index: TextIndex, a: int, b: int) -> set[int]:
+    """The numbers of attempts a sentence tells ("112 prób", "40 attempts")."""
+    out = set()
+    for m in index.find(ATTEMPT, a, b):
+        n = ATTEMPT_NUMBER.search(index.text, max(a, m.start() - 40), m.start())
+        if n:
+            out.add(int(re.sub(r"[ ,.]", "", n.group(1))))
+    return out
+
+
 def _sources(index: TextIndex, a: int, b: int) -> list[str]:
     """Who makes the claim: "Lithuania's border guard service said", "according to X",
     "poinformowała rzeczniczka SG", "said border guard service spokesperson Rokas Pukinskas"."""
@@ -555,6 +572,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     drafts: list[_Cand] = []
     anaphoric: list[_Cand] = []
     scanned, totals = [], set()
+    starts = _in_order(usable)[1]
     actors = _Actors(index)
     counted: dict[tuple[int, int], tuple[Count, ...]] = {}    # (drafts extend their lists)
     for a, b in sents:
@@ -569,13 +587,13 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         if _aggregate(index, a, b, found, ev[0].start, counts):
             totals |= {c.value for c in counts}
         elif not _no_event(index, a, b, ev[0].start, found):
-            scanned += _clauses(index, a, b, (kinds, ev, found, counts), actors, counted)
+            scanned += _clauses(index, a, b, (kinds, ev, found, counts), actors, counted,
+                                (usable, starts))
         elif _DEATH in kinds and (died := [e for e in ev if DEATH.match(text, e.start)]) \
                 and not _no_event(index, a, b, died[0].start, found, legal=False):
             # an investigation into a death ("prosecutors opened an investigation into the
             # death of a migrant found near X on Monday"): the death is the event
             scanned.append((a, b, [_DEATH], died, found, counts, False))
-    starts = _in_order(usable)[1]
     stations = {id(m) for m in usable if _station(text, m)}
     for a, b, kinds, ev, found, counts, second in scanned:
         mine = {c.value for c in counts if c.subject == "migrants"}
@@ -584,7 +602,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             continue                                # a total told again ("prevented 395")
         ms = _within(usable, starts, a, b)
         cand = _Cand([(a, b)], kinds, ev, _event_date(found), ms, _hints(index, a, b, ms),
-                     counts)
+                     counts, attempts=_attempts(index, a, b))
         day = cand.date
         if day is not None and day.kind == "offset" and drafts and day.text.lower() not in (
                 "накануне", "напярэдадні") and not any(
@@ -606,6 +624,13 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
         cand.period = cand.date is not None and cand.date.kind == "period" and bool(
             counts or NUMBER.search(text, a, b))          # ("400 prób", "800 žmonių")
         mixed = tuple(kinds)
+        if not new and drafts and _part_of(drafts[-1], cand, text, a, b):
+            # "Most of them near X": the event told before, at its place (its count is part
+            # of that event's, not another group's)
+            if drafts[-1].migrant_counts() | drafts[-1].attempts:
+                cand.counts, counted[a, b] = [], ()
+            _absorb(drafts[-1], cand)
+            continue
         target = None if new or cand.period else next(
             (d for d in drafts if not d.period and _types_ok(d.kind_set(), mixed)
              and _joins(d, cand)), None)
@@ -661,7 +686,8 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
 
 
 def _clauses(index: TextIndex, a: int, b: int, read: tuple, actors: _Actors,
-             counted: dict[tuple[int, int], tuple[Count, ...]]) -> list[tuple]:
+             counted: dict[tuple[int, int], tuple[Count, ...]],
+             places: tuple[list[Mention], list[int] | None]) -> list[tuple]:
     """A trigger sentence as ``(start, end, kinds, triggers, dates, counts, second)``, or its
     clauses when a later clause tells another group with its count ("On Monday Lithuania
     pushed back 180 migrants near Medininkai, and on Tuesday another 90 near Dieveniškės",
@@ -669,17 +695,21 @@ def _clauses(index: TextIndex, a: int, b: int, read: tuple, actors: _Actors,
     antradienį dar 90"; the clause before has a trigger and a count): each clause its own
     day, count and place; a clause without a trigger of its own is of the first clause's
     kinds and its count of the sentence's subject (``read``: the sentence's kinds, triggers,
-    dates and counts)."""
+    dates and counts). A contrasting clause ("..., while 26 were detained near X", "..., bet
+    pie Indras ... trīs migrantus"; ``CLAUSE_BUT``) with a trigger, a count and a place below a
+    region of its own (``places``: the usable mentions) is cut off the same way."""
     kinds, ev, found, counts = read
     text, lo = index.text, a
     out: list[tuple] = []
-    cuts: list[tuple[int, re.Match]] = []
+    cuts: list[tuple[int, re.Match | None]] = []
     for m in index.find(SECOND, a, b):
         clause = CLAUSE_AND.search(text, max(lo, m.start() - 60), m.start())
         if clause is not None and any(lo <= e.start < clause.start() for e in ev) \
                 and any(lo <= c.evidence.start < clause.start() for c in counts):
             cuts.append((clause.start(), m))
             lo = clause.start()
+    if len(counts) > 1:
+        cuts = _contrasts(index.text, a, b, ev, counts, cuts, places)
     if not cuts:
         return [(a, b, kinds, ev, found, counts, False)]
     subject = next((c.subject for c in counts), "migrants")
@@ -687,8 +717,12 @@ def _clauses(index: TextIndex, a: int, b: int, read: tuple, actors: _Actors,
     for n, (s, e) in enumerate(zip(bounds, bounds[1:])):
         own_kinds, own_ev, _ = _sentence_kinds(index, s, e, actors)
         mine = [c for c in counts if s <= c.evidence.start < e]
-        if n:
-            m = cuts[n - 1][1]
+        cut = cuts[n - 1][1] if n else None
+        if n and cut is None:               # a contrasting clause: its own everything
+            if not own_kinds:
+                own_kinds = out[0][2]
+        elif cut is not None:
+            m = cut
             if not own_kinds:           # "and on Tuesday another 90 near X": the first's kinds
                 own_kinds, own_ev = out[0][2], [Evidence(m.start(), m.end(), m.group(0),
                                                          text[s:e])]
@@ -700,6 +734,25 @@ def _clauses(index: TextIndex, a: int, b: int, read: tuple, actors: _Actors,
         counted[s, e] = tuple(mine)
         out.append((s, e, own_kinds, own_ev, [d for d in found if s <= d.start < e], mine, n > 0))
     return out
+
+
+def _contrasts(text: str, a: int, b: int, ev: list[Evidence], counts: list[Count],
+               cuts: list[tuple[int, re.Match | None]],
+               places: tuple[list[Mention], list[int] | None]
+               ) -> list[tuple[int, re.Match | None]]:
+    """``cuts`` and the contrasting clauses of the sentence ``a``..``b`` (``CLAUSE_BUT``) that
+    tell another group: a trigger and a count before it (since the cut before), a trigger, a
+    count and a place below a region after it (up to the next cut)."""
+    out = list(cuts)
+    for m in CLAUSE_BUT.finditer(text, a, b):
+        p = m.start()
+        lo = max([a] + [q for q, _ in out if q < p])
+        hi = min([b] + [q for q, _ in out if q > p])
+        if all(any(s <= e.start < t for e in ev) and any(s <= c.evidence.start < t for c in counts)
+               for s, t in ((lo, p), (p, hi))) \
+                and any(kind_rank(_place(x)) <= 2 for x in _within(*places, p, hi)):
+            out.append((p, None))
+    return sorted(out, key=lambda c: c[0])
 
 
 def _sentence_at(sents: list[tuple[int, int]], pos: int) -> int:
@@ -774,15 +827,27 @@ _types_ok = functools.lru_cache(maxsize=4096)(types_ok)     # on tuples of kinds
 
 def _joins(d: _Cand, c: _Cand) -> bool:
     """Same day (when both have one), places within 25 km, no disjoint EU sides, and no
-    other number of migrants (another number is another group)."""
-    mine, theirs = d.migrant_counts(), c.migrant_counts()
+    other number of migrants or attempts (another number is another group)."""
+    mine, theirs = d.migrant_counts() | d.attempts, c.migrant_counts() | c.attempts
     return (dates_ok(_when(d.date), _when(c.date), day_tol=0)
             and places_ok(_local(d), _local(c), 25.0)
             and not (d.hints and c.hints and not d.hints & c.hints)
             and not (mine and theirs and not mine & theirs))
 
 
+def _part_of(d: _Cand, c: _Cand, text: str, a: int, b: int) -> bool:
+    """Whether the sentence ``a``..``b`` of ``c`` breaks down the event ``d`` told before it
+    ("Most of them near Kabeliai", "Najwięcej, bo 40, w rejonie X", "Daugiausia – 21 – prie
+    X"): a compatible type, the same day, no number above the event's."""
+    if d.period or not MOST.match(text, a, b) or not _types_ok(d.kind_set(), c.kind_set()) \
+            or not dates_ok(_when(d.date), _when(c.date), day_tol=0):
+        return False
+    mine, theirs = d.migrant_counts() | d.attempts, c.migrant_counts() | c.attempts
+    return not (mine and theirs and max(theirs) > max(mine))
+
+
 def _absorb(d: _Cand, c: _Cand) -> None:
+    d.attempts |= c.attempts
     d.sents += c.sents
     d.kinds += c.kinds
     d.triggers += c.triggers

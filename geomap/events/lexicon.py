@@ -21,7 +21,7 @@ Kind = tuple[str, str | None]
 TRIGGERS: dict[str, dict[Kind, str]] = {
     "en": {
         ("pushback", None):
-            r"push(?:ed|ing|es)?\s+(?:\S+\s+){0,5}?(?:back|over|across|into|out)\b|push-?backs?|"
+            r"push(?:ed|ing|es)?\s+(?:\S+\s+){0,10}?(?:back|over|across|into|out)\b|push-?backs?|"
             r"turn(?:ed|ing|s)?\s+(?:\S+\s+){0,3}?(?:back|away)\b|"
             r"sen[dt](?:ing)?\s+(?:\S+\s+){0,3}?back|"
             r"expel\w*|expulsion|forcibly\s+(?:expelled|pushed|returned|removed)|oust\w*|"
@@ -40,6 +40,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"entry|enter\w*)|(?:tried|attempt\w*|trying)\s+to\s+(?:cross|enter|break|storm|force)|"
             r"forc(?:e|ed|ing)\s+the\s+border|forc(?:e|ed|ing)\s+(?:\S+\s+){0,3}?(?:across|over)\s+"
             r"(?:the\s+border|into)|forc(?:e|ed|ing)\s+them\s+across|storm\w*\s+the\s+border|broke\s+through|"
+            r"forc(?:e|ed|ing)\s+(?:their|its|his|her)\s+way|"
+            r"climb\w*\s+(?:over\s+)?(?:the\s+)?(?:border\s+)?(?:fence|wall|barrier)|"
             r"trespass\w*",
         ("detention", None):
             r"detain(?:ed|s|ing)?\b|detention|apprehend\w*|arrest(?:ed|s)?\b|caught|"
@@ -56,7 +58,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"decree\w*|declar\w*\s+(?:a\s+|the\s+)?(?:state|emergency)|suspen\w*|"
             r"clos(?:e|ed|ing|ure)\s+(?!to\b)(?:\S+\s+){0,5}?(?:border|checkpoint|crossing)|"
             r"diplomatic\s+note|summon\w*|deploy\w*\s+(?:\S+\s+){0,3}?(?:soldiers|troops|"
-            r"officers|guards|police)",
+            r"officers|guards|police)|sent\s+(?:\S+\s+){0,3}?(?:soldiers|troops)\b|"
+            r"(?:soldiers|troops)\s+(?:were|have\s+been|had\s+been)\s+(?:sent|deployed|dispatched)",
         ("other", "camp"):
             r"camp(?:s|ed|ing)?\b|encamp\w*|stranded|(?:stuck|trapped)\s+(?:\S+\s+){0,6}?"
             r"(?:border|between)",
@@ -70,7 +73,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "barrier"):
             r"razor\s+wire|concertina|fenc(?:e|es|ed|ing)\b|barriers?\b|border\s+wall",
         ("other", "flight"):
-            r"flights?\s+(?:\S+\s+){0,4}?(?:from|to|brought|carrying|landed)\b|arriv\w*\s+in\b",
+            r"flights?\s+(?:\S+\s+){0,4}?(?:from|to|brought|carrying|landed)\b|arriv\w*\s+in\b|"
+            r"(?:air)?planes?\s+(?:\S+\s+){0,3}?(?:carrying|landed|leaving|left|took\s+off)\b|"
+            r"(?:repatriation|evacuation|charter)\s+flights?",
         ("other", "escape"): r"escap\w*|fled\s+(?:from|the)\b",
     },
     "ru": {
@@ -92,7 +97,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                             r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*|напал[иа]?\b|"
                             r"водом[её]т\w*|выстрел\w*|открыл\w*\s+огонь|стреля\w*|"
                             r"ранил[иа]?\s+(?:\S+\s+){0,2}?нож\w*",
-        ("other", "barrier"): r"забор\w*|огражден\w*|колюч\w*\s+проволок\w*",
+        ("other", "barrier"): r"забор\w*|огражден\w*|заграждени\w*|барьер\w*|"
+                              r"колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
         ("other", "escape"): r"сбежа\w*",
     },
@@ -117,7 +123,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                             r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*|"
                             r"zaatakowa\w*|ugodzi\w*|dźgn\w*|armat\w*\s+wodn\w*|strzał\w*|"
                             r"strzelan\w*|strzelal\w*|strzelił\w*|strzelali",
-        ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*",
+        ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*|zapor\w*|barier\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
     },
@@ -149,7 +155,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                             r"(?:warfen|werfen|warf)\s+(?:\S+\s+){0,3}?steine\w*|steinwürf\w*|"
                             r"angegriffen|attackiert\w*|niedergestochen|messerangriff\w*|"
                             r"(?:warn)?schüsse\w*|geschossen|schossen|beschossen",
-        ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*",
+        ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*|barriere\w*|"
+                              r"(?:grenz|sperr)anlage\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
         ("other", "escape"): r"geflohen|flohen",
     },
@@ -292,6 +299,26 @@ ANOTHER: dict[str, str] = {
     "be": r"яшчэ адн\w*|інш\w*\s+груп\w*|друг\w*\s+груп\w*",
 }
 
+# "Most of them near X": a sentence that breaks down the event told before it (its count is a
+# part of that event's, its place where most of it happened), not another group.
+MOST: dict[str, str] = {
+    "en": r"most\s+of\s+(?:them|these|those|the)|most\s+(?:were|was|had|have)|the\s+majority|"
+          r"the\s+largest\s+(?:number|group)",
+    "ru": r"больше\s+всего|большинство|большая\s+часть|наибольшее\s+число",
+    "pl": r"najwięcej|większość|najliczniej",
+    "de": r"die\s+meisten|(?:der\s+)?großteil|die\s+mehrheit|am\s+meisten",
+    "lt": r"daugiausia\w*|didžioji\s+dalis|dauguma",
+    "lv": r"visvairāk|lielākā\s+daļa|vairums|vislielāk\w*",
+    "be": r"больш\s+за\s+ўсё|большасць|найбольш",
+}
+
+# Attempts counted ("112 prób", "40 попыток"): a number of attempts, like a number of
+# migrants, tells one group from another (not reported as a count).
+ATTEMPTS: dict[str, str] = {
+    "en": r"attempts|tries", "ru": r"попыт\w*", "pl": r"prób\w*", "de": r"versuch\w*",
+    "lt": r"bandym\w*", "lv": r"mēģinājum\w*", "be": r"спроб\w*",
+}
+
 # "... and on Tuesday another 90 near X": a second group told in a clause of its own, with
 # its own day, count and place (the word before its number; ``CLAUSE_AND`` opens the clause)
 ANOTHER_COUNT: dict[str, str] = {
@@ -301,6 +328,15 @@ ANOTHER_COUNT: dict[str, str] = {
 CLAUSE_AND: dict[str, str] = {
     "en": r"and|while|whereas", "ru": r"а|и", "pl": r"a|i|zaś|oraz", "de": r"und|während",
     "lt": r"o|ir", "lv": r"un|bet", "be": r"а|і",
+}
+
+# "..., while 26 were detained near X", "..., bet pie Y ...": a contrasting clause that tells
+# another group with its own trigger, count and place (after a comma; a semicolon alone also
+# opens one)
+CLAUSE_BUT: dict[str, str] = {
+    "en": r"but|while|whereas", "ru": r"а|но|тогда\s+как", "pl": r"a|ale|natomiast|zaś|podczas\s+gdy",
+    "de": r"während|aber|doch", "lt": r"o|bet|tačiau|tuo\s+tarpu", "lv": r"bet|savukārt|kamēr",
+    "be": r"а|але",
 }
 
 # Border-guard stations named after the place they stand at ("Placówka SG w Czeremsze",
@@ -468,7 +504,7 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 SUBJECTS: dict[str, dict[str, str]] = {
     "migrants": {
         "en": r"migrant\w*|people|persons|refugees|foreigners|asylum\s+seekers|iraqis|syrians|"
-              r"afghans|citizens|men|women|children|minors|trespassers|individuals",
+              r"afghans|citizens|nationals|men|women|children|minors|trespassers|individuals",
         "ru": r"мигрант\w*|человек|беженц\w*|иностран\w*|нелегал\w*|нарушител\w*|детей|"
               r"граждан\w*",
         "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci|obywatel\w*",
