@@ -85,9 +85,10 @@ class Share(NamedTuple):
 def document_shares(docs: Iterable[Document], extractor: "Extractor",
                     finder: "UnplacedFinder | None", year: int | None,
                     keep: bool = True, sent: set[str] | None = None,
-                    split: bool = False) -> list[Share]:
+                    split: bool = False, events: bool = True) -> list[Share]:
     """The ``Share`` of each of ``docs``, in order; with ``finder`` (a finder of this
-    process) the incident parts too. ``keep=False``: no documents nor mentions, and events
+    process) the unplaced-name candidates too, and the incident parts unless ``events`` is
+    False. ``keep=False``: no documents nor mentions, and events
     without texts. ``sent``: the lower-case words this process's shares have given already
     (``finder.merge`` only gathers them all), left out of the next ones' sightings and added
     to it. ``split``: the unplaced-name candidates of a text of ``LONG`` characters or more
@@ -104,24 +105,29 @@ def document_shares(docs: Iterable[Document], extractor: "Extractor",
         if finder is None:
             out.append(Share(d.path, d if keep else None, ms if keep else [], [], (), [], None))
             continue
-        sightings = beside(finder.sightings, d, ms) if split and len(d.text) >= LONG else None
+        sightings = beside(finder.sightings, d, ms) \
+            if events and split and len(d.text) >= LONG else None
         found = document_events(d, ms, year, site=extractor.site, country=extractor.country,
-                                keep_texts=keep)
+                                keep_texts=keep) if events else []
         seen = sightings() if sightings is not None else finder.sightings(d, ms)
         if sent is not None:
             seen = seen._replace(lower=seen.lower - sent)
             sent |= seen.lower
         out.append(Share(d.path, d if keep else None, ms if keep else [], found,
-                         fingerprints(d.text), [trigger_prints(e) for e in found], seen))
+                         fingerprints(d.text) if events else (),
+                         [trigger_prints(e) for e in found], seen))
     return out
 
 
 def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor: "Extractor",
             *, incidents: bool = True, keep: bool = True,
             year: int | None | Literal["batch"] = "batch", jobs: int = 1,
-            read: "InputOptions | None" = None, on_error: "OnError | None" = None) -> Analysis:
+            read: "InputOptions | None" = None, on_error: "OnError | None" = None,
+            unplaced: bool | None = None) -> Analysis:
     """Extract mentions (and incidents) of ``documents`` with ``extractor``: the one pipeline
-    entry of the commands (map, report, extract to GeoPackage, incidents, eval).
+    entry of the commands (map, report, extract to GeoPackage, incidents, unplaced, eval).
+    ``unplaced``: gather the names the gazetteer lacks (default: with incidents; without
+    them, the records are found alone).
 
     Documents are read and extracted one at a time, on ``jobs`` processes
     (``parallel.map_batches``; the result is the same for any number). ``keep=False`` keeps
@@ -153,13 +159,14 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
     elif year == "batch":
         year = None                               # (no incidents: no dates read)
     finder = None
-    if incidents:
+    if incidents if unplaced is None else unplaced:
         from .unplaced import UnplacedFinder
 
         finder = UnplacedFinder(extractor)
     # each worker process has its copy of ``sent``: a word goes to this one once per process
     work = functools.partial(document_shares, extractor=extractor, finder=finder,
-                             year=year, keep=keep, sent=set(), split=jobs > 1)
+                             year=year, keep=keep, sent=set(), split=jobs > 1,
+                             events=incidents)
     results: Any                  # the pool's generator (of shares, or of shares and notices)
     shares: Iterable[Share]
     if read is None:
@@ -170,7 +177,7 @@ def analyse(documents: Iterable[Document] | Iterable[str | Document], extractor:
         shares = itertools.chain.from_iterable(replayed(results, read, on_error))
     # closed however combining ends (an input error under --strict): the workers stop now
     with contextlib.closing(results):
-        return combine(shares, extractor, finder, keep=keep)
+        return combine(shares, extractor, finder, keep=keep, incidents=incidents)
 
 
 def _read_shares(work: Callable[[list[Document]], list[Share]], options: "InputOptions",
@@ -184,12 +191,12 @@ def _read_shares(work: Callable[[list[Document]], list[Share]], options: "InputO
 
 
 def combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFinder | None",
-            keep: bool = True) -> Analysis:
+            keep: bool = True, incidents: bool = True) -> Analysis:
     """The cross-document steps of ``analyse``, on the ``Share`` of each document in input
-    order: copy groups, merged incidents (with ``finder``, which gathers the unplaced
-    names), the kept documents and mentions."""
+    order: the unplaced names (with ``finder``, which gathers them), then with ``incidents``
+    copy groups and merged incidents; the kept documents and mentions."""
     with collector_paused():
-        return _combine(shares, extractor, finder, keep)
+        return _combine(shares, extractor, finder, keep, incidents)
 
 
 @contextlib.contextmanager
@@ -212,7 +219,7 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
 
 
 def _combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedFinder | None",
-             keep: bool) -> Analysis:
+             keep: bool, incidents: bool) -> Analysis:
     docs: list[Document] = []
     mentions: list[Mention] = []
     places: dict = {}       # id -> each gazetteer entry once (other processes send copies)
@@ -228,7 +235,7 @@ def _combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedF
 
     found: tuple = ()
     unplaced: tuple = ()
-    if finder is not None:
+    if finder is not None and incidents:
         from .events import merge_documents
         from .unplaced import locate_incidents
 
@@ -238,6 +245,8 @@ def _combine(shares: Iterable[Share], extractor: "Extractor", finder: "UnplacedF
     else:
         for _ in documents():
             pass
+        if finder is not None:
+            unplaced = tuple(finder.records())
     directory = extractor.gazetteer.directory
     if extractor.borders is not None:
         geodata = extractor.borders.geodata()

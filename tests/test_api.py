@@ -89,6 +89,18 @@ def test_any_number_of_processes_gives_the_same_analysis(ex):
     assert analyse(docs, ex, jobs=2).mentions == analyse(docs, ex, jobs=1).mentions
 
 
+def test_unplaced_names_alone_equal_those_found_with_the_incidents(ex):
+    from geomap.unplaced import find_unplaced
+
+    docs = corpus()
+    full = analyse(docs, ex, keep=False, jobs=1)
+    assert full.unplaced and list(full.unplaced) == find_unplaced(docs, ex)
+    for jobs in (1, 2):
+        alone = analyse(docs, ex, incidents=False, unplaced=True, keep=False, jobs=jobs)
+        assert alone.unplaced == full.unplaced and alone.incidents == ()
+    assert analyse(docs, ex, incidents=False).unplaced == ()
+
+
 def test_entries_sent_by_the_workers_are_kept_once(ex):
     docs = corpus()
     a = analyse(docs, ex, jobs=2)

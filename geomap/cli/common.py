@@ -242,13 +242,13 @@ def documents(ctx: click.Context, paths: list[str]) -> Iterator[Document]:
 
 def analysed(ctx: click.Context, paths: list[str], *, jobs: int | None = None,
              incidents: bool = True, keep: bool = True, quiet: bool = True,
-             ex=None) -> Analysis:
+             ex=None, unplaced: bool | None = None) -> Analysis:
     """``api.analyse`` of the checked input ``paths`` as the commands run it: on ``jobs``
     processes (default one per core), files read by the processes that analyse them
     (``texts.input_units``), the default year from a first pass over the dates only (stdin
     is read whole first), the loaded gazetteer and then the analysis frozen out of the
     collector's reach (they live as long as the command; merging and writing no longer
-    traverse them); a progress bar unless ``quiet``."""
+    traverse them); a progress bar unless ``quiet``; ``unplaced`` as ``analyse`` takes it."""
     import gc
 
     from ..api import analyse, collector_paused, input_year
@@ -266,7 +266,8 @@ def analysed(ctx: click.Context, paths: list[str], *, jobs: int | None = None,
     gc.freeze()
     with collector_paused(freeze=True):
         return analyse(units, ex, incidents=incidents, keep=keep, year=year,
-                       jobs=jobs or auto_jobs(), read=options, on_error=report)
+                       jobs=jobs or auto_jobs(), read=options, on_error=report,
+                       unplaced=unplaced)
 
 
 def write_layers(ctx: click.Context, docs: Iterable[Document], ex, out: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..io.options import output_options
-from .common import INPUTS, check_inputs, check_run, documents, extractor, wrote
+from .common import INPUTS, JOBS, QUIET, analysed, check_inputs, check_run, wrote
 
 
 @click.command()
@@ -13,8 +13,10 @@ from .common import INPUTS, check_inputs, check_run, documents, extractor, wrote
 @output_options(["table", "jsonl", "csv"], "table",
                 help_format="table (for reading), jsonl (every field) or csv (a template for "
                             "`geomap gazetteer import`: fill in lat and lon).")
+@JOBS
+@QUIET
 @click.pass_context
-def unplaced(ctx, inputs, fmt, out):
+def unplaced(ctx, inputs, fmt, out, jobs, quiet):
     """List the names in INPUT that look like places but are not in the gazetteer: after
     a place cue ("near", "in the village of", "we wsi", "prie", "в деревне", "bei"...),
     before a designator ("X district", "X rajone", "X stream", "X crossing"), in an all-caps
@@ -36,10 +38,11 @@ def unplaced(ctx, inputs, fmt, out):
     """
     from ..io.output import text_output
     from ..io.writers import write_records
-    from ..unplaced import TEMPLATE_FIELDS, find_unplaced, template_rows
+    from ..unplaced import TEMPLATE_FIELDS, template_rows
 
     paths = check_inputs(inputs)
-    records = find_unplaced(documents(ctx, paths), extractor(ctx))
+    records = analysed(ctx, paths, jobs=jobs, incidents=False, unplaced=True, keep=False,
+                       quiet=quiet).unplaced
     check_run(ctx)
     with text_output(out) as fh:
         if fmt == "jsonl":
