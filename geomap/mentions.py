@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 from .accel import compiled
 from .model import Document, Place
 from .geodesy import BORDER_COUNTRIES
-from .morph import adjective_of_noun, base_forms, name_variants
+from .morph import adjective_of_noun, base_forms, base_forms_in, letters_language, name_variants
 from .normalize import fold, is_cyrillic, key
 from .places.files import bundled_gazetteer_dir
 from .places.index import DESIGNATORS, REGION_DESIGNATORS, NameIndex, NameMatch
@@ -482,7 +482,10 @@ class Recogniser:
             if len(self._first_name_forms) > 100_000:
                 self._first_name_forms.clear()
             k = key(word)
-            forms = {k, *base_forms(word)}
+            # read by its language's endings when its letters tell it ("Vėliau", "later", is
+            # no Polish genitive of a first name)
+            lang = letters_language(word)
+            forms = {k, *(base_forms_in(word, lang) if lang else base_forms(word))}
             if is_cyrillic(word):
                 forms |= {f.translate(ROMAN) for f in forms}
             named = self._first_name_forms[word] = not word.isupper() and len(k) > 2 \

@@ -169,6 +169,17 @@ def adjective_of_noun(adjective: str, noun: str) -> bool:
     return False
 
 
+# Letters only one of the languages writes: a word with one is that language's.
+LETTERS_LANG = (("pl", frozenset("łżśćńąęźŁŻŚĆŃĄĘŹ")), ("lt", frozenset("ėįųĖĮŲ")),
+                ("lv", frozenset("āēīģķļņĀĒĪĢĶĻŅ")))
+
+
+def letters_language(word: str) -> str | None:
+    """The language whose own letters ``word`` has (``LETTERS_LANG``), if one."""
+    found = [lang for lang, letters in LETTERS_LANG if not letters.isdisjoint(word)]
+    return found[0] if len(found) == 1 else None
+
+
 def name_variants(span: list[str] | tuple[str, ...]) -> list[str]:
     """Keys of a name (its words as written) with its words in base form: the last word
     always, and in two- or three-word names every word ("Usnarzu Górnym" -> "usnarz gorny")."""
@@ -194,7 +205,10 @@ GUESSES: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
         ("ėmis", "ės", "instrumental plural", False), ("iais", "iai", "instrumental plural", False),
         ("yje", "is", "locative", False), ("oje", "a", "locative", False),
         ("ėje", "ė", "locative", False), ("uje", "us", "locative", False),
+        # the frequent toponym ending -onys ("Padvarionių": Padvarionys, as Švenčionys)
+        ("onių", "onys", "genitive plural", False),
         ("ių", "iai", "genitive plural", False), ("ų", "ai", "genitive plural", False),
+        ("ais", "ai", "instrumental plural", False),
         ("čio", "tis", "genitive", True), ("džio", "dis", "genitive", True),
         ("io", "is", "genitive", True), ("aus", "us", "genitive", True),
         ("os", "a", "genitive", True), ("ės", "ė", "genitive", True), ("o", "as", "genitive", True),

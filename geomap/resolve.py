@@ -19,7 +19,7 @@ from .geodesy import BORDER_COUNTRIES, haversine_km
 from .places.index import DESIGNATORS, NameMatch
 from .mentions import Candidate, last_word
 from .model import BorderRelation, Document, Mention, Place
-from .morph import base_forms_in
+from .morph import base_forms_in, letters_language
 from .normalize import is_cyrillic, key
 from .translit import NEAR_KM
 
@@ -193,7 +193,7 @@ class Resolver:
                                        or self._reads(c.text, "pl", m.place)
                                        and self._reads(c.text, "lt", m.place)
                                        for m in c.matches)):       # (else: any language)
-                word_lang = _preposition_lang(doc.text, c.start) or _letters_lang(c.text)
+                word_lang = _preposition_lang(doc.text, c.start) or letters_language(c.text)
                 if word_lang is None:
                     if lang is None:
                         lang = guess_language(doc.text)
@@ -357,17 +357,6 @@ def _preposition_lang(text: str, start: int) -> str | None:
     """The language of a preposition right before ``start`` (one space between), if any."""
     word = last_word(text, start, 16)
     return PREPOSITION_LANG.get(word.lower()) if word else None
-
-
-# Letters only one of the languages writes: a word with one is that language's.
-_LETTERS_LANG = (("pl", frozenset("łżśćńąęźŁŻŚĆŃĄĘŹ")), ("lt", frozenset("ėįųĖĮŲ")),
-                 ("lv", frozenset("āēīģķļņĀĒĪĢĶĻŅ")))
-
-
-def _letters_lang(word: str) -> str | None:
-    """The language whose own letters ``word`` has (``_LETTERS_LANG``), if one."""
-    found = [lang for lang, letters in _LETTERS_LANG if not letters.isdisjoint(word)]
-    return found[0] if len(found) == 1 else None
 
 
 def _score_then_id(scored: tuple[float, Place]) -> tuple[float, str]:

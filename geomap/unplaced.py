@@ -39,7 +39,7 @@ from .geodesy import BORDER_COUNTRIES
 from .keyscan import compiled
 from .mentions import RIVER_BEFORE, demonym, word_before
 from .model import Document, Mention
-from .morph import guess_nominative, name_variants
+from .morph import base_forms, guess_nominative, name_variants
 from .normalize import key
 from .texts import sentence_spans
 
@@ -66,6 +66,7 @@ _BEFORE = [
     (r"pod|nad|nad rzeką|rzeką|za", 0.5, "PL", "ins"),
     (r"przy", 0.5, "PL", None),
     (r"do|z|ze|od|spod", WEAK, "PL", "gen"),
+    (r"w|we", WEAK, "PL", "loc"),
     (r"prie|netoli|ties|šalia|salia|kaime|kaimo|gyvenvietėje|gyvenvietės|gyvenvietė|upės|"
      r"upėje|upę|upelio|upelis|upelyje", 0.5, "LT", None),
     (r"pie|netālu no", 0.4, "LV", "gen"),
@@ -92,6 +93,18 @@ _BEFORE = [
     (r"bei|im dorf|nahe|in der nähe von|nahe dem dorf|im ort|dorf|dorfes|ortschaft|weiler|"
      r"siedlung|gemeinde|fluss|flusses|bach|baches|stadtteil|viertel", 0.5, None, None),
 ]
+# A border guards' station named after its village, before the name: "погранзаставы
+# «Привалка»", "placówki SG w X", "Placówka Straży Granicznej w X".
+STATIONS_BEFORE = ((re.compile(r"(?:погран)?застав\w*[ \u00a0]*[«\"„“]$", re.I), None),
+                   (re.compile(r"plac[oó]w(?:k\w*|ce|ek)[ \u00a0]+(?:SG|Stra[żz]y[ \u00a0]+"
+                               r"Granicznej)[ \u00a0]+we?[ \u00a0]+$", re.I), "PL"))
+STATION_CASE = {None: None, "PL": "loc"}          # the case a station's cue puts the name in
+_STATION_BEFORE_ENDS = ("«", "\"", "„", "“", " w ", " we ", "\u00a0w ", " w\u00a0")
+# ... and after it: "Padvarionių užkardos", "the Padvarionys frontier station" (its words are
+# organisation words, which otherwise leave the name out).
+_STATION_AFTER_FIRST = frozenset("uUfFbB")            # (a quick test before the pattern)
+STATION_AFTER = re.compile(r"[ \u00a0]+(?:užkard\w*|(?:frontier|border|border guard|"
+                           r"border-guard) (?:station|outpost))(?!\w)", re.I)
 # A nationality adjective before a settlement noun: the country of the name after it.
 NATION_BEFORE = re.compile(
     r"(?<!\w)(?P<adj>polish|polnisch\w*|польск\w*|polsk\w*|lithuanian|litauisch\w*|"
@@ -136,8 +149,15 @@ _AFTER = [
     (r"mikrorajon(?:ā|s|a|am)", 0.5, "other", "LV", True),
     (r"streams?|rivers?|creek|brook|rzek\w*|strumie\w*|река|реки|ручей|"
      r"forests?|woods|las|lasu|lesie|лес\w*|lake|jezior\w*", 0.5, "other", None, False),
+    (r"apylink\w*", 0.5, "village", "LT", True),          # "Čepelių apylinkėse"
+    # a border guards' station is named after its village: "Padvarionių užkardos", "the
+    # Padvarionys frontier station"
+    (r"užkard\w*", 0.5, "village", "LT", True),
+    (r"(?:frontier|border|border guard|border-guard) (?:station|outpost)", 0.5, "village", None,
+     False),
+    (r"кра[йяюе]|краем", 0.5, "district", "LV", False),     # Latvian novads in Russian
     (r"(?:border )?crossing(?: point)?|checkpoint|border post|punkt\w*|пункт\w*|"
-     r"užkard\w*|frontier post", 0.5, "crossing", None, False),
+     r"frontier post", 0.5, "crossing", None, False),
     (r"camps?|stovykl\w*|lager", 0.4, "camp", None, False),
 ]
 AFTER = [(re.compile(rf"^[ \u00a0]+(?:{p})(?!\w)", re.I), w, k, c, g) for p, w, k, c, g in _AFTER]
@@ -152,7 +172,9 @@ TITLES = re.compile(r"(?:\b(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|sen|rep|president
                     r"name as|by)\.?[ \u00a0]+)$", re.I)
 SAID = re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:said|says|told|added|explained|noted|wrote|"
                   r"stated|who|has said|had said|sakė|teigė|powiedział\w*|сказал\w*|"
-                  r"sagte)(?!\w)", re.I)
+                  r"sagte|reported|reports|reporting|informed|announced|pranešė|ziņoja|"
+                  r"sacīja|podał\w*|poinformował\w*|сообщил\w*|сообщает|berichtete\w*|"
+                  r"meldete\w*)(?!\w)", re.I)
 ORG_WORDS = frozenset(key(w) for w in """
     guard guards service services ministry agency office police committee union council party
     army forces force news times post press radio tv television bank company group university
@@ -208,6 +230,10 @@ POLISH_GUESSES = {
             ("ik", "iki"), ("yk", "yki"), ("an", "any"), ("cz", "cze"), ("ic", "ice")),
     "ins": (("owem", "owo"), ("ewem", "ewo"), ("kiem", "ek"), ("kim", "ki"), ("ym", "y"),
             ("ą", "a")),
+    # locative, after "w" ("Placówka SG w Nomikach", "w Jałówce")
+    "loc": (("icach", "ice"), ("czach", "cze"), ("cach", "ce"), ("lach", "le"), ("kach", "ki"),
+            ("gach", "gi"), ("ach", "y"), ("owie", "owo"), ("ewie", "ewo"), ("sze", "cha"),
+            ("dze", "ga"), ("ce", "ka"), ("rze", "ra"), ("ej", "a")),
 }
 _POLISH_LETTERS = frozenset("łóśźżćńąęŁÓŚŹŻĆŃĄĘ")
 _BALTIC_LETTERS = frozenset("ėįųūčšžāēīģķļņĖĮŲŪČŠŽĀĒĪĢĶĻŅ")
@@ -403,6 +429,21 @@ def _span_index(mentions: list[Mention]) -> _Spans:
     return [m.start for m in ordered], max_ends, ordered
 
 
+_SETTLEMENTS = frozenset({"village", "town", "city", "crossing", "camp"})
+
+
+def _settlement_at(spans: _Spans, a: int, b: int) -> str | None:
+    """The name of the settlement a mention spanning exactly [a, b) is placed at, if any."""
+    starts, _, ordered = spans
+    i = bisect.bisect_left(starts, a)
+    while i < len(starts) and starts[i] == a:
+        m = ordered[i]
+        if m.end == b and m.place is not None and m.place.kind in _SETTLEMENTS and not m.in_org:
+            return m.place.name
+        i += 1
+    return None
+
+
 def _polish_guess(words: list[str], case: str, country: str | None
                   ) -> tuple[str, str] | None:
     """The likely nominative of a Polish name seen after a cue that takes the genitive or
@@ -435,7 +476,7 @@ def _polish_guess(words: list[str], case: str, country: str | None
     if out[-1].endswith("o"):                     # a neuter noun: its adjectives in -e
         out[:-1] = [w[:-1] + ("ie" if w.endswith("ki") else "e") if w.endswith(("y", "i"))
                     and w != v else w for w, v in zip(out[:-1], words[:-1])]
-    what = "genitive" if case == "gen" else "instrumental"
+    what = {"gen": "genitive", "ins": "instrumental", "loc": "locative"}[case]
     return " ".join(out), f"Polish {what} {', '.join(read)}"
 
 
@@ -449,6 +490,20 @@ def _lithuanian_pair(words: list[str], country: str | None) -> tuple[str, str] |
         return None
     return f"{adjective[0]} {noun[0]}", f"Lithuanian genitive -{adjective[1]} -> " \
         f"-{adjective[2]}; {noun[1]}"
+
+
+# A Lithuanian or Latvian name in -s as Russian declines it ("недалеко от Дуокишкеса",
+# "под Латежерисом"): the nominative keeps the -с.
+_BALTIC_S = re.compile(r"(?<=[аеиуыюя]с)(?:а|у|ом|е)$")
+
+
+def _baltic_in_russian(word: str) -> tuple[str, str] | None:
+    """The nominative of a Baltic name in -с that Russian declines as a masculine noun
+    ("Дуокишкеса" -> "Дуокишкес"), with how it was read, or None."""
+    m = _BALTIC_S.search(word)
+    if m is None or len(word) - len(m.group(0)) < 5:
+        return None
+    return word[:m.start()], f"Russian case of a name in -с: -с{m.group(0)} -> -с"
 
 
 class Sighting(NamedTuple):
@@ -522,7 +577,7 @@ class UnplacedFinder:
         place_starts = [m.start for m in doc_places]
         sentences = sentence_spans(text)
         last, sentence, near = -1, "", doc_places
-        prev_end, prev_cue = -1, -1
+        prev_start, prev_end, prev_cue = -1, -1, -1
         for k, a, b in _sentence_runs(text, sentences, lower, LEAD_WORDS, MAX_WORDS):
             if k != last:
                 last, (s, e) = k, sentences[k]
@@ -531,12 +586,16 @@ class UnplacedFinder:
                                   bisect.bisect_left(place_starts, e)] if ordered else \
                     [x for x in doc_places if s <= x.start < e]
                 prev_end = -1
-            # the second name of "X i Y", "X, Y and Z" is read with the first one's cue
-            cue = prev_cue if 0 <= prev_end and a - prev_end <= 8 and \
-                CONJUNCTION.match(text[prev_end:a]) else a
-            prev_end, prev_cue = b, cue
+            # the second name of "X i Y", "X, Y and Z" is read with the first one's cue; a
+            # name joined by a conjunction to a settlement extraction placed is listed with it
+            cue, listed = a, None
+            if 0 <= prev_end and a - prev_end <= 8 and CONJUNCTION.match(text[prev_end:a]):
+                cue = prev_cue
+                if text[prev_end:a].strip(" ,\u00a0"):
+                    listed = _settlement_at(spans, prev_start, prev_end)
+            prev_start, prev_end, prev_cue = a, b, cue
             self._candidate(out.found, doc, text, a, b, sentence, spans, near, doc_places,
-                            anchor, cue)
+                            anchor, cue, listed)
         for m in DATELINE.finditer(text):
             name = m.group("name").strip()
             if not name.isupper():
@@ -552,9 +611,11 @@ class UnplacedFinder:
 
     def _candidate(self, found: list[Sighting], doc: Document, text: str, a: int, b: int,
                    sentence: str, spans: _Spans, near: list[Mention],
-                   doc_places: list[Mention], anchor: list, cue: int) -> None:
+                   doc_places: list[Mention], anchor: list, cue: int,
+                   listed: str | None = None) -> None:
         """Add the run [a, b) to ``found`` if it is a candidate (``cue``: where the cue for it
-        is looked for, the start of the first name of a list it ends, else ``a``)."""
+        is looked for, the start of the first name of a list it ends, else ``a``; ``listed``:
+        the settlement a conjunction joins it to, "Robežniekos un Grāveros")."""
         written = text[a:b]
         if not written[0].isupper() or written.isupper():      # acronyms: EU, SBGS
             return
@@ -565,18 +626,27 @@ class UnplacedFinder:
             if end <= a:
                 return
             partial, district, b = True, end < b, end
+            if not district and self._sentence_start(text, a):
+                return        # "Vėliau Poškonių apylinkėse": a word opening the sentence
             written = text[a:b]
         words = written.split()
         # the cheap exclusions first (each test only leaves the name out)
         if key(words[0]) in self.first_names and len(words) > 1:
             return
-        if any(key(w) in ORG_WORDS for w in words) or any(
+        station = text[b + 1:b + 2] in _STATION_AFTER_FIRST \
+            and STATION_AFTER.match(text, b, b + 40) is not None
+        if any(key(w) in ORG_WORDS for w in words) or not station and any(
                 key(w) in ORG_WORDS for w in text[b:b + 30].split()[:1]):
             return
+        if station and (partial or any(not self.first_names.isdisjoint(base_forms(w))
+                                       for w in words)):
+            return    # a known village's station, one named after a person ("Gintaro Žagunio")
         if any(key(w) in COUNTRY_NAMES or key(w) in CALENDAR for w in words):
             return
         if len(words) == 1 and key(written) in COMPASS:
             return
+        if len(words) > 1 and self._sentence_start(text, a) and self.known(" ".join(words[1:])):
+            return                          # "Vėliau Poškonių": a word opening the sentence
         if partial and any(key(w) in self.first_names for w in words):
             return                          # "Zwierzyniec Mały" yes, "Sokółka Anna" no
         if NUMBER_BESIDE[0].search(text[max(0, a - 4):a]):
@@ -591,6 +661,17 @@ class UnplacedFinder:
                 w1, country_b, why_b, case = 0.0, None, "", None
             elif why_b:
                 why_b += " (a list)"
+        if w1 <= WEAK and text[max(0, a - 4):a].endswith(_STATION_BEFORE_ENDS):
+            for rx, country in STATIONS_BEFORE:
+                if m := rx.search(text, max(0, a - 50), a):
+                    w1, country_b, why_b, case = 0.5, country, f"after {m.group(0).strip()!r}", \
+                        STATION_CASE[country]
+                    break
+        if not w1 and listed:
+            # in the case of the first one's preposition: "w Krynkach i Nomikach"
+            polish = word_before(text, cue) in ("w", "we")
+            w1, country_b, why_b, case = 0.4, "PL" if polish else None, \
+                f"listed with {listed}", "loc" if polish else None
         w2, kind, country_a, why_a, genitive = _score_after(text, b)
         if kind == "district" and len(words) > 1 and ADJECTIVE.search(words[-1]):
             # "вёскі Калпакі Гродзенскага раёна": the last word and the designator are the
@@ -607,6 +688,9 @@ class UnplacedFinder:
         if w1 == WEAK and why_b in ("after 'in'", "after 'at'") and \
                 set(written) & REGIONAL_LETTERS and not written.endswith(("'s", "’s")):
             w1 = 2 * WEAK       # "in Wólka Terechowska": a local name in another language's text
+        elif w1 == WEAK and why_b in ("after 'w'", "after 'we'") and len(words) == 1 and \
+                written.endswith("ach") and not self._sentence_start(text, a):
+            w1 = 2 * WEAK       # "w Nomikach": a plural name in the locative, as Polish has many
         if TITLES.search(text[max(0, a - 40):a]) or SAID.match(text[b:b + 30]):
             return
         if all(self._demonym(p) for w in words for p in w.split("-") if p):
@@ -720,6 +804,8 @@ class UnplacedFinder:
             guess = _polish_guess(words, case, country)
         if guess is None and len(words) == 2:
             guess = _lithuanian_pair(words, country)
+        if guess is None and case is not None and len(words) == 1:
+            guess = _baltic_in_russian(name)
         if guess is not None:
             variants.add(key(guess[0]))
         where = "sentence"

@@ -342,7 +342,8 @@ ADJ = gazetteer_with(
     P("t:pogr", "Pahranichnaya", 53.6, 23.9, "BY", "village", 200, alts=("Пограничная",
                                                                        "Пограничный")),
     P("t:krynki", "Krynki", 53.26, 23.77, "PL", "village", 2500, alts=("Крынки",)),
-    P("t:kraslava", "Krāslava", 55.9, 27.17, "LV", "town", 8000))
+    P("t:kraslava", "Krāslava", 55.9, 27.17, "LV", "town", 8000),
+    P("t:poskonys", "Poškonys", 54.2, 25.5, "LT", "village", 100))
 REC_ADJ = Recogniser(ADJ)
 
 
@@ -367,6 +368,9 @@ def test_adjectives_of_the_words_beside_them_are_not_places(lang, text, expected
     ("lv", "Krāslava Jansone, robežsardzes pārstāve, sacīja, ka migranti atgriezti.", []),
     ("en", "Krāslava Jansone, a spokeswoman for the border guard, said so.", []),
     ("lv", "Migranti aizturēti pie Krāslavas.", [("Krāslavas", False)]),
+    # a word with Lithuanian letters is read by Lithuanian endings only: "Vėliau" ("later")
+    # is no Polish genitive of the first name Velia
+    ("lt", "Vėliau Poškonių apylinkėse sulaikyta 12 asmenų grupė.", [("Poškonių", False)]),
 ])
 def test_outlets_in_any_case_and_baltic_surnames(lang, text, expected):
     assert [(c.text, c.in_org) for c in REC_ADJ.find(make_document("t", text))] == expected
