@@ -81,6 +81,10 @@ _BARE_MONTH_RE = "|".join(sorted(_BARE_MONTH_NUM, key=len, reverse=True))
 _YEAR_FIRST_NUM = {n: i for i, (lv, names) in enumerate(zip(_LV_MONTHS, _MONTHS_IN), 1)
                    for n in (lv[0], lv[1], names[2], _MONTHS[i - 1][5])}
 _YEAR_FIRST_RE = "|".join(sorted(_YEAR_FIRST_NUM, key=len, reverse=True))
+_ABBR = ("sty|янв", "lut|фев", "mar|мар", "kwi|апр", "maj|май", "cze|июн", "lip|июл",
+         "sie|авг", "wrz|сен|сент", "paź|paz|окт|okt", "lis|ноя", "gru|дек|dez")
+_ABBR_NUM = {n: i for i, names in enumerate(_ABBR, 1) for n in names.split("|")}
+_ABBR_RE = "|".join(sorted(_ABBR_NUM, key=len, reverse=True))
 _FULL_EN_DE = "|".join(sorted({n for names in _MONTHS for n in (names[0], names[4])}, key=len,
                               reverse=True))
 
@@ -150,6 +154,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "15/09/2021": day first, as in every language here; month first only when the day
     # cannot be a month ("11/17/2021", US English)
     ("slash", re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
+    # abbreviated months of date lines, with their year: pl "15 lis 2021", ru "15 ноя 2021",
+    # de "15. Okt. 2021"
+    ("day_abbr", re.compile(r"\b(\d{1,2})\.?\s+(" + _ABBR_RE + r")\.?,?\s+((?:19|20)\d\d)\b",
+                            re.I)),
     ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(?:of\s+)?(" + _MONTH_RE + r")\b\.?" + _YEAR,
                              re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
@@ -337,6 +345,8 @@ def _absolute(kind: str, m: re.Match, year: int | None,
         if month > 12 >= day:               # "11/17/2021": month first
             day, month = month, day
         return _make(int(g[2]), month, day, None), "day"
+    if kind == "day_abbr":
+        return _make(int(g[2]), _ABBR_NUM[g[1].lower()], int(g[0]), None), "day"
     if kind == "year_month":
         return _make(int(g[0]), _YEAR_FIRST_NUM[g[1].lower()], 1, None), "month"
     if kind == "lt":
@@ -365,9 +375,10 @@ def _absolute(kind: str, m: re.Match, year: int | None,
     return _make(y, month, 1, anchor if not g[3] else None), "month"
 
 
-ABSOLUTE = ("iso", "dotted", "slash", "lt", "lv", "year_month", "day_month", "month_day", "month",
-            "month_year")
-_FULL = ("iso", "dotted", "slash", "lt", "lv", "day_month", "month_day")  # day precision when dated
+ABSOLUTE = ("iso", "dotted", "slash", "lt", "lv", "year_month", "day_abbr", "day_month",
+            "month_day", "month", "month_year")
+_FULL = ("iso", "dotted", "slash", "lt", "lv", "day_abbr", "day_month",   # day precision when
+         "month_day")                                                    # dated
 _LAST_WEEKDAY = re.compile(r"\b(?:last|past|previous|прошл\w*|minion\w*|zeszł\w*|ubiegł\w*|"
                            r"letzt\w*|vergangen\w*|praėjus\w*|pagājuš\w*)\s", re.I)
 # "Published: 5 August 2021", "Date: 2021-08-05", "Datum:", "Дата:", "Paskelbta", "Publicēts"
@@ -398,8 +409,16 @@ DATELINE_CITY = re.compile(r"(?:\([^()\n]{1,40}\)\s*[–—-]\s*)?(?:[A-ZÀ-ÞĀ
 _DASH_AFTER = re.compile(r"\s*(?:\([^()\n\d]{1,40}\)\s*)?[–—-]\s")
 # a dateline's day and month without a year ("Warschau, 18.11. –", "Rzeszów, 18.11.:")
 _SHORT_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?=\s*(?:[-–—(:]|$))", re.M)
-_WEEKDAY_WORD = re.compile(r"(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
-                           + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
+_WEEKDAY_WORD = re.compile(r"(?:(?:" + "|".join(n for names in _WEEKDAYS for n in names[0:1])
+                           + r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*"
+                           # the other languages' names ("Wtorek, 16 listopada 2021",
+                           # "Pirmdiena, 2021. gada 15. novembris", "Montag, 15.11.2021") and
+                           # their abbreviations before a comma or full stop ("pon, 15 lis")
+                           r"|(?:" + "|".join(n for names in _WEEKDAYS for n in names[3:6])
+                           + r"|poniedział|wtor|środ|czwart|piąt|sobot|niedziel|понедельник|"
+                           r"вторник|сред|четверг|пятниц|суббот|воскресен)\w*\.?,?\s*"
+                           r"|(?:pon|wt|śr|czw|pt|sob|niedz|nd|пн|вт|ср|чт|пт|сб|вс|mo|di|mi|do|"
+                           r"fr|sa|so)(?:\.,?|,)\s*)", re.I)
 # what may stand beside a date on a furniture line: punctuation, digits (a time) and the word
 # "year" that follows a year in ru/pl/lv/lt ("22 июля 2021 года", "3 września 2021 r.")
 _FURNITURE_LINE = re.compile(r"[\W\d_]*(?:(?:года|год|г|roku|r|gada|g|metų|m|"
@@ -553,26 +572,30 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
         if kind in ABSOLUTE:
             absolute[m.start()] = _absolute(kind, m, ctx.year, ctx.anchor)
     first_day = next((d for d, p in absolute.values() if d and p == "day"), None)
+    apposed = (-1, -1)                      # (date, the weekday or word before it)
     for n, (kind, m) in enumerate(found):
         night = kind == "rel" and m.group(0).lower() in _NIGHT
         if kind in ("weekday", "rel") and not night and n + 1 < len(found) \
                 and found[n + 1][0] in _FULL and absolute[found[n + 1][1].start()][0] \
                 and _APPOSED.fullmatch(text, m.end(), found[n + 1][1].start()):
-            continue                        # "am Dienstag (9. November 2021)", "vakar, 30.
-            # jūlijā": the date's day
+            # "am Dienstag (9. November 2021)", "vakar, 30. jūlijā": the date's day, read as
+            # if it stood where the weekday does ("said on Thursday, August 5, that ...")
+            apposed = (found[n + 1][1].start(), m.start())
+            continue
+        at = apposed[1] if m.start() == apposed[0] else m.start()
         if night and _NIGHT_TO.match(text, m.end(), end):
             continue                        # "overnight into Wednesday": the Wednesday
         q = bisect.bisect_right(ctx.quotes, (m.start(), len(text))) - 1
         quoted = q >= 0 and m.start() < ctx.quotes[q][1]
         # windows before the date, not the whole sentence: linear time on long texts
-        lo = max(start, m.start() - _BEFORE)
-        statement = bool(ctx.index.search(REPORTING, lo, m.start())
+        lo = max(start, at - _BEFORE)
+        statement = bool(ctx.index.search(REPORTING, lo, at)
                          if ctx.index is not None and ctx.index.text is text
-                         else REPORTING.search(text, lo, m.start())) \
+                         else REPORTING.search(text, lo, at)) \
             or bool(kind in ("weekday", "rel") and REPORTING_AFTER.match(text, m.end(), end))
         since = bool(kind == "weekday" and m.group(3)
-                     or SINCE.search(text, max(start, m.start() - 12), m.start())
-                     or UNTIL.search(text, max(start, m.start() - 12), m.start()))
+                     or SINCE.search(text, max(start, at - 12), at)
+                     or UNTIL.search(text, max(start, at - 12), at))
         if m.start() in absolute:
             date, prec = absolute[m.start()]
         else:
@@ -599,7 +622,7 @@ def _dates(text: str, start: int, end: int, ctx: DateContext,
 # between a weekday and the full date that names the same day ("on Tuesday (November 9,
 # 2021)", "we wtorek, 9 listopada", "Tuesday, Nov. 9")
 _APPOSED = re.compile(r"\s*[(,]\s*")
-_YEAR_GROUP = {"iso": 1, "dotted": 3, "slash": 3, "lt": 1, "lv": 1, "year_month": 1,
+_YEAR_GROUP = {"iso": 1, "dotted": 3, "slash": 3, "lt": 1, "lv": 1, "year_month": 1, "day_abbr": 3,
                "day_month": 3, "month_day": 4, "month": 4, "month_year": 2}
 
 
@@ -714,48 +737,64 @@ def report_date(text: str, start: int, index: TextIndex | None = None
     return None
 
 
-def _fit_year(text: str, end: int, month: int, day: int, default_year: int | None,
-              scanned: list[tuple[str, re.Match]]) -> int | None:
-    """The year of a dateline printed without one that ends at ``end``, for a text that prints
-    no year (``scanned``: its ``_scan``), from the weekdays the text names: the day a
-    statement of the dateline's sentence names is the report's ("RIGA, Sept 14 (LETA) - ...
-    reported on Wednesday": 2022), an event of that sentence is of that day or the day before
-    ("USNARZ GORNY, Poland, Sept 1 (Reuters) - ... remained stuck on Wednesday"), a later
-    statement too ("Duda said on Tuesday"). The one year of ``FIT_YEARS`` that fits them all;
-    None when none or several do. With the batch's year ``default_year``: that year, unless
-    the statement of the dateline's sentence names another day (then the nearest year,
-    within two, that fits it)."""
-    line_end = _line(text, end, 600)[1]
-    stop = _SENTENCE_END.search(text, min(line_end, end + 50), line_end)
-    lead = stop.start() + 1 if stop else line_end
-    said: list[tuple[int, tuple[int, ...]]] = []    # (weekday, days it may lie before)
-    rules: list[tuple[int, tuple[int, ...]]] = []
-    for kind, m in scanned:
-        if m.start() < end or kind != "weekday" or m.group(3) or _LAST_WEEKDAY.search(
-                text, max(end, m.start() - 16), m.end()):
+def _fit_year(text: str, scanned: list[tuple[str, re.Match]], default_year: int | None,
+              dateline: tuple[int, int, int] | None) -> int | None:
+    """The year of a text that prints none (``scanned``: its ``_scan``), from the weekdays it
+    names: a weekday beside a date is that date's ("on Friday, Aug. 6", "Thursday, Nov. 11");
+    for a dateline (``dateline``: its month, day and end), the day a statement of its
+    sentence names is the report's ("RIGA, Sept 14 (LETA) - ... reported on Wednesday":
+    2022), an event of that sentence is of that day or the day before ("USNARZ GORNY, Poland,
+    Sept 1 (Reuters) - ... remained stuck on Wednesday"), a later statement too ("Duda said on
+    Tuesday"). The one year of ``FIT_YEARS`` that fits them all; None when none or several do.
+    With the batch's year ``default_year``: that year, unless a weekday beside a date or the
+    statement of the dateline's sentence names another day (then the nearest year, within
+    two, that fits them)."""
+    strong: list[tuple[int, int, int, tuple[int, ...]]] = []    # (month, day, weekday, days
+    weak: list[tuple[int, int, int, tuple[int, ...]]] = []      # it may lie before)
+    start = dateline[2] if dateline else 0
+    if dateline:
+        line_end = _line(text, start, 600)[1]
+        stop = _SENTENCE_END.search(text, min(line_end, start + 50), line_end)
+        lead = stop.start() + 1 if stop else line_end
+    for n, (kind, m) in enumerate(scanned):
+        if kind != "weekday" or m.group(3) or _LAST_WEEKDAY.search(
+                text, max(0, m.start() - 16), m.end()):
             continue                        # "since Thursday", "last Tuesday": not the day
         num = _WEEKDAY_NUM[next(k for k in _WEEKDAY_NUM
                                 if (m.group(1) or m.group(2)).lower().startswith(k))]
+        if n + 1 < len(scanned) and scanned[n + 1][0] in _FULL \
+                and _APPOSED.fullmatch(text, m.end(), scanned[n + 1][1].start()):
+            after, d = scanned[n + 1]
+            date, prec = _absolute(after, d, _LEAP, None)
+            if date and prec == "day" and not d.group(_YEAR_GROUP[after]):
+                strong.append((date.month, date.day, num, (0,)))
+            continue
+        if dateline is None or m.start() < start:
+            continue
         b = lead if m.start() < lead else _line(text, m.start())[1]
-        statement = REPORTING.search(text, max(end, m.start() - _BEFORE), m.start()) \
+        statement = REPORTING.search(text, max(start, m.start() - _BEFORE), m.start()) \
             or REPORTING_AFTER.match(text, m.end(), b)
+        month, day = dateline[:2]
         if m.start() < lead:
-            (said if statement else rules).append((num, (0,) if statement else (0, 1)))
+            (strong if statement else weak).append((month, day, num, (0,) if statement else (0, 1)))
         elif statement:
-            rules.append((num, (0, 1)))
+            weak.append((month, day, num, (0, 1)))
 
-    def fits(year: int, rules: list[tuple[int, tuple[int, ...]]]) -> bool:
-        d = _make(year, month, day, None)
-        return d is not None and all((d.weekday() - w) % 7 in back for w, back in rules)
+    def fits(year: int, rules: list[tuple[int, int, int, tuple[int, ...]]]) -> bool:
+        for month, day, weekday, back in rules:
+            d = _make(year, month, day, None)
+            if d is None or (d.weekday() - weekday) % 7 not in back:
+                return False
+        return True
 
     if default_year is not None:            # the batch's year, unless a statement says otherwise
-        if not said or fits(default_year, said):
+        if not strong or fits(default_year, strong):
             return default_year
-        near = [y for y in range(default_year - 2, default_year + 3) if fits(y, said)]
+        near = [y for y in range(default_year - 2, default_year + 3) if fits(y, strong)]
         return min(near, key=lambda y: (abs(y - default_year), y)) if near else default_year
-    if not said and not rules:
+    if not strong and not weak:
         return None
-    years = [y for y in FIT_YEARS if fits(y, said + rules)]
+    years = [y for y in FIT_YEARS if fits(y, strong + weak)]
     return years[0] if len(years) == 1 else None
 
 
@@ -797,13 +836,13 @@ def document_context(doc: Document, default_year: int | None = None,
         year = own or default_year
         printed = report_date(text, body, index)
         anchor = None
+        if printed and printed[2]:          # a dateline's year is the document's
+            year = printed[2]
+        elif own is None:
+            year = _fit_year(text, scanned, default_year, printed and (*printed[:2], printed[4]))
         if printed:
-            month, day, printed_year, report_at, end = printed
-            if printed_year:                # a dateline's year is the document's
-                year = printed_year
-            elif own is None:
-                year = _fit_year(text, end, month, day, default_year, scanned)
-            anchor = _make(year, month, day, None)
+            anchor = _make(year, printed[0], printed[1], None)
+            report_at = printed[3]
         if anchor:
             inferred = False
         else:

@@ -718,3 +718,66 @@ def test_archive_lists_give_no_year():
     text = "A title\n\nGuards detained 20 migrants in August.\nZobacz także: Kwiecień 2025 | " \
            "Maj 2025 | Czerwiec 2025\nArchiwum: Listopad 2024, Grudzień 2024\n"
     assert context(text, 2021).year == 2021
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Guards detained 45 migrants near Druskininkai on Friday, Aug. 6."),
+    ("en", "Friday, Aug. 6\nGuards detained 45 migrants near Druskininkai on Friday."),
+    ("pl", "Straż zatrzymała w piątek, 6 sierpnia, 45 migrantów."),
+    ("ru", "Пограничники в пятницу, 6 августа, задержали 45 мигрантов."),
+    ("de", "Grenzschützer nahmen am Freitag, 6. August, 45 Migranten fest."),
+    ("lt", "Pasieniečiai penktadienį, rugpjūčio 6 d., sulaikė 45 migrantus."),
+    ("lv", "Robežsargi piektdien, 6. augustā, aizturēja 45 migrantus."),
+])
+def test_a_weekday_beside_a_date_without_a_year_fits_the_year(lang, text):
+    # (2021-08-06 was a Friday; of 2020-2026 only then): the text's year, also against the
+    # batch's
+    for batch in (None, 2022):
+        ctx = context("A title\n\n" + text, batch)
+        assert ctx.year == 2021
+        assert D(2021, 8, 6) in [e.date for e in find_dates(ctx.index.text, 0,
+                                                            len(ctx.index.text), ctx)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The border guard said on Thursday, August 5, 2021, that 40 migrants were detained "
+           "on Wednesday."),
+    ("pl", "Straż Graniczna poinformowała w czwartek, 5 sierpnia 2021, że w środę zatrzymano 40 "
+           "migrantów."),
+    ("de", "Der Grenzschutz teilte am Donnerstag, 5. August 2021, mit, dass am Mittwoch 40 "
+           "Migranten festgenommen wurden."),
+])
+def test_a_statements_weekday_beside_its_date_makes_the_date_a_statements(lang, text):
+    found = dates_full("A title\n\n" + text)
+    assert [(e.date, e.statement) for e in found] == [(D(2021, 8, 5), True),
+                                                      (D(2021, 8, 4), False)]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("pl", "Opublikowano: pon, 15 lis 2021 12:30"),
+    ("ru", "15 ноя 2021, 12:30"),
+    ("de", "15. Nov. 2021, 12:30 Uhr"),
+    ("de", "Stand: 15. Dez. 2021"),
+])
+def test_abbreviated_months_with_their_year(lang, line):
+    month = 12 if "Dez" in line else 11
+    ctx = context("A title\n\n" + line + "\nGuards detained 20 migrants on Sunday.")
+    assert (ctx.anchor, ctx.inferred) == (D(2021, month, 15), False)
+
+
+def test_an_abbreviation_without_a_year_is_no_month():
+    # pl "sie" is also "się" written without its diacritic
+    assert dates(" date 2021-08-10 Zatrzymano 2 sie osoby i 15 lis.") == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("pl", "Wtorek, 16 listopada 2021"),
+    ("ru", "Вторник, 16 ноября 2021"),
+    ("de", "Dienstag, 16.11.2021"),
+    ("lt", "Antradienis, 2021 m. lapkričio 16 d."),
+    ("lv", "Otrdiena, 2021. gada 16. novembris"),
+    ("pl", "wt., 16.11.2021"),
+])
+def test_a_date_line_opening_with_its_weekday(lang, line):
+    text = "A title\n\n" + line + "\nGuards detained 20 migrants. On 20.11.2021 more."
+    assert (context(text).anchor, context(text).inferred) == (D(2021, 11, 16), False)
