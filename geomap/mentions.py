@@ -513,7 +513,9 @@ class Recogniser:
         capitalised word after a first name
         ("Kasia Krynki"; not a country, capital or region)."""
         words, gaps = toks.words, toks.gaps
-        big = names.big
+        # a unit named without its designator does not count ("Nina Brest": not Brest Region)
+        big = names.big if not names.plain else any(m.place.kind in _BIG_KINDS
+                                                    for m in names.plain)
         if word_key in self.first_names and next_word in _SPEECH and not big \
                 and gaps[i + 1] in _PERSON_GAP:
             return True                               # "Lida told me", "Marta sagte"

@@ -45,11 +45,15 @@ _LATIN = str.maketrans({
     "ķ": "k", "ģ": "g", "ļ": "l", "ņ": "n", "ń": "n", "y": "i", "j": "i", "x": "ks", "q": "k",
     "ą": "a", "ę": "e", "'": "", "’": ""})
 _POLISH_NASALS = str.maketrans({"ą": "on", "ę": "en"})
-# Both sides, last: "ie" as "e", "m" before a labial as "n" (Dąbrowa, Домброва).
-_COMMON = (("ie", "e"), ("mb", "nb"), ("mp", "np"))
-# Case endings Russian gives foreign names in -ай/-ая (folded: й is и) that ``morph`` does not
-# read back: в Шальчининкае, у Шальчининкая, к Шальчининкаю, Шальчининкаем.
-_ENDINGS = (("ае", "аи"), ("ая", "аи"), ("аю", "аи"), ("аем", "аи"))
+# Both sides, last: "ie" as "e", "m" before a labial as "n" (Dąbrowa, Домброва); a soft "io",
+# "iu" after ch, sh, zh as Russian writes it, "ё" (folded "е") and "у" (Švenčionėliai,
+# Швенчёнеляй; Tverečius, Тверечус).
+_COMMON = (("ie", "e"), ("mb", "nb"), ("mp", "np"), ("chio", "che"), ("shio", "she"),
+           ("zhio", "zhe"), ("chiu", "chu"), ("shiu", "shu"), ("zhiu", "zhu"))
+# Case endings Russian gives foreign names in -ай/-яй (folded: й is и) that ``morph`` does not
+# read back: в Шальчининкае, у Шальчининкая, к Шальчининкаю, Шальчининкаем, из Швенчёнеляя.
+_ENDINGS = (("ае", "аи"), ("ая", "аи"), ("аю", "аи"), ("аем", "аи"),
+            ("яе", "яи"), ("яя", "яи"), ("яю", "яи"), ("яем", "яи"))     # -яй: Швенчёнеляя
 
 
 def _common(s: str) -> str:
@@ -88,6 +92,8 @@ def cyrillic_forms(folded: str, bases: Iterable[str]) -> list[str]:
         skeletons |= {cyrillic_skeleton(_as_russian(f)) for f in forms}
     elif "дз" in folded:                    # Дзевенишки: a Belarusian дз kept in Russian
         skeletons |= {cyrillic_skeleton(_DZ.sub("д", f)) for f in forms}
+    if "я" in folded:                       # Мядининкай, Дзевянішкі: a Belarusian я for е,
+        skeletons |= {cyrillic_skeleton(_YA.sub("е", f)) for f in forms}   # also in Russian
     return sorted(skeletons)
 
 
@@ -100,11 +106,15 @@ _SOFT = "еёіяюи"
 _DZ = re.compile(f"дз(?=[{_SOFT}])")
 
 
+# an unstressed е written я after a consonant (яканне), not at the word's end
+_YA = re.compile("(?<=[бвгджзклмнпрстфхцчшщ])я(?=.)")
+
+
 def _as_russian(folded: str) -> str:
     """A folded Belarusian word as Russian would spell it (``_BELARUSIAN``)."""
     s = _DZ.sub("д", folded)
     s = re.sub(f"ц(?=[{_SOFT}])", "т", s)
-    return re.sub("(?<=[бвгджзклмнпрстфхцчшщ])я(?=.)", "е", s)
+    return _YA.sub("е", s)
 
 
 def _near_belarus(places: list[Place], km: float) -> Callable[[Place], bool]:

@@ -343,7 +343,9 @@ ADJ = gazetteer_with(
                                                                        "Пограничный")),
     P("t:krynki", "Krynki", 53.26, 23.77, "PL", "village", 2500, alts=("Крынки",)),
     P("t:kraslava", "Krāslava", 55.9, 27.17, "LV", "town", 8000),
-    P("t:poskonys", "Poškonys", 54.2, 25.5, "LT", "village", 100))
+    P("t:poskonys", "Poškonys", 54.2, 25.5, "LT", "village", 100),
+    P("t:brest", "Brest", 52.1, 23.7, "BY", "city", 340_000),
+    P("t:brest-r", "Brest Region", 52.1, 23.7, "BY", "region", alts=("Брестская область",)))
 REC_ADJ = Recogniser(ADJ)
 
 
@@ -371,6 +373,9 @@ def test_adjectives_of_the_words_beside_them_are_not_places(lang, text, expected
     # a word with Lithuanian letters is read by Lithuanian endings only: "Vėliau" ("later")
     # is no Polish genitive of the first name Velia
     ("lt", "Vėliau Poškonių apylinkėse sulaikyta 12 asmenų grupė.", [("Poškonių", False)]),
+    # a region named without its designator is no reason to keep a first name's surname
+    ("en", "The photographer Nina Brest was released on Monday.", []),
+    ("en", "Migrants were held in the Brest region.", [("Brest", False)]),
 ])
 def test_outlets_in_any_case_and_baltic_surnames(lang, text, expected):
     assert [(c.text, c.in_org) for c in REC_ADJ.find(make_document("t", text))] == expected

@@ -19,6 +19,8 @@ from geomap.translit import Transliterations, cyrillic_forms, cyrillic_skeleton,
     ("Michałowo", "PL", "Михалово"),              # ch as х, ł as л
     ("Dąbrowa", "PL", "Домброва"),                # the nasal ą as ом before b
     ("Sejny", "PL", "Сейны"),                     # y as ы, j as й
+    ("Švenčionėliai", "LT", "Швенчёнеляй"),       # čio as чё (folded че)
+    ("Tverečius", "LT", "Тверечус"),              # čiu as чу
 ])
 def test_both_scripts_reduce_to_one_skeleton(latin, country, cyrillic):
     assert latin_skeleton(latin, country) == cyrillic_skeleton(key(cyrillic))
@@ -68,3 +70,13 @@ def test_polish_digraphs_and_polish_alternates_of_lithuanian_places():
                           place("gn:by", "Voranava", 54.15, 25.31, "BY", "town")])
     assert [p.id for p in t.find(cyrillic_forms(key("Дзевенишек"), base_forms("Дзевенишек")))] \
         == ["cur:d"]
+
+
+def test_a_belarusian_ya_for_e_in_russian_and_belarusian_text():
+    # "у Мядининкай" (ru, the я of Belarusian speech), "пад Дзевянішкамі" (be, with дз kept:
+    # the Polish alternate Dziewieniszki)
+    forms = cyrillic_forms(key("Мядининкай"), base_forms("Мядининкай"))
+    assert latin_skeleton("Medininkai", "LT") in forms
+    forms = cyrillic_forms(key("Дзевянішкамі"), base_forms("Дзевянішкамі"))
+    assert latin_skeleton("Dziewieniszki", "PL") in forms
+    assert latin_skeleton("Lazdijai", "LT") in cyrillic_forms(key("Лаздияй"), [])  # final я
