@@ -1160,3 +1160,71 @@ def test_a_number_of_attempts_is_another_group_than_a_number_of_migrants(ex, lan
 def test_a_contrasting_clause_keeps_its_own_place_and_count(ex, lang, text, first, second):
     got = [(t, p, c) for t, _, p, _, c in coded(ex, text)]
     assert got == [first, second]
+
+
+# --- datelines, capitals in passing, units, crowds, nationalities ---------------------------
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "KUZNICA, Poland, Nov 16, 2021 (Reuters) - Polish forces used water cannon on "
+           "Tuesday against migrants at the border crossing, the defence ministry said.", "Kuźnica"),
+    ("pl", "Kuźnica, 16.11.2021 (PAP) – Funkcjonariusze użyli armatek wodnych wobec migrantów "
+           "na przejściu granicznym.", "Kuźnica"),
+    ("de", "Kuźnica (dpa) - Polnische Sicherheitskräfte haben am Dienstag Wasserwerfer gegen "
+           "Migranten eingesetzt.", "Kuźnica"),
+    ("lv", "KRĀSLAVA, 3.aug., LETA. Robežsargi otrdien novērsa 20 cilvēku nelikumīgu robežas "
+           "šķērsošanu.", "Krāslava"),
+    ("lt", "DRUSKININKAI, rugpjūčio 3 d. (BNS) – Pasieniečiai antradienį apgręžė 20 migrantų.",
+     "Druskininkai"),
+    ("ru", "БРУЗГИ, 16 ноября – Белорусские пограничники во вторник задержали 12 мигрантов "
+           "у границы.", "Bruzgi"),
+])
+def test_a_border_dateline_places_an_event_that_names_no_place(ex, lang, text, place):
+    assert coded(ex, text)[0][2] == place
+
+
+def test_a_capital_dateline_does_not_place_an_event(ex):
+    got = coded(ex, "VILNIUS, Aug 4, 2021 (AP) – Lithuanian border guards pushed back 180 "
+                    "migrants on Tuesday.")
+    assert got[0][2] == "Lithuania"
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", " date 2021-09-03 Jarosław Kaczyński, who lives in Warsaw, defended the state of "
+           "emergency. Poland's president on Thursday declared a 30-day state of emergency in "
+           "183 localities along the border, including Kuźnica.", "Kuźnica"),
+    ("pl", " date 2021-09-03 Prezes PiS, który mieszka w Warszawie, bronił stanu wyjątkowego. "
+           "Prezydent w czwartek wprowadził stan wyjątkowy w 183 miejscowościach, w tym w "
+           "Kuźnicy.", "Kuźnica"),
+])
+def test_a_capital_named_in_passing_does_not_keep_an_order_apart(ex, lang, text, place):
+    got = coded(ex, text)
+    assert [(t, p) for t, _, p, _, _ in got] == [("statement_or_order", place)]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("lv", " date 2022-04-14 Valsts robežsardzes Daugavpils pārvaldes Krāslavas "
+           "robežapsardzības nodaļas darbinieki trešdien novērsa 12 personu nelikumīgu "
+           "robežšķērsošanu.", "Krāslava"),
+    ("en", " date 2022-04-14 Officers of the Daugavpils board turned back 12 people near "
+           "Krāslava on Wednesday.", "Krāslava"),
+])
+def test_a_border_guard_unit_gives_way_to_the_event_place(ex, lang, text, place):
+    assert coded(ex, text)[0][2] == place
+
+
+def test_a_crowd_on_a_day_is_an_event_not_a_total(ex):
+    got = coded(ex, " date 2021-11-09 Thousands of migrants gathered at the border near Kuźnica "
+                    "on Monday and some tried to break through the fence.")
+    assert [(t, p) for t, _, p, _, _ in got] == [("crossing", "Kuźnica")]
+
+
+@pytest.mark.parametrize("lang, text, count", [
+    ("en", " date 2021-10-20 Polish border guards detained 8 Iraqi Kurds near Michałowo on Tuesday.", 8),
+    ("pl", " date 2021-08-18 Grupa 32 Afgańczyków koczuje na granicy w pobliżu Krynek.", 32),
+    ("ru", " date 2021-08-18 Пограничники задержали 12 иракцев у Кузницы.", 12),
+    ("de", " date 2021-08-18 Grenzschützer haben 12 Iraker bei Kuźnica festgenommen.", 12),
+    ("lt", " date 2021-08-18 Pasieniečiai sulaikė 12 afganistaniečių prie Kabelių.", 12),
+    ("lv", " date 2023-08-18 Robežsargi aizturēja 12 afgāņus pie Silenes.", 12),
+])
+def test_nationalities_are_counted_migrants(ex, lang, text, count):
+    assert coded(ex, text)[0][4] == [count]

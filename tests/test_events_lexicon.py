@@ -239,3 +239,42 @@ def test_barriers_forced_crossings_planes_and_long_pushbacks(sentence, kind):
 
 def test_a_diverted_plane_is_no_flight_event():
     assert ("other", "flight") not in kinds_of("Belarus diverted a plane flying to Lithuania.")
+
+
+# Injuries (not when no one was hurt) and airspace violations.
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "A Polish soldier was injured when migrants threw branches and stones at a patrol."),
+    ("ru", "Польский военный был ранен на границе."),
+    ("pl", "Żołnierz został ranny na granicy."),
+    ("de", "Ein polnischer Soldat wurde an der Grenze verletzt."),
+    ("lt", "Pasienietis buvo sužeistas prie sienos."),
+    ("lv", "Robežsargs tika ievainots pie robežas."),
+    ("be", "Польскі вайсковец быў паранены на мяжы."),
+])
+def test_injuries_are_a_clash(lang, sentence):
+    assert ("other", "clash") in kinds_of(sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "No one was injured."),
+    ("ru", "Раненых нет."),
+    ("pl", "Nikt nie został ranny."),
+    ("de", "Verletzte gab es nicht."),
+    ("lt", "Sužeistų nėra."),
+    ("lv", "Ievainoto nav."),
+])
+def test_no_one_injured_is_no_clash(lang, sentence):
+    assert ("other", "clash") not in kinds_of(sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "A Belarusian helicopter violated Polish airspace."),
+    ("ru", "Белорусский вертолёт нарушил воздушное пространство Польши."),
+    ("pl", "Białoruski śmigłowiec naruszył polską przestrzeń powietrzną."),
+    ("de", "Ein belarussischer Hubschrauber hat den polnischen Luftraum verletzt."),
+    ("lt", "Baltarusijos sraigtasparnis pažeidė Lietuvos oro erdvę."),
+    ("lv", "Baltkrievijas helikopters pārkāpa Latvijas gaisa telpu."),
+])
+def test_an_airspace_violation_is_a_border_violation(lang, sentence):
+    assert ("border_violation", None) in kinds_of(sentence)

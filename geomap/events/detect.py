@@ -61,6 +61,8 @@ CLAUSE_AND = re.compile(r"(?:[,;]\s*|\s)(?:(?:" + _langs(lx.CLAUSE_AND) + r")\s+
 CLAUSE_BUT = re.compile(r"(?:,\s*(?:" + _langs(lx.CLAUSE_BUT) + r")|;)\s", re.I)
 STATION_BEFORE = re.compile(r"(?<!\w)(?:" + _langs(lx.STATION_BEFORE) + r")\s*[«\"„“]?\s*$",
                             re.I)
+UNIT_AFTER = re.compile(r"\s+(?:" + _langs(lx.UNIT_AFTER) + r")(?!\w)", re.I)
+CROWD = re.compile(lx.CROWD, re.I)
 STATION_AFTER = re.compile(r"[»\"”]?\s+(?:" + _langs(lx.STATION_AFTER) + r")(?!\w)", re.I)
 # a border guard named by its service's name: its country ("Straż Graniczna", "VSAT",
 # "Valsts robežsardze", "Госпогранкомитет")
@@ -153,6 +155,8 @@ GOES_ON_END = re.compile(r"(?:(?<![\d.])\d{1,2}|\b(?i:jan|feb|mar|apr|jun|jul|au
                          r"|\b(?:ok|gm|pow|woj|ul|val|godz))\.\s*$")
 BACKGROUND_DAYS = 14       # an event dated this long before the report is background
 BORDER_AREA_KM = 60.0      # a document's place this close to the border may stand for an event
+DATELINE_SPAN = 400        # a dateline lies this close to the body's start
+DATELINE_KM = 30.0         # a dateline's village or town this close to the border may place events
 NUMBER = re.compile(r"\b\d+\b")
 BIG_NUMBER = re.compile(r"\b\d{1,3}(?:[ ,.]\d{3})+\b|\b\d{4,}\b")
 # the patterns read in the sentences of a document, found through their words, after those
@@ -219,10 +223,8 @@ def _usable(m: Mention) -> bool:
     people came from or whose border is meant, not a capital as metonym."""
     if m.place is None or m.in_org and not _station(m.doc.text, m):
         return False
-    text, after = m.doc.text, m.doc.text[m.end:m.end + 3].lstrip()
-    if m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/"):
-        return False
-    if _dateline(text, m):
+    text = m.doc.text
+    if _opens_report(text, m):
         return False
     if RIVER_BEFORE.search(text, max(0, m.start - 16), m.start) or RIVER_AFTER.match(text, m.end):
         return False                                 # "rzeki Świsłocz": the river
@@ -252,6 +254,28 @@ def _station(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 40):m.start].lower()
     return any(k in before for k in lx.STATION_KEYS) \
         and bool(STATION_BEFORE.search(text, max(0, m.start - 40), m.start))
+
+
+def _opens_report(text: str, m: Mention) -> bool:
+    """A dateline's place: an ALL-CAPS name followed by "(", ",", "–", ":" …, or one opening a
+    line in any case (``_dateline``)."""
+    after = text[m.end:m.end + 3].lstrip()
+    return m.text.isupper() and len(m.text) > 3 and after[:1] in ("(", ",", "–", "-", "—", ":", "/") \
+        or _dateline(text, m)
+
+
+def _report_place(text: str, body: int, mentions: list[Mention]) -> Mention | None:
+    """The dateline's place when it is a village or town near the border (not a city, where
+    regional newsrooms are: "Białystok (PAP)"): "KUZNICA, Poland, Nov 16 (Reuters) -" (an event
+    whose sentences name no place below a region happened there, where the reporter is)."""
+    for m in mentions:
+        p = m.place
+        if p is not None and body <= m.start < body + DATELINE_SPAN and not m.in_org \
+                and kind_rank(p) <= 1 and p.kind != "city" and p.country in BORDER_COUNTRIES \
+                and (m.border is None or m.border.distance_km <= DATELINE_KM) \
+                and _opens_report(text, m):
+            return m
+    return None
 
 
 def _dateline(text: str, m: Mention) -> bool:
@@ -511,6 +535,9 @@ def _aggregate(index: TextIndex, a: int, b: int, dates: list[DateExpr], first_tr
     if hits:
         day = any(e.precision == "day" and not e.since and not e.report
                   and not any(h.start() <= e.start < h.end() for h in hits) for e in dates)
+        if day:         # a crowd's size on a day ("thousands of migrants gathered on Monday")
+            hits = [h for h in hits if not CROWD.fullmatch(h.group(0))]
+    if hits:
         return not (day and first_trigger < hits[0].start())
     return bool(index.search(PERFECT, a, b)) and any(
         int(re.sub(r"[ ,.]", "", n)) >= 1000 for n in BIG_NUMBER.findall(text, a, b))
@@ -594,7 +621,9 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
             # an investigation into a death ("prosecutors opened an investigation into the
             # death of a migrant found near X on Monday"): the death is the event
             scanned.append((a, b, [_DEATH], died, found, counts, False))
-    stations = {id(m) for m in usable if _station(text, m)}
+    roles = _Roles({id(m) for m in usable if _station(text, m)},
+                   {id(m) for m in usable if UNIT_AFTER.match(text, m.end)},
+                   _report_place(text, body, mentions))
     for a, b, kinds, ev, found, counts, second in scanned:
         mine = {c.value for c in counts if c.subject == "migrants"}
         if mine and mine <= totals and not any(
@@ -671,7 +700,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     events: list[Event] = []
     for i, d in enumerate(drafts):
         e = _finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
-                    _Later(sents, owner, i), country, actors, counted, stations)
+                    _Later(sents, owner, i), country, actors, counted, roles)
         start = min(d.sents)[0]
         ends = [b for _, b in drafts[i - 1].sents if b <= start]
         last = events[-1] if events else None
@@ -810,7 +839,7 @@ def _local(d: _Cand) -> Place | None:
     for n in range(d.seen, len(d.mentions)):
         m = d.mentions[n]
         p = _place(m)
-        if p.country in BORDER_COUNTRIES and kind_rank(p) < 4:
+        if p.country in BORDER_COUNTRIES and kind_rank(p) < 4 and p.kind != "capital":
             d.tally[p.id] += 1
             if p.id not in d.first or m.start < d.first[p.id][0].start:
                 d.first[p.id] = (m, n)
@@ -908,6 +937,17 @@ class _Spans:
         return i >= 0 and pos < self.ends[i]
 
 
+@dataclass
+class _Roles:
+    """What some of a document's places are besides places: border-guard stations and units
+    (ids of their mentions: an event's place only when its sentences name no other place
+    below a region, units after stations) and the dateline's place (``_report_place``)."""
+
+    stations: set[int]
+    units: set[int]
+    dateline: Mention | None
+
+
 class _Later:
     """The sentences of the events after the ``after``-th of a document (with ``others``: of
     every other event; ``owner``: the number of the event of each event sentence;
@@ -956,14 +996,13 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             taken: "_Later",
             country: Callable[..., Mention | None] | None,
             actors: _Actors, counted: dict[tuple[int, int], tuple[Count, ...]],
-            stations: set[int]) -> Event:
+            roles: "_Roles") -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
     text order); ``capitals``: the document's capitals (the same way); ``actors`` and
-    ``counted``: the actors and counts of sentences already read; ``stations``: the ids of
-    mentions that name a border-guard station, an event's place only when its sentences name
-    no other place below a region)."""
+    ``counted``: the actors and counts of sentences already read; ``roles``: stations, units
+    and the dateline's place)."""
     text = doc.text
     kind = d.kinds[0]
     fit, fit_starts = nearby
@@ -975,6 +1014,10 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
                 ] if cap_starts is not None else [m for m in caps if mine.holds(m.start)]
     else:                                  # a border-area place before one far inland
         own = [m for m in own if _border_area(m)] or own
+    stations, units = roles.stations, roles.units
+    if any(id(m) in units for m in own) and any(
+            id(m) not in units and kind_rank(_place(m)) <= 2 for m in own):
+        own = [m for m in own if id(m) not in units]       # another place than the unit's
     if any(id(m) in stations for m in own) and any(
             id(m) not in stations and kind_rank(_place(m)) <= 2 for m in own):
         own = [m for m in own if id(m) not in stations]    # another place than the station's
@@ -998,6 +1041,11 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             if best is not None:
                 place, in_event = best, False
                 break
+    dateline = roles.dateline
+    if dateline is not None and kind != ("other", "flight") and (
+            place is None or kind_rank(_place(place)) >= 3) and (
+            not d.hints or _place(dateline).country in d.hints):
+        place, in_event = dateline, False      # "KUZNICA, Poland (Reuters) - ... at the crossing"
     a0, b0 = d.sents[0]
     first = [m for m in own if _place(m).kind == "country" and a0 <= m.start < b0]
     if place is None or (kind_rank(_place(place)) >= 4 and not first):

@@ -31,7 +31,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"return(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:to\s+belarus|to\s+the\s+(?:belarusian|other)"
             r"\s+side|back\s+(?:to|across|over))\b",
         ("border_violation", None):
-            r"violat\w*\s+(?:\S+\s+){0,3}?border|"
+            r"violat\w*\s+(?:\S+\s+){0,3}?(?:border|airspace)|"
             r"violation\s+of\s+(?:\S+\s+){0,3}?(?:border|airspace)|"
             r"border\s+violations?|incursion\w*",
         ("crossing", None):
@@ -65,8 +65,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:border|between)",
         ("other", "clash"):
             r"riot(?:s|ed|ing)?\b(?!\s+(?:gear|police|shields?|control))|unrest|"
-            r"disturbances?|clash\w*|tear\s+gas|(?:throw\w*|threw)\s+(?:of\s+)?"
-            r"stones|protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
+            r"disturbances?|clash\w*|tear\s+gas|(?:throw\w*|threw)\s+(?:\S+\s+){0,3}?"
+            r"(?:stones|rocks)|(?<!no one was )(?<!nobody was )(?<!not )(?:injured|wounded)\b|"
+            r"protest(?:s|ed|ing)?\b(?!\s+against)|hunger\s+strike|"
             r"water\s+cannon\w*|stabb\w*|attack(?:ed|ing)\b|assault(?:ed|ing)\b|"
             r"fired\s+(?:\S+\s+){0,2}?shots|shots\s+(?:were\s+)?fired|(?:warning\s+)?shots\s+"
             r"(?:into|in)\s+the\s+air|gunfire|opened\s+fire",
@@ -84,7 +85,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"не\s+(?:пустил|впустил|допустил)\w*|недопущ\w*|"
             r"предотвра\w*\s+(?:\S+\s+){0,3}?(?:попыт|пересечени|проникновени)\w*|"
             r"отказа\w*\s+во\s+въезде",
-        ("border_violation", None): r"наруш\w*\s+(?:\S+\s+)?границ\w*",
+        ("border_violation", None): r"наруш\w*\s+(?:\S+\s+)?(?:границ|воздушн)\w*",
         ("crossing", None): r"пересе[кч]\w*|прорв\w*|прорыв\w*|перебра\w*|проник\w*",
         ("detention", None): r"задерж\w*",
         ("death", None): r"погиб\w*|умер\w*|скончал\w*|тел[оа]\b|смерт\w*|мертв\w*",
@@ -96,7 +97,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "clash"): r"беспоряд\w*|столкнов\w*|слезоточив\w*|"
                             r"(?:броса|брос|кида|кину)\w*\s+(?:\S+\s+){0,2}?камн\w*|напал[иа]?\b|"
                             r"водом[её]т\w*|выстрел\w*|открыл\w*\s+огонь|стреля\w*|"
-                            r"ранил[иа]?\s+(?:\S+\s+){0,2}?нож\w*",
+                            r"ранил[иа]?\s+(?:\S+\s+){0,2}?нож\w*|(?<!не )ранен(?!ых\s+нет)\w*|"
+                            r"травмирова\w*",
         ("other", "barrier"): r"забор\w*|огражден\w*|заграждени\w*|барьер\w*|"
                               r"колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
@@ -107,7 +109,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"wypchn\w*|wypycha\w*|zawróc\w*|zawraca\w*|odesła\w*|odsyła\w*|zepchn\w*|"
             r"udaremni\w*|nie\s+(?:wpuści|dopuści)\w*|uniemożliwi\w*\s+(?:\S+\s+){0,3}?"
             r"(?:przekrocz|wejści|wjazd|przedost)\w*",
-        ("border_violation", None): r"narusz\w*\s+(?:\S+\s+)?granic\w*",
+        ("border_violation", None): r"narusz\w*\s+(?:\S+\s+)?(?:granic|przestrze[nń]\w*\s+powietrzn)\w*",
         ("crossing", None):
             r"przekrocz\w*|przekracza\w*|sforsow\w*|forsow\w*|szturm\w*|przedost\w*",
         ("detention", None): r"zatrzym\w*",
@@ -122,7 +124,9 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "clash"): r"zamieszk\w*|starci\w*|gaz\w*\s+łzawi\w*|"
                             r"(?:rzuca|rzucil|rzucał)\w*\s+(?:\S+\s+){0,2}?kamie\w*|"
                             r"zaatakowa\w*|ugodzi\w*|dźgn\w*|armat\w*\s+wodn\w*|strzał\w*|"
-                            r"strzelan\w*|strzelal\w*|strzelił\w*|strzelali",
+                            r"strzelan\w*|strzelal\w*|strzelił\w*|strzelali|"
+                            r"(?<!nie )(?<!nie został )(?<!nie została )(?<!nie zostało )rann[ya]\b|"
+                            r"(?<!nie )(?:został|zostało|zostali|została)\s+(?:\S+\s+)?(?:rann|ranion)\w*",
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*|zapor\w*|barier\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
@@ -135,7 +139,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"gehindert|"
             r"nicht\s+(?:\S+\s+){0,2}?(?:eingelassen|durchgelassen|einreisen\s+lassen)|"
             r"daran\s+gehindert|(?:hinderten|hinderte)\s+(?:\S+\s+){0,6}?daran\b",
-        ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?grenze",
+        ("border_violation", None): r"grenzverletzung\w*|verletz\w*\s+(?:\S+\s+)?(?:grenze|luftraum)|"
+                                  r"luftraum\w*\s+(?:\S+\s+){0,3}?verletzt",
         ("crossing", None):
             r"überquer\w*|grenzübertritt\w*|illegal\s+eingereist|durchbr\w*",
         ("detention", None):
@@ -154,7 +159,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "clash"): r"unruhen|krawall\w*|zusammenstö\w*|tränengas|wasserwerfer|"
                             r"(?:warfen|werfen|warf)\s+(?:\S+\s+){0,3}?steine\w*|steinwürf\w*|"
                             r"angegriffen|attackiert\w*|niedergestochen|messerangriff\w*|"
-                            r"(?:warn)?schüsse\w*|geschossen|schossen|beschossen",
+                            r"(?:warn)?schüsse\w*|geschossen|schossen|beschossen|"
+                            r"(?<!niemand wurde )(?<!nicht )verletzt(?!e\w*\s+gab\s+es\s+nicht)|verwundet",
         ("other", "barrier"): r"zaun\w*|grenzzaun\w*|stacheldraht\w*|barriere\w*|"
                               r"(?:grenz|sperr)anlage\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
@@ -165,7 +171,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"apgręž\w*|išstum\w*|grąžin\w*|neįleid\w*|neįleist\w*|"
             r"užkard(?:ė|yt\w*|ydav\w*|omas|omi|oma)\b|"     # the verb, not "užkarda" (a post)
             r"nelei(?:d|st)\w*\s+(?:\S+\s+){0,3}?(?:patekti|įvažiuoti|kirsti)",
-        ("border_violation", None): r"pažeid\w*\s+(?:\S+\s+)?sien\w*|sienos\s+pažeidim\w*",
+        ("border_violation", None): r"pažeid\w*\s+(?:\S+\s+)?(?:sien\w*|oro\s+erdv\w*)|"
+                                  r"sienos\s+pažeidim\w*",
         ("crossing", None):
             r"kirt\w*\s+(?:\S+\s+){0,2}?sien\w*|kerta\w*\s+sien\w*|"
             r"neteisėtai\s+(?:kirt|kirs|patek|atvyk)\w*|perv[ea]\w*\s+per\s+sien\w*|"
@@ -180,7 +187,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"stovykl\w*|įstrig\w*\s+(?:\S+\s+){0,4}?(?:pasien|sien|tarp)\w*",
         ("other", "clash"): r"riaušė\w*|neramum\w*|susirėm\w*|ašarin\w*\s+duj\w*|"
                             r"(?:mėt|svaid)\w*\s+(?:\S+\s+){0,2}?akmen\w*|užpuol\w*|subad\w*|"
-                            r"vandens\s+patrank\w*|vandensvaid\w*|šūv\w*|šaudė|iššov\w*",
+                            r"vandens\s+patrank\w*|vandensvaid\w*|šūv\w*|šaudė|iššov\w*|"
+                            r"sužeid\w*|sužeist(?!\w*\s+nėra)\w*|sužalot\w*",
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
@@ -189,10 +197,12 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("pushback", None):
             r"nepieļāv\w*|novērs\w*|atgriez\w*|atgriež\w*|izraid\w*|atraid\w*|"
             r"atturēj\w*|liedz\w*\s+(?:\S+\s+)?ieceļo\w*",
-        ("border_violation", None): r"pārkāp\w*\s+(?:\S+\s+)?robež\w*|robežas\s+pārkāp\w*",
+        ("border_violation", None): r"pārkāp\w*\s+(?:\S+\s+)?(?:robež\w*|gaisa\s+telp\w*)|"
+                                  r"robežas\s+pārkāp\w*",
         ("crossing", None):
             r"šķērso\w*|robežšķērso\w*|nelikumīg\w*\s+(?:\S+\s+)?(?:ieceļo|iekļū|ienāk)\w*|"
-            r"mēģinā\w*\s+(?:\S+\s+){0,3}?(?:šķērsot|iekļūt|ielauzties)|ielauz\w*",
+            r"mēģinā\w*\s+(?:\S+\s+){0,3}?(?:šķērsot|iekļūt|ielauzties)|ielauz\w*|"
+            r"iekļuv\w*\s+(?:\S+\s+){0,2}?latvij\w*",
         ("detention", None): r"aizturē\w*|aizturēt\w*|apcietin\w*",
         ("death", None):
             r"miris|mirus\w*|miruš\w*|nomir\w*|gāj\w*\s+bojā|bojāgāj\w*|līķ\w*|nosal\w*|"
@@ -206,7 +216,8 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*|"
                             r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*|uzbruka\w*|"
                             r"uzbrukuš\w*|sadūr\w*|ūdensmetēj\w*|ūdens\s+lielgabal\w*|"
-                            r"šāvien\w*|šāva\b|izšāva\w*|apšaud\w*",
+                            r"šāvien\w*|šāva\b|izšāva\w*|apšaud\w*|ievainot(?!\w*\s+nav)\w*|"
+                            r"savainot(?!\w*\s+nav)\w*",
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
@@ -229,7 +240,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "camp"): r"лагер\w*",
         ("other", "clash"): r"беспарад\w*|сутыкнен\w*|слёзацечн\w*|слезацечн\w*|"
                             r"(?:кіда|кіну)\w*\s+(?:\S+\s+){0,2}?камян\w*|напал[іа]?\b|вадамёт\w*|"
-                            r"стрэл\w*|стралял\w*",
+                            r"стрэл\w*|стралял\w*|(?<!не )паранен\w*",
         ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
         ("other", "flight"): r"рэйс\w*|прызямлі\w*",
         ("other", "escape"): r"уцяк\w*|уцякл\w*",
@@ -338,6 +349,21 @@ CLAUSE_BUT: dict[str, str] = {
     "de": r"während|aber|doch", "lt": r"o|bet|tačiau|tuo\s+tarpu", "lv": r"bet|savukārt|kamēr",
     "be": r"а|але",
 }
+
+# Border-guard units and administrations named after a town ("Daugavpils pārvalde", "the
+# Daugavpils board", "Varėnos pasienio rinktinė", "Лидский пограничный отряд"): their stretch of
+# border is long, so such a place stands for an event only when its sentences name no other
+# place below a region (the words after the town's name).
+UNIT_AFTER: dict[str, str] = {
+    "en": r"(?:border[- ]guard\s+)?(?:board|administration|detachment)s?",
+    "ru": r"пограничн\w+\s+(?:отряд|групп|команд)\w*|погранотряд\w*",
+    "pl": r"", "de": r"", "lt": r"(?:pasienio\s+)?rinktin\w*", "lv": r"pārvald\w*",
+    "be": r"памежн\w+\s+(?:атрад|груп)\w*",
+}
+
+# A crowd's size ("thousands of migrants gathered at the border on Monday"): no total when the
+# sentence names the day of its event.
+CROWD = r"(?:thousands|hundreds)\s+of"
 
 # Border-guard stations named after the place they stand at ("Placówka SG w Czeremsze",
 # "funkcjonariusze z PSG w Dubiczach", "погранзастава «Друскининкай»", "Druskininkų
@@ -504,14 +530,18 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 SUBJECTS: dict[str, dict[str, str]] = {
     "migrants": {
         "en": r"migrant\w*|people|persons|refugees|foreigners|asylum\s+seekers|iraqis|syrians|"
-              r"afghans|citizens|nationals|men|women|children|minors|trespassers|individuals",
+              r"afghans|kurds|yemenis|cubans|sri\s+lankans|citizens|nationals|men|women|children|"
+              r"minors|trespassers|individuals",
         "ru": r"мигрант\w*|человек|беженц\w*|иностран\w*|нелегал\w*|нарушител\w*|детей|"
-              r"граждан\w*",
-        "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci|obywatel\w*",
-        "de": r"menschen|personen|flüchtling\w*|kinder|staatsangehörige\w*|staatsbürger\w*",
-        "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*|pilieč\w*",
+              r"граждан\w*|афганц\w*|иракц\w*|сирийц\w*|курд\w*",
+        "pl": r"osób|osoby|cudzoziem\w*|uchodźc\w*|dzieci|obywatel\w*|afgańczyk\w*|"
+              r"irakijczyk\w*|syryjczyk\w*|kurd\w*",
+        "de": r"menschen|personen|flüchtling\w*|kinder|staatsangehörige\w*|staatsbürger\w*|"
+              r"afghanen|iraker\w*|syrer\w*|kurden",
+        "lt": r"asmen\w*|pabėgėl\w*|užsienieč\w*|irakieč\w*|vaik\w*|nelegal\w*|pilieč\w*|"
+              r"afganistanieč\w*|sirieč\w*",
         "lv": r"migrant\w*|person\w*|cilvēk\w*|ārzemniek\w*|bēgļ\w*|bērn\w*|nelegāl\w*|"
-              r"irākieš\w*|pilsoņ\w*",
+              r"irākieš\w*|pilsoņ\w*|afgāņ\w*|sīrieš\w*",
         "be": r"мігрант\w*|чалавек|уцекач\w*|бежанц\w*|замежн\w*|нелегал\w*|парушальнік\w*|"
               r"дзяцей|грамадзян\w*",
     },
