@@ -155,9 +155,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # cannot be a month ("11/17/2021", US English)
     ("slash", re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
     # abbreviated months of date lines, with their year: pl "15 lis 2021", ru "15 ноя 2021",
-    # de "15. Okt. 2021"
-    ("day_abbr", re.compile(r"\b(\d{1,2})\.?\s+(" + _ABBR_RE + r")\.?,?\s+((?:19|20)\d\d)\b",
-                            re.I)),
+    # de "15. Okt. 2021"; without it only the Russian ones and de with their full stop
+    # (RIA's dateline "ГРОДНО, 8 ноя — РИА Новости."; pl "sie" is also "się" without its
+    # diacritic)
+    ("day_abbr", re.compile(r"\b(\d{1,2})\.?\s+(?:(" + _ABBR_RE + r")\.?,?\s+((?:19|20)\d\d)\b"
+                            r"|(янв|фев|мар|апр|июн|июл|авг|сен|сент|окт|ноя|дек)(?!\w)\.?"
+                            r"|(okt|dez)\.)", re.I)),
     ("day_month", re.compile(r"\b" + _DAY + r"\.?\s+(?:of\s+)?(" + _MONTH_RE + r")\b\.?" + _YEAR,
                              re.I)),
     ("month_day", re.compile(r"\b(" + _MONTH_RE + r")\b\.?\s+" + _DAY + r"\b"
@@ -291,6 +294,9 @@ class DateContext:
     # the text's ``_scan`` when made already (None: made when ``speech`` first needs it)
     scanned: list[tuple[str, re.Match]] | None = field(default=None, compare=False, repr=False)
     memo: list[dt.date | None] = field(default_factory=list, compare=False, repr=False)
+    # True when ``year`` is only the batch's ``default_year``: neither the header, the text's
+    # dates nor its weekdays give one
+    year_assumed: bool = False
 
     @property
     def speech(self) -> dt.date | None:
@@ -346,7 +352,10 @@ def _absolute(kind: str, m: re.Match, year: int | None,
             day, month = month, day
         return _make(int(g[2]), month, day, None), "day"
     if kind == "day_abbr":
-        return _make(int(g[2]), _ABBR_NUM[g[1].lower()], int(g[0]), None), "day"
+        name = (g[1] or g[3] or g[4]).lower()
+        y = int(g[2]) if g[2] else year
+        return _make(y, _ABBR_NUM.get(name) or _MONTH_NUM[name], int(g[0]),
+                     anchor if not g[2] else None), "day"
     if kind == "year_month":
         return _make(int(g[0]), _YEAR_FIRST_NUM[g[1].lower()], 1, None), "month"
     if kind == "lt":
@@ -738,19 +747,22 @@ def report_date(text: str, start: int, index: TextIndex | None = None
 
 
 def _fit_year(text: str, scanned: list[tuple[str, re.Match]], default_year: int | None,
-              dateline: tuple[int, int, int] | None) -> int | None:
+              dateline: tuple[int, int, int] | None) -> tuple[int | None, bool]:
     """The year of a text that prints none (``scanned``: its ``_scan``), from the weekdays it
     names: a weekday beside a date is that date's ("on Friday, Aug. 6", "Thursday, Nov. 11");
     for a dateline (``dateline``: its month, day and end), the day a statement of its
     sentence names is the report's ("RIGA, Sept 14 (LETA) - ... reported on Wednesday":
     2022), an event of that sentence is of that day or the day before ("USNARZ GORNY, Poland,
     Sept 1 (Reuters) - ... remained stuck on Wednesday"), a later statement too ("Duda said on
-    Tuesday"). The one year of ``FIT_YEARS`` that fits them all; None when none or several do.
+    Tuesday"). The one year of ``FIT_YEARS`` that fits them all, or of those the one where the
+    event of the dateline's sentence is of the dateline's day; None when none or several do.
     With the batch's year ``default_year``: that year, unless a weekday beside a date or the
     statement of the dateline's sentence names another day (then the nearest year, within
-    two, that fits them)."""
+    two, that fits them). Also whether the year is only assumed (the batch's, no weekday
+    fitting it)."""
     strong: list[tuple[int, int, int, tuple[int, ...]]] = []    # (month, day, weekday, days
     weak: list[tuple[int, int, int, tuple[int, ...]]] = []      # it may lie before)
+    same: list[tuple[int, int, int, tuple[int, ...]]] = []      # (the lead's events that day)
     start = dateline[2] if dateline else 0
     if dateline:
         line_end = _line(text, start, 600)[1]
@@ -777,6 +789,8 @@ def _fit_year(text: str, scanned: list[tuple[str, re.Match]], default_year: int 
         month, day = dateline[:2]
         if m.start() < lead:
             (strong if statement else weak).append((month, day, num, (0,) if statement else (0, 1)))
+            if not statement:
+                same.append((month, day, num, (0,)))
         elif statement:
             weak.append((month, day, num, (0, 1)))
 
@@ -788,14 +802,18 @@ def _fit_year(text: str, scanned: list[tuple[str, re.Match]], default_year: int 
         return True
 
     if default_year is not None:            # the batch's year, unless a statement says otherwise
-        if not strong or fits(default_year, strong):
-            return default_year
+        if not strong:
+            return default_year, True
+        if fits(default_year, strong):
+            return default_year, False
         near = [y for y in range(default_year - 2, default_year + 3) if fits(y, strong)]
-        return min(near, key=lambda y: (abs(y - default_year), y)) if near else default_year
-    if not strong and not weak:
-        return None
-    years = [y for y in FIT_YEARS if fits(y, strong + weak)]
-    return years[0] if len(years) == 1 else None
+        return (min(near, key=lambda y: (abs(y - default_year), y)), False) if near \
+            else (default_year, True)
+    years = [y for y in FIT_YEARS if fits(y, strong + weak)] if strong or weak else []
+    if len(years) > 1:                      # several: the one where the lead's event is of
+        # the dateline's day, when only one is
+        years = [y for y in years if fits(y, same)] if same else years
+    return (years[0] if len(years) == 1 else None), False
 
 
 def _told_report(text: str, scanned: list[tuple[str, re.Match]], year: int | None
@@ -828,18 +846,19 @@ def document_context(doc: Document, default_year: int | None = None,
     anchor: dt.date | None
     year: int | None
     if doc.date:
-        anchor, inferred, year = doc.date, False, doc.date.year
+        anchor, inferred, year, assumed = doc.date, False, doc.date.year, False
     else:
         scanned = _scan(text, 0, len(text), index)
         furniture = _related(text, body, index)
         own = _text_year(text, body, scanned, index, furniture)
-        year = own or default_year
+        year, assumed = own or default_year, False
         printed = report_date(text, body, index)
         anchor = None
         if printed and printed[2]:          # a dateline's year is the document's
             year = printed[2]
         elif own is None:
-            year = _fit_year(text, scanned, default_year, printed and (*printed[:2], printed[4]))
+            year, assumed = _fit_year(text, scanned, default_year,
+                                      printed and (*printed[:2], printed[4]))
         if printed:
             anchor = _make(year, printed[0], printed[1], None)
             report_at = printed[3]
@@ -853,7 +872,8 @@ def document_context(doc: Document, default_year: int | None = None,
             report_at = -1
             told = _told_report(text, scanned, year)
             if told:
-                return DateContext(told, False, year, quotes, report_at, index, scanned)
+                return DateContext(told, False, year, quotes, report_at, index, scanned,
+                                   year_assumed=assumed)
             dates = [(d, m.start()) for kind, m in scanned if kind in _FULL
                      and _outside(m.start(), furniture)
                      and not UNTIL.search(text, max(0, m.start() - 12), m.start())
@@ -862,4 +882,5 @@ def document_context(doc: Document, default_year: int | None = None,
             anchor, inferred = (latest[0] if latest else None), True
             if latest and index.search(REPORTING, max(0, latest[1] - _BEFORE), latest[1]):
                 inferred = False            # "This was reported on September 20, 2021."
-    return DateContext(anchor, inferred, year, quotes, report_at, index, scanned)
+    return DateContext(anchor, inferred, year, quotes, report_at, index, scanned,
+                       year_assumed=assumed)

@@ -492,7 +492,8 @@ def test_a_dateline_of_day_and_month_takes_the_batch_year(lang, text, weekday):
     assert (ctx.anchor.day, ctx.anchor.month, ctx.inferred) == (weekday.day + 2, weekday.month,
                                                                 False)
     assert [e.date for e in find_dates(text, 0, len(text), ctx)] == [weekday]
-    assert context(text, None).anchor is None          # no year anywhere: no date
+    dateline = text[:text.index(" – " if " – " in text else " - ") + 3]
+    assert context(dateline + "Migranten.", None).anchor is None    # no year, no weekday
 
 
 @pytest.mark.parametrize("text", [
@@ -590,8 +591,10 @@ def test_a_yearless_dateline_fits_the_lead_and_later_statements(lang, text):
 
 
 def test_a_yearless_dateline_that_several_years_fit_gives_no_date():
-    # an event of the lead on the day before the report fits 2020 and 2025: no year
-    assert context("Vilnius, 12.08. – Pasieniečiai antradienį apgręžė 90 migrantų.").anchor is None
+    # an event of the lead on the report day or the day before: 2021-09-01 was a Wednesday,
+    # 2020-09-01 and 2026-09-01 Tuesdays; two years where the event is of the report's day
+    got = context("Białystok, 1.09. – Straż Graniczna zatrzymała we wtorek 20 migrantów.")
+    assert got.anchor is None
     # no weekday at all
     assert context("ГРОДНО, 12 ноября. /ТАСС/. Пограничники задержали мигрантов.").anchor is None
 
@@ -781,3 +784,32 @@ def test_an_abbreviation_without_a_year_is_no_month():
 def test_a_date_line_opening_with_its_weekday(lang, line):
     text = "A title\n\n" + line + "\nGuards detained 20 migrants. On 20.11.2021 more."
     assert (context(text).anchor, context(text).inferred) == (D(2021, 11, 16), False)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # an event of the lead fits the report day in one year, the day before in another
+    # (2021-11-08 a Monday, 2022-11-08 a Tuesday): the same day wins
+    ("ru", "ГРОДНО, 8 ноя — РИА Новости. Несколько сотен беженцев в понедельник пытаются "
+           "прорваться через границу.", D(2021, 11, 8)),
+    ("en", "KUZNICA, Poland, Nov 8 (Reuters) - Hundreds of migrants tried on Monday to break "
+           "through the border.", D(2021, 11, 8)),
+    ("de", "Warschau, 8. Nov. (dpa) – Hunderte Migranten versuchten am Montag, die Grenze zu "
+           "durchbrechen.", D(2021, 11, 8)),
+    ("en", "WARSAW, Nov 15 (Reuters) - Polish police said on Monday they had found the body "
+           "of a young Syrian man.", D(2021, 11, 15)),
+])
+def test_a_yearless_dateline_prefers_the_year_where_its_event_is_of_that_day(lang, text,
+                                                                            expected):
+    assert context("A title\n\n" + text).anchor == expected
+
+
+def test_year_assumed_tells_a_batch_year_no_weekday_fits():
+    text = "A title\n\nRIGA, Sept 14 (LETA) - Latvian guards turned back 63 people{}."
+    assert context(text.format(""), 2021).year_assumed
+    assert (context(text.format(""), 2021).anchor, context(text.format(""), None).anchor) \
+        == (D(2021, 9, 14), None)
+    for batch in (2021, None):      # the statement's weekday fits 2022
+        ctx = context(text.format(", the State Border Guard reported on Wednesday"), batch)
+        assert (ctx.year, ctx.year_assumed) == (2022, False)
+    assert not context(text.format(", 2022"), 2021).year_assumed     # (its year printed)
+    assert not context(" date 2021-09-14 " + text.format(""), 2023).year_assumed
