@@ -228,6 +228,7 @@ class Recogniser:
         self._pair_starts = _Memo(self._pair_start, 200_000)
         self._pairs: frozenset[str] | None = None
         self._first_name_forms: dict[str, bool] = {}     # ``_after_first_name``, per word
+        self._adjective_shapes = _Memo(_adjective_shape, 100_000)   # ``_common_adjective``
         # What the compiled rules (``_speedups.find``) read, in the order it expects them.
         self._rules = (self._starts, self._pair_starts, self._lookups, self._keys,
                        self.common_words, self.first_names, PREPOSITIONS, PERSON_TITLES, VENUES,
@@ -456,18 +457,19 @@ class Recogniser:
             out.append(c)
         return out
 
-    @staticmethod
-    def _common_adjective(text: str, c: Candidate) -> bool:
+    def _common_adjective(self, text: str, c: Candidate) -> bool:
         """Whether the one-word candidate ``c`` is an adjective of the words beside it, not a
         name: the second word of a longer name after a capitalised noun it agrees with
         ("wsi Ozierany Małe": not Malé), naming no place of the border countries; or a
         Russian adjective of the lower-case noun after it ("Пограничной службы": the border
         service, not the village Pogranichny)."""
         word = c.text
-        if is_cyrillic(word):
+        shape = self._adjective_shapes[word]
+        if not shape:
+            return False
+        if shape == "ru":
             after = text[c.end:c.end + 2]
             return len(after) == 2 and after[0] in _SPACE_BEFORE and after[1].islower() \
-                and word.endswith(_RU_ADJECTIVE_ENDINGS) \
                 and adjective_of_noun(word, _word_after(text, c.end))
         prev = _prev_word(text, c.start) if text[c.start - 2:c.start - 1].isalpha() else ""
         return len(prev) > 2 and _name_like(prev) and adjective_agrees(prev, word, 4) \
@@ -684,6 +686,16 @@ def adjective_agrees(noun: str, adjective: str, shortest: int = 5) -> bool:
     noun_cases = next((frozenset(c.split()) for e, c in _NOUN_CASES if noun.endswith(e)),
                       _CONSONANT_CASES)
     return not cases.isdisjoint(noun_cases)
+
+
+def _adjective_shape(word: str) -> str:
+    """How ``Recogniser._common_adjective`` may read ``word`` as an adjective: "ru" (a Cyrillic
+    word with a Russian adjective's ending), "latin" (one that ``adjective_agrees`` may take
+    for an adjective), else ""."""
+    if is_cyrillic(word):
+        return "ru" if word.endswith(_RU_ADJECTIVE_ENDINGS) else ""
+    adj = word.lower()
+    return "latin" if _ADJ_LT.search(adj) or _ADJ_PL.search(adj) or _ADJ_RU.search(adj) else ""
 
 
 def _name_like(word: str) -> bool:

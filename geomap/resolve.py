@@ -183,9 +183,9 @@ class Resolver:
         out, changed = [], False
         text = doc.text
         for c in candidates:
-            if c.words == 1 and len(c.text) <= _SHORT_WORD and (c.inflected or not any(
-                    m.canonical for m in c.matches) and not is_cyrillic(c.text)) \
-                    and self._far_opening(text, c):
+            if c.words == 1 and len(c.text) <= _SHORT_WORD and c.start - c.sentence[0] <= 8 \
+                    and (c.inflected or not any(m.canonical for m in c.matches)
+                         and not is_cyrillic(c.text)) and self._far_opening(text, c):
                 changed = True
                 continue
             if (c.inflected or c.fuzzy) and c.words == 1 and not is_cyrillic(c.text) and (

@@ -339,10 +339,6 @@ _lower_words = getattr(compiled, "lower_words", lower_words)
 _sentence_runs = getattr(compiled, "capitalised_runs", sentence_runs)
 
 
-# Any cue of BEFORE (each ends with a space) / designator of AFTER: one search tells most
-# candidates have none.
-ANY_BEFORE = re.compile(rf"(?:^|[\s(\"“„«])(?:{'|'.join(p for p, *_ in _BEFORE)})[ \u00a0]+$",
-                        re.I)
 # Every word of the cues: a cue ends with one of them, so a name after another word has none
 # (a set look-up spares most names the search).
 def _cue_words() -> frozenset[str]:
@@ -357,6 +353,24 @@ def _cue_words() -> frozenset[str]:
 
 
 CUE_WORDS = _cue_words()
+
+
+def _cue_index() -> dict[str, tuple[int, ...]]:
+    """Each word of the cues -> the indices (in order) of the ``BEFORE`` entries whose
+    pattern has it: a cue ends with its pattern's last word, so only those entries can match
+    before a name after that word (``_score_before`` searches them alone)."""
+    index: dict[str, list[int]] = {}
+    for i, (p, *_) in enumerate(_BEFORE):
+        p = re.sub(r"(\w+)\[(\w+)\]", lambda m: "|".join(m.group(1) + c for c in m.group(2)),
+                   p.replace("\\", ""))                       # н\.п\. -> н.п.; gmin[aiey]
+        for w in set(re.split(r"[|() ?:]+", p)) - {""}:
+            index.setdefault(w, []).append(i)
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+CUE_INDEX = _cue_index()
+_ALL_CUES = tuple(range(len(_BEFORE)))
+# Any designator of AFTER: one match tells most candidates have none.
 ANY_AFTER = re.compile(rf"^[ \u00a0]+(?:{'|'.join(p for p, *_ in _AFTER)})(?!\w)", re.I)
 
 
@@ -377,9 +391,8 @@ def _score_before(text: str, start: int) -> tuple[float, str | None, str, str | 
         if before[len(before.rstrip()):].count("\n") > 1:
             return 0.0, None, "", None
         before = before.replace("\r", "").replace("\n", " ")
-    if not ANY_BEFORE.search(before):
-        return 0.0, None, "", None
-    for rx, weight, country, case in BEFORE:
+    for i in CUE_INDEX.get(last.lower(), _ALL_CUES):
+        rx, weight, country, case = BEFORE[i]
         m = rx.search(before)
         if m:
             return weight, country, f"after {m.group(0).strip()!r}", case
@@ -390,6 +403,12 @@ def _cue_kind(text: str, start: int) -> str | None:
     """The kind a cue right before ``start`` names ("nad rzeką X", "урочище X"), if any."""
     before = text[max(0, start - 20):start]
     return next((kind for rx, kind in CUE_KINDS if rx.search(before)), None)
+
+
+# First words of the designators of several words whose first word alone is none ("border
+# crossing", "frontier station"): ``UnplacedFinder._designator_may_follow``.
+_DESIGNATOR_FIRST_WORDS = frozenset({"border", "frontier", "border-guard"})
+_NO_DESIGNATOR = (0.0, None, None, "", False)
 
 
 def _score_after(text: str, end: int) -> tuple[float, str | None, str | None, str, bool]:
@@ -548,6 +567,7 @@ class UnplacedFinder:
         self.found: dict[str, Unplaced] = {}              # base key -> record
         self.by_key: dict[str, str] = {}                  # any form/base key -> base key
         self._similar: dict[str, tuple[str, bool, frozenset[str | None]] | None] = {}
+        self._may_follow: dict[str, bool] = {}             # ``_designator_may_follow``
         # (key -> ``_one_off``)
 
     def known(self, name: str) -> bool:
@@ -672,7 +692,8 @@ class UnplacedFinder:
             polish = word_before(text, cue) in ("w", "we")
             w1, country_b, why_b, case = 0.4, "PL" if polish else None, \
                 f"listed with {listed}", "loc" if polish else None
-        w2, kind, country_a, why_a, genitive = _score_after(text, b)
+        w2, kind, country_a, why_a, genitive = _score_after(text, b) \
+            if self._designator_may_follow(text, b) else _NO_DESIGNATOR
         if kind == "district" and len(words) > 1 and ADJECTIVE.search(words[-1]):
             # "вёскі Калпакі Гродзенскага раёна": the last word and the designator are the
             # district's, the name is the words before
@@ -715,6 +736,22 @@ class UnplacedFinder:
             found.append(self._sighting(doc, part, part, sentence, w1 + w2, why_b or why_a,
                                         kind, country, country_why, near,
                                         doc_places, anchor, genitive or case == "gen", case))
+
+    def _designator_may_follow(self, text: str, b: int) -> bool:
+        """False when no designator of ``AFTER`` can follow ``b`` (``_score_after`` finds none
+        there): the word after the gap starts none, as memoised per word."""
+        after = text[b:b + 40]
+        rest = after.lstrip()
+        if len(rest) == len(after) or not rest:
+            return False                  # (a designator follows a space or a line break)
+        word = rest.split(None, 1)[0]
+        may = self._may_follow.get(word)
+        if may is None:
+            if len(self._may_follow) > 100_000:
+                self._may_follow.clear()
+            may = self._may_follow[word] = word.lower() in _DESIGNATOR_FIRST_WORDS or bool(
+                ANY_AFTER.match(" " + word))
+        return may
 
     @staticmethod
     def _unresolved_part(spans: _Spans, text: str, a: int, b: int) -> int:

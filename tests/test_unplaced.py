@@ -750,3 +750,23 @@ def test_no_station_or_list_without_its_words(full, lang, text):
 ])
 def test_polish_w_before_a_locative_plural(full, lang, text, found):
     assert list(unplaced(full, text)) == found
+
+
+def test_the_cue_index_finds_what_a_search_of_every_cue_finds():
+    from geomap.unplaced import BEFORE, _score_before
+
+    def reference(text, start):            # every cue searched, in order
+        before = text[max(0, start - 40):start].replace("\n", " ")
+        for rx, weight, country, case in BEFORE:
+            if m := rx.search(before):
+                return weight, country, f"after {m.group(0).strip()!r}", case
+        return 0.0, None, "", None
+
+    texts = ["Migrants near the village of X.", "on the outskirts of X", "w pobliżu wsi X",
+             "koło X", "pod X", "нас. п. X", "в районе населенного пункта X", "н.п. X",
+             "у деревни X", "pie X", "netālu no X", "Skrudalienas pagasta X", "prie X",
+             "netoli X", "bei X", "nahe dem Dorf X", "in X", "from X", "gminy X", "(near X",
+             "the stream X", "a village called X", "каля вёскі X", "у X", "Said X"]
+    for text in texts:
+        start = text.rindex("X")
+        assert _score_before(text, start) == reference(text, start), text
