@@ -119,7 +119,9 @@ class Resolver:
         self._borders: dict[str, BorderRelation] = {}
         self._read: dict[tuple[str, str, str], bool] = {}       # ``_reads``
 
-    def _prior(self, m: NameMatch, cand: Candidate, lang: str) -> float:
+    def _prior(self, m: NameMatch, cand: Candidate, lang: str, shared: bool) -> float:
+        """An entry's prior score (``shared``: the span's form or name is shared by several
+        entries, so the border decides more)."""
         p = m.place
         s = self._static_prior(m)
         if cand.cue and p.kind == cand.cue:
@@ -132,8 +134,9 @@ class Resolver:
             s += 0.6
         if p.id in cand.fuzzy:
             s -= 1.5                                   # spelt one letter differently
-        if cand.inflected and self.relate and p.kind not in ("country", "region"):
-            # a form shared by several names ("-owie": "-ów" and "-owo"): the border decides
+        if shared and self.relate and p.kind not in ("country", "region"):
+            # a form shared by several names ("-owie": "-ów" and "-owo") or a name by several
+            # villages or towns ("Zalesie"): the border decides
             s += SHARED_FORM_BORDER * math.exp(-self._border(p).distance_km / 60.0)
         return s
 
@@ -251,7 +254,9 @@ class Resolver:
                 len(where := {m.place.country for m in c.matches}) > 1
                 and not where.isdisjoint(_LANG_COUNTRIES) for _, c in ambiguous) else "en"
             for k, c in ambiguous:
-                priors[k] = scored = [(self._prior(m, c, lang), m.place) for m in c.matches]
+                shared = c.inflected or _namesakes(c)
+                priors[k] = scored = [(self._prior(m, c, lang, shared), m.place)
+                                      for m in c.matches]
                 first[k] = max(scored, key=_score_then_id)[1]
             countries = {p.country for p in first if p.kind == "country"}
             distinct = list({p.id: p for p in first if p.kind != "country"}.values())
@@ -287,6 +292,15 @@ class Resolver:
                 "in_org": cand.in_org})
             mentions.append(m)
         return mentions
+
+
+def _namesakes(c: Candidate) -> bool:
+    """Whether two or more villages or towns among ``c``'s entries have its name."""
+    names = [m.place.name for m in c.matches if m.place.kind in _SETTLEMENTS]
+    return len(names) > len(set(names))
+
+
+_SETTLEMENTS = frozenset({"village", "town"})
 
 
 def _outside_their_unit(text: str, candidates: list[Candidate],

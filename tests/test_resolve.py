@@ -243,3 +243,20 @@ def test_a_short_word_opening_a_sentence_is_no_far_place_by_an_ending(lang, text
     doc = make_document("t", text)
     got = [m.text for m in Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))]
     assert got == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Migrants were detained in Zalesie on Monday."),
+    ("de", "Migranten wurden in Zalesie festgenommen."),
+    ("pl", "Migrantów zatrzymano w miejscowości Zalesie."),
+])
+def test_namesakes_go_to_the_one_near_the_border(lang, text):
+    from gazetteer_fixture import PLACES, P
+    from geomap.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer([*PLACES,
+                     P("t:zalesie-far", "Zalesie", 52.0, 21.0, "PL", "town", 100_000),
+                     P("t:zalesie-near", "Zalesie", 53.2, 23.7, "PL", "town", 200)])
+    doc = make_document("t", text)
+    (m,) = Resolver(_east_border).resolve(doc, Recogniser(gaz).find(doc))
+    assert m.place.id == "t:zalesie-near"
