@@ -1228,3 +1228,18 @@ def test_a_crowd_on_a_day_is_an_event_not_a_total(ex):
 ])
 def test_nationalities_are_counted_migrants(ex, lang, text, count):
     assert coded(ex, text)[0][4] == [count]
+
+
+@pytest.mark.parametrize("lang, text, first", [
+    ("en", " date 2022-02-10 Latvian border guards on Wednesday detained a Belarusian citizen who "
+           "tried to smuggle 5,000 packs of cigarettes across the border near Piedruja.",
+     ("detention", None, "Piedruja")),
+    ("en", " date 2023-02-03 Polish soldiers on Thursday found a balloon carrying contraband "
+           "cigarettes that had flown in from Belarus near Krynki.",
+     ("other", "smuggling", "Krynki")),
+    ("lt", " date 2023-10-02 Sekmadienio naktį netoli Poškonių nusileido keli balionai su "
+           "kontrabandinėmis cigaretėmis.", ("other", "smuggling", "Poškonys")),
+])
+def test_smuggling_is_an_event_after_a_detention(ex, lang, text, first):
+    assert coded(ex, text)[0][:3] == first
+

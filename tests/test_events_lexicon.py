@@ -105,6 +105,15 @@ CASES = {
         "lv": "Seši migranti aizbēga no centra.",
         "be": "Шэсць мігрантаў уцяклі з цэнтра.",
     },
+    ("other", "smuggling"): {
+        "en": "Soldiers found a balloon carrying contraband cigarettes near the border.",
+        "ru": "Пограничники нашли воздушные шары с контрабандными сигаретами.",
+        "pl": "Żołnierze znaleźli balon z przemycanymi papierosami.",
+        "de": "Soldaten fanden einen Ballon mit geschmuggelten Zigaretten.",
+        "lt": "Pasieniečiai rado balionus su kontrabandinėmis cigaretėmis.",
+        "lv": "Robežsargi atrada balonus ar kontrabandas cigaretēm.",
+        "be": "Памежнікі знайшлі паветраныя шары з кантрабандай.",
+    },
 }
 
 
@@ -278,3 +287,16 @@ def test_no_one_injured_is_no_clash(lang, sentence):
 ])
 def test_an_airspace_violation_is_a_border_violation(lang, sentence):
     assert ("border_violation", None) in kinds_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Uz robežas nepielaisti 48 cilvēki.", ("pushback", None)),
+    ("Migranti netika ielaisti Latvijā.", ("pushback", None)),
+    ("Pie robežas sešas dienas iesprostoti migranti.", ("other", "camp")),
+])
+def test_latvian_entry_refused_and_trapped_groups(sentence, kind):
+    assert kind in kinds_of(sentence)
+
+
+def test_latvian_people_let_in_are_no_pushback():
+    assert ("pushback", None) not in kinds_of("Humānu apsvērumu dēļ valstī ielaisti trīs cilvēki.")

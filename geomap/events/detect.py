@@ -340,12 +340,17 @@ def _sentence_kinds(index: TextIndex, a: int, b: int, actors: "_Actors"
     kinds: list[tuple[str, str | None]] = []
     ev = [Evidence(s, e, text[s:e], sent) for s, e, _, _ in hits]
     if len({h[2:] for h in hits}) > 1:
-        # a trigger in a cause last, and a barrier after any other kind: a fence is mostly
-        # where something else happened ("stabbed through the border fence ... has died")
+        # a trigger in a cause last, and a barrier or smuggling after any other kind: a fence
+        # is mostly where something else happened ("stabbed through the border fence ... has
+        # died"), smuggling what a detention was for ("detained a man who tried to smuggle")
         # ... and a clash before a death ("stabbed ... has died": the death is the event)
+        # ... and a flight after smuggling ("balloons with contraband cigarettes landed")
         ordered = hits
         died = any(h[2] == "death" for h in hits)
-        hits = sorted(hits, key=lambda h: (_in_cause(text, a, h[0], ordered), h[3] == "barrier",
+        smuggled = any(h[3] == "smuggling" for h in hits)
+        hits = sorted(hits, key=lambda h: (_in_cause(text, a, h[0], ordered),
+                                           2 if smuggled and h[3] == "flight"
+                                           else h[3] in ("barrier", "smuggling"),
                                            died and h[3] == "clash"))
     for _, _, t, sub in hits:
         kind = ("border_violation", None) if t == "crossing" and officers else (t, sub)

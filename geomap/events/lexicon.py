@@ -14,7 +14,7 @@ LANGUAGES = ("en", "ru", "pl", "de", "lt", "lv", "be")
 KINDS: tuple[tuple[str, str | None], ...] = (
     ("pushback", None), ("border_violation", None), ("crossing", None), ("detention", None),
     ("death", None), ("statement_or_order", None), ("other", "camp"), ("other", "clash"),
-    ("other", "barrier"), ("other", "flight"), ("other", "escape"))
+    ("other", "barrier"), ("other", "flight"), ("other", "escape"), ("other", "smuggling"))
 
 Kind = tuple[str, str | None]
 
@@ -78,6 +78,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"(?:air)?planes?\s+(?:\S+\s+){0,3}?(?:carrying|landed|leaving|left|took\s+off)\b|"
             r"(?:repatriation|evacuation|charter)\s+flights?",
         ("other", "escape"): r"escap\w*|fled\s+(?:from|the)\b",
+        ("other", "smuggling"): r"smuggl\w*|contraband|balloons?\b",
     },
     "ru": {
         ("pushback", None):
@@ -103,6 +104,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                               r"колюч\w*\s+проволок\w*",
         ("other", "flight"): r"рейс\w*|приземлил\w*",
         ("other", "escape"): r"сбежа\w*",
+        ("other", "smuggling"): r"контрабанд\w*|(?:воздушн\w*\s+)?шар(?:ы|ов|ами|ик\w*)\b",
     },
     "pl": {
         ("pushback", None):
@@ -130,6 +132,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "barrier"): r"ogrodzeni\w*|płot\w*|zasiek\w*|zapor\w*|barier\w*",
         ("other", "flight"): r"lot\w*\s+z\b|samolot\w*|wylądowa\w*|przylecia\w*",
         ("other", "escape"): r"uciek\w*",
+        ("other", "smuggling"): r"przemyt\w*|kontraband\w*|balon\w*",
     },
     "de": {
         ("pushback", None):
@@ -165,6 +168,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
                               r"(?:grenz|sperr)anlage\w*",
         ("other", "flight"): r"flug\w*|flüge|landete\w*|gelandet",
         ("other", "escape"): r"geflohen|flohen",
+        ("other", "smuggling"): r"schmugg\w*|geschmuggelt\w*|ballon\w*",
     },
     "lt": {
         ("pushback", None):
@@ -192,11 +196,12 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "barrier"): r"tvor\w*|spygliuot\w*|koncertin\w*|barjer\w*",
         ("other", "flight"): r"skryd\w*|lėktuv\w*|atskrid\w*|nusileid\w*",
         ("other", "escape"): r"pabėg(?!ėl)\w*",
+        ("other", "smuggling"): r"kontraband\w*|balion\w*",
     },
     "lv": {
         ("pushback", None):
             r"nepieļāv\w*|novērs\w*|atgriez\w*|atgriež\w*|izraid\w*|atraid\w*|"
-            r"atturēj\w*|liedz\w*\s+(?:\S+\s+)?ieceļo\w*",
+            r"atturēj\w*|liedz\w*\s+(?:\S+\s+)?ieceļo\w*|nepielai\w*|netika\s+ielaist\w*",
         ("border_violation", None): r"pārkāp\w*\s+(?:\S+\s+)?(?:robež\w*|gaisa\s+telp\w*)|"
                                   r"robežas\s+pārkāp\w*",
         ("crossing", None):
@@ -212,7 +217,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"pavēl\w*|slēdz\w*\s+(?:\S+\s+)?(?:robež|punkt|pārej)\w*|slēg\w*|"
             r"aptur\w*\s+(?:\S+\s+){0,2}?(?:darbīb|satiksm|kustīb|robežšķērs|punkt|pārej)\w*|"
             r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
-        ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*",
+        ("other", "camp"): r"nometn\w*|iestrēg\w*\s+(?:\S+\s+){0,4}?(?:robež|starp)\w*|iesprost\w*",
         ("other", "clash"): r"nemier\w*|sadursm\w*|asaru\s+gāz\w*|protestē\w*|"
                             r"(?:met|svaid)\w*\s+(?:\S+\s+){0,2}?akmeņ\w*|uzbruka\w*|"
                             r"uzbrukuš\w*|sadūr\w*|ūdensmetēj\w*|ūdens\s+lielgabal\w*|"
@@ -221,6 +226,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "barrier"): r"žog\w*|dzeloņstiepl\w*|koncertīn\w*|barjer\w*",
         ("other", "flight"): r"lidojum\w*|reis\w*|lidmašīn\w*|nolaidās",
         ("other", "escape"): r"aizbēg\w*|izbēg\w*",
+        ("other", "smuggling"): r"kontraband\w*|balon\w*",
     },
     "be": {
         ("pushback", None):
@@ -244,6 +250,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
         ("other", "barrier"): r"плот\b|плота\b|агародж\w*|калюч\w*\s+дрот\w*|паркан\w*",
         ("other", "flight"): r"рэйс\w*|прызямлі\w*",
         ("other", "escape"): r"уцяк\w*|уцякл\w*",
+        ("other", "smuggling"): r"кантрабанд\w*|(?:паветран\w*\s+)?шар(?:ы|аў|амі)\b",
     },
 }
 
