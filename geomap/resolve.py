@@ -120,8 +120,8 @@ class Resolver:
         self._read: dict[tuple[str, str, str], bool] = {}       # ``_reads``
 
     def _prior(self, m: NameMatch, cand: Candidate, lang: str, shared: bool) -> float:
-        """An entry's prior score (``shared``: the span's form or name is shared by several
-        entries, so the border decides more)."""
+        """An entry's prior score (``shared``: the span's name is shared by several villages
+        or towns, so the border decides more among them)."""
         p = m.place
         s = self._static_prior(m)
         if cand.cue and p.kind == cand.cue:
@@ -134,7 +134,8 @@ class Resolver:
             s += 0.6
         if p.id in cand.fuzzy:
             s -= 1.5                                   # spelt one letter differently
-        if shared and self.relate and p.kind not in ("country", "region"):
+        if self.relate and p.kind not in ("country", "region") and (
+                cand.inflected or shared and p.kind in _SETTLEMENTS):
             # a form shared by several names ("-owie": "-ów" and "-owo") or a name by several
             # villages or towns ("Zalesie"): the border decides
             s += SHARED_FORM_BORDER * math.exp(-self._border(p).distance_km / 60.0)
@@ -254,7 +255,7 @@ class Resolver:
                 len(where := {m.place.country for m in c.matches}) > 1
                 and not where.isdisjoint(_LANG_COUNTRIES) for _, c in ambiguous) else "en"
             for k, c in ambiguous:
-                shared = c.inflected or _namesakes(c)
+                shared = _namesakes(c)
                 priors[k] = scored = [(self._prior(m, c, lang, shared), m.place)
                                       for m in c.matches]
                 first[k] = max(scored, key=_score_then_id)[1]
