@@ -143,3 +143,17 @@ def test_a_groups_running_place_and_date_equal_a_vote_over_all_its_events():
             for x in g.events:
                 fresh.add(x, set(), set(), set())
             assert g.date() == fresh._vote()
+
+
+def test_a_copy_that_prints_the_year_dates_the_copy_given_the_batch_year():
+    body = (" (BNS) - Lithuania reported new attempts to cross the border. Border guards pushed "
+            "back 35 migrants near Dieveniškės over the past day, the service said.")
+    stated = make_document("a.txt", "VILNIUS, Aug 17, 2022" + body)
+    assumed = make_document("b.txt", "VILNIUS, Aug 17" + body)
+    own = events(stated.text, "a.txt", 2021)[0]
+    batch = events(assumed.text, "b.txt", 2021)[0]
+    assert own.date.year == 2022 and not own.year_assumed
+    assert batch.date.year == 2021 and batch.year_assumed
+    for docs in ([assumed, stated], [stated, assumed]):
+        (inc,) = analyse(docs, EX, year=2021).incidents
+        assert inc.date == own.date and len(inc.events) == 2

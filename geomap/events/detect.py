@@ -1101,4 +1101,5 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
                  if place else None,
                  counts=tuple(counts), actors=tuple(dict.fromkeys(named)),
                  claim_sources=tuple(dict.fromkeys(claims)), triggers=tuple(d.triggers),
-                 date_evidence=date_ev, primary=primary)
+                 date_evidence=date_ev, primary=primary,
+                 year_assumed=date is not None and ctx.year_assumed)

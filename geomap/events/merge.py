@@ -73,8 +73,8 @@ class _Group:
         self.places: dict[str, list] = {}
         self.best: Event | None = None
         self._best: list | None = None         # its entry in ``places``
-        # (with date evidence, precision) -> date votes; dates: first event with each date
-        self.dates: dict[tuple[bool, str | None], Counter] = defaultdict(Counter)
+        # (year stated, with date evidence, precision) -> date votes
+        self.dates: dict[tuple[bool, bool, str | None], Counter] = defaultdict(Counter)
         self.evidenced = False
         self._date: tuple[dt.date | None, str | None] | None = None   # ``date()``, kept
         self.keys: set[tuple] = set()          # the index keys it is filed under
@@ -98,7 +98,8 @@ class _Group:
         if e.date_evidence is not None:
             self.evidenced = True
         if e.date is not None:
-            self.dates[e.date_evidence is not None, e.date_precision][e.date] += 1
+            self.dates[not e.year_assumed, e.date_evidence is not None,
+                       e.date_precision][e.date] += 1
         self._date = None
         p = _place(e)
         if p is not None:
@@ -118,20 +119,23 @@ class _Group:
 
     def date(self) -> tuple[dt.date | None, str | None]:
         """Day beats week beats month, then the majority, then the earliest; events with a
-        date expression of their own count before those dated by their report only (kept
-        until the next event joins)."""
+        date expression of their own count before those dated by their report only, and
+        events whose documents print the year before those given the batch's year (a copy
+        that says "Sept 14, 2022" dates the copy that says "Sept 14" in a batch of 2021
+        reports); kept until the next event joins."""
         if self._date is None:
             self._date = self._vote()
         return self._date
 
     def _vote(self) -> tuple[dt.date | None, str | None]:
-        for evidence in (True, False):
-            for prec in PRECISIONS:
-                votes = self.dates.get((evidence, prec))
-                if votes:
-                    return max(votes, key=lambda d: (votes[d], -d.toordinal())), prec
-            if evidence and self.evidenced:
-                break
+        for stated in (True, False):
+            for evidence in (True, False):
+                for prec in PRECISIONS:
+                    votes = self.dates.get((stated, evidence, prec))
+                    if votes:
+                        return max(votes, key=lambda d: (votes[d], -d.toordinal())), prec
+                if evidence and self.evidenced:
+                    break
         return None, None
 
     @property

@@ -68,6 +68,8 @@ class Event:
     triggers: tuple[Evidence, ...]
     date_evidence: Evidence | None
     primary: bool                  # the document's main event (one per document)
+    # the year of ``date`` is the batch's: the document prints none (``DateContext``)
+    year_assumed: bool = False
 
     @property
     def types(self) -> tuple[str, ...]:
