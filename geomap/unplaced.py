@@ -175,6 +175,8 @@ SAID = re.compile(r"^[ \u00a0]*,?[ \u00a0]*(?:said|says|told|added|explained|not
                   r"sagte|reported|reports|reporting|informed|announced|pranešė|ziņoja|"
                   r"sacīja|podał\w*|poinformował\w*|сообщил\w*|сообщает|berichtete\w*|"
                   r"meldete\w*)(?!\w)", re.I)
+# Words of organisations' names, the state's and federal heads among them: a run holding one,
+# or followed by one, is no place ("pie Silenes, Valsts robežsardzes …": the State Border Guard)
 ORG_WORDS = frozenset(key(w) for w in """
     guard guards service services ministry agency office police committee union council party
     army forces force news times post press radio tv television bank company group university
@@ -184,6 +186,11 @@ ORG_WORDS = frozenset(key(w) for w in """
     placówka placówki placówce placówką placówek psg oddział oddziału oddziale komenda komendy komendzie
     užkarda užkardos užkardoje rinktinė rinktinės rinktinėje застава заставы заставе
     погранзастава погранзаставы отряд отряда погранотряд погранотряда
+    robežsardze robežsardzes robežsardzei robežsardzē policija policijas pārvalde pārvaldes
+    dienests dienesta ministrija ministrijas valdība valdības
+    valsts valstybės państwowa państwowej państwowy государственный государственного
+    государственная государственной bundespolizei bundesamt bundesregierung grenzschutz
+    grenzschützer polizei zoll bundeswehr
     """.split())
 # English calendar words (the other languages write them in lower case; a name next to a
 # number, "11. Januar", "August 11", is left out too).

@@ -770,3 +770,21 @@ def test_the_cue_index_finds_what_a_search_of_every_cue_finds():
     for text in texts:
         start = text.rindex("X")
         assert _score_before(text, start) == reference(text, start), text
+
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return Extractor.from_directory()
+
+
+@pytest.mark.parametrize("text", [
+    "Svētdien pie Silenes, Valsts robežsardzes amatpersonas aizturēja septiņus migrantus.",
+    "Prie Kabelių, Valstybės sienos apsaugos tarnybos pareigūnai sulaikė migrantus.",
+    "Koło Kuźnicy, Państwowa Straż Graniczna zatrzymała migrantów.",
+    "Bei Kuźnica, Bundespolizei und Grenzschutz nahmen 20 Migranten fest.",
+    "У Брузгов, Государственный пограничный комитет задержал мигрантов.",
+])
+def test_a_state_organisation_after_a_place_is_no_place_of_a_list(bundled, text):
+    doc = make_document("a.txt", text)
+    assert find_unplaced([doc], bundled) == []
