@@ -255,6 +255,11 @@ MIN_SCORE = 0.3
 _OWN_SPELLING = frozenset({"PL", "LT", "LV"})    # countries whose texts spell names their way
 
 
+def _marked(name: str) -> int:
+    """The letters of ``name`` beyond ASCII (written with its diacritics, a name has more)."""
+    return sum(not c.isascii() for c in name)
+
+
 @dataclass
 class Unplaced:
     """One base name the gazetteer lacks, with the evidence for it."""
@@ -274,6 +279,9 @@ class Unplaced:
     similar: str | None = None
     guess: str | None = None     # how the name was guessed from an inflected form
     strong: bool = False         # a sighting had more evidence than a weak cue ("in", "from")
+    # folded name -> its spelling with the most diacritics seen ("Usnarz Górny", not the
+    # "Usnarz Gorny" of an English text)
+    spelled: dict[str, str] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -283,7 +291,9 @@ class Unplaced:
         """The JSON Lines record."""
         country = self.countries.most_common(1)[0][0] if self.countries else None
         kind = self.kinds.most_common(1)[0][0] if self.kinds else "village"
-        return {"name": self.name, "forms": sorted(self.forms, key=lambda f: (-self.forms[f], f)),
+        best = self.spelled.get(key(self.name), self.name)
+        name = best if _marked(best) > _marked(self.name) else self.name
+        return {"name": name, "forms": sorted(self.forms, key=lambda f: (-self.forms[f], f)),
                 "count": self.count, "files": self.files, "sentence": self.sentence,
                 "near": self.near, "country": country,
                 "country_reason": self.reasons.get(country or "", ""), "kind": kind,
@@ -894,6 +904,11 @@ class UnplacedFinder:
                 k in name_variants(rec.name.split()) and (guess is None or rec.guess):
             rec.name = name          # the form the name seen so far inflects: the base
         rec.keys |= variants
+        for spelling in (name, guess[0] if guess is not None else None):
+            if spelling is not None:
+                had = rec.spelled.setdefault(key(spelling), spelling)
+                if _marked(spelling) > _marked(had):
+                    rec.spelled[key(spelling)] = spelling
         rec.forms[s.written] += 1
         if s.path not in rec.seen:             # (a list look-up was quadratic in files)
             rec.seen.add(s.path)

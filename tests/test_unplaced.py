@@ -788,3 +788,12 @@ def bundled():
 def test_a_state_organisation_after_a_place_is_no_place_of_a_list(bundled, text):
     doc = make_document("a.txt", text)
     assert find_unplaced([doc], bundled) == []
+
+
+def test_a_name_keeps_its_diacritics_whichever_text_names_it_first(bundled):
+    texts = ["Migrants camped near the village of Usnarz Gorny on Monday.",
+             "Migranci koczują w pobliżu Usnarza Górnego od tygodnia."]
+    for order in (texts, texts[::-1]):
+        docs = [make_document(f"{i}.txt", t) for i, t in enumerate(order)]
+        (rec,) = find_unplaced(docs, bundled)
+        assert rec["name"] == "Usnarz Górny" and rec["count"] == 2
