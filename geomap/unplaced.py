@@ -279,8 +279,9 @@ class Unplaced:
     similar: str | None = None
     guess: str | None = None     # how the name was guessed from an inflected form
     strong: bool = False         # a sighting had more evidence than a weak cue ("in", "from")
-    # folded name -> its spelling with the most diacritics seen ("Usnarz Górny", not the
-    # "Usnarz Gorny" of an English text)
+    # folded base name -> the spelling with the most diacritics that morphology gave it
+    # ("Usnarz Górny" from "Usnarza Górnego"), for a name seen only in ASCII otherwise
+    # ("Usnarz Gorny" in an English text)
     spelled: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -291,8 +292,7 @@ class Unplaced:
         """The JSON Lines record."""
         country = self.countries.most_common(1)[0][0] if self.countries else None
         kind = self.kinds.most_common(1)[0][0] if self.kinds else "village"
-        best = self.spelled.get(key(self.name), self.name)
-        name = best if _marked(best) > _marked(self.name) else self.name
+        name = self.spelled.get(key(self.name), self.name) if self.name.isascii() else self.name
         return {"name": name, "forms": sorted(self.forms, key=lambda f: (-self.forms[f], f)),
                 "count": self.count, "files": self.files, "sentence": self.sentence,
                 "near": self.near, "country": country,
@@ -904,11 +904,10 @@ class UnplacedFinder:
                 k in name_variants(rec.name.split()) and (guess is None or rec.guess):
             rec.name = name          # the form the name seen so far inflects: the base
         rec.keys |= variants
-        for spelling in (name, guess[0] if guess is not None else None):
-            if spelling is not None:
-                had = rec.spelled.setdefault(key(spelling), spelling)
-                if _marked(spelling) > _marked(had):
-                    rec.spelled[key(spelling)] = spelling
+        if guess is not None:       # (an inflected form may fold as the base: "Leśną Prawą")
+            had = rec.spelled.setdefault(key(guess[0]), guess[0])
+            if _marked(guess[0]) > _marked(had):
+                rec.spelled[key(guess[0])] = guess[0]
         rec.forms[s.written] += 1
         if s.path not in rec.seen:             # (a list look-up was quadratic in files)
             rec.seen.add(s.path)

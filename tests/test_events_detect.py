@@ -1243,3 +1243,22 @@ def test_nationalities_are_counted_migrants(ex, lang, text, count):
 def test_smuggling_is_an_event_after_a_detention(ex, lang, text, first):
     assert coded(ex, text)[0][:3] == first
 
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Border guards turn back 40 migrants\n\nLithuanian border guards turned back 40 migrants "
+     "on Friday.", "Lithuania"),
+    ("Pasieniečiai apgręžė 40 migrantų\n\nLietuvos pasieniečiai penktadienį apgręžė 40 "
+     "migrantų.", "Lithuania"),
+    ("Robežsargi novērsa 40 personu ienākšanu\n\nLatvijas robežsargi piektdien novērsa 40 "
+     "personu nelikumīgu robežas šķērsošanu.", "Latvia"),
+    ("Pogranicznicy zawrócili 40 migrantów\n\nPolscy pogranicznicy zawrócili w piątek 40 "
+     "migrantów.", "Poland"),
+    ("Пограничники развернули 40 мигрантов\n\nЛитовские пограничники в пятницу развернули 40 "
+     "мигрантов.", "Lithuania"),
+    ("Grenzschützer weisen 40 Migranten zurück\n\nLitauische Grenzschützer haben am Freitag 40 "
+     "Migranten zurückgewiesen.", "Lithuania"),
+])
+def test_a_titles_event_takes_the_country_its_lead_names_by_an_adjective(ex, text, country):
+    (got,) = coded(ex, text)
+    assert got[2] == country

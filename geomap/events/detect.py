@@ -1057,8 +1057,10 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
         # no place, or a country named only in a later sentence: the event's country
         place, in_event = _country(d, usable) or place, False
         if place is None and country is not None and len(d.hints) == 1:
-            # no place at all: the country its sentence names by an adjective
-            adjective = index.search(_NAT_ANY, a0, b0)
+            # no place at all: the country its sentences name by an adjective (a title's
+            # event: in the lead's sentence, "Lithuanian border guards turned back ...")
+            adjective = next((hit for s, e in sorted(d.sents)
+                              if (hit := index.search(_NAT_ANY, s, e))), None)
             if adjective:
                 place = country(doc, adjective.start(), adjective.end(), next(iter(d.hints)))
         if place is None and country is not None and not d.hints:
