@@ -513,8 +513,11 @@ def _from_chains(index: TextIndex, chains: list[tuple[list[int], list[re.Match]]
     when it is cut). A pattern is found again in the span when a match of the whole text
     overlaps its start (the span's own matches may then begin inside that one) or its
     end (cut there, the match may be shorter)."""
-    out = []
+    out: list[list[re.Match]] = []
     for i, (starts, matches) in enumerate(chains):
+        if not starts:                      # (most patterns match nowhere in a text)
+            out.append([])
+            continue
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end, lo)
         if (lo and matches[lo - 1].end() > start) or (hi > lo and matches[hi - 1].end() > end):

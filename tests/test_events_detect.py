@@ -1262,3 +1262,21 @@ def test_smuggling_is_an_event_after_a_detention(ex, lang, text, first):
 def test_a_titles_event_takes_the_country_its_lead_names_by_an_adjective(ex, text, country):
     (got,) = coded(ex, text)
     assert got[2] == country
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Polish border guards said on Saturday they had pulled the bodies of two Syrian men "
+           "from the Bug river near Włodawa. The men had tried to swim across from Belarus on "
+           "Thursday night, one of their companions told the guards."),
+    ("pl", "Straż Graniczna poinformowała w sobotę, że z Bugu koło Włodawy wyłowiono ciała dwóch "
+           "Syryjczyków. Mężczyźni próbowali przepłynąć rzekę z Białorusi w czwartek w nocy."),
+    ("de", "Der polnische Grenzschutz teilte am Samstag mit, bei Włodawa seien die Leichen zweier "
+           "Syrer aus dem Bug geborgen worden. Die Männer wollten am Donnerstagabend von Belarus "
+           "aus hinüberschwimmen."),
+    ("ru", "Польские пограничники в субботу сообщили, что у Влодавы из Буга извлекли тела двух "
+           "сирийцев. Мужчины пытались переплыть реку из Беларуси в четверг ночью."),
+])
+def test_a_statement_dated_event_takes_the_weekday_the_next_sentence_names(ex, lang, text):
+    # (2022-09-24 a Saturday): the next sentence names no place but a country
+    got = coded(ex, " date 2022-09-24 " + text, 2022)
+    assert got[0][0] == "death" and got[0][3] == D(2022, 9, 22), got

@@ -705,7 +705,7 @@ def extract_events(doc: Document, mentions: list[Mention], default_year: int | N
     events: list[Event] = []
     for i, d in enumerate(drafts):
         e = _finish(doc, d, i == 0, ctx, index, sents, usable, nearby, site, capitals,
-                    _Later(sents, owner, i), country, actors, counted, roles)
+                    _Later(sents, owner, i), country, actors, counted, roles, starts)
         start = min(d.sents)[0]
         ends = [b for _, b in drafts[i - 1].sents if b <= start]
         last = events[-1] if events else None
@@ -906,22 +906,28 @@ def _reported(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContex
 
 def _told_next(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateContext,
                taken: "_Later", bound: dt.date | None,
-               nearby: tuple[list[Mention], list[int] | None]) -> DateExpr | None:
+               nearby: tuple[list[Mention], list[int] | None],
+               named: tuple[list[Mention], list[int] | None]) -> DateExpr | None:
     """The day the sentence after an event tells it happened, for an event dated only by a
     statement or not at all ("A migrant died …, the border guard said on Friday. The man was
     found on Thursday morning near Sztabin"): that sentence's first event date of a day, up
     to a week before ``bound`` (the statement's date, else the anchor), when that sentence is
-    no other event's, earlier or later, and names a place of the border area (not a date line
-    or a stray fragment)."""
+    no other event's, earlier or later, and names a place of the border area, or its weekday
+    and no place but a country ("The men had tried to swim across from Belarus on Thursday
+    night"; not a date line, a stray fragment or "the minister spoke in Warsaw"); ``named``:
+    the document's places (with their starts when in text order)."""
     last = _sentence_at(sents, max(d.sents)[0])          # sents: in text order
     if bound is None or last + 1 >= len(sents) or taken.others(sents[last + 1][0]):
         return None
     a, b = sents[last + 1]
-    if not _within(*nearby, a, b):
-        return None
-    return next((e for e in find_dates(text, a, b, ctx)
+    placed = bool(_within(*nearby, a, b))
+    told = next((e for e in find_dates(text, a, b, ctx)
                  if e.date and e.precision == "day" and not (e.statement or e.report or e.since)
-                 and 0 <= (bound - e.date).days <= 7), None)
+                 and (placed or e.kind == "weekday") and 0 <= (bound - e.date).days <= 7), None)
+    if told is not None and not placed and any(_place(m).kind != "country"
+                                               for m in _within(*named, a, b)):
+        return None
+    return told
 
 
 class _Spans:
@@ -1001,7 +1007,7 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
             taken: "_Later",
             country: Callable[..., Mention | None] | None,
             actors: _Actors, counted: dict[tuple[int, int], tuple[Count, ...]],
-            roles: "_Roles") -> Event:
+            roles: "_Roles", starts: list[int] | None = None) -> Event:
     """The Event of a draft; ``taken``: the sentences of the document's later events, whose
     places are theirs (a later sentence may go on at an earlier event's place, not the
     reverse); ``nearby``: the document's places an event may take (with their starts when in
@@ -1079,7 +1085,8 @@ def _finish(doc: Document, d: _Cand, primary: bool, ctx: DateContext, index: Tex
     when = d.date or _reported(text, d, sents, ctx, taken)
     if when is None or (when.statement or when.report) and when.precision == "day":
         when = _told_next(text, d, sents, ctx, taken,
-                          when.date if when is not None else ctx.anchor, nearby) or when
+                          when.date if when is not None else ctx.anchor, nearby,
+                          (usable, starts)) or when
     if when:
         # a statement's date ("said on Monday", "this was reported on November 18") only
         # bounds the event: it happened by then
