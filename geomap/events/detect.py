@@ -914,7 +914,8 @@ def _told_next(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateConte
     to a week before ``bound`` (the statement's date, else the anchor), when that sentence is
     no other event's, earlier or later, and names a place of the border area, or its weekday
     and no place but a country ("The men had tried to swim across from Belarus on Thursday
-    night"; not a date line, a stray fragment or "the minister spoke in Warsaw"); ``named``:
+    night", a whole sentence; not a date line, a stray fragment or "the minister spoke in
+    Warsaw"); ``named``:
     the document's places (with their starts when in text order)."""
     last = _sentence_at(sents, max(d.sents)[0])          # sents: in text order
     if bound is None or last + 1 >= len(sents) or taken.others(sents[last + 1][0]):
@@ -924,8 +925,9 @@ def _told_next(text: str, d: _Cand, sents: list[tuple[int, int]], ctx: DateConte
     told = next((e for e in find_dates(text, a, b, ctx)
                  if e.date and e.precision == "day" and not (e.statement or e.report or e.since)
                  and (placed or e.kind == "weekday") and 0 <= (bound - e.date).days <= 7), None)
-    if told is not None and not placed and any(_place(m).kind != "country"
-                                               for m in _within(*named, a, b)):
+    if told is not None and not placed and (
+            text[a:b].rstrip()[-1:] not in (".", "!", "?")      # (a cut line)
+            or any(_place(m).kind != "country" for m in _within(*named, a, b))):
         return None
     return told
 
