@@ -1244,7 +1244,6 @@ def test_smuggling_is_an_event_after_a_detention(ex, lang, text, first):
     assert coded(ex, text)[0][:3] == first
 
 
-
 @pytest.mark.parametrize("text, country", [
     ("Border guards turn back 40 migrants\n\nLithuanian border guards turned back 40 migrants "
      "on Friday.", "Lithuania"),
