@@ -300,3 +300,12 @@ def test_latvian_entry_refused_and_trapped_groups(sentence, kind):
 
 def test_latvian_people_let_in_are_no_pushback():
     assert ("pushback", None) not in kinds_of("Humānu apsvērumu dēļ valstī ielaisti trīs cilvēki.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ministru kabinets otrdien nolēma pagarināt ārkārtējo situāciju pierobežā.",
+    "Ārkārtējā situācija pierobežā tiks pagarināta līdz februārim.",
+    "Saeima apstiprināja ārkārtējo stāvokli.",
+])
+def test_latvian_emergency_in_its_adjective_forms_is_an_order(sentence):
+    assert ("statement_or_order", None) in kinds_of(sentence)

@@ -213,7 +213,7 @@ TRIGGERS: dict[str, dict[Kind, str]] = {
             r"miris|mirus\w*|miruš\w*|nomir\w*|gāj\w*\s+bojā|bojāgāj\w*|līķ\w*|nosal\w*|"
             r"noslīk\w*",
         ("statement_or_order", None):
-            r"ārkārtas\s+situācij\w*|ārkārtēj\w*\s+stāvokl\w*|izsludin\w*|rīkojum\w*|"
+            r"ārkārt(?:as|ēj\w*)\s+(?:situācij|stāvokl)\w*|izsludin\w*|rīkojum\w*|"
             r"pavēl\w*|slēdz\w*\s+(?:\S+\s+)?(?:robež|punkt|pārej)\w*|slēg\w*|"
             r"aptur\w*\s+(?:\S+\s+){0,2}?(?:darbīb|satiksm|kustīb|robežšķērs|punkt|pārej)\w*|"
             r"(?:nosūt|izvieto)\w*\s+(?:\S+\s+){0,3}?(?:karavīr|robežsarg|policist)\w*",
